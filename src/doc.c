@@ -1,0 +1,329 @@
+/*
+ * doc.c: the document model.
+ *
+ * The source (source.c) is split into blocks by a parser (segment.c for
+ * plain text); this file turns a block's source lines into its display
+ * text on demand -- trimming indentation, joining the lines of a paragraph
+ * (no space between CJK characters, one between words), stripping quote
+ * and heading markers, sanitising -- and keeps the outline: the headings,
+ * with the parser's family ranks mapped to dense levels 1, 2, 3...
+ */
+#include <string.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "gloss.h"
+#include "heading.h"
+#include "sanitize.h"
+#include "segment.h"
+#include "source.h"
+#include "srcline.h"
+#include "width.h"
+#include "xmalloc.h"
+
+struct doc {
+	struct source	 src;
+	struct doc_opts	 opts;
+	struct blocks	 blocks;
+	struct text	**cache;	/* per block, NULL until built */
+	uint32_t	*outline;	/* heading block indices, level >= 1 */
+	size_t		 noutline;
+};
+
+/* Maps the heading ranks in use to levels 1, 2, 3... */
+static void
+doc_levels(struct doc *d)
+{
+	unsigned char	used[256] = { 0 }, level[256] = { 0 };
+	size_t		i;
+	int		r, next = 1;
+
+	for (i = 0; i < d->blocks.n; i++)
+		if (d->blocks.v[i].type == BLOCK_HEADING)
+			used[d->blocks.v[i].level] = 1;
+	for (r = 1; r < 256; r++)
+		if (used[r])
+			level[r] = next++;
+	d->outline = xreallocarray(NULL, d->blocks.n + 1, sizeof *d->outline);
+	for (i = 0; i < d->blocks.n; i++) {
+		struct block *b = &d->blocks.v[i];
+
+		if (b->type != BLOCK_HEADING)
+			continue;
+		b->level = level[b->level];
+		if (b->level > 0)
+			d->outline[d->noutline++] = (uint32_t)i;
+	}
+	d->outline = xreallocarray(d->outline, d->noutline + 1,
+	    sizeof *d->outline);
+}
+
+static struct doc *
+doc_finish(struct doc *d, const struct doc_opts *opts)
+{
+	if (opts != NULL)
+		d->opts = *opts;
+	segment_plain(d->src.data, d->src.len, &d->blocks);
+	d->cache = xcalloc(d->blocks.n + 1, sizeof *d->cache);
+	doc_levels(d);
+	return d;
+}
+
+struct doc *
+doc_open(const char *path, const struct doc_opts *opts, char **cause)
+{
+	struct doc		*d = xcalloc(1, sizeof *d);
+	struct source_opts	 so = { NULL, 0 };
+
+	if (opts != NULL) {
+		so.encoding = opts->encoding;
+		so.force = opts->force;
+	}
+	if (source_open(&d->src, path, &so, cause) != 0) {
+		free(d);
+		return NULL;
+	}
+	return doc_finish(d, opts);
+}
+
+struct doc *
+doc_open_mem(const void *p, size_t n, const struct doc_opts *opts,
+    char **cause)
+{
+	struct doc		*d = xcalloc(1, sizeof *d);
+	struct source_opts	 so = { NULL, 0 };
+
+	if (opts != NULL) {
+		so.encoding = opts->encoding;
+		so.force = opts->force;
+	}
+	if (source_open_mem(&d->src, p, n, &so, cause) != 0) {
+		free(d);
+		return NULL;
+	}
+	return doc_finish(d, opts);
+}
+
+void
+doc_free(struct doc *d)
+{
+	size_t	i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->blocks.n; i++)
+		text_free(d->cache[i]);
+	free(d->cache);
+	free(d->blocks.v);
+	free(d->outline);
+	source_close(&d->src);
+	free(d);
+}
+
+size_t
+doc_nblocks(const struct doc *d)
+{
+	return d->blocks.n;
+}
+
+const struct block *
+doc_block(const struct doc *d, size_t i)
+{
+	return &d->blocks.v[i];
+}
+
+const char *
+doc_encoding(const struct doc *d)
+{
+	return d->src.encoding;
+}
+
+size_t
+doc_size(const struct doc *d)
+{
+	return d->src.len;
+}
+
+/* Chinese punctuation that joins without a space next to CJK text. */
+static int
+doc_cjk_punct(uint32_t c)
+{
+	return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+	    c == 0x2026 || c == 0x2014 || c == 0xB7;
+}
+
+/* Joining two lines of a paragraph: is a space needed between a and b? */
+static int
+doc_join_space(uint32_t a, uint32_t b)
+{
+	int	ca = width_is_cjk(a), cb = width_is_cjk(b);
+
+	if (a == 0 || b == 0)
+		return 0;
+	if ((ca && (cb || doc_cjk_punct(b))) || (cb && doc_cjk_punct(a)))
+		return 0;
+	if (a == '-' && b >= 'a' && b <= 'z')
+		return 0;	/* a word hyphenated at the line end */
+	return 1;
+}
+
+/* Strips quote markers ("> > "), returning the depth. */
+static int
+doc_strip_quote(const char *s, size_t *off, size_t *len)
+{
+	int	depth = 0;
+
+	while (*len > 0 && s[*off] == '>') {
+		depth++;
+		(*off)++;
+		(*len)--;
+		srcline_trim(s, off, len);
+	}
+	return depth;
+}
+
+/* Joins the lines of a paragraph, list item or quote. */
+static void
+doc_build_flow(struct doc *d, struct block *b, struct buf *out)
+{
+	const char	*s = d->src.data;
+	struct srcline	 l;
+	size_t		 pos = b->off, end = b->off + b->len, off, len;
+	int		 col, depth;
+
+	while (pos < end) {
+		srcline_read(s, end, pos, &l);
+		pos = l.next;
+		off = l.off;
+		len = l.len;
+		srcline_trim(s, &off, &len);
+		if (b->type == BLOCK_QUOTE &&
+		    (depth = doc_strip_quote(s, &off, &len)) > b->depth)
+			b->depth = depth;
+		if (len == 0)
+			continue;
+		if (out->len > 0 && doc_join_space(srcline_last(out->s,
+		    out->len), srcline_first(s + off, len)))
+			buf_addc(out, ' ');
+		col = 0;
+		sanitize_line(out, s + off, len, &col);
+	}
+}
+
+/* Keeps the lines of a preformatted block, trailing blanks removed. */
+static void
+doc_build_pre(struct doc *d, const struct block *b, struct buf *out)
+{
+	const char	*s = d->src.data;
+	struct srcline	 l;
+	size_t		 pos = b->off, end = b->off + b->len, n;
+	int		 col;
+
+	while (pos < end) {
+		srcline_read(s, end, pos, &l);
+		pos = l.next;
+		n = l.len;
+		while (n > 0 && (s[l.off + n - 1] == ' ' || s[l.off + n - 1] == '\t'))
+			n--;
+		if (out->len > 0 || l.off > b->off)
+			buf_addc(out, '\n');
+		col = 0;
+		sanitize_line(out, s + l.off, n, &col);
+	}
+}
+
+static void
+doc_build_heading(struct doc *d, const struct block *b, struct buf *out)
+{
+	const char	*s = d->src.data;
+	struct srcline	 l;
+	size_t		 off, len, skip;
+	int		 level, col = 0;
+
+	srcline_read(s, b->off + b->len, b->off, &l);
+	off = l.off;
+	len = l.len;
+	srcline_trim(s, &off, &len);
+	if ((b->flags & BLOCK_ATX) &&
+	    (skip = heading_atx(s + off, len, &level)) > 0) {
+		off += skip;
+		len -= skip;
+		while (len > 0 && (s[off + len - 1] == '#' || s[off + len - 1] == ' '))
+			len--;
+	}
+	sanitize_line(out, s + off, len, &col);
+}
+
+static struct text *
+doc_build(struct doc *d, size_t i)
+{
+	struct block	*b = &d->blocks.v[i];
+	struct buf	 out;
+	struct text	*t;
+	size_t		 len, mark;
+	char		*s;
+
+	buf_init(&out);
+	if (b->type == BLOCK_PRE)
+		doc_build_pre(d, b, &out);
+	else if (b->type == BLOCK_HEADING)
+		doc_build_heading(d, b, &out);
+	else if (b->type != BLOCK_RULE)
+		doc_build_flow(d, b, &out);
+	s = buf_take(&out, &len);
+	t = text_new(s, len);
+	if (b->type == BLOCK_LIST &&
+	    (mark = segment_list_marker(t->s, t->len)) > 0) {
+		text_add_span(t, 0, (uint32_t)mark, STYLE_MARKER, 0);
+		t->hang = (uint16_t)width_str(t->s, mark, 1);
+	}
+	if (b->type != BLOCK_PRE && !d->opts.show_glosses)
+		gloss_hide(t);
+	return t;
+}
+
+struct text *
+doc_text(struct doc *d, size_t i)
+{
+	if (d->cache[i] == NULL)
+		d->cache[i] = doc_build(d, i);
+	return d->cache[i];
+}
+
+void
+doc_forget(struct doc *d, size_t i)
+{
+	text_free(d->cache[i]);
+	d->cache[i] = NULL;
+}
+
+char *
+doc_title(struct doc *d)
+{
+	if (d->blocks.n == 0 || d->blocks.v[0].type != BLOCK_HEADING ||
+	    d->blocks.v[0].level != 0)
+		return NULL;
+	return text_visible(doc_text(d, 0), NULL);
+}
+
+const uint32_t *
+doc_outline(const struct doc *d, size_t *n)
+{
+	*n = d->noutline;
+	return d->outline;
+}
+
+long
+doc_section_of(const struct doc *d, size_t b)
+{
+	size_t	lo = 0, hi = d->noutline, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (d->outline[mid] <= b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (long)lo - 1;
+}

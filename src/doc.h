@@ -1,0 +1,65 @@
+/*
+ * doc.h: a document: its source, its blocks, their texts and its outline.
+ *
+ * doc_open() reads and decodes the source and splits it into blocks in one
+ * pass (about the speed of reading it: no text is built and nothing is
+ * laid out).  A block's text is built on first use and cached; a reader
+ * walking a 100 MB file front to back can drop texts behind it with
+ * doc_forget() so that memory stays bounded.
+ *
+ * A position is (block, byte offset into the block's text): the viewport,
+ * search matches and annotations all use it.
+ */
+#ifndef FOLIO_DOC_H
+#define FOLIO_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "block.h"
+#include "text.h"
+
+struct doc;
+
+struct pos {
+	uint32_t	block;
+	uint32_t	off;	/* byte offset into the block's text */
+};
+
+struct doc_opts {
+	const char	*encoding;	/* NULL: detect */
+	int		 force;		/* open binary files too */
+	int		 show_glosses;	/* show 長(zhǎng) as it is in the file */
+};
+
+/*
+ * Opens a document (path NULL or "-": standard input).  Returns NULL and
+ * sets *cause (allocated, one line) on failure.
+ */
+struct doc	*doc_open(const char *path, const struct doc_opts *,
+		     char **cause);
+/* Opens n bytes of memory (copied). */
+struct doc	*doc_open_mem(const void *, size_t, const struct doc_opts *,
+		     char **cause);
+void		 doc_free(struct doc *);
+
+size_t		 doc_nblocks(const struct doc *);
+const struct block *doc_block(const struct doc *, size_t);
+/* The block's text, built if needed.  Valid until doc_forget() or free. */
+struct text	*doc_text(struct doc *, size_t);
+/* Drops the cached text of a block. */
+void		 doc_forget(struct doc *, size_t);
+
+/* The encoding the source was decoded from. */
+const char	*doc_encoding(const struct doc *);
+/* Bytes of UTF-8 source text. */
+size_t		 doc_size(const struct doc *);
+/* The title line's text, or NULL; allocated, caller frees. */
+char		*doc_title(struct doc *);
+
+/* Heading blocks with level >= 1, in order; *n set.  Owned by the doc. */
+const uint32_t	*doc_outline(const struct doc *, size_t *n);
+/* Index in the outline of the section containing block b, or -1. */
+long		 doc_section_of(const struct doc *, size_t b);
+
+#endif

@@ -1,0 +1,353 @@
+/*
+ * layout.c: greedy line fitting over the cluster table (text.c).
+ *
+ * Why not libunistring's u8_width_linebreaks: it counts widths per code
+ * point instead of per cluster, counts trailing spaces toward the width,
+ * and never breaks a piece longer than the line (unicode-text.md §1.1).
+ * The loop here takes the break opportunities from UAX #14 (already free of
+ * kinsoku violations), fits as many clusters as the width allows ignoring
+ * trailing spaces, breaks at the last opportunity, and when there is none,
+ * breaks between clusters at the last place that starts no line with a
+ * closing mark, ends none with an opening one, and splits no —— or …….
+ */
+#include <string.h>
+
+#include "layout.h"
+#include "xmalloc.h"
+
+struct fit {
+	const struct clusters	*cl;
+	size_t			 i;	/* first cluster of the line */
+	int			 avail;	/* columns for text */
+};
+
+static void
+lines_push(struct lines *ls, const struct line *l)
+{
+	if (ls->n == ls->cap) {
+		ls->cap = ls->cap ? ls->cap * 2 : 64;
+		ls->v = xreallocarray(ls->v, ls->cap, sizeof *ls->v);
+	}
+	ls->v[ls->n++] = *l;
+}
+
+void
+lines_free(struct lines *ls)
+{
+	free(ls->v);
+	memset(ls, 0, sizeof *ls);
+}
+
+/* Is a break before cluster k a bad place for an emergency break? */
+static int
+layout_bad_break(const struct clusters *cl, size_t k)
+{
+	return (cl->flags[k] & (CL_NOSTART | CL_HIDDEN)) ||
+	    (cl->flags[k - 1] & CL_NOEND);
+}
+
+/* No break opportunity fits: break between clusters, before j at most. */
+static size_t
+layout_emergency(const struct fit *f, size_t j)
+{
+	size_t	k;
+
+	if (j <= f->i)
+		return f->i + 1;	/* one cluster wider than the line */
+	for (k = j; k > f->i + 1; k--)
+		if (!layout_bad_break(f->cl, k))
+			return k;
+	return j;
+}
+
+/*
+ * Finds where the line starting at f->i ends: returns the cluster after
+ * its last, and the columns of its text (trailing spaces excluded).
+ */
+static size_t
+layout_fit(const struct fit *f, int *width)
+{
+	const struct clusters	*cl = f->cl;
+	size_t			 j, brk = 0;
+	int			 w = 0, vis = 0, brk_w = 0;
+
+	for (j = f->i; j < cl->n; j++) {
+		if (j > f->i && (cl->flags[j] & CL_BREAK)) {
+			brk = j;
+			brk_w = vis;
+		}
+		if (cl->flags[j] & CL_SPACE) {
+			w += cl->width[j];
+			continue;
+		}
+		if (w + cl->width[j] > f->avail)
+			break;
+		w += cl->width[j];
+		vis = w;
+	}
+	if (j == cl->n) {
+		*width = vis;
+		return j;
+	}
+	if (brk > f->i) {
+		*width = brk_w;
+		return brk;
+	}
+	j = layout_emergency(f, j);
+	*width = 0;
+	for (brk = f->i; brk < j; brk++)
+		*width += cl->width[brk];
+	return j;
+}
+
+/* Columns before a block's lines: first line and the rest. */
+static void
+layout_indents(const struct block *b, const struct text *t,
+    const struct clusters *cl, int *first, int *rest)
+{
+	*first = *rest = 0;
+	if (b->type == BLOCK_QUOTE)
+		*first = *rest = 2 * (b->depth > 0 ? b->depth : 1);
+	else if (b->type == BLOCK_LIST) {
+		*first = 2 * b->depth;
+		*rest = *first + t->hang;
+	} else if (b->type == BLOCK_PARA && (b->flags & BLOCK_INDENT) &&
+	    !(b->flags & BLOCK_CONT) && cl->n > 0)
+		*first = 2 * (cl->width[0] ? cl->width[0] : 1);
+}
+
+static void
+layout_flow(const struct block *b, uint32_t bi, const struct text *t,
+    const struct clusters *cl, int width, struct lines *out)
+{
+	struct fit	f;
+	struct line	l;
+	size_t		j;
+	int		first, rest, w;
+
+	layout_indents(b, t, cl, &first, &rest);
+	f.cl = cl;
+	f.i = 0;
+	memset(&l, 0, sizeof l);
+	l.block = bi;
+	l.flags = LINE_FIRST;
+	do {
+		l.indent = (l.flags & LINE_FIRST) ? first : rest;
+		if (l.indent >= width)
+			l.indent = 0;
+		f.avail = width - l.indent;
+		j = layout_fit(&f, &w);
+		l.start = cl->off[f.i];
+		l.end = cl->off[j];
+		while (l.end > l.start && t->s[l.end - 1] == ' ')
+			l.end--;
+		l.width = w;
+		lines_push(out, &l);
+		l.flags = 0;
+		for (f.i = j; f.i < cl->n && (cl->flags[f.i] & CL_SPACE); f.i++)
+			;
+	} while (f.i < cl->n);
+}
+
+/* One line of preformatted text, shifted by hscroll and cut at width. */
+static void
+layout_pre_line(const struct clusters *cl, size_t i, size_t end,
+    const struct layout_opts *o, struct line *l)
+{
+	int	col = 0, w = 0, avail = o->width;
+
+	while (i < end && col + cl->width[i] <= o->hscroll)
+		col += cl->width[i++];
+	if (o->hscroll > 0 && (col > 0 || i > 0))
+		l->flags |= LINE_CUT_LEFT;
+	if (i < end && col < o->hscroll) {
+		col += cl->width[i++];	/* a wide character cut in half */
+		l->flags |= LINE_PAD_LEFT;
+		avail--;
+	}
+	l->start = cl->off[i];
+	while (i < end && w + cl->width[i] <= avail)
+		w += cl->width[i++];
+	if (i < end) {
+		l->flags |= LINE_CUT_RIGHT;
+		while (i > 0 && cl->off[i] > l->start && w + 1 > avail)
+			w -= cl->width[--i];
+	}
+	l->end = cl->off[i];
+	l->width = w;
+}
+
+static void
+layout_pre(uint32_t bi, const struct clusters *cl,
+    const struct layout_opts *o, struct lines *out)
+{
+	struct line	l;
+	size_t		i = 0, j;
+
+	do {
+		for (j = i; j < cl->n && !(cl->flags[j] & CL_NEWLINE); j++)
+			;
+		memset(&l, 0, sizeof l);
+		l.block = bi;
+		l.flags = i == 0 ? LINE_FIRST : 0;
+		layout_pre_line(cl, i, j, o, &l);
+		lines_push(out, &l);
+		i = j + 1;
+	} while (i <= cl->n && j < cl->n);
+}
+
+/* Is there a blank line between block i-1 and block i? */
+static int
+layout_gap(struct doc *d, size_t i)
+{
+	const struct block	*b = doc_block(d, i), *p;
+
+	if (i == 0 || (b->flags & BLOCK_CONT))
+		return 0;
+	p = doc_block(d, i - 1);
+	if (p->type == BLOCK_PARA && b->type == BLOCK_PARA)
+		return !(b->flags & BLOCK_INDENT);
+	if (p->type == b->type && (b->type == BLOCK_LIST ||
+	    b->type == BLOCK_QUOTE))
+		return (b->flags & BLOCK_SPACE) != 0;
+	return 1;
+}
+
+void
+layout_block(struct doc *d, size_t i, const struct layout_opts *o,
+    struct lines *out)
+{
+	const struct block	*b = doc_block(d, i);
+	struct text		*t;
+	const struct clusters	*cl;
+	struct line		 l;
+	int			 width = o->width > 0 ? o->width : 1;
+
+	memset(&l, 0, sizeof l);
+	l.block = (uint32_t)i;
+	if (layout_gap(d, i)) {
+		l.kind = LINE_BLANK;
+		lines_push(out, &l);
+	}
+	if (b->type == BLOCK_RULE) {
+		l.kind = LINE_RULE;
+		l.flags = LINE_FIRST;
+		l.width = width;
+		lines_push(out, &l);
+		return;
+	}
+	t = doc_text(d, i);
+	cl = text_clusters(t, o->ambiguous, b->type == BLOCK_PRE);
+	if (b->type == BLOCK_PRE)
+		layout_pre((uint32_t)i, cl, o, out);
+	else
+		layout_flow(b, (uint32_t)i, t, cl, width, out);
+}
+
+const char *
+layout_cut_marker(int ambiguous, int left)
+{
+	if (ambiguous == 2)
+		return left ? "<" : ">";
+	return left ? "\xC2\xAB" : "\xC2\xBB";	/* « » */
+}
+
+const char *
+layout_rule_char(int ambiguous)
+{
+	return ambiguous == 2 ? "-" : "\xE2\x94\x80";	/* ─ */
+}
+
+void
+layout_indent(const struct block *b, const struct line *l, int ambiguous,
+    struct buf *out)
+{
+	int	i, bars = 0;
+
+	if (b->type == BLOCK_QUOTE && l->kind == LINE_TEXT && l->indent > 0)
+		bars = l->indent / 2;
+	for (i = 0; i < bars; i++)
+		buf_adds(out, ambiguous == 2 ? "| " : "\xE2\x94\x82 ");	/* │ */
+	for (i = bars * 2; i < l->indent; i++)
+		buf_addc(out, ' ');
+}
+
+/* The style that shows over [from, ...): the highest covering span. */
+static int
+layout_style_at(const struct text *t, uint32_t at, uint32_t *next)
+{
+	size_t	i;
+	int	style = STYLE_NONE;
+
+	for (i = 0; i < t->nspans; i++) {
+		const struct span *s = &t->spans[i];
+
+		if (s->start > at) {
+			if (s->start < *next)
+				*next = s->start;
+			break;
+		}
+		if (s->end <= at)
+			continue;
+		if (s->end < *next)
+			*next = s->end;
+		if (style != STYLE_HIDDEN && (s->style > style ||
+		    s->style == STYLE_HIDDEN))
+			style = s->style;
+	}
+	return style;
+}
+
+void
+layout_runs(const struct text *t, const struct line *l, layout_run_fn *fn,
+    void *arg)
+{
+	uint32_t	at = l->start, next;
+	int		style;
+
+	if (l->kind != LINE_TEXT)
+		return;
+	if (t->nspans == 0) {
+		if (l->end > l->start)
+			fn(arg, t->s + l->start, l->end - l->start, STYLE_NONE);
+		return;
+	}
+	while (at < l->end) {
+		next = l->end;
+		style = layout_style_at(t, at, &next);
+		if (style != STYLE_HIDDEN)
+			fn(arg, t->s + at, next - at, style);
+		at = next;
+	}
+}
+
+static void
+layout_add_run(void *arg, const char *s, size_t n, int style)
+{
+	(void)style;
+	buf_add(arg, s, n);
+}
+
+void
+layout_line_text(struct doc *d, const struct line *l, int ambiguous,
+    struct buf *out)
+{
+	const struct block	*b = doc_block(d, l->block);
+	int			 i;
+
+	if (l->kind == LINE_BLANK)
+		return;
+	layout_indent(b, l, ambiguous, out);
+	if (l->kind == LINE_RULE) {
+		for (i = 0; i < l->width; i++)
+			buf_adds(out, layout_rule_char(ambiguous));
+		return;
+	}
+	if (l->flags & LINE_CUT_LEFT)
+		buf_adds(out, layout_cut_marker(ambiguous, 1));
+	if (l->flags & LINE_PAD_LEFT)
+		buf_addc(out, ' ');
+	layout_runs(doc_text(d, l->block), l, layout_add_run, out);
+	if (l->flags & LINE_CUT_RIGHT)
+		buf_adds(out, layout_cut_marker(ambiguous, 0));
+}

@@ -1,0 +1,210 @@
+/*
+ * sanitize.c: remove what must never reach a terminal and what it cannot
+ * measure (the rules are in sanitize.h).
+ */
+#include <wchar.h>
+
+#include <unistr.h>
+#include <utf8proc.h>
+
+#include "sanitize.h"
+#include "width.h"
+
+struct sanitize {
+	struct buf	*out;
+	size_t		 start;		/* where this line began in out */
+	const uint8_t	*p;		/* next input byte */
+	const uint8_t	*end;
+	int		*col;
+};
+
+/* Skips the rest of an escape sequence whose introducer was just read. */
+static void
+sanitize_skip_csi(struct sanitize *z)
+{
+	while (z->p < z->end && *z->p >= 0x20 && *z->p <= 0x3F)
+		z->p++;
+	while (z->p < z->end && *z->p >= 0x20 && *z->p <= 0x2F)
+		z->p++;
+	if (z->p < z->end && *z->p >= 0x40 && *z->p <= 0x7E)
+		z->p++;
+}
+
+/* Skips a control string up to BEL, ESC \ or the C1 ST (U+009C). */
+static void
+sanitize_skip_string(struct sanitize *z)
+{
+	while (z->p < z->end) {
+		if (*z->p == 0x07) {
+			z->p++;
+			return;
+		}
+		if (*z->p == 0x1B) {
+			z->p += (z->p + 1 < z->end && z->p[1] == '\\') ? 2 : 1;
+			return;
+		}
+		if (z->p + 1 < z->end && z->p[0] == 0xC2 && z->p[1] == 0x9C) {
+			z->p += 2;
+			return;
+		}
+		z->p++;
+	}
+}
+
+static void
+sanitize_escape(struct sanitize *z)
+{
+	unsigned char	c;
+
+	if (z->p >= z->end)
+		return;
+	c = *z->p++;
+	if (c == '[')
+		sanitize_skip_csi(z);
+	else if (c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_')
+		sanitize_skip_string(z);
+	else if (c >= 0x20 && c <= 0x2F) {
+		while (z->p < z->end && *z->p >= 0x20 && *z->p <= 0x2F)
+			z->p++;
+		if (z->p < z->end && *z->p >= 0x30 && *z->p <= 0x7E)
+			z->p++;
+	}
+}
+
+static void
+sanitize_c1(struct sanitize *z, ucs4_t c)
+{
+	if (c == 0x9B)
+		sanitize_skip_csi(z);
+	else if (c == 0x90 || c == 0x98 || c == 0x9D || c == 0x9E || c == 0x9F)
+		sanitize_skip_string(z);
+}
+
+/* Backspace: take back the last character of this line. */
+static void
+sanitize_backspace(struct sanitize *z)
+{
+	struct buf	*b = z->out;
+	size_t		 i = b->len;
+	ucs4_t		 c;
+
+	if (i <= z->start)
+		return;
+	while (i > z->start && ((unsigned char)b->s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > z->start)
+		i--;
+	u8_mbtouc(&c, (uint8_t *)b->s + i, b->len - i);
+	*z->col -= width_cp(c, 1);
+	b->len = i;
+	b->s[i] = '\0';
+}
+
+static int
+sanitize_removed(ucs4_t c)
+{
+	return c == 0x00AD || c == 0x034F || c == 0x061C || c == 0x180E ||
+	    (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+	    (c >= 0x2060 && c <= 0x206F) || c == 0xFEFF ||
+	    c == 0xFE0E || c == 0xFE0F || (c >= 0xFFF9 && c <= 0xFFFB) ||
+	    (c >= 0x1F3FB && c <= 0x1F3FF) || c == 0xE0001 ||
+	    (c >= 0xE0020 && c <= 0xE007F);
+}
+
+static int
+sanitize_is_ri(ucs4_t c)
+{
+	return c >= 0x1F1E6 && c <= 0x1F1FF;
+}
+
+static void
+sanitize_emit(struct sanitize *z, ucs4_t c)
+{
+	buf_add_cp(z->out, c);
+	*z->col += width_cp(c, 1);
+}
+
+/* A regional indicator: kept in pairs (a flag), alone it is U+FFFD. */
+static void
+sanitize_ri(struct sanitize *z, ucs4_t c)
+{
+	ucs4_t	d;
+	int	n;
+
+	if (z->p < z->end) {
+		n = u8_mbtouc(&d, z->p, z->end - z->p);
+		if (sanitize_is_ri(d)) {
+			z->p += n;
+			sanitize_emit(z, c);
+			sanitize_emit(z, d);
+			return;
+		}
+	}
+	sanitize_emit(z, 0xFFFD);
+}
+
+static void
+sanitize_control(struct sanitize *z, ucs4_t c)
+{
+	if (c == 0x1B)
+		sanitize_escape(z);
+	else if (c == '\t') {
+		do
+			buf_addc(z->out, ' ');
+		while (++*z->col % 8 != 0);
+	} else if (c == 0x08)
+		sanitize_backspace(z);
+	else if (c < 0x20 || c == 0x7F) {
+		buf_addc(z->out, '^');
+		buf_addc(z->out, c == 0x7F ? '?' : (char)(c + 0x40));
+		*z->col += 2;
+	} else
+		sanitize_c1(z, c);
+}
+
+static void
+sanitize_one(struct sanitize *z, ucs4_t c)
+{
+	if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+		sanitize_control(z, c);
+	else if (sanitize_removed(c))
+		return;
+	else if (sanitize_is_ri(c))
+		sanitize_ri(z, c);
+	else if (wcwidth((wchar_t)c) < 0)
+		sanitize_emit(z, utf8proc_charwidth(c) == 2 ||
+		    (c >= 0x20000 && c <= 0x3FFFD) ? 0x3013 : 0xFFFD);
+	else
+		sanitize_emit(z, c);
+}
+
+void
+sanitize_line(struct buf *out, const char *s, size_t n, int *col)
+{
+	struct sanitize	 z;
+	const uint8_t	*run;
+	ucs4_t		 c;
+
+	z.out = out;
+	z.start = out->len;
+	z.p = (const uint8_t *)s;
+	z.end = z.p + n;
+	z.col = col;
+	buf_reserve(out, n);
+	while (z.p < z.end) {
+		run = z.p;
+		while (z.p < z.end && *z.p >= 0x20 && *z.p < 0x7F)
+			z.p++;
+		if (z.p > run) {
+			buf_add(out, run, z.p - run);
+			*col += z.p - run;
+			continue;
+		}
+		z.p += u8_mbtouc(&c, z.p, z.end - z.p);
+		if (c >= 0x4E00 && c <= 0x9FFF) {
+			buf_add(out, z.p - 3, 3);
+			*col += 2;
+		} else
+			sanitize_one(&z, c);
+	}
+}

@@ -1,0 +1,35 @@
+/*
+ * sanitize.h: make a line of document text safe and measurable.
+ *
+ * What comes out holds no escape sequence, no C0 or C1 control, no bidi
+ * override and no code point whose width the terminal and ncurses could
+ * disagree on:
+ *   - invalid UTF-8 becomes U+FFFD;
+ *   - ESC sequences (CSI, OSC, DCS, SOS, PM, APC, two-byte ESC x) and their
+ *     C1 forms are removed;
+ *   - a tab becomes spaces to the next multiple of 8 columns;
+ *   - backspace removes the character before it (overstrike: "_\bx" is x);
+ *   - other C0 controls and DEL are shown in caret notation (^G, ^?), C1
+ *     controls are removed;
+ *   - bidi controls, zero-width and invisible formatting characters, soft
+ *     hyphens, variation selectors 15/16, the zero-width joiner and emoji
+ *     skin-tone modifiers are removed;
+ *   - a code point wcwidth() cannot measure (newer than the C library's
+ *     tables, or unassigned) becomes 〓 when it is a wide ideograph or emoji
+ *     and U+FFFD otherwise; a lone regional indicator becomes U+FFFD.
+ */
+#ifndef FOLIO_SANITIZE_H
+#define FOLIO_SANITIZE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/*
+ * Appends the sanitised form of n bytes (one line, no line end) to out.
+ * *col is the display column reached so far on this line (for tabs); it is
+ * updated.
+ */
+void	sanitize_line(struct buf *out, const char *, size_t, int *col);
+
+#endif

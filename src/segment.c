@@ -1,0 +1,522 @@
+/*
+ * segment.c: split plain text into blocks (the rules are in segment.h).
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "heading.h"
+#include "segment.h"
+#include "srcline.h"
+#include "width.h"
+#include "xmalloc.h"
+
+#define SEG_WINDOW	256	/* lines of a chunk classified together */
+#define SEG_SAMPLE	4000	/* lines measured for the document's habits */
+#define SEG_ONE_LINE	200	/* columns beyond which a line is never wrapped */
+
+struct seg_line {
+	struct srcline	raw;
+	size_t		toff;	/* trimmed text */
+	size_t		tlen;
+	int		indent;	/* leading columns */
+	int		spaces;	/* leading ASCII spaces */
+	int		width;	/* estimated columns of the trimmed text */
+	uint32_t	first;
+	uint32_t	last;
+};
+
+struct seg {
+	const char	*s;
+	size_t		 n;
+	struct blocks	*out;
+	int		 cjk_wrap;	/* hard-wrap width of CJK lines, or 0 */
+	int		 latin_wrap;	/* usual width of long Latin lines */
+	int		 indent_paras;	/* paragraphs start indented */
+	int		 space;		/* blank lines before the next block */
+	long		 cur;		/* open block that may grow, or -1 */
+	struct seg_line	 prev;		/* the last line of cur */
+};
+
+struct block *
+blocks_add(struct blocks *b, int type, uint64_t off, uint64_t end, int flags)
+{
+	struct block	*k;
+
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 256;
+		b->v = xreallocarray(b->v, b->cap, sizeof *b->v);
+	}
+	k = &b->v[b->n++];
+	k->off = off;
+	k->len = (uint32_t)(end - off);
+	k->type = type;
+	k->level = 0;
+	k->flags = flags;
+	k->depth = 0;
+	return k;
+}
+
+static void
+seg_read(const struct seg *g, size_t pos, struct seg_line *l)
+{
+	size_t	i;
+
+	srcline_read(g->s, g->n, pos, &l->raw);
+	l->toff = l->raw.off;
+	l->tlen = l->raw.len;
+	l->indent = srcline_trim(g->s, &l->toff, &l->tlen);
+	for (i = l->raw.off; i < l->toff && g->s[i] == ' '; i++)
+		;
+	l->spaces = (int)(i - l->raw.off);
+	l->width = srcline_width(g->s + l->toff, l->tlen);
+	l->first = srcline_first(g->s + l->toff, l->tlen);
+	l->last = srcline_last(g->s + l->toff, l->tlen);
+}
+
+static int
+seg_ends_sentence(const struct seg *g, const struct seg_line *l)
+{
+	return heading_ends_sentence(g->s + l->toff, l->tlen);
+}
+
+/* Measures the document's habits on its first lines. */
+static void
+seg_habits(struct seg *g)
+{
+	static int	hist[SEG_ONE_LINE + 1];
+	struct seg_line	l;
+	size_t		pos = 0, lines = 0, cjk = 0, indented = 0, latin = 0;
+	int		w, best = 0, sum, long_latin = 0;
+
+	memset(hist, 0, sizeof hist);
+	while (pos < g->n && lines < SEG_SAMPLE) {
+		seg_read(g, pos, &l);
+		pos = l.raw.next;
+		if (l.tlen == 0)
+			continue;
+		lines++;
+		indented += l.indent > 0;
+		if (width_is_cjk(l.last) && l.width >= 20 && l.width <= 160) {
+			hist[l.width]++;
+			cjk++;
+		} else if (l.first < 0x80 && l.width >= 50 && l.width <= 120) {
+			latin++;
+			if (l.width > long_latin)
+				long_latin = l.width;
+		}
+	}
+	g->indent_paras = lines > 0 && indented * 10 >= lines;
+	g->latin_wrap = latin >= 5 ? long_latin : 0;
+	for (w = 22; w <= 160; w++) {
+		sum = hist[w] + hist[w - 1] + hist[w - 2];
+		if (sum > best) {
+			best = sum;
+			g->cjk_wrap = w;
+		}
+	}
+	if (best < 5 || (size_t)best * 10 < cjk * 3)
+		g->cjk_wrap = 0;
+}
+
+/* Flags for a new block: was there a blank line before it? */
+static int
+seg_flags(struct seg *g)
+{
+	int	f = g->space ? BLOCK_SPACE : 0;
+
+	g->space = 0;
+	return f;
+}
+
+/* A place to cut a long line: after a sentence end near the limit. */
+static size_t
+seg_cut(const struct seg *g, size_t from, size_t end)
+{
+	size_t	limit = from + SEGMENT_MAX_BLOCK, i;
+
+	if (end - from <= SEGMENT_MAX_BLOCK)
+		return end;
+	for (i = limit; i > from + SEGMENT_MAX_BLOCK / 2; i--) {
+		if (memcmp(g->s + i - 3, "。", 3) == 0 || g->s[i - 1] == '.' ||
+		    memcmp(g->s + i - 3, "！", 3) == 0 ||
+		    memcmp(g->s + i - 3, "？", 3) == 0)
+			return i;
+	}
+	while ((g->s[limit] & 0xC0) == 0x80)
+		limit--;
+	return limit;
+}
+
+/* Emits a block over one line, cut into pieces if it is very long. */
+static struct block *
+seg_emit(struct seg *g, int type, const struct seg_line *l, int flags)
+{
+	struct block	*b;
+	size_t		 off = l->raw.off, end = l->raw.next, cut;
+
+	for (;;) {
+		cut = seg_cut(g, off, end);
+		b = blocks_add(g->out, type, off, cut, flags);
+		if (cut == end)
+			break;
+		off = cut;
+		flags = BLOCK_CONT;
+	}
+	g->cur = (long)g->out->n - 1;
+	g->prev = *l;
+	return b;
+}
+
+static void
+seg_heading(struct seg *g, const struct seg_line *l, int rank, int flags)
+{
+	struct block	*b;
+
+	b = blocks_add(g->out, BLOCK_HEADING, l->raw.off, l->raw.next,
+	    seg_flags(g) | flags);
+	b->level = rank;
+	g->cur = -1;
+}
+
+/* Extends the open block by one line, unless it would grow too large. */
+static int
+seg_extend(struct seg *g, const struct seg_line *l)
+{
+	struct block	*b = &g->out->v[g->cur];
+
+	if (l->raw.next - b->off > SEGMENT_MAX_BLOCK)
+		return 0;
+	b->len = (uint32_t)(l->raw.next - b->off);
+	g->prev = *l;
+	return 1;
+}
+
+int
+segment_is_rule(const char *s, size_t n)
+{
+	size_t	i, count = 0;
+	char	c = 0;
+
+	if (n >= 9 && memcmp(s, "───", 9) == 0) {
+		for (i = 0; i + 3 <= n; i += 3)
+			if (memcmp(s + i, "─", 3) != 0)
+				return 0;
+		return i == n;
+	}
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ')
+			continue;
+		if (c == 0 && strchr("-*_=~", s[i]) != NULL && s[i])
+			c = s[i];
+		if (s[i] != c)
+			return 0;
+		count++;
+	}
+	return count >= 3;
+}
+
+size_t
+segment_list_marker(const char *s, size_t n)
+{
+	size_t	i = 0;
+
+	if (n >= 2 && strchr("-*+", s[0]) && s[0] && s[1] == ' ')
+		return 2;
+	if (n >= 4 && (memcmp(s, "• ", 4) == 0 || memcmp(s, "· ", 3) == 0))
+		return s[0] == '\xC2' ? 3 : 4;
+	while (i < n && i < 3 && isdigit((unsigned char)s[i]))
+		i++;
+	if (i == 0 || i >= n)
+		return 0;
+	if ((s[i] == '.' || s[i] == ')') && i + 1 < n && s[i + 1] == ' ')
+		return i + 2;
+	if ((s[i] == '.' || s[i] == ')') && i + 1 < n &&
+	    !isdigit((unsigned char)s[i + 1]) && (unsigned char)s[i + 1] >= 0x80)
+		return i + 1;
+	if (n - i > 3 && memcmp(s + i, "、", 3) == 0)
+		return i + 3;
+	return 0;
+}
+
+static int
+seg_is_quote(const struct seg *g, const struct seg_line *l)
+{
+	return l->tlen > 0 && g->s[l->toff] == '>';
+}
+
+/* A line drawn with symbols (ASCII art, boxes, table borders). */
+static int
+seg_is_art(const char *s, size_t n)
+{
+	size_t	i, sym = 0, other = 0;
+
+	if (n >= 2 && s[0] == '|' && s[n - 1] == '|')
+		return 1;
+	for (i = 0; i < n; i++) {
+		unsigned char c = s[i];
+
+		if (c == ' ')
+			continue;
+		if (c == 0xE2 && i + 1 < n && (unsigned char)s[i + 1] == 0x94) {
+			sym++;	/* U+2500-253F box drawing */
+			i += 2;
+		} else if (c && strchr("+-|=*#_~<>/\\^", c))
+			sym++;
+		else if ((c & 0xC0) != 0x80)
+			other++;
+	}
+	return sym >= 4 && sym >= other;
+}
+
+/* A gap of three or more spaces inside the text: aligned columns. */
+static int
+seg_has_gap(const char *s, size_t n)
+{
+	return n > 0 && memmem(s, n, "   ", 3) != NULL;
+}
+
+static int
+seg_is_verse(const struct seg *g, const struct seg_line *v, size_t k)
+{
+	size_t	i, upper = 0;
+
+	if (g->latin_wrap < 50 || k < 2)
+		return 0;
+	for (i = 0; i < k; i++) {
+		if (v[i].first >= 0x80 || v[i].width * 10 > g->latin_wrap * 7)
+			return 0;
+		upper += isupper((int)v[i].first) != 0;
+	}
+	return upper * 4 >= k * 3;
+}
+
+static int
+seg_is_pre(const struct seg *g, const struct seg_line *v, size_t k)
+{
+	size_t	i, art = 0, gaps = 0, code = 0;
+
+	for (i = 0; i < k; i++) {
+		art += seg_is_art(g->s + v[i].toff, v[i].tlen);
+		gaps += seg_has_gap(g->s + v[i].toff, v[i].tlen);
+		code += v[i].spaces >= 4;
+	}
+	if ((art > 0 && k >= 2) || gaps >= 2 || (gaps == 1 && k == 2))
+		return 1;
+	if (code == k && k >= 2 && !g->indent_paras)
+		return 1;
+	return seg_is_verse(g, v, k);
+}
+
+/* Does line l continue the paragraph whose last line is p? */
+static int
+seg_joins(const struct seg *g, const struct seg_line *p,
+    const struct seg_line *l)
+{
+	int	full;
+
+	if (l->indent > 0 && (g->indent_paras || l->indent != p->indent))
+		return 0;
+	if (!width_is_cjk(p->last) && !width_is_cjk(l->first))
+		return 1;
+	if (p->width > SEG_ONE_LINE)
+		return 0;
+	full = g->cjk_wrap > 0 && p->width >= g->cjk_wrap - 2;
+	if (g->indent_paras && l->indent == 0 && p->indent > 0 &&
+	    (full || !seg_ends_sentence(g, p)))
+		return 1;
+	return full && !seg_ends_sentence(g, p);
+}
+
+/* One line of a chunk of several. */
+static void
+seg_chunk_line(struct seg *g, const struct seg_line *l)
+{
+	struct block	*b;
+	int		 rank, flags;
+
+	rank = heading_classify(g->s + l->toff, l->tlen);
+	if (rank != HEADING_NONE && !heading_is_weak(rank)) {
+		seg_heading(g, l, rank, heading_atx(g->s + l->toff, l->tlen,
+		    &flags) ? BLOCK_ATX : 0);
+		return;
+	}
+	if (seg_is_quote(g, l)) {
+		if (g->cur >= 0 && g->out->v[g->cur].type == BLOCK_QUOTE &&
+		    seg_extend(g, l))
+			return;
+		seg_emit(g, BLOCK_QUOTE, l, seg_flags(g));
+		return;
+	}
+	if (segment_list_marker(g->s + l->toff, l->tlen) > 0) {
+		seg_emit(g, BLOCK_LIST, l, seg_flags(g));
+		return;
+	}
+	if (g->cur >= 0 && g->out->v[g->cur].type != BLOCK_QUOTE &&
+	    seg_joins(g, &g->prev, l) && seg_extend(g, l))
+		return;
+	b = seg_emit(g, BLOCK_PARA, l, seg_flags(g));
+	if (l->indent > 0)
+		b->flags |= BLOCK_INDENT;
+}
+
+/* Could this single line be the document's title? */
+static int
+seg_is_title(const struct seg *g, const struct seg_line *l)
+{
+	return g->out->n == 0 && l->width <= 80 && !seg_ends_sentence(g, l) &&
+	    segment_list_marker(g->s + l->toff, l->tlen) == 0 &&
+	    !seg_is_quote(g, l) && !seg_is_art(g->s + l->toff, l->tlen);
+}
+
+/* A line alone between blank lines. */
+static void
+seg_single(struct seg *g, const struct seg_line *l)
+{
+	const char	*t = g->s + l->toff;
+	int		 rank, level;
+
+	if (segment_is_rule(t, l->tlen)) {
+		blocks_add(g->out, BLOCK_RULE, l->raw.off, l->raw.next,
+		    seg_flags(g));
+		g->cur = -1;
+		return;
+	}
+	rank = heading_classify(t, l->tlen);
+	if (rank == HEADING_NONE && heading_is_caps(t, l->tlen))
+		rank = HEADING_CAPS;
+	if (rank != HEADING_NONE) {
+		seg_heading(g, l, rank,
+		    heading_atx(t, l->tlen, &level) ? BLOCK_ATX : 0);
+		return;
+	}
+	if (seg_is_title(g, l)) {
+		seg_heading(g, l, 0, 0);
+		return;
+	}
+	g->cur = -1;
+	seg_chunk_line(g, l);
+}
+
+static int
+seg_is_setext(const struct seg *g, const struct seg_line *v)
+{
+	const char	*u = g->s + v[1].toff;
+	size_t		 i;
+
+	if (v[1].tlen < 3 || (u[0] != '=' && u[0] != '-') || v[0].width > 80 ||
+	    seg_ends_sentence(g, &v[0]) || seg_is_art(g->s + v[0].toff, v[0].tlen))
+		return 0;
+	for (i = 0; i < v[1].tlen; i++)
+		if (u[i] != u[0])
+			return 0;
+	return u[0] == '=' ? 1 : 2;
+}
+
+static void
+seg_window(struct seg *g, const struct seg_line *v, size_t k, int cont)
+{
+	size_t	i;
+	int	level;
+
+	if (k == 1 && !cont) {
+		seg_single(g, &v[0]);
+		return;
+	}
+	if (k == 2 && !cont && (level = seg_is_setext(g, v)) > 0) {
+		seg_heading(g, &v[0], level, BLOCK_SETEXT);
+		return;
+	}
+	if (seg_is_pre(g, v, k)) {
+		blocks_add(g->out, BLOCK_PRE, v[0].raw.off, v[k - 1].raw.next,
+		    cont ? BLOCK_CONT : seg_flags(g));
+		g->cur = -1;
+		return;
+	}
+	if (!cont)
+		g->cur = -1;
+	for (i = 0; i < k; i++)
+		seg_chunk_line(g, &v[i]);
+}
+
+/* Ends a run of weak (numbered) headings: they were a list. */
+static void
+seg_demote(struct blocks *b, size_t from, size_t to)
+{
+	size_t	i;
+
+	for (i = from; i < to; i++) {
+		b->v[i].type = BLOCK_LIST;
+		b->v[i].level = 0;
+	}
+}
+
+/* Last code point of a block's source, trimmed. */
+static uint32_t
+seg_block_last(const char *s, const struct block *b)
+{
+	size_t	off = b->off, len = b->len;
+
+	srcline_trim(s, &off, &len);
+	while (len > 0 && (s[off + len - 1] == '\n' || s[off + len - 1] == '\r'))
+		len--;
+	return srcline_last(s + off, len);
+}
+
+/*
+ * Numbered lines in a row, or after a line ending in a colon, are a list
+ * (a reference list under 參考資料:), not sections.
+ */
+static void
+seg_weak_headings(const char *s, struct blocks *b)
+{
+	size_t		i, j;
+	uint32_t	c;
+
+	for (i = 0; i < b->n; i = j) {
+		j = i + 1;
+		if (b->v[i].type != BLOCK_HEADING ||
+		    b->v[i].level < HEADING_NUMBERED)
+			continue;
+		while (j < b->n && b->v[j].type == BLOCK_HEADING &&
+		    b->v[j].level == b->v[i].level)
+			j++;
+		c = i > 0 ? seg_block_last(s, &b->v[i - 1]) : 0;
+		if (j - i > 1 || c == ':' || c == 0xFF1A)
+			seg_demote(b, i, j);
+	}
+}
+
+void
+segment_plain(const char *s, size_t n, struct blocks *out)
+{
+	struct seg	 g;
+	struct seg_line	*v = xmalloc(SEG_WINDOW * sizeof *v);
+	size_t		 pos = 0, k, start = out->n;
+	int		 cont = 0;
+
+	memset(&g, 0, sizeof g);
+	g.s = s;
+	g.n = n;
+	g.out = out;
+	g.cur = -1;
+	seg_habits(&g);
+	while (pos < n) {
+		for (k = 0; k < SEG_WINDOW && pos < n; k++) {
+			seg_read(&g, pos, &v[k]);
+			if (v[k].tlen == 0)
+				break;
+			pos = v[k].raw.next;
+		}
+		if (k > 0)
+			seg_window(&g, v, k, cont);
+		cont = (k == SEG_WINDOW);
+		if (k < SEG_WINDOW && pos < n) {
+			pos = v[k].raw.next;	/* the blank line */
+			g.space = 1;
+			g.cur = -1;
+		}
+	}
+	if (out->n > start)
+		seg_weak_headings(s, out);
+	free(v);
+}

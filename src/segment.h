@@ -1,0 +1,37 @@
+/*
+ * segment.h: plain text to blocks.
+ *
+ * Lines are grouped into chunks between blank lines, then each chunk is
+ * classified: a single line may be a rule, a heading (heading.c), the
+ * document title or a paragraph; a chunk whose lines are aligned in
+ * columns, drawn with symbols, indented as code or short as verse is
+ * preformatted; otherwise its lines are grouped into paragraphs, list items
+ * and quotes.  Whether two lines of a chunk join into one paragraph is
+ * decided from the document's measured habits:
+ *   - an indented line starts a paragraph when the document indents its
+ *     paragraphs (most Chinese novels: one paragraph a line, U+3000 U+3000);
+ *   - Latin lines join;
+ *   - CJK lines join only when the earlier one is as wide as the document's
+ *     hard-wrap width and does not end a sentence (hard-wrapped Chinese),
+ *     so that one-paragraph-a-line files stay one paragraph a line.
+ * Paragraphs longer than 64 KiB are cut at a sentence end into blocks
+ * marked BLOCK_CONT, so that no block is ever too large to lay out at once.
+ */
+#ifndef FOLIO_SEGMENT_H
+#define FOLIO_SEGMENT_H
+
+#include <stddef.h>
+
+#include "block.h"
+
+#define SEGMENT_MAX_BLOCK	65536
+
+/* Appends the blocks of n bytes of UTF-8 plain text to out. */
+void	segment_plain(const char *, size_t, struct blocks *out);
+
+/* Bytes of a list marker ("- ", "1. ", "（1）") at the start of s, or 0. */
+size_t	segment_list_marker(const char *, size_t);
+/* True for a thematic-break line (---, ***, ___, ===, ───). */
+int	segment_is_rule(const char *, size_t);
+
+#endif

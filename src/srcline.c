@@ -1,0 +1,123 @@
+/* srcline.c: split source text into lines and measure them cheaply. */
+#include <string.h>
+
+#include <unistr.h>
+
+#include "srcline.h"
+
+void
+srcline_read(const char *s, size_t end, size_t pos, struct srcline *l)
+{
+	const char	*nl, *cr;
+
+	nl = memchr(s + pos, '\n', end - pos);
+	cr = memchr(s + pos, '\r', (nl ? nl : s + end) - (s + pos));
+	l->off = pos;
+	if (cr != NULL) {
+		l->len = cr - (s + pos);
+		l->next = (cr + 1 == nl) ? (size_t)(nl + 1 - s) :
+		    (size_t)(cr + 1 - s);
+	} else if (nl != NULL) {
+		l->len = nl - (s + pos);
+		l->next = nl + 1 - s;
+	} else {
+		l->len = end - pos;
+		l->next = end;
+	}
+}
+
+/* Bytes and columns of one whitespace character at p, or 0 bytes. */
+static size_t
+srcline_space(const unsigned char *p, size_t n, int *cols)
+{
+	if (n >= 1 && p[0] == ' ') {
+		*cols += 1;
+		return 1;
+	}
+	if (n >= 1 && p[0] == '\t') {
+		*cols += 8 - *cols % 8;
+		return 1;
+	}
+	if (n >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+		*cols += 2;
+		return 3;
+	}
+	if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0) {
+		*cols += 1;
+		return 2;
+	}
+	return 0;
+}
+
+/* Bytes of whitespace at the end of [p, p + n). */
+static size_t
+srcline_trailing(const unsigned char *p, size_t n)
+{
+	size_t	t = 0;
+
+	for (;;) {
+		if (n - t >= 1 && (p[n - t - 1] == ' ' || p[n - t - 1] == '\t'))
+			t += 1;
+		else if (n - t >= 3 && p[n - t - 3] == 0xE3 &&
+		    p[n - t - 2] == 0x80 && p[n - t - 1] == 0x80)
+			t += 3;
+		else if (n - t >= 2 && p[n - t - 2] == 0xC2 && p[n - t - 1] == 0xA0)
+			t += 2;
+		else
+			return t;
+	}
+}
+
+int
+srcline_trim(const char *s, size_t *off, size_t *len)
+{
+	const unsigned char	*p = (const unsigned char *)s + *off;
+	size_t			 i = 0, k;
+	int			 cols = 0;
+
+	while (i < *len && (k = srcline_space(p + i, *len - i, &cols)) > 0)
+		i += k;
+	*off += i;
+	*len -= i;
+	*len -= srcline_trailing(p + i, *len);
+	return cols;
+}
+
+int
+srcline_width(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i;
+	int			 w = 0;
+
+	if (n > 4 * 9999)
+		return 9999;
+	for (i = 0; i < n; i++) {
+		if ((p[i] & 0xC0) == 0x80)
+			continue;
+		w += p[i] >= 0xE3 ? 2 : 1;
+	}
+	return w > 9999 ? 9999 : w;
+}
+
+uint32_t
+srcline_first(const char *s, size_t n)
+{
+	ucs4_t	c;
+
+	if (n == 0)
+		return 0;
+	u8_mbtouc(&c, (const uint8_t *)s, n);
+	return c;
+}
+
+uint32_t
+srcline_last(const char *s, size_t n)
+{
+	ucs4_t	c;
+
+	if (n == 0 || u8_prev(&c, (const uint8_t *)s + n,
+	    (const uint8_t *)s) == NULL)
+		return 0;
+	return c;
+}

@@ -1,0 +1,252 @@
+/*
+ * text.c: block text and its cluster table.
+ *
+ * Grapheme clusters come from utf8proc's stateful breaker (conformant with
+ * UAX #29), with a fast path for pairs of simple characters (ASCII, Latin-1,
+ * CJK ideographs and punctuation) where a break is certain.  Break
+ * opportunities come from libunistring's UAX #14 implementation, which
+ * already keeps ，。」 off the start of a line and （「 off its end; on top
+ * of it folio prohibits a break before · ～ － ／ and after ／ (clreq
+ * "basic"), and marks the clusters the emergency breaker must respect.
+ */
+#include <string.h>
+
+#include <unilbrk.h>
+#include <unistr.h>
+#include <utf8proc.h>
+
+#include "text.h"
+#include "width.h"
+#include "xmalloc.h"
+
+struct text *
+text_new(char *s, size_t len)
+{
+	struct text	*t = xcalloc(1, sizeof *t);
+
+	t->s = s;
+	t->len = len;
+	return t;
+}
+
+static void
+text_free_clusters(struct clusters *cl)
+{
+	if (cl == NULL)
+		return;
+	free(cl->off);
+	free(cl->width);
+	free(cl->flags);
+	free(cl);
+}
+
+void
+text_free(struct text *t)
+{
+	if (t == NULL)
+		return;
+	text_free_clusters(t->cl);
+	free(t->spans);
+	free(t->s);
+	free(t);
+}
+
+void
+text_add_span(struct text *t, uint32_t start, uint32_t end, int style,
+    int data)
+{
+	size_t	i;
+
+	t->spans = xreallocarray(t->spans, t->nspans + 1, sizeof *t->spans);
+	for (i = t->nspans; i > 0 && t->spans[i - 1].start > start; i--)
+		t->spans[i] = t->spans[i - 1];
+	t->spans[i].start = start;
+	t->spans[i].end = end;
+	t->spans[i].style = style;
+	t->spans[i].data = data;
+	t->nspans++;
+	text_free_clusters(t->cl);
+	t->cl = NULL;
+}
+
+/* Characters that must not start a line, beyond what UAX #14 handles. */
+static int
+text_nostart(uint32_t c)
+{
+	static const char *const set =
+	    "，。、；：？！）」』》〉】〕〗〙〛〞’”…‥・ー々〻〜ゝゞヽヾ"
+	    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+	    "．｡､，：；！？）］｝｠·～－／‐–—";
+	uint8_t	u[4];
+	int	n;
+
+	if (c < 0x80)
+		return c && strchr(",.;:!?)]}%", (int)c) != NULL;
+	n = u8_uctomb(u, c, 4);
+	return n > 0 && memmem(set, strlen(set), u, n) != NULL;
+}
+
+/* Characters that must not end a line. */
+static int
+text_noend(uint32_t c)
+{
+	static const char *const set = "（「『《〈【〔〖〘〚〝‘“［｛｟";
+	uint8_t	u[4];
+	int	n;
+
+	if (c < 0x80)
+		return c && strchr("([{", (int)c) != NULL;
+	n = u8_uctomb(u, c, 4);
+	return n > 0 && memmem(set, strlen(set), u, n) != NULL;
+}
+
+/* Two-em dashes and ellipses: ——, ……, ⸺, ⋯⋯ are one unit. */
+static int
+text_pairs(uint32_t c)
+{
+	return c == 0x2014 || c == 0x2026 || c == 0x2E3A || c == 0x2E3B ||
+	    c == 0x22EF || c == 0x2025;
+}
+
+static int
+text_simple(uint32_t c)
+{
+	return (c >= 0x20 && c < 0x300) || (c >= 0x3000 && c <= 0x3029) ||
+	    (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xFF01 && c <= 0xFF5E);
+}
+
+static int
+text_hidden(const struct text *t, size_t off, size_t *span)
+{
+	while (*span < t->nspans && t->spans[*span].end <= off)
+		(*span)++;
+	for (size_t i = *span; i < t->nspans && t->spans[i].start <= off; i++) {
+		if (t->spans[i].style == STYLE_HIDDEN && t->spans[i].end > off)
+			return 1;
+	}
+	return 0;
+}
+
+struct text_builder {
+	struct clusters	*cl;
+	size_t		 cap;
+	uint32_t	 first;		/* first code point of the cluster */
+	uint32_t	 prev_first;	/* of the previous cluster */
+};
+
+static void
+text_cluster_start(struct text_builder *b, uint32_t off, uint32_t c,
+    int w, int flags)
+{
+	struct clusters	*cl = b->cl;
+
+	if (cl->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		cl->off = xreallocarray(cl->off, b->cap + 1, sizeof *cl->off);
+		cl->width = xreallocarray(cl->width, b->cap, 1);
+		cl->flags = xreallocarray(cl->flags, b->cap, 1);
+	}
+	cl->off[cl->n] = off;
+	cl->width[cl->n] = w;
+	cl->flags[cl->n] = flags;
+	cl->n++;
+	b->prev_first = b->first;
+	b->first = c;
+}
+
+/* The flags a cluster starting with c gets from its own character. */
+static int
+text_char_flags(uint32_t c, uint32_t prev, char brk)
+{
+	int	f = 0;
+
+	if (brk == UC_BREAK_POSSIBLE)
+		f |= CL_BREAK;
+	if (c == 0xB7 || c == 0xFF5E || c == 0xFF0D || c == 0xFF0F ||
+	    prev == 0xFF0F)
+		f &= ~CL_BREAK;
+	if (c == ' ')
+		f |= CL_SPACE;
+	if (text_nostart(c) || (text_pairs(c) && prev == c))
+		f |= CL_NOSTART;
+	if (text_noend(c))
+		f |= CL_NOEND;
+	return f;
+}
+
+static void
+text_breaks(struct text *t, int preformatted, char **brk)
+{
+	*brk = NULL;
+	if (preformatted || t->len == 0)
+		return;
+	*brk = xmalloc(t->len);
+	u8_possible_linebreaks((const uint8_t *)t->s, t->len, "UTF-8", *brk);
+}
+
+const struct clusters *
+text_clusters(struct text *t, int ambiguous, int preformatted)
+{
+	struct text_builder	 b;
+	const uint8_t		*s = (const uint8_t *)t->s;
+	char			*brk;
+	size_t			 i = 0, span = 0;
+	int32_t			 state = 0;
+	uint32_t		 c, prev = 0;
+	int			 n, w, f;
+
+	if (t->cl != NULL && t->cl->ambiguous == ambiguous)
+		return t->cl;
+	text_free_clusters(t->cl);
+	memset(&b, 0, sizeof b);
+	b.cl = xcalloc(1, sizeof *b.cl);
+	b.cl->ambiguous = ambiguous;
+	text_breaks(t, preformatted, &brk);
+	while (i < t->len) {
+		n = u8_mbtouc(&c, s + i, t->len - i);
+		w = width_cp(c, ambiguous);
+		if (c == '\n') {
+			text_cluster_start(&b, i, c, 0, CL_NEWLINE);
+			state = 0;
+		} else if (b.cl->n == 0 || prev == '\n' ||
+		    (text_simple(prev) && text_simple(c) && (state = 0, 1)) ||
+		    utf8proc_grapheme_break_stateful(prev, c, &state)) {
+			f = text_char_flags(c, b.first,
+			    brk ? brk[i] : UC_BREAK_PROHIBITED);
+			if (text_hidden(t, i, &span))
+				f = (f & ~CL_BREAK) | CL_HIDDEN;
+			text_cluster_start(&b, i, c, (f & CL_HIDDEN) ? 0 : w, f);
+		} else if (!(b.cl->flags[b.cl->n - 1] & CL_HIDDEN))
+			b.cl->width[b.cl->n - 1] += w;
+		prev = c;
+		i += n;
+	}
+	if (b.cl->off == NULL)
+		b.cl->off = xmalloc(sizeof *b.cl->off);
+	b.cl->off[b.cl->n] = t->len;
+	free(brk);
+	t->cl = b.cl;
+	return t->cl;
+}
+
+char *
+text_visible(const struct text *t, size_t *len)
+{
+	char	*out = xmalloc(t->len + 1);
+	size_t	 i, o = 0, from = 0;
+
+	for (i = 0; i < t->nspans; i++) {
+		if (t->spans[i].style != STYLE_HIDDEN ||
+		    t->spans[i].start < from)
+			continue;
+		memcpy(out + o, t->s + from, t->spans[i].start - from);
+		o += t->spans[i].start - from;
+		from = t->spans[i].end;
+	}
+	memcpy(out + o, t->s + from, t->len - from);
+	o += t->len - from;
+	out[o] = '\0';
+	if (len != NULL)
+		*len = o;
+	return out;
+}

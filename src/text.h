@@ -1,0 +1,78 @@
+/*
+ * text.h: a block's text: one sanitised UTF-8 string, its style spans, and
+ * (computed on first use and cached) its grapheme clusters with their
+ * display widths and line-break opportunities.
+ *
+ * Offsets are bytes into the string.  A position in a document is a block
+ * and a byte offset into that block's text (struct pos in doc.h); search
+ * matches and annotations use the same offsets.
+ */
+#ifndef FOLIO_TEXT_H
+#define FOLIO_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum style {
+	STYLE_NONE,
+	STYLE_HIDDEN,		/* not drawn: hidden pinyin glosses */
+	STYLE_MARKER,		/* list marker */
+	STYLE_EMPH,
+	STYLE_STRONG,
+	STYLE_CODE,
+	STYLE_STRIKE,
+	STYLE_LINK,
+	STYLE_MATCH,		/* a search match */
+	STYLE_CURRENT,		/* the current search match */
+	STYLE_HIGHLIGHT,	/* an annotation */
+	STYLE_COUNT
+};
+
+struct span {
+	uint32_t	start;		/* first byte */
+	uint32_t	end;		/* byte after the last */
+	uint16_t	style;		/* enum style */
+	uint16_t	data;		/* style-specific (link number...) */
+};
+
+/* Cluster flags. */
+#define CL_BREAK	0x01	/* a line may break before this cluster */
+#define CL_SPACE	0x02	/* an ASCII space: dropped at a break */
+#define CL_NOSTART	0x04	/* must not start a line (，。」…) */
+#define CL_NOEND	0x08	/* must not end a line (（「“) */
+#define CL_HIDDEN	0x10	/* in a hidden span: width 0, not drawn */
+#define CL_NEWLINE	0x20	/* a line end inside preformatted text */
+
+struct clusters {
+	size_t		 n;	/* clusters */
+	uint32_t	*off;	/* n + 1 byte offsets; off[n] = text length */
+	uint8_t		*width;	/* columns of each cluster */
+	uint8_t		*flags;	/* CL_* */
+	int		 ambiguous; /* the ambiguous width they were made for */
+};
+
+struct text {
+	char		*s;	/* sanitised UTF-8, NUL-terminated; owned */
+	size_t		 len;
+	struct span	*spans;	/* sorted by start; owned */
+	size_t		 nspans;
+	uint16_t	 hang;	/* columns of a list marker: continuation indent */
+	struct clusters	*cl;	/* cache, NULL until text_clusters() */
+};
+
+/* Takes ownership of s (len bytes, NUL-terminated). */
+struct text	*text_new(char *s, size_t len);
+void		 text_free(struct text *);
+void		 text_add_span(struct text *, uint32_t, uint32_t, int style,
+		     int data);
+/*
+ * Returns the clusters for the given ambiguous width, computing them if
+ * needed.  Valid until the text is freed.  preformatted: line ends inside
+ * the text are hard, and no other break is computed.
+ */
+const struct clusters *text_clusters(struct text *, int ambiguous,
+		     int preformatted);
+/* The text with hidden spans left out; allocated, caller frees. */
+char		*text_visible(const struct text *, size_t *len);
+
+#endif

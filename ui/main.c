@@ -1,0 +1,128 @@
+/*
+ * main.c: folio's entry point: locale, options, opening the document, and
+ * the choice between the pager and the non-interactive commands.  The only
+ * place that exits.
+ */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "doc.h"
+#include "options.h"
+#include "pager.h"
+#include "print.h"
+#include "xmalloc.h"
+
+#ifndef FOLIO_PKGDATADIR
+#define FOLIO_PKGDATADIR "/usr/local/share/folio"
+#endif
+
+/* folio needs a UTF-8 LC_CTYPE: its widths are the C library's. */
+static int
+main_locale(void)
+{
+	setlocale(LC_ALL, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return 0;
+	if (setlocale(LC_CTYPE, "C.UTF-8") != NULL &&
+	    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return 0;
+	fprintf(stderr, "folio: the locale is not UTF-8 and C.UTF-8 is not "
+	    "installed\n");
+	return -1;
+}
+
+/* The bundled guide: installed, or next to the sources when run in place. */
+static const char *
+main_guide(void)
+{
+	static const char *const paths[] = {
+		FOLIO_PKGDATADIR "/guide.txt",
+#ifdef FOLIO_SRCDIR
+		FOLIO_SRCDIR "/assets/guide.txt",
+#endif
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof paths / sizeof *paths; i++)
+		if (access(paths[i], R_OK) == 0)
+			return paths[i];
+	return paths[0];
+}
+
+static const char *
+main_file(const struct options *o)
+{
+	if (o->file != NULL)
+		return o->file;
+	if (isatty(STDIN_FILENO))
+		return main_guide();
+	return "-";
+}
+
+static void
+main_fatal(const char *msg)
+{
+	pager_emergency_stop();
+	fprintf(stderr, "folio: %s\n", msg);
+	exit(1);
+}
+
+static int
+main_run(struct doc *d, const struct options *o, const char *name)
+{
+	int	width = o->width, rc;
+
+	if (o->mode == MODE_TOC)
+		rc = print_toc(d, stdout);
+	else if (o->mode == MODE_DUMP || !isatty(STDOUT_FILENO)) {
+		if (width == 0)
+			width = pager_terminal_width(80);
+		rc = print_dump(d, width, o->ambiguous, stdout);
+	} else
+		return pager_run(d, o, name);
+	if (rc != 0) {
+		fprintf(stderr, "folio: write error\n");
+		return 1;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options	 o;
+	struct doc	*d;
+	const char	*file;
+	char		*cause = NULL;
+	int		 rc;
+
+	xmalloc_set_fatal(main_fatal);
+	if (main_locale() != 0)
+		return 1;
+	if (options_parse(argc, argv, &o) != 0)
+		return 2;
+	if (o.mode == MODE_HELP) {
+		options_usage(stdout);
+		return 0;
+	}
+	if (o.mode == MODE_VERSION) {
+		printf("folio %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	file = main_file(&o);
+	d = doc_open(file, &o.doc, &cause);
+	if (d == NULL) {
+		fprintf(stderr, "folio: %s: %s\n",
+		    strcmp(file, "-") == 0 ? "standard input" : file, cause);
+		free(cause);
+		return 1;
+	}
+	rc = main_run(d, &o, strcmp(file, "-") == 0 ? "standard input" : file);
+	doc_free(d);
+	return rc;
+}

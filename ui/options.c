@@ -1,0 +1,123 @@
+/* options.c: parse folio's command line. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+
+enum {
+	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
+	OPT_GLOSS, OPT_FORCE, OPT_VERSION,
+};
+
+static const struct option options_long[] = {
+	{ "dump", no_argument, NULL, OPT_DUMP },
+	{ "toc", no_argument, NULL, OPT_TOC },
+	{ "width", required_argument, NULL, OPT_WIDTH },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "ambiguous-width", required_argument, NULL, OPT_AMBIGUOUS },
+	{ "gloss", required_argument, NULL, OPT_GLOSS },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+void
+options_usage(FILE *f)
+{
+	fputs(
+"usage: folio [OPTION]... [FILE]\n"
+"Read FILE (or standard input) in the terminal.\n"
+"\n"
+"  --dump                 print the laid-out document and exit\n"
+"  --toc                  print the outline and exit\n"
+"  --width=N              text width in columns (dump: 80 if not a terminal)\n"
+"  --encoding=NAME        the file's encoding (default: detected)\n"
+"  --ambiguous-width=1|2  columns the terminal gives “ ” … (default 1)\n"
+"  --gloss=hide|show      hide or show pinyin glosses like 長(zhǎng)\n"
+"  --force                open a file that looks binary\n"
+"  -h, --help             show this help and exit\n"
+"  --version              show the version and exit\n", f);
+}
+
+static int
+options_int(const char *arg, int lo, int hi, int *out)
+{
+	char	*end;
+	long	 v = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int
+options_bad(const char *what, const char *arg)
+{
+	fprintf(stderr, "folio: invalid %s: '%s'\n", what, arg);
+	fprintf(stderr, "Try 'folio --help' for more information.\n");
+	return -1;
+}
+
+static int
+options_one(int c, struct options *o)
+{
+	switch (c) {
+	case OPT_DUMP:
+		o->mode = MODE_DUMP;
+		return 0;
+	case OPT_TOC:
+		o->mode = MODE_TOC;
+		return 0;
+	case OPT_WIDTH:
+		return options_int(optarg, 1, 1000, &o->width) == 0 ? 0 :
+		    options_bad("width (1-1000)", optarg);
+	case OPT_ENCODING:
+		o->doc.encoding = optarg;
+		return 0;
+	case OPT_AMBIGUOUS:
+		return options_int(optarg, 1, 2, &o->ambiguous) == 0 ? 0 :
+		    options_bad("ambiguous width (1 or 2)", optarg);
+	case OPT_GLOSS:
+		if (strcmp(optarg, "show") != 0 && strcmp(optarg, "hide") != 0)
+			return options_bad("gloss mode (hide or show)", optarg);
+		o->doc.show_glosses = strcmp(optarg, "show") == 0;
+		return 0;
+	case OPT_FORCE:
+		o->doc.force = 1;
+		return 0;
+	case 'h':
+		o->mode = MODE_HELP;
+		return 0;
+	case OPT_VERSION:
+		o->mode = MODE_VERSION;
+		return 0;
+	}
+	fprintf(stderr, "Try 'folio --help' for more information.\n");
+	return -1;
+}
+
+int
+options_parse(int argc, char **argv, struct options *o)
+{
+	int	c;
+
+	memset(o, 0, sizeof *o);
+	o->ambiguous = 1;
+	opterr = 1;
+	while ((c = getopt_long(argc, argv, "h", options_long, NULL)) != -1) {
+		if (options_one(c, o) != 0)
+			return -1;
+	}
+	if (argc - optind > 1) {
+		fprintf(stderr, "folio: only one file at a time\n");
+		fprintf(stderr, "Try 'folio --help' for more information.\n");
+		return -1;
+	}
+	if (optind < argc)
+		o->file = argv[optind];
+	return 0;
+}

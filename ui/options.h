@@ -1,0 +1,27 @@
+/* options.h: the command line of folio. */
+#ifndef FOLIO_OPTIONS_H
+#define FOLIO_OPTIONS_H
+
+#include "doc.h"
+
+enum mode {
+	MODE_PAGER,
+	MODE_DUMP,
+	MODE_TOC,
+	MODE_HELP,
+	MODE_VERSION,
+};
+
+struct options {
+	enum mode	 mode;
+	const char	*file;		/* NULL: stdin or the bundled guide */
+	int		 width;		/* 0: not given */
+	int		 ambiguous;	/* 1 or 2 */
+	struct doc_opts	 doc;
+};
+
+/* Parses argv; returns 0, or -1 after printing a usage error. */
+int	options_parse(int, char **, struct options *);
+void	options_usage(FILE *);
+
+#endif

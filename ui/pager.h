@@ -1,0 +1,15 @@
+/* pager.h: the full-screen reader. */
+#ifndef FOLIO_PAGER_H
+#define FOLIO_PAGER_H
+
+#include "doc.h"
+#include "options.h"
+
+/* Runs the reader on a terminal; returns the exit status. */
+int	pager_run(struct doc *, const struct options *, const char *name);
+/* The terminal's width if standard output is one, else fallback. */
+int	pager_terminal_width(int fallback);
+/* Restores the terminal if the pager had taken it (for fatal errors). */
+void	pager_emergency_stop(void);
+
+#endif
