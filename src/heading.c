@@ -339,6 +339,8 @@ heading_classify(const char *s, size_t n)
 
 	if (n == 0 || heading_atx(s, n, &level) > 0)
 		return n ? level : HEADING_NONE;
+	if (n > 4 * HEADING_MAX_COLS)
+		return HEADING_NONE;	/* too long whatever the script */
 	cols = width_str(s, n, 1);
 	if (cols > HEADING_MAX_COLS || heading_is_toc_line(s, n))
 		return HEADING_NONE;

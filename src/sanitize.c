@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "sanitize.h"
+#include "utf8.h"
 #include "width.h"
 
 struct sanitize {
@@ -200,7 +201,7 @@ sanitize_line(struct buf *out, const char *s, size_t n, int *col)
 			*col += z.p - run;
 			continue;
 		}
-		z.p += u8_mbtouc(&c, z.p, z.end - z.p);
+		z.p += utf8_decode(z.p, z.end - z.p, &c);
 		if (c >= 0x4E00 && c <= 0x9FFF) {
 			buf_add(out, z.p - 3, 3);
 			*col += 2;

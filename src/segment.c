@@ -244,6 +244,12 @@ seg_is_quote(const struct seg *g, const struct seg_line *l)
 	return l->tlen > 0 && g->s[l->toff] == '>';
 }
 
+static const unsigned char seg_symbol[256] = {
+	['+'] = 1, ['-'] = 1, ['|'] = 1, ['='] = 1, ['*'] = 1, ['#'] = 1,
+	['_'] = 1, ['~'] = 1, ['<'] = 1, ['>'] = 1, ['/'] = 1, ['\\'] = 1,
+	['^'] = 1,
+};
+
 /* A line drawn with symbols (ASCII art, boxes, table borders). */
 static int
 seg_is_art(const char *s, size_t n)
@@ -260,7 +266,7 @@ seg_is_art(const char *s, size_t n)
 		if (c == 0xE2 && i + 1 < n && (unsigned char)s[i + 1] == 0x94) {
 			sym++;	/* U+2500-253F box drawing */
 			i += 2;
-		} else if (c && strchr("+-|=*#_~<>/\\^", c))
+		} else if (seg_symbol[c])
 			sym++;
 		else if ((c & 0xC0) != 0x80)
 			other++;

@@ -9,6 +9,7 @@
  * of it folio prohibits a break before · ～ － ／ and after ／ (clreq
  * "basic"), and marks the clusters the emergency breaker must respect.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <unilbrk.h>
@@ -16,6 +17,7 @@
 #include <utf8proc.h>
 
 #include "text.h"
+#include "utf8.h"
 #include "width.h"
 #include "xmalloc.h"
 
@@ -70,34 +72,72 @@ text_add_span(struct text *t, uint32_t start, uint32_t end, int style,
 }
 
 /* Characters that must not start a line, beyond what UAX #14 handles. */
+static const char text_nostart_set[] =
+    "，。、；：？！）」』》〉】〕〗〙〛〞’”…‥・ー々〻〜ゝゞヽヾ"
+    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+    "．｡､，：；！？）］｝｠·～－／‐–—";
+/* Characters that must not end a line. */
+static const char text_noend_set[] = "（「『《〈【〔〖〘〚〝‘“［｛｟";
+
+struct text_set {
+	uint32_t	c[128];
+	size_t		n;
+};
+
+static int
+text_cmp_cp(const void *a, const void *b)
+{
+	uint32_t	x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Decodes a UTF-8 set into a sorted array, once. */
+static const struct text_set *
+text_set(struct text_set *set, const char *utf8)
+{
+	const uint8_t	*p = (const uint8_t *)utf8, *end = p + strlen(utf8);
+	ucs4_t		 c;
+
+	if (set->n > 0)
+		return set;
+	while (p < end && set->n < 128) {
+		p += u8_mbtouc(&c, p, end - p);
+		set->c[set->n++] = c;
+	}
+	qsort(set->c, set->n, sizeof *set->c, text_cmp_cp);
+	return set;
+}
+
+static int
+text_in_set(const struct text_set *set, uint32_t c)
+{
+	return bsearch(&c, set->c, set->n, sizeof *set->c, text_cmp_cp) != NULL;
+}
+
 static int
 text_nostart(uint32_t c)
 {
-	static const char *const set =
-	    "，。、；：？！）」』》〉】〕〗〙〛〞’”…‥・ー々〻〜ゝゞヽヾ"
-	    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
-	    "．｡､，：；！？）］｝｠·～－／‐–—";
-	uint8_t	u[4];
-	int	n;
+	static struct text_set	set;
 
 	if (c < 0x80)
-		return c && strchr(",.;:!?)]}%", (int)c) != NULL;
-	n = u8_uctomb(u, c, 4);
-	return n > 0 && memmem(set, strlen(set), u, n) != NULL;
+		return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' ||
+		    c == '?' || c == ')' || c == ']' || c == '}' || c == '%';
+	if (c >= 0x4E00 && c <= 0x9FFF)
+		return 0;
+	return text_in_set(text_set(&set, text_nostart_set), c);
 }
 
-/* Characters that must not end a line. */
 static int
 text_noend(uint32_t c)
 {
-	static const char *const set = "（「『《〈【〔〖〘〚〝‘“［｛｟";
-	uint8_t	u[4];
-	int	n;
+	static struct text_set	set;
 
 	if (c < 0x80)
-		return c && strchr("([{", (int)c) != NULL;
-	n = u8_uctomb(u, c, 4);
-	return n > 0 && memmem(set, strlen(set), u, n) != NULL;
+		return c == '(' || c == '[' || c == '{';
+	if (c >= 0x4E00 && c <= 0x9FFF)
+		return 0;
+	return text_in_set(text_set(&set, text_noend_set), c);
 }
 
 /* Two-em dashes and ellipses: ——, ……, ⸺, ⋯⋯ are one unit. */
@@ -203,7 +243,7 @@ text_clusters(struct text *t, int ambiguous, int preformatted)
 	b.cl->ambiguous = ambiguous;
 	text_breaks(t, preformatted, &brk);
 	while (i < t->len) {
-		n = u8_mbtouc(&c, s + i, t->len - i);
+		n = utf8_decode(s + i, t->len - i, &c);
 		w = width_cp(c, ambiguous);
 		if (c == '\n') {
 			text_cluster_start(&b, i, c, 0, CL_NEWLINE);

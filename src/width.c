@@ -5,6 +5,7 @@
 #include <unistr.h>
 
 #include "tables.h"
+#include "utf8.h"
 #include "width.h"
 
 int
@@ -64,11 +65,11 @@ int
 width_str(const char *s, size_t n, int ambiguous)
 {
 	const uint8_t	*p = (const uint8_t *)s, *end = p + n;
-	ucs4_t		 c;
+	uint32_t	 c;
 	int		 w = 0;
 
 	while (p < end) {
-		p += u8_mbtouc(&c, p, end - p);
+		p += utf8_decode(p, end - p, &c);
 		w += width_cp(c, ambiguous);
 	}
 	return w;
