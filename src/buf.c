@@ -90,8 +90,10 @@ buf_take(struct buf *b, size_t *len)
 {
 	char	*s;
 
-	if (b->s == NULL)
+	if (b->s == NULL) {
 		buf_reserve(b, 0);
+		b->s[0] = '\0';
+	}
 	s = b->s;
 	if (len != NULL)
 		*len = b->len;

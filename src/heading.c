@@ -273,18 +273,25 @@ heading_ends_sentence(const char *s, size_t n)
 	    (c == 0x300D && n > 3 && heading_ends_sentence(s, n - 3));
 }
 
-/* A table-of-contents line: ends with a page number after a gap. */
+/*
+ * A table-of-contents line: ends with a page number after a gap of spaces
+ * or after leader dots ("Chapter 4 ....... 57", "第一章 总则……12").
+ */
 static int
 heading_is_toc_line(const char *s, size_t n)
 {
-	size_t	i = n;
+	size_t	i = n, digits, spaces;
 
 	while (i > 0 && isdigit((unsigned char)s[i - 1]))
 		i--;
-	if (i == n || i == 0)
+	digits = n - i;
+	if (digits == 0 || i == 0)
 		return 0;
-	return (i >= 2 && s[i - 1] == ' ' && s[i - 2] == ' ') ||
-	    s[i - 1] == '.' || (unsigned char)s[i - 1] == 0xA6;	/* … */
+	for (spaces = 0; i > 0 && s[i - 1] == ' '; i--)
+		spaces++;
+	return spaces >= 2 || (i > 0 && (s[i - 1] == '.' ||
+	    (unsigned char)s[i - 1] == 0xA6 ||		/* … */
+	    (unsigned char)s[i - 1] == 0xB7));		/* · */
 }
 
 size_t

@@ -54,7 +54,7 @@ layout_emergency(const struct fit *f, size_t j)
 
 	if (j <= f->i)
 		return f->i + 1;	/* one cluster wider than the line */
-	for (k = j; k > f->i + 1; k--)
+	for (k = j; k > f->i; k--)
 		if (!layout_bad_break(f->cl, k))
 			return k;
 	return j;
@@ -133,8 +133,8 @@ layout_flow(const struct block *b, uint32_t bi, const struct text *t,
 	l.flags = LINE_FIRST;
 	do {
 		l.indent = (l.flags & LINE_FIRST) ? first : rest;
-		if (l.indent >= width)
-			l.indent = 0;
+		if (l.indent + (f.i < cl->n ? cl->width[f.i] : 0) > width)
+			l.indent = 0;	/* no room for an indent */
 		f.avail = width - l.indent;
 		j = layout_fit(&f, &w);
 		l.start = cl->off[f.i];

@@ -4,6 +4,8 @@
 #include <ctype.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "heading.h"
 #include "segment.h"
 #include "srcline.h"
@@ -13,6 +15,7 @@
 #define SEG_WINDOW	256	/* lines of a chunk classified together */
 #define SEG_SAMPLE	4000	/* lines measured for the document's habits */
 #define SEG_ONE_LINE	200	/* columns beyond which a line is never wrapped */
+#define SEG_MIN_WRAP	20	/* columns of a hard-wrapped CJK line, at least */
 
 struct seg_line {
 	struct srcline	raw;
@@ -73,10 +76,41 @@ seg_read(const struct seg *g, size_t pos, struct seg_line *l)
 	l->last = srcline_last(g->s + l->toff, l->tlen);
 }
 
+/* Closing quotes and brackets that may follow a sentence end. */
+static int
+seg_closing(uint32_t c)
+{
+	return c == 0x300D || c == 0x300F || c == 0x201D || c == 0x2019 ||
+	    c == 0xFF09 || c == '"' || c == '\'' || c == ')';
+}
+
 static int
 seg_ends_sentence(const struct seg *g, const struct seg_line *l)
 {
 	return heading_ends_sentence(g->s + l->toff, l->tlen);
+}
+
+/* Does the line end a sentence, so that a CJK paragraph may end here? */
+static int
+seg_ends_para(const struct seg *g, const struct seg_line *l)
+{
+	const uint8_t	*e = (const uint8_t *)g->s + l->toff + l->tlen;
+	const uint8_t	*p = (const uint8_t *)g->s + l->toff;
+	uint32_t	 c = 0;
+	int		 k;
+
+	for (k = 0; k < 2 && e > p; k++) {
+		const uint8_t *q = u8_prev(&c, e, p);
+
+		if (q == NULL)
+			return 0;
+		e = q;
+		if (!seg_closing(c))
+			break;
+	}
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '.' ||
+	    c == '!' || c == '?' || c == 0x2026 || c == 0xFF0E ||
+	    c == 0xFF1A || c == ':';
 }
 
 /* Measures the document's habits on its first lines. */
@@ -238,6 +272,18 @@ segment_list_marker(const char *s, size_t n)
 	return 0;
 }
 
+/* Number of '>' marks at the start of a quoted line. */
+static int
+seg_quote_depth(const char *s, size_t n)
+{
+	size_t	i;
+	int	depth = 0;
+
+	for (i = 0; i < n && (s[i] == '>' || s[i] == ' '); i++)
+		depth += s[i] == '>';
+	return depth > 255 ? 255 : depth;
+}
+
 static int
 seg_is_quote(const struct seg *g, const struct seg_line *l)
 {
@@ -296,6 +342,18 @@ seg_is_verse(const struct seg *g, const struct seg_line *v, size_t k)
 	return upper * 4 >= k * 3;
 }
 
+/* No line of the chunk starts with a wide character. */
+static int
+seg_all_latin(const struct seg_line *v, size_t k)
+{
+	size_t	i;
+
+	for (i = 0; i < k; i++)
+		if (width_is_cjk(v[i].first))
+			return 0;
+	return 1;
+}
+
 static int
 seg_is_pre(const struct seg *g, const struct seg_line *v, size_t k)
 {
@@ -308,7 +366,7 @@ seg_is_pre(const struct seg *g, const struct seg_line *v, size_t k)
 	}
 	if ((art > 0 && k >= 2) || gaps >= 2 || (gaps == 1 && k == 2))
 		return 1;
-	if (code == k && k >= 2 && !g->indent_paras)
+	if (code == k && k >= 2 && (!g->indent_paras || seg_all_latin(v, k)))
 		return 1;
 	return seg_is_verse(g, v, k);
 }
@@ -322,15 +380,18 @@ seg_joins(const struct seg *g, const struct seg_line *p,
 
 	if (l->indent > 0 && (g->indent_paras || l->indent != p->indent))
 		return 0;
-	if (!width_is_cjk(p->last) && !width_is_cjk(l->first))
+	if (!width_is_cjk(p->last))
 		return 1;
 	if (p->width > SEG_ONE_LINE)
 		return 0;
-	full = g->cjk_wrap > 0 && p->width >= g->cjk_wrap - 2;
+	if (g->cjk_wrap > 0)
+		full = p->width >= g->cjk_wrap - 2;
+	else	/* too few lines to measure: a long line that runs on */
+		full = !g->indent_paras && p->width >= SEG_MIN_WRAP;
 	if (g->indent_paras && l->indent == 0 && p->indent > 0 &&
-	    (full || !seg_ends_sentence(g, p)))
+	    (full || !seg_ends_para(g, p)))
 		return 1;
-	return full && !seg_ends_sentence(g, p);
+	return full && !seg_ends_para(g, p);
 }
 
 /* One line of a chunk of several. */
@@ -347,16 +408,22 @@ seg_chunk_line(struct seg *g, const struct seg_line *l)
 		return;
 	}
 	if (seg_is_quote(g, l)) {
+		int depth = seg_quote_depth(g->s + l->toff, l->tlen);
+
 		if (g->cur >= 0 && g->out->v[g->cur].type == BLOCK_QUOTE &&
-		    seg_extend(g, l))
+		    g->out->v[g->cur].depth == depth && seg_extend(g, l))
 			return;
-		seg_emit(g, BLOCK_QUOTE, l, seg_flags(g));
+		seg_emit(g, BLOCK_QUOTE, l, seg_flags(g))->depth = depth;
 		return;
 	}
 	if (segment_list_marker(g->s + l->toff, l->tlen) > 0) {
-		seg_emit(g, BLOCK_LIST, l, seg_flags(g));
+		b = seg_emit(g, BLOCK_LIST, l, seg_flags(g));
+		b->depth = l->indent / 2 > 8 ? 8 : l->indent / 2;
 		return;
 	}
+	if (g->cur >= 0 && g->out->v[g->cur].type == BLOCK_LIST &&
+	    l->indent >= 2 && seg_extend(g, l))
+		return;		/* an indented continuation of a list item */
 	if (g->cur >= 0 && g->out->v[g->cur].type != BLOCK_QUOTE &&
 	    seg_joins(g, &g->prev, l) && seg_extend(g, l))
 		return;

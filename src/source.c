@@ -37,7 +37,7 @@ source_is_binary(const unsigned char *s, size_t n)
 		    s[i] != '\r' && s[i] != '\f' && s[i] != 0x1B)
 			ctrl++;
 	}
-	return nul >= 2 || (nul + ctrl) * 20 > n;
+	return nul >= 2 || (n >= 64 && (nul + ctrl) * 20 > n);
 }
 
 /* Decides the encoding and points src->data at UTF-8 text. */

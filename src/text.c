@@ -75,7 +75,7 @@ text_add_span(struct text *t, uint32_t start, uint32_t end, int style,
 static const char text_nostart_set[] =
     "，。、；：？！）」』》〉】〕〗〙〛〞’”…‥・ー々〻〜ゝゞヽヾ"
     "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
-    "．｡､，：；！？）］｝｠·～－／‐–—";
+    "．｡､，：；！？）］｝｠·～－／";
 /* Characters that must not end a line. */
 static const char text_noend_set[] = "（「『《〈【〔〖〘〚〝‘“［｛｟";
 
@@ -253,6 +253,9 @@ text_clusters(struct text *t, int ambiguous, int preformatted)
 		    utf8proc_grapheme_break_stateful(prev, c, &state)) {
 			f = text_char_flags(c, b.first,
 			    brk ? brk[i] : UC_BREAK_PROHIBITED);
+			if ((f & CL_NOSTART) || (b.cl->n > 0 &&
+			    (b.cl->flags[b.cl->n - 1] & CL_NOEND)))
+				f &= ~CL_BREAK;
 			if (text_hidden(t, i, &span))
 				f = (f & ~CL_BREAK) | CL_HIDDEN;
 			text_cluster_start(&b, i, c, (f & CL_HIDDEN) ? 0 : w, f);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "encoding.h"
 #include "options.h"
 
 enum {
@@ -76,6 +77,8 @@ options_one(int c, struct options *o)
 		return options_int(optarg, 1, 1000, &o->width) == 0 ? 0 :
 		    options_bad("width (1-1000)", optarg);
 	case OPT_ENCODING:
+		if (encoding_canonical(optarg) == NULL)
+			return options_bad("encoding", optarg);
 		o->doc.encoding = optarg;
 		return 0;
 	case OPT_AMBIGUOUS:
@@ -108,6 +111,7 @@ options_parse(int argc, char **argv, struct options *o)
 	memset(o, 0, sizeof *o);
 	o->ambiguous = 1;
 	opterr = 1;
+	argv[0] = (char *)"folio";	/* getopt's messages say "folio:" */
 	while ((c = getopt_long(argc, argv, "h", options_long, NULL)) != -1) {
 		if (options_one(c, o) != 0)
 			return -1;

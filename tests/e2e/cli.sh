@@ -1,0 +1,66 @@
+#!/bin/sh
+# cli.sh: options, errors and exit statuses, as a user meets them.
+. "${srcdir:-.}/tests/e2e/lib.sh"
+
+expect_status "--version exits 0" 0 "$FOLIO" --version
+grep -q '^folio ' "$TMP/out" && ok "--version names folio" ||
+	not_ok "--version names folio" "$(cat "$TMP/out")"
+expect_status "--help exits 0" 0 "$FOLIO" --help
+grep -q -- '--dump' "$TMP/out" && ok "--help lists --dump" ||
+	not_ok "--help lists --dump"
+
+expect_status "unknown option is a usage error" 2 "$FOLIO" --frobnicate x
+grep -q "^folio: " "$TMP/err" && ok "usage error says folio:" ||
+	not_ok "usage error says folio:" "$(cat "$TMP/err")"
+expect_status "bad --width is a usage error" 2 "$FOLIO" --dump --width=0 /dev/null
+expect_status "bad --encoding is a usage error" 2 "$FOLIO" --dump --encoding=nonesuch /dev/null
+expect_status "two files is a usage error" 2 "$FOLIO" --dump a b
+
+expect_status "missing file exits 1" 1 "$FOLIO" --dump "$TMP/nonexistent"
+expect_err "missing file: one line" "folio: $TMP/nonexistent: No such file or directory"
+expect_status "directory exits 1" 1 "$FOLIO" --dump "$TMP"
+expect_err "directory: one line" "folio: $TMP: is a directory"
+
+printf 'ELF\0\0\0\0binary\0data' >"$TMP/bin"
+expect_status "binary file refused" 1 "$FOLIO" --dump "$TMP/bin"
+expect_err "binary file: one line" "folio: $TMP/bin: binary file"
+expect_status "--force opens a binary file" 0 "$FOLIO" --dump --force "$TMP/bin"
+if tr -d '\n' <"$TMP/out" | LC_ALL=C grep -q '[[:cntrl:]]'; then
+	not_ok "--force dump holds no control bytes"
+else
+	ok "--force dump holds no control bytes"
+fi
+
+if [ "$(id -u)" != 0 ]; then
+	echo secret >"$TMP/noperm"
+	chmod 000 "$TMP/noperm"
+	expect_status "unreadable file exits 1" 1 "$FOLIO" --dump "$TMP/noperm"
+	expect_err "unreadable file: one line" "folio: $TMP/noperm: Permission denied"
+else
+	ok "unreadable file exits 1 # SKIP running as root"
+	ok "unreadable file: one line # SKIP running as root"
+fi
+
+: >"$TMP/empty"
+expect_status "empty file opens" 0 "$FOLIO" --dump "$TMP/empty"
+[ ! -s "$TMP/out" ] && ok "empty file dumps nothing" || not_ok "empty file dumps nothing"
+
+printf 'piped\ntext\n' | "$FOLIO" --dump >"$TMP/out" 2>&1
+[ "$(cat "$TMP/out")" = "piped text" ] && ok "reads standard input" ||
+	not_ok "reads standard input" "$(cat "$TMP/out")"
+printf 'dash\n' | "$FOLIO" --dump - >"$TMP/out" 2>&1
+[ "$(cat "$TMP/out")" = "dash" ] && ok "- is standard input" ||
+	not_ok "- is standard input" "$(cat "$TMP/out")"
+
+# Not a terminal: folio prints like --dump at width 80.
+"$FOLIO" "$TESTDATA/latin-wrap.in" >"$TMP/out" </dev/null 2>&1
+"$FOLIO" --dump --width=80 "$TESTDATA/latin-wrap.in" >"$TMP/want"
+cmp -s "$TMP/out" "$TMP/want" && ok "stdout not a terminal: dump at 80" ||
+	not_ok "stdout not a terminal: dump at 80"
+
+# A full disk is a runtime failure, not silence.
+if [ -w /dev/full ]; then
+	expect_status "write error exits 1" 1 sh -c "\"$FOLIO\" --dump \"$TESTDATA/latin-wrap.in\" >/dev/full"
+fi
+
+done_testing

@@ -1,0 +1,292 @@
+/*
+ * layoutcheck: checks the layout guarantees of layout.h on documents.
+ *
+ *   layoutcheck [-a 1|2] [-w W,W,...] FILE...   check files
+ *   layoutcheck -g SEED [-w ...]                 check generated text
+ *   layoutcheck -g SEED -p                       print generated text
+ *
+ * For every block at every width: lines start and end on cluster
+ * boundaries; no line is wider than the width (as wcwidth counts what
+ * --dump prints) unless it holds a single cluster wider than the width;
+ * only spaces are dropped between lines, so nothing is lost or duplicated;
+ * no line starts with a closing mark or ends with an opening one, no ——
+ * or …… is split, and no word is cut, unless nothing else fits.  Prints one
+ * line per violation (at most 20) and exits 1 if there was any.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "layout.h"
+#include "width.h"
+
+static int	 violations;
+static const char *current;
+
+static void
+fail(size_t b, int w, size_t line, const char *what)
+{
+	if (violations++ < 20)
+		fprintf(stderr, "%s: block %zu, width %d, line %zu: %s\n",
+		    current, b, w, line, what);
+}
+
+/* Index of the cluster starting at byte off, or -1. */
+static long
+cluster_at(const struct clusters *cl, uint32_t off)
+{
+	size_t	lo = 0, hi = cl->n + 1;
+
+	while (lo < hi) {
+		size_t	mid = (lo + hi) / 2;
+
+		if (cl->off[mid] == off)
+			return (long)mid;
+		if (cl->off[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static int
+bad_boundary(const struct clusters *cl, size_t k)
+{
+	return (cl->flags[k] & CL_NOSTART) || (cl->flags[k - 1] & CL_NOEND);
+}
+
+/* Could the line of clusters [i, k) have ended at a better place? */
+static int
+had_better_break(const struct clusters *cl, size_t i, size_t k)
+{
+	size_t	m;
+
+	for (m = i + 1; m < k; m++)
+		if (!bad_boundary(cl, m) && !(cl->flags[m] & CL_HIDDEN))
+			return 1;
+	return 0;
+}
+
+static int
+had_opportunity(const struct clusters *cl, size_t i, size_t k)
+{
+	size_t	m;
+
+	for (m = i + 1; m < k; m++)
+		if (cl->flags[m] & CL_BREAK)
+			return 1;
+	return 0;
+}
+
+static void
+check_line_width(struct doc *d, const struct line *l, int w, int amb,
+    long i, long k, size_t b, size_t n)
+{
+	struct buf	out;
+	int		cols;
+
+	buf_init(&out);
+	layout_line_text(d, l, amb, &out);
+	cols = width_str(out.s, out.len, amb);
+	if (cols > w && !(k - i == 1 && l->indent == 0))
+		fail(b, w, n, "line wider than the width");
+	buf_free(&out);
+}
+
+static void
+check_flow(struct doc *d, size_t b, const struct lines *ls, int w, int amb)
+{
+	struct text		*t = doc_text(d, b);
+	const struct clusters	*cl = text_clusters(t, amb, 0);
+	long			 prev_i = -1, prev_k = 0;
+	uint32_t		 at = 0, p;
+	size_t			 n;
+
+	for (n = 0; n < ls->n; n++) {
+		const struct line *l = &ls->v[n];
+		long	i = cluster_at(cl, l->start), k;
+
+		if (l->kind != LINE_TEXT)
+			continue;
+		k = cluster_at(cl, l->end);
+		if (i < 0 || k < 0) {
+			fail(b, w, n, "line splits a grapheme cluster");
+			return;
+		}
+		for (p = at; p < l->start; p++)
+			if (t->s[p] != ' ')
+				fail(b, w, n, "text lost between lines");
+		if (l->start < at)
+			fail(b, w, n, "text duplicated");
+		check_line_width(d, l, w, amb, i, k, b, n);
+		/* A closing mark after a space (" ；") may start a line: the
+		 * space was the author's word boundary. */
+		if (prev_i >= 0 && k > i && bad_boundary(cl, (size_t)i) &&
+		    t->s[l->start - 1] != ' ' &&
+		    had_better_break(cl, (size_t)prev_i, (size_t)i))
+			fail(b, w, n, "kinsoku: bad line start or end");
+		if (prev_i >= 0 && !(cl->flags[i] & CL_BREAK) &&
+		    t->s[l->start - 1] != ' ' &&
+		    had_opportunity(cl, (size_t)prev_i, (size_t)i))
+			fail(b, w, n, "word split though it fits");
+		prev_i = i;
+		prev_k = k;
+		at = l->end;
+	}
+	for (p = at; p < t->len; p++)
+		if (t->s[p] != ' ')
+			fail(b, w, ls->n, "text lost at the end");
+	(void)prev_k;
+}
+
+static void
+check_pre(struct doc *d, size_t b, const struct lines *ls, int w, int amb)
+{
+	size_t	n;
+
+	for (n = 0; n < ls->n; n++) {
+		struct buf	out;
+
+		if (ls->v[n].kind != LINE_TEXT)
+			continue;
+		buf_init(&out);
+		layout_line_text(d, &ls->v[n], amb, &out);
+		if (width_str(out.s, out.len, amb) > w)
+			fail(b, w, n, "preformatted line wider than the width");
+		if (memchr(out.s, '\n', out.len) != NULL)
+			fail(b, w, n, "preformatted line wrapped");
+		buf_free(&out);
+	}
+}
+
+static void
+check_doc(struct doc *d, const int *widths, size_t nw, int amb)
+{
+	struct lines	ls = { NULL, 0, 0 };
+	size_t		b, k;
+
+	for (b = 0; b < doc_nblocks(d); b++) {
+		for (k = 0; k < nw; k++) {
+			struct layout_opts lo = { widths[k], amb, 0 };
+			int	type = doc_block(d, b)->type;
+
+			ls.n = 0;
+			layout_block(d, b, &lo, &ls);
+			if (type == BLOCK_PRE)
+				check_pre(d, b, &ls, widths[k], amb);
+			else if (type != BLOCK_RULE)
+				check_flow(d, b, &ls, widths[k], amb);
+		}
+		doc_forget(d, b);
+	}
+	lines_free(&ls);
+}
+
+static const char *const pieces[] = {
+	"中", "文", "排", "版", "測", "試", "，", "。", "、", "；", "：", "？",
+	"！", "「", "」", "『", "』", "（", "）", "《", "》", "——", "……",
+	"“", "”", "the ", "quick ", "brown ", "fox ", "jumps", "over ",
+	"extraordinarily-long-hyphenated-compound-words ", "a", " ", " ",
+	"https://example.com/path/to/a/page?query=1&x=2 ", "e\xcc\x81",
+	"n\xcc\x83\xcc\x84", "\xf0\x9f\x98\x80", "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7",
+	"한", "글", "ｆｕｌｌ", "1234567890", ".", ",", "(", ")", "長(zhǎng)",
+	"\xe3\x80\x80\xe3\x80\x80",
+};
+
+/* Writes a repeatable document of mixed text from a seed. */
+static char *
+generate(unsigned seed, size_t *len)
+{
+	struct buf	b;
+	int		para, k, n;
+
+	srand(seed);
+	buf_init(&b);
+	for (para = 0; para < 60; para++) {
+		n = 1 + rand() % 80;
+		for (k = 0; k < n; k++) {
+			buf_adds(&b, pieces[rand() % (sizeof pieces /
+			    sizeof *pieces)]);
+			if (rand() % 40 == 0)
+				buf_addc(&b, '\n');
+		}
+		buf_adds(&b, para % 7 == 3 ? "\n- item one\n- item two\n\n" :
+		    "\n\n");
+	}
+	return buf_take(&b, len);
+}
+
+static size_t
+parse_widths(const char *s, int *w, size_t max)
+{
+	size_t	n = 0;
+
+	while (*s != '\0' && n < max) {
+		w[n++] = atoi(s);
+		s += strcspn(s, ",");
+		s += *s == ',';
+	}
+	return n;
+}
+
+int
+main(int argc, char **argv)
+{
+	int		 widths[1100], c, amb = 1;
+	size_t		 nw = parse_widths("1,2,7,20,33,40,80,200", widths, 1100);
+	long		 seed = -1;
+	int		 print = 0;
+	struct doc_opts	 o = { NULL, 1, 0 };
+	char		*cause = NULL;
+
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
+		fprintf(stderr, "layoutcheck: no C.UTF-8 locale\n");
+		return 77;
+	}
+	while ((c = getopt(argc, argv, "a:g:pw:")) != -1) {
+		if (c == 'a')
+			amb = atoi(optarg) == 2 ? 2 : 1;
+		else if (c == 'g')
+			seed = atol(optarg);
+		else if (c == 'p')
+			print = 1;
+		else if (c == 'w')
+			nw = parse_widths(optarg, widths, 1100);
+		else
+			return 2;
+	}
+	if (seed >= 0) {
+		size_t		 len;
+		char		*s = generate((unsigned)seed, &len);
+		struct doc	*d = doc_open_mem(s, len, &o, &cause);
+
+		if (print) {
+			fwrite(s, 1, len, stdout);
+			free(s);
+			return 0;
+		}
+		current = "generated";
+		check_doc(d, widths, nw, amb);
+		doc_free(d);
+		free(s);
+	}
+	for (; optind < argc; optind++) {
+		struct doc	*d = doc_open(argv[optind], &o, &cause);
+
+		current = argv[optind];
+		if (d == NULL) {
+			fprintf(stderr, "layoutcheck: %s\n", cause);
+			return 1;
+		}
+		check_doc(d, widths, nw, amb);
+		doc_free(d);
+	}
+	if (violations > 0)
+		fprintf(stderr, "layoutcheck: %d violations\n", violations);
+	return violations > 0;
+}

@@ -1,0 +1,124 @@
+/* test_text.c: clusters, widths and break opportunities of a block's text. */
+#include "unit.h"
+
+#include "text.h"
+#include "width.h"
+
+static struct text *
+mk(const char *s)
+{
+	return text_new(strdup(s), strlen(s));
+}
+
+static void
+test_clusters_and_widths(void **state)
+{
+	/* e + combining acute, 中, 🇫🇷 (one flag), a. */
+	struct text		*t = mk("e\xcc\x81中\xf0\x9f\x87\xab\xf0\x9f\x87\xb7" "a");
+	const struct clusters	*cl = text_clusters(t, 1, 0);
+
+	assert_int_equal(cl->n, 4);
+	assert_int_equal(cl->width[0], 1);
+	assert_int_equal(cl->width[1], 2);
+	assert_int_equal(cl->width[2], 2);
+	assert_int_equal(cl->width[3], 1);
+	assert_int_equal(cl->off[1], 3);
+	assert_int_equal(cl->off[4], t->len);
+	text_free(t);
+}
+
+static void
+test_ambiguous_width(void **state)
+{
+	struct text		*t = mk("“…”");
+	const struct clusters	*one = text_clusters(t, 1, 0);
+
+	assert_int_equal(one->width[0] + one->width[1] + one->width[2], 3);
+	assert_int_equal(text_clusters(t, 2, 0)->width[1], 2);
+	assert_int_equal(width_str("“…”", strlen("“…”"), 2), 6);
+	text_free(t);
+}
+
+static void
+test_break_flags(void **state)
+{
+	struct text		*t = mk("我說：「好。」then go");
+	const struct clusters	*cl = text_clusters(t, 1, 0);
+
+	/* 我 說 ： 「 好 。 」 t h e n ' ' g o */
+	assert_true(cl->flags[1] & CL_BREAK);		/* 說 after 我 */
+	assert_true(cl->flags[2] & CL_NOSTART);		/* ： */
+	assert_false(cl->flags[2] & CL_BREAK);
+	assert_true(cl->flags[3] & CL_NOEND);		/* 「 */
+	assert_true(cl->flags[5] & CL_NOSTART);		/* 。 */
+	assert_true(cl->flags[6] & CL_NOSTART);		/* 」 */
+	assert_false(cl->flags[8] & CL_BREAK);		/* inside "then" */
+	assert_true(cl->flags[11] & CL_SPACE);
+	assert_true(cl->flags[12] & CL_BREAK);		/* "go" after space */
+	text_free(t);
+}
+
+static void
+test_hidden_spans(void **state)
+{
+	struct text		*t = mk("長(zhǎng)大");
+	const struct clusters	*cl;
+	size_t			 i, w = 0, len;
+	char			*v;
+
+	text_add_span(t, 3, t->len - 3, STYLE_HIDDEN, 0);
+	cl = text_clusters(t, 1, 0);
+	for (i = 0; i < cl->n; i++)
+		w += cl->width[i];
+	assert_int_equal(w, 4);
+	v = text_visible(t, &len);
+	assert_string_equal(v, "長大");
+	free(v);
+	text_free(t);
+}
+
+static void
+test_preformatted_breaks(void **state)
+{
+	struct text		*t = mk("a b\ncd");
+	const struct clusters	*cl = text_clusters(t, 1, 1);
+	size_t			 i, nl = 0, brk = 0;
+
+	for (i = 0; i < cl->n; i++) {
+		nl += (cl->flags[i] & CL_NEWLINE) != 0;
+		brk += (cl->flags[i] & CL_BREAK) != 0;
+	}
+	assert_int_equal(nl, 1);
+	assert_true(brk <= 1);		/* only the hard line end */
+	text_free(t);
+}
+
+static void
+test_spans_sorted(void **state)
+{
+	struct text	*t = mk("abcdefgh");
+
+	text_add_span(t, 5, 6, STYLE_EMPH, 0);
+	text_add_span(t, 1, 2, STYLE_STRONG, 0);
+	text_add_span(t, 3, 4, STYLE_CODE, 0);
+	assert_int_equal(t->nspans, 3);
+	assert_int_equal(t->spans[0].start, 1);
+	assert_int_equal(t->spans[1].start, 3);
+	assert_int_equal(t->spans[2].start, 5);
+	text_free(t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_clusters_and_widths),
+		cmocka_unit_test(test_ambiguous_width),
+		cmocka_unit_test(test_break_flags),
+		cmocka_unit_test(test_hidden_spans),
+		cmocka_unit_test(test_preformatted_breaks),
+		cmocka_unit_test(test_spans_sorted),
+	};
+
+	return UNIT_RUN(tests);
+}

@@ -1,0 +1,72 @@
+/*
+ * unit.h: what every cmocka test file needs: cmocka itself, TAP output for
+ * automake's tap-driver, and a UTF-8 locale (folio's widths are wcwidth's).
+ */
+#ifndef FOLIO_UNIT_H
+#define FOLIO_UNIT_H
+
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "layout.h"
+
+static inline int
+unit_run(const char *name, const struct CMUnitTest *tests, size_t n)
+{
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
+		printf("1..0 # SKIP no C.UTF-8 locale\n");
+		return 0;
+	}
+	cmocka_set_message_output(CM_OUTPUT_TAP);
+	return _cmocka_run_group_tests(name, tests, n, NULL, NULL);
+}
+
+/* Opens a document from a string; fails the test if it cannot. */
+static inline struct doc *
+unit_doc(const char *s)
+{
+	struct doc_opts	 o = { NULL, 0, 0 };
+	char		*cause = NULL;
+	struct doc	*d = doc_open_mem(s, strlen(s), &o, &cause);
+
+	assert_non_null(d);
+	return d;
+}
+
+/* What --dump --width=w prints for a document given as a string. */
+static inline char *
+unit_dump(const char *s, int width, int ambiguous)
+{
+	struct doc		*d = unit_doc(s);
+	struct layout_opts	 lo = { width, ambiguous, 0 };
+	struct lines		 ls = { NULL, 0, 0 };
+	struct buf		 out;
+	size_t			 i, j;
+
+	buf_init(&out);
+	for (i = 0; i < doc_nblocks(d); i++) {
+		ls.n = 0;
+		layout_block(d, i, &lo, &ls);
+		for (j = 0; j < ls.n; j++) {
+			layout_line_text(d, &ls.v[j], ambiguous, &out);
+			buf_addc(&out, '\n');
+		}
+	}
+	lines_free(&ls);
+	doc_free(d);
+	return buf_take(&out, NULL);
+}
+
+#define UNIT_RUN(tests) unit_run(__FILE__, tests, sizeof tests / sizeof *tests)
+
+#endif
