@@ -384,8 +384,8 @@ seg_joins(const struct seg *g, const struct seg_line *p,
 		return 1;
 	if (p->width > SEG_ONE_LINE)
 		return 0;
-	if (g->cjk_wrap > 0)
-		full = p->width >= g->cjk_wrap - 2;
+	if (g->cjk_wrap > 0)	/* near the wrap width (glosses vary it) */
+		full = p->width * 4 >= g->cjk_wrap * 3;
 	else	/* too few lines to measure: a long line that runs on */
 		full = !g->indent_paras && p->width >= SEG_MIN_WRAP;
 	if (g->indent_paras && l->indent == 0 && p->indent > 0 &&

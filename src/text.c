@@ -148,6 +148,14 @@ text_pairs(uint32_t c)
 	    c == 0x22EF || c == 0x2025;
 }
 
+/* After the hyphens that start a word ("--gloss", "-x"): no break. */
+static int
+text_after_leading_hyphen(const char *s, size_t i)
+{
+	return i >= 1 && s[i - 1] == '-' &&
+	    (i == 1 || s[i - 2] == ' ' || s[i - 2] == '-');
+}
+
 static int
 text_simple(uint32_t c)
 {
@@ -253,6 +261,8 @@ text_clusters(struct text *t, int ambiguous, int preformatted)
 		    utf8proc_grapheme_break_stateful(prev, c, &state)) {
 			f = text_char_flags(c, b.first,
 			    brk ? brk[i] : UC_BREAK_PROHIBITED);
+			if (text_after_leading_hyphen(t->s, i))
+				f &= ~CL_BREAK;
 			if ((f & CL_NOSTART) || (b.cl->n > 0 &&
 			    (b.cl->flags[b.cl->n - 1] & CL_NOEND)))
 				f &= ~CL_BREAK;

@@ -1,0 +1,62 @@
+#!/bin/sh
+# corpus-check.sh [DIR]: optional checks of folio on real documents nobody
+# here wrote (default ../shared/corpus).  Not part of make check: a user's
+# checkout has no corpus.  Run from the build directory after make.
+set -u
+dir=${1:-../shared/corpus}
+FOLIO=${FOLIO:-./folio}
+LC=${LAYOUTCHECK:-./tests/layoutcheck}
+fails=0
+[ -d "$dir" ] || { echo "corpus-check: no directory $dir" >&2; exit 2; }
+make -s tests/layoutcheck >/dev/null 2>&1 || true
+
+say() { printf '%-60s %s\n' "$1" "$2"; [ "$2" = ok ] || fails=$((fails + 1)); }
+
+for f in "$dir"/*; do
+	[ -f "$f" ] || continue
+	name=$(basename "$f")
+	case $name in SOURCES.md) continue ;; esac
+	for amb in 1 2; do
+		if "$LC" -a "$amb" "$f" 2>/tmp/corpus-lc.$$; then
+			say "$name: layout guarantees, ambiguous $amb" ok
+		else
+			say "$name: layout guarantees, ambiguous $amb" "FAIL: $(head -3 /tmp/corpus-lc.$$)"
+		fi
+	done
+	"$FOLIO" --dump --force "$f" >/tmp/corpus-dump.$$ 2>&1
+	if LC_ALL=C tr -d '\n' </tmp/corpus-dump.$$ | LC_ALL=C grep -q '[[:cntrl:]]' ||
+	    LC_ALL=C grep -q "$(printf '\302[\200-\237]')" /tmp/corpus-dump.$$; then
+		say "$name: dump free of control bytes" FAIL
+	else
+		say "$name: dump free of control bytes" ok
+	fi
+done
+
+g=$(ls "$dir"/*GBK* 2>/dev/null | head -1)
+if [ -n "$g" ]; then
+	n=$("$FOLIO" --toc "$g" | grep -c '回')
+	[ "$n" -eq 120 ] && say "GBK novel: --toc lists 120 回" ok ||
+		say "GBK novel: --toc lists 120 回" "FAIL: $n"
+fi
+l=$(ls "$dir"/*16215* 2>/dev/null | head -1)
+if [ -n "$l" ]; then
+	"$FOLIO" --dump "$l" | grep -q 'Ã' && say "Latin-1 book: no mojibake" FAIL ||
+		say "Latin-1 book: no mojibake" ok
+	"$FOLIO" --toc "$l" >/tmp/corpus-toc.$$
+	if grep -q '^EPOCH' /tmp/corpus-toc.$$ && grep -q '^  CHAPTER' /tmp/corpus-toc.$$; then
+		say "Latin-1 book: EPOCHs with their CHAPTERs" ok
+	else
+		say "Latin-1 book: EPOCHs with their CHAPTERs" FAIL
+	fi
+fi
+u=$(ls "$dir"/*UTF-8-test* 2>/dev/null | head -1)
+if [ -n "$u" ]; then
+	"$FOLIO" --dump "$u" >/tmp/corpus-u.$$ 2>&1
+	st=$?
+	[ $st -eq 0 ] && grep -q "$(printf '\357\277\275')" /tmp/corpus-u.$$ &&
+		say "UTF-8-test: U+FFFD for bad bytes, no crash" ok ||
+		say "UTF-8-test: U+FFFD for bad bytes, no crash" "FAIL (status $st)"
+fi
+rm -f /tmp/corpus-*.$$
+echo "corpus-check: $fails failed"
+[ "$fails" -eq 0 ]
