@@ -158,7 +158,7 @@ check_pre(struct doc *d, size_t b, const struct lines *ls, int w, int amb)
 		layout_line_text(d, &ls->v[n], amb, &out);
 		if (width_str(out.s, out.len, amb) > w)
 			fail(b, w, n, "preformatted line wider than the width");
-		if (memchr(out.s, '\n', out.len) != NULL)
+		if (out.len > 0 && memchr(out.s, '\n', out.len) != NULL)
 			fail(b, w, n, "preformatted line wrapped");
 		buf_free(&out);
 	}
