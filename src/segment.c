@@ -32,9 +32,9 @@ struct seg {
 	const char	*s;
 	size_t		 n;
 	struct blocks	*out;
-	int		 cjk_wrap;	/* hard-wrap width of CJK lines, or 0 */
-	int		 latin_wrap;	/* usual width of long Latin lines */
-	int		 indent_paras;	/* paragraphs start indented */
+	int		 cjk_wrap;	/* habits: see struct seg_habits */
+	int		 latin_wrap;
+	int		 indent_paras;
 	int		 space;		/* blank lines before the next block */
 	long		 cur;		/* open block that may grow, or -1 */
 	struct seg_line	 prev;		/* the last line of cur */
@@ -559,22 +559,102 @@ seg_weak_headings(const char *s, struct blocks *b)
 	}
 }
 
-void
-segment_plain(const char *s, size_t n, struct blocks *out)
+/* Reads the line that ends just before pos (pos > 0, a line start). */
+static void
+seg_read_before(const struct seg *g, size_t pos, struct seg_line *l)
 {
-	struct seg	 g;
-	struct seg_line	*v = xmalloc(SEG_WINDOW * sizeof *v);
-	size_t		 pos = 0, k, start = out->n;
-	int		 cont = 0;
+	size_t	i = pos - 1;
+
+	if (i > 0 && g->s[i] == '\n' && g->s[i - 1] == '\r')
+		i--;
+	while (i > 0 && g->s[i - 1] != '\n' && g->s[i - 1] != '\r')
+		i--;
+	seg_read(g, i, l);
+}
+
+void
+segment_habits(const char *s, size_t n, struct seg_habits *h)
+{
+	struct seg	g;
 
 	memset(&g, 0, sizeof g);
 	g.s = s;
 	g.n = n;
+	seg_habits(&g);
+	h->cjk_wrap = g.cjk_wrap;
+	h->latin_wrap = g.latin_wrap;
+	h->indent_paras = g.indent_paras;
+}
+
+size_t
+segment_piece_end(const char *s, size_t n, size_t start)
+{
+	size_t	x = (start / SEGMENT_PIECE + 1) * SEGMENT_PIECE, i;
+
+	if (x >= n)
+		return n;
+	for (i = x - 1; i < n && s[i] != '\n' && s[i] != '\r'; i++)
+		;
+	if (i + 1 < n && s[i] == '\r' && s[i + 1] == '\n')
+		i++;
+	return i + 1 < n ? i + 1 : n;
+}
+
+size_t
+segment_piece_start(const char *s, size_t n, size_t at)
+{
+	size_t	start = at / SEGMENT_PIECE * SEGMENT_PIECE;
+
+	if (start == 0)
+		return 0;
+	return segment_piece_end(s, n, start - 1);
+}
+
+/*
+ * The first block of a piece continues the last paragraph of the piece
+ * before when the two lines around the boundary would have joined.
+ */
+static void
+seg_piece_join(struct seg *g, size_t start, size_t first_block)
+{
+	struct seg_line	p, l;
+	struct block	*b;
+
+	if (start == 0 || first_block >= g->out->n)
+		return;
+	b = &g->out->v[first_block];
+	seg_read_before(g, start, &p);
+	seg_read(g, start, &l);
+	if (p.tlen == 0 || l.tlen == 0 || b->type != BLOCK_PARA ||
+	    heading_classify(g->s + p.toff, p.tlen) != HEADING_NONE)
+		return;
+	if (seg_joins(g, &p, &l))
+		b->flags |= BLOCK_CONT;
+}
+
+void
+segment_piece(const char *s, size_t start, size_t end,
+    const struct seg_habits *h, struct blocks *out)
+{
+	struct seg	 g;
+	struct seg_line	*v = xmalloc(SEG_WINDOW * sizeof *v), blank;
+	size_t		 pos = start, k, first = out->n;
+	int		 cont = 0;
+
+	memset(&g, 0, sizeof g);
+	g.s = s;
+	g.n = end;
 	g.out = out;
 	g.cur = -1;
-	seg_habits(&g);
-	while (pos < n) {
-		for (k = 0; k < SEG_WINDOW && pos < n; k++) {
+	g.cjk_wrap = h->cjk_wrap;
+	g.latin_wrap = h->latin_wrap;
+	g.indent_paras = h->indent_paras;
+	if (start > 0) {
+		seg_read_before(&g, start, &blank);
+		g.space = blank.tlen == 0;
+	}
+	while (pos < end) {
+		for (k = 0; k < SEG_WINDOW && pos < end; k++) {
 			seg_read(&g, pos, &v[k]);
 			if (v[k].tlen == 0)
 				break;
@@ -583,13 +663,31 @@ segment_plain(const char *s, size_t n, struct blocks *out)
 		if (k > 0)
 			seg_window(&g, v, k, cont);
 		cont = (k == SEG_WINDOW);
-		if (k < SEG_WINDOW && pos < n) {
+		if (k < SEG_WINDOW && pos < end) {
 			pos = v[k].raw.next;	/* the blank line */
 			g.space = 1;
 			g.cur = -1;
 		}
 	}
-	if (out->n > start)
-		seg_weak_headings(s, out);
+	if (out->n > first) {
+		struct blocks piece = { out->v + first, out->n - first, 0 };
+
+		seg_weak_headings(s, &piece);
+		seg_piece_join(&g, start, first);
+	}
 	free(v);
+}
+
+void
+segment_plain(const char *s, size_t n, struct blocks *out)
+{
+	struct seg_habits	h;
+	size_t			start = 0, end;
+
+	segment_habits(s, n, &h);
+	while (start < n) {
+		end = segment_piece_end(s, n, start);
+		segment_piece(s, start, end, &h, out);
+		start = end;
+	}
 }

@@ -25,7 +25,33 @@
 #include "block.h"
 
 #define SEGMENT_MAX_BLOCK	65536
+#define SEGMENT_PIECE		(1024 * 1024)
 
+/*
+ * A document is segmented in pieces of about SEGMENT_PIECE bytes, each
+ * starting at the first line start at or after a multiple of SEGMENT_PIECE.
+ * The segmenter starts afresh at each piece, so that any piece can be
+ * segmented on its own (the end of a 100 MB file without the rest) and
+ * gives the same blocks as segmenting the whole.  A paragraph that runs
+ * across a boundary continues in a block marked BLOCK_CONT.
+ */
+
+/* What a document's first lines say about how it is written. */
+struct seg_habits {
+	int	cjk_wrap;	/* hard-wrap width of CJK lines, or 0 */
+	int	latin_wrap;	/* usual width of long Latin lines */
+	int	indent_paras;	/* paragraphs start indented */
+};
+
+/* Measures the habits on the first lines of n bytes of text. */
+void	segment_habits(const char *, size_t, struct seg_habits *);
+/* The end of the piece starting at start (a piece start), at most n. */
+size_t	segment_piece_end(const char *, size_t n, size_t start);
+/* The start of the piece holding byte at. */
+size_t	segment_piece_start(const char *, size_t n, size_t at);
+/* Appends the blocks of the piece [start, end) to out. */
+void	segment_piece(const char *, size_t start, size_t end,
+	    const struct seg_habits *, struct blocks *out);
 /* Appends the blocks of n bytes of UTF-8 plain text to out. */
 void	segment_plain(const char *, size_t, struct blocks *out);
 
