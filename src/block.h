@@ -13,7 +13,7 @@
 
 enum block_type {
 	BLOCK_PARA,		/* reflowed paragraph */
-	BLOCK_HEADING,		/* level in .level (0: the document title) */
+	BLOCK_HEADING,		/* rank in .level (0: the title); see doc_level */
 	BLOCK_LIST,		/* list item; its text starts with the marker */
 	BLOCK_QUOTE,		/* quotation, depth in .depth */
 	BLOCK_PRE,		/* preformatted: kept line by line */

@@ -24,38 +24,123 @@
 struct doc {
 	struct source	 src;
 	struct doc_opts	 opts;
-	struct blocks	 blocks;
+	struct seg_habits habits;	/* measured once, used by every piece */
+	size_t		 segmented;	/* source bytes segmented so far */
+	struct blocks	 blocks;	/* .level holds the heading rank */
 	struct text	**cache;	/* per block, NULL until built */
-	uint32_t	*outline;	/* heading block indices, level >= 1 */
+	size_t		 cachecap;
+	uint32_t	*outline;	/* heading block indices, rank >= 1 */
 	size_t		 noutline;
+	size_t		 outlinecap;
+	unsigned char	 used[256];	/* heading ranks seen */
+	unsigned char	 level[256];	/* rank -> dense level 1, 2, 3... */
 };
 
-/* Maps the heading ranks in use to levels 1, 2, 3... */
+/* Maps the heading ranks seen so far to levels 1, 2, 3... */
 static void
 doc_levels(struct doc *d)
 {
-	unsigned char	used[256] = { 0 }, level[256] = { 0 };
-	size_t		i;
-	int		r, next = 1;
+	int	r, next = 1;
 
-	for (i = 0; i < d->blocks.n; i++)
-		if (d->blocks.v[i].type == BLOCK_HEADING)
-			used[d->blocks.v[i].level] = 1;
 	for (r = 1; r < 256; r++)
-		if (used[r])
-			level[r] = next++;
-	d->outline = xreallocarray(NULL, d->blocks.n + 1, sizeof *d->outline);
-	for (i = 0; i < d->blocks.n; i++) {
-		struct block *b = &d->blocks.v[i];
+		d->level[r] = d->used[r] ? next++ : 0;
+}
 
-		if (b->type != BLOCK_HEADING)
+/* Records the headings of blocks [from, blocks.n) in the outline. */
+static void
+doc_add_outline(struct doc *d, size_t from)
+{
+	size_t	i;
+	int	fresh = 0;
+
+	for (i = from; i < d->blocks.n; i++) {
+		const struct block *b = &d->blocks.v[i];
+
+		if (b->type != BLOCK_HEADING || b->level == 0)
 			continue;
-		b->level = level[b->level];
-		if (b->level > 0)
-			d->outline[d->noutline++] = (uint32_t)i;
+		fresh |= !d->used[b->level];
+		d->used[b->level] = 1;
+		if (d->noutline == d->outlinecap) {
+			d->outlinecap = d->outlinecap ? d->outlinecap * 2 : 64;
+			d->outline = xreallocarray(d->outline, d->outlinecap,
+			    sizeof *d->outline);
+		}
+		d->outline[d->noutline++] = (uint32_t)i;
 	}
-	d->outline = xreallocarray(d->outline, d->noutline + 1,
-	    sizeof *d->outline);
+	if (fresh)
+		doc_levels(d);
+}
+
+int
+doc_segment_more(struct doc *d)
+{
+	size_t	end, from = d->blocks.n;
+
+	if (d->segmented >= d->src.len)
+		return 0;
+	end = segment_piece_end(d->src.data, d->src.len, d->segmented);
+	segment_piece(d->src.data, d->segmented, end, &d->habits, &d->blocks);
+	d->segmented = end;
+	if (d->blocks.n > d->cachecap) {
+		size_t	cap = d->blocks.n + d->blocks.n / 2 + 16;
+
+		d->cache = xreallocarray(d->cache, cap, sizeof *d->cache);
+		memset(d->cache + d->cachecap, 0,
+		    (cap - d->cachecap) * sizeof *d->cache);
+		d->cachecap = cap;
+	}
+	doc_add_outline(d, from);
+	return d->segmented < d->src.len;
+}
+
+void
+doc_segment_all(struct doc *d)
+{
+	while (doc_segment_more(d))
+		;
+}
+
+int
+doc_complete(const struct doc *d)
+{
+	return d->segmented >= d->src.len;
+}
+
+int
+doc_has_block(struct doc *d, size_t i)
+{
+	while (i >= d->blocks.n && doc_segment_more(d))
+		;
+	return i < d->blocks.n;
+}
+
+size_t
+doc_block_at(struct doc *d, uint64_t off)
+{
+	size_t	lo = 0, hi;
+
+	while (!doc_complete(d) && (d->blocks.n == 0 ||
+	    d->blocks.v[d->blocks.n - 1].off + d->blocks.v[d->blocks.n - 1].len
+	    <= off))
+		doc_segment_more(d);
+	hi = d->blocks.n;
+	while (lo < hi) {
+		size_t	mid = (lo + hi) / 2;
+
+		if (d->blocks.v[mid].off <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 ? lo - 1 : 0;
+}
+
+int
+doc_level(const struct doc *d, size_t i)
+{
+	const struct block *b = &d->blocks.v[i];
+
+	return b->type == BLOCK_HEADING ? d->level[b->level] : 0;
 }
 
 static struct doc *
@@ -63,9 +148,11 @@ doc_finish(struct doc *d, const struct doc_opts *opts)
 {
 	if (opts != NULL)
 		d->opts = *opts;
-	segment_plain(d->src.data, d->src.len, &d->blocks);
-	d->cache = xcalloc(d->blocks.n + 1, sizeof *d->cache);
-	doc_levels(d);
+	segment_habits(d->src.data, d->src.len, &d->habits);
+	if (d->opts.lazy)
+		doc_segment_more(d);
+	else
+		doc_segment_all(d);
 	return d;
 }
 
@@ -111,7 +198,7 @@ doc_free(struct doc *d)
 
 	if (d == NULL)
 		return;
-	for (i = 0; i < d->blocks.n; i++)
+	for (i = 0; i < d->blocks.n && d->cache != NULL; i++)
 		text_free(d->cache[i]);
 	free(d->cache);
 	free(d->blocks.v);

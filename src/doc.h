@@ -30,6 +30,7 @@ struct doc_opts {
 	const char	*encoding;	/* NULL: detect */
 	int		 force;		/* open binary files too */
 	int		 show_glosses;	/* show 長(zhǎng) as it is in the file */
+	int		 lazy;		/* segment piece by piece, on demand */
 };
 
 /*
@@ -43,6 +44,22 @@ struct doc	*doc_open_mem(const void *, size_t, const struct doc_opts *,
 		     char **cause);
 void		 doc_free(struct doc *);
 
+/*
+ * Segmentation.  A document opened with opts.lazy has only its first piece
+ * (segment.h) segmented; the rest follows piece by piece, on demand
+ * (doc_has_block) or when the reader is idle (doc_segment_more).  Otherwise
+ * doc_open segments everything.  Block indices never change once given.
+ */
+/* Segments one more piece; returns 1 while more remain. */
+int		 doc_segment_more(struct doc *);
+void		 doc_segment_all(struct doc *);
+int		 doc_complete(const struct doc *);
+/* Segments as far as needed for block i; false if there is none. */
+int		 doc_has_block(struct doc *, size_t i);
+
+/* The block holding source byte off (segmenting up to it); 0 if none. */
+size_t		 doc_block_at(struct doc *, uint64_t off);
+/* Blocks segmented so far. */
 size_t		 doc_nblocks(const struct doc *);
 const struct block *doc_block(const struct doc *, size_t);
 /* The block's text, built if needed.  Valid until doc_forget() or free. */
@@ -57,7 +74,12 @@ size_t		 doc_size(const struct doc *);
 /* The title line's text, or NULL; allocated, caller frees. */
 char		*doc_title(struct doc *);
 
-/* Heading blocks with level >= 1, in order; *n set.  Owned by the doc. */
+/* A heading block's level (1, 2, 3... from the ranks seen); 0 otherwise. */
+int		 doc_level(const struct doc *, size_t i);
+/*
+ * Heading blocks with level >= 1 (the title is not one), in order, as far
+ * as segmented; *n set.  Owned by the doc; valid until it segments more.
+ */
 const uint32_t	*doc_outline(const struct doc *, size_t *n);
 /* Index in the outline of the section containing block b, or -1. */
 long		 doc_section_of(const struct doc *, size_t b);

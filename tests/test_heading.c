@@ -99,7 +99,7 @@ toc(const char *s)
 		char	*v = text_visible(doc_text(d, o[i]), &len);
 		int	 k;
 
-		for (k = 1; k < doc_block(d, o[i])->level; k++)
+		for (k = 1; k < doc_level(d, o[i]); k++)
 			buf_adds(&b, "  ");
 		buf_add(&b, v, len);
 		buf_addc(&b, '\n');

@@ -3,6 +3,7 @@
  * drops each block's text once printed, so memory stays flat on any size.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "buf.h"
 #include "layout.h"
@@ -45,9 +46,7 @@ print_toc(struct doc *d, FILE *f)
 
 	outline = doc_outline(d, &n);
 	for (i = 0; i < n; i++) {
-		const struct block *b = doc_block(d, outline[i]);
-
-		for (k = 1; k < b->level; k++)
+		for (k = 1; k < doc_level(d, outline[i]); k++)
 			fputs("  ", f);
 		s = text_visible(doc_text(d, outline[i]), &len);
 		fwrite(s, 1, len, f);
