@@ -112,8 +112,8 @@ layout_indents(const struct block *b, const struct text *t,
 		*first = 2 * b->depth;
 		*rest = *first + t->hang;
 	} else if (b->type == BLOCK_PARA && (b->flags & BLOCK_INDENT) &&
-	    !(b->flags & BLOCK_CONT) && cl->n > 0)
-		*first = 2 * (cl->width[0] ? cl->width[0] : 1);
+	    !(b->flags & BLOCK_CONT))
+		*first = 4;	/* one style: two ideographic spaces */
 }
 
 static void
@@ -158,8 +158,10 @@ layout_pre_line(const struct clusters *cl, size_t i, size_t end,
 
 	while (i < end && col + cl->width[i] <= o->hscroll)
 		col += cl->width[i++];
-	if (o->hscroll > 0 && (col > 0 || i > 0))
+	if (o->hscroll > 0 && (col > 0 || i > 0)) {
 		l->flags |= LINE_CUT_LEFT;
+		avail--;	/* room for the marker */
+	}
 	if (i < end && col < o->hscroll) {
 		col += cl->width[i++];	/* a wide character cut in half */
 		l->flags |= LINE_PAD_LEFT;

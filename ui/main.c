@@ -15,6 +15,7 @@
 #include "options.h"
 #include "pager.h"
 #include "print.h"
+#include "ui.h"
 #include "xmalloc.h"
 
 #ifndef FOLIO_PKGDATADIR
@@ -73,8 +74,9 @@ main_fatal(const char *msg)
 }
 
 static int
-main_run(struct doc *d, const struct options *o, const char *name)
+main_run(struct doc **dp, const struct options *o, const char *name)
 {
+	struct doc	*d = *dp;
 	int	width = o->width, rc;
 
 	if (o->mode == MODE_TOC)
@@ -84,7 +86,8 @@ main_run(struct doc *d, const struct options *o, const char *name)
 			width = pager_terminal_width(80);
 		rc = print_dump(d, width, o->ambiguous, stdout);
 	} else
-		return pager_run(d, o, name);
+		return pager_run(dp, o, strcmp(name, "standard input") == 0 ?
+		    NULL : name, name);
 	if (rc != 0) {
 		fprintf(stderr, "folio: write error\n");
 		return 1;
@@ -114,7 +117,13 @@ main(int argc, char **argv)
 		printf("folio %s\n", PACKAGE_VERSION);
 		return 0;
 	}
+	if (o.mode == MODE_KEYS) {
+		cmd_print_keys(stdout, o.keys_man);
+		return 0;
+	}
 	file = main_file(&o);
+	/* The reader segments as it goes; the printers need it all. */
+	o.doc.lazy = o.mode == MODE_PAGER && isatty(STDOUT_FILENO);
 	d = doc_open(file, &o.doc, &cause);
 	if (d == NULL) {
 		fprintf(stderr, "folio: %s: %s\n",
@@ -122,7 +131,7 @@ main(int argc, char **argv)
 		free(cause);
 		return 1;
 	}
-	rc = main_run(d, &o, strcmp(file, "-") == 0 ? "standard input" : file);
+	rc = main_run(&d, &o, strcmp(file, "-") == 0 ? "standard input" : file);
 	doc_free(d);
 	return rc;
 }

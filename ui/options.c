@@ -9,7 +9,7 @@
 
 enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
-	OPT_GLOSS, OPT_FORCE, OPT_VERSION,
+	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS,
 };
 
 static const struct option options_long[] = {
@@ -22,6 +22,7 @@ static const struct option options_long[] = {
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "list-keys", optional_argument, NULL, OPT_KEYS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -39,6 +40,7 @@ options_usage(FILE *f)
 "  --ambiguous-width=1|2  columns the terminal gives “ ” … (default 1)\n"
 "  --gloss=hide|show      hide or show pinyin glosses like 長(zhǎng)\n"
 "  --force                open a file that looks binary\n"
+"  --list-keys[=man]      list the reader's keys (as man page entries)\n"
 "  -h, --help             show this help and exit\n"
 "  --version              show the version and exit\n", f);
 }
@@ -97,6 +99,12 @@ options_one(int c, struct options *o)
 		return 0;
 	case OPT_VERSION:
 		o->mode = MODE_VERSION;
+		return 0;
+	case OPT_KEYS:
+		if (optarg != NULL && strcmp(optarg, "man") != 0)
+			return options_bad("key list format (man)", optarg);
+		o->mode = MODE_KEYS;
+		o->keys_man = optarg != NULL;
 		return 0;
 	}
 	fprintf(stderr, "Try 'folio --help' for more information.\n");

@@ -10,6 +10,7 @@ enum mode {
 	MODE_TOC,
 	MODE_HELP,
 	MODE_VERSION,
+	MODE_KEYS,	/* --list-keys: the key table */
 };
 
 struct options {
@@ -17,6 +18,7 @@ struct options {
 	const char	*file;		/* NULL: stdin or the bundled guide */
 	int		 width;		/* 0: not given */
 	int		 ambiguous;	/* 1 or 2 */
+	int		 keys_man;	/* --list-keys=man */
 	struct doc_opts	 doc;
 };
 

@@ -1,10 +1,24 @@
-/* pager.c: placeholder while the core is built (replaced below). */
+/*
+ * pager.c: the reader's main loop.
+ *
+ * The loop waits for a key in one place.  While the document is not yet
+ * segmented to its end it waits without blocking and, when no key comes,
+ * segments one more piece (about 1 MiB, a few milliseconds), so the first
+ * screen shows at once and the rest is ready before it is needed.  Signal
+ * flags are read after every wake-up; a resize comes as KEY_RESIZE.
+ */
 #include <sys/ioctl.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
+#include <curses.h>
+
 #include "pager.h"
-#include "print.h"
+#include "ui.h"
+#include "utf8.h"
+#include "width.h"
 
 int
 pager_terminal_width(int fallback)
@@ -20,11 +34,187 @@ pager_terminal_width(int fallback)
 void
 pager_emergency_stop(void)
 {
+	term_stop();
+}
+
+void
+pager_message(struct pager *p, const char *msg)
+{
+	snprintf(p->msg, sizeof p->msg, "%s", msg);
+}
+
+/* The text column: the terminal's width, at most a reading measure. */
+void
+pager_layout(struct pager *p)
+{
+	struct layout_opts	lo = *view_opts(p->v);
+
+	p->cols = COLS;
+	p->rows = LINES;
+	p->width = p->o->width > 0 ? p->o->width : UI_MEASURE;
+	if (p->width > p->cols)
+		p->width = p->cols;
+	if (p->width < 1)
+		p->width = 1;
+	p->margin = (p->cols - p->width) / 2;
+	lo.width = p->width;
+	view_set_rows(p->v, p->rows > 1 ? p->rows - 1 : 1);
+	if (lo.width != view_opts(p->v)->width)
+		view_set_opts(p->v, &lo);
+}
+
+/*
+ * Reading speed in source bytes a minute, from the document's start: about
+ * 300 CJK characters or 230 English words a minute.
+ */
+static double
+pager_rate(struct pager *p)
+{
+	size_t		 i, n = doc_nblocks(p->d), bytes = 0;
+	double		 minutes = 0;
+	uint32_t	 c;
+
+	for (i = 0; i < n && bytes < 65536; i++) {
+		struct text	*t = doc_text(p->d, i);
+		size_t		 k = 0;
+		int		 inword = 0;
+
+		while (k < t->len) {
+			k += (size_t)utf8_decode((const uint8_t *)t->s + k,
+			    t->len - k, &c);
+			if (width_is_cjk(c))
+				minutes += 1.0 / 300;
+			else if (c > ' ' && !inword)
+				minutes += 1.0 / 230;
+			inword = c > ' ' && !width_is_cjk(c);
+		}
+		bytes += doc_block(p->d, i)->len;
+	}
+	return minutes > 0 ? (double)bytes / minutes : 0;
+}
+
+/* Reopens the file and goes back to the same place in it. */
+int
+pager_reload(struct pager *p)
+{
+	struct anchor		 a = view_anchor(p->v);
+	uint64_t		 off = doc_block(p->d, a.pos.block)->off;
+	struct doc_opts		 o = p->o->doc;
+	struct doc		*d;
+	char			*cause = NULL;
+	struct pos		 pos = { 0, 0 };
+
+	if (p->path == NULL) {
+		pager_message(p, "standard input cannot be reloaded");
+		return UI_REDRAW;
+	}
+	o.lazy = 1;
+	if ((d = doc_open(p->path, &o, &cause)) == NULL) {
+		snprintf(p->msg, sizeof p->msg, "reload failed: %s", cause);
+		free(cause);
+		return UI_REDRAW;
+	}
+	view_free(p->v);
+	doc_free(p->d);
+	p->d = d;
+	free(p->title);
+	p->title = doc_title(d);
+	p->v = view_new(d, view_opts_default(p), p->rows > 1 ? p->rows - 1 : 1);
+	pos.block = (uint32_t)doc_block_at(d, off);
+	view_goto(p->v, pos);
+	pager_message(p, "reloaded");
+	return UI_REDRAW | UI_CLEAR;
+}
+
+static int
+pager_key(struct pager *p, wint_t c, int fn)
+{
+	if (fn && c == KEY_RESIZE) {
+		pager_layout(p);
+		return UI_REDRAW;
+	}
+	p->msg[0] = '\0';
+	return cmd_key(p, (int)c, fn);
+}
+
+/* Waits for a key, doing background work meanwhile; returns a reaction. */
+static int
+pager_wait(struct pager *p)
+{
+	wint_t	c;
+	int	rc;
+
+	timeout(doc_complete(p->d) ? -1 : 0);
+	rc = get_wch(&c);
+	if (term_quit_requested())
+		return UI_QUIT;
+	if (term_take_suspend()) {
+		term_suspend();
+		return UI_REDRAW | UI_CLEAR;
+	}
+	if (rc == ERR) {
+		if (!doc_complete(p->d))
+			doc_segment_more(p->d);
+		return UI_NONE;
+	}
+	return pager_key(p, c, rc == KEY_CODE_YES);
+}
+
+static void
+pager_loop(struct pager *p)
+{
+	int	r = UI_REDRAW;
+
+	for (;;) {
+		if (r & UI_CLEAR)
+			clearok(curscr, TRUE);
+		if (r & UI_REDRAW) {
+			draw_screen(p);
+			refresh();
+		}
+		r = pager_wait(p);
+		if (r & UI_QUIT)
+			break;
+	}
+}
+
+const struct layout_opts *
+view_opts_default(struct pager *p)
+{
+	static struct layout_opts	lo;
+
+	lo.width = p->width > 0 ? p->width : UI_MEASURE;
+	lo.ambiguous = p->o->ambiguous;
+	lo.hscroll = 0;
+	return &lo;
 }
 
 int
-pager_run(struct doc *d, const struct options *o, const char *name)
+pager_run(struct doc **dp, const struct options *o, const char *path,
+    const char *name)
 {
-	(void)name;
-	return print_dump(d, pager_terminal_width(80), o->ambiguous, stdout);
+	struct pager	p;
+	struct doc	*d = *dp;
+
+	if (term_check() != 0)
+		return 1;
+	memset(&p, 0, sizeof p);
+	p.d = d;
+	p.o = o;
+	p.path = path;
+	p.name = name;
+	p.count = -1;
+	p.title = doc_title(d);
+	p.rate = pager_rate(&p);
+	if (term_start() != 0)
+		return 1;
+	p.colour = term_has_colour();
+	p.v = view_new(d, view_opts_default(&p), LINES > 1 ? LINES - 1 : 1);
+	pager_layout(&p);
+	pager_loop(&p);
+	term_stop();
+	view_free(p.v);
+	*dp = p.d;	/* R may have replaced it */
+	free(p.title);
+	return 0;
 }

@@ -61,3 +61,92 @@ done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]
 }
+
+# --- Full-screen tests in tmux -------------------------------------------
+# Each test file gets its own tmux server (socket in $TMP).
+
+need_tmux() {
+	command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
+	tmux_n=0
+	TMUX_SOCK="$TMP/tmux.0"
+	trap 'for s in "$TMP"/tmux.*; do tmux -S "$s" kill-server 2>/dev/null; done; rm -rf "$TMP"' EXIT
+}
+
+tm() {		# tm ARGS...: tmux on the current test server
+	tmux -S "$TMUX_SOCK" "$@"
+}
+
+start() {	# start COLS ROWS COMMAND: a fresh server running COMMAND
+	tm kill-server 2>/dev/null
+	tmux_n=$((tmux_n + 1))
+	TMUX_SOCK="$TMP/tmux.$tmux_n"
+	EXIT_FILE="$TMP/exit.$tmux_n"
+	tm -f /dev/null new-session -d -s t -x "$1" -y "$2" \
+		"$3; echo \$? >$EXIT_FILE; echo EXIT=\$(cat $EXIT_FILE); sleep 600"
+	tm set-option -t t status off >/dev/null
+}
+
+resize() {	# resize COLS ROWS: and give tmux time to pass it on
+	tm resize-window -t t -x "$1" -y "$2"
+	sleep 0.4
+}
+
+exit_status() {	# the status folio exited with (5 s at most), or "running"
+	i=0
+	while [ $i -lt 100 ] && [ ! -s "$EXIT_FILE" ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	cat "$EXIT_FILE" 2>/dev/null || echo running
+}
+
+screen() {	# the visible screen
+	tm capture-pane -p -t t
+}
+
+keys() {	# keys KEY...: tmux key names or strings
+	tm send-keys -t t "$@"
+}
+
+wait_for() {	# wait_for TEXT: until TEXT is on the screen (5 s at most)
+	i=0
+	while [ $i -lt 100 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+settle() {	# settle: until the screen stops changing (2 s at most)
+	prev=$(screen)
+	i=0
+	while [ $i -lt 40 ]; do
+		sleep 0.05
+		cur=$(screen)
+		[ "$cur" = "$prev" ] && return 0
+		prev=$cur
+		i=$((i + 1))
+	done
+}
+
+top_line() {	# the first line of the screen, trailing blanks removed
+	screen | head -1 | sed 's/[[:space:]]*$//; s/^[[:space:]]*//'
+}
+
+expect_top() {	# expect_top DESCRIPTION TEXT
+	settle
+	if [ "$(top_line)" = "$2" ]; then
+		ok "$1"
+	else
+		not_ok "$1" "top line: '$(top_line)'" "wanted: '$2'"
+	fi
+}
+
+expect_screen() {	# expect_screen DESCRIPTION TEXT: TEXT appears
+	if wait_for "$2"; then
+		ok "$1"
+	else
+		not_ok "$1" "not on screen: $2" "$(screen | head -30)"
+	fi
+}

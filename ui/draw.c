@@ -1,0 +1,345 @@
+/*
+ * draw.c: the text column and the status line.
+ *
+ * The screen is drawn whole into ncurses' buffer on every change; ncurses
+ * sends the terminal only the difference (idlok lets it scroll), so moving
+ * a line costs a line, not a screen.  Nothing is ever written to the
+ * bottom-right cell, and the layout never makes a line wider than the
+ * column, so no wide character lands in the last column.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "buf.h"
+#include "layout.h"
+#include "ui.h"
+#include "utf8.h"
+#include "width.h"
+
+enum {
+	PAIR_HEADING = 1,
+	PAIR_TITLE,
+	PAIR_PRE,
+	PAIR_MARK,
+	PAIR_STATUS,
+};
+
+static void
+draw_colours(void)
+{
+	static int	done;
+
+	if (done)
+		return;
+	done = 1;
+	init_pair(PAIR_HEADING, COLOR_BLUE, -1);
+	init_pair(PAIR_TITLE, COLOR_MAGENTA, -1);
+	init_pair(PAIR_PRE, COLOR_CYAN, -1);
+	init_pair(PAIR_MARK, COLOR_YELLOW, -1);
+	init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_WHITE);
+}
+
+/* The attribute of a text style, on top of the line's own. */
+static attr_t
+draw_style_attr(const struct pager *p, int style)
+{
+	switch (style) {
+	case STYLE_MARKER:
+		return p->colour ? COLOR_PAIR(PAIR_MARK) : A_BOLD;
+	case STYLE_EMPH:
+		return A_ITALIC;
+	case STYLE_STRONG:
+		return A_BOLD;
+	case STYLE_CODE:
+		return p->colour ? COLOR_PAIR(PAIR_PRE) : A_DIM;
+	case STYLE_STRIKE:
+		return A_DIM;
+	case STYLE_LINK:
+		return A_UNDERLINE;
+	case STYLE_MATCH:
+		return A_REVERSE;
+	case STYLE_CURRENT:
+		return A_REVERSE | A_BOLD;
+	case STYLE_HIGHLIGHT:
+		return A_STANDOUT;
+	}
+	return A_NORMAL;
+}
+
+/* The attribute of a whole line, from its block. */
+static attr_t
+draw_line_attr(const struct pager *p, const struct line *l)
+{
+	const struct block	*b = doc_block(p->d, l->block);
+
+	if (b->type == BLOCK_HEADING) {
+		int level = doc_level(p->d, l->block);
+
+		if (!p->colour)
+			return level <= 1 ? A_BOLD | A_UNDERLINE : A_BOLD;
+		return A_BOLD | COLOR_PAIR(level == 0 ? PAIR_TITLE :
+		    PAIR_HEADING);
+	}
+	if (b->type == BLOCK_PRE)
+		return p->colour ? COLOR_PAIR(PAIR_PRE) : A_NORMAL;
+	return A_NORMAL;
+}
+
+struct draw_run {
+	const struct pager	*p;
+	attr_t			 base;
+};
+
+static void
+draw_run(void *arg, const char *s, size_t n, int style)
+{
+	const struct draw_run	*r = arg;
+
+	attrset(r->base | draw_style_attr(r->p, style));
+	addnstr(s, (int)n);
+}
+
+/* A marker in the margin for headings: one # per level, when there is room. */
+static void
+draw_heading_mark(const struct pager *p, int y, const struct line *l)
+{
+	int	level = doc_level(p->d, l->block), i;
+
+	if (!(l->flags & LINE_FIRST) || level < 1 || p->margin < level + 1)
+		return;
+	attrset(p->colour ? COLOR_PAIR(PAIR_HEADING) : A_DIM);
+	move(y, p->margin - level - 1);
+	for (i = 0; i < level; i++)
+		addch('#');
+}
+
+static void
+draw_line(const struct pager *p, int y, const struct line *l)
+{
+	const struct block	*b = doc_block(p->d, l->block);
+	int			 amb = p->o->ambiguous, i;
+	struct draw_run		 r = { p, draw_line_attr(p, l) };
+	struct buf		 ind;
+
+	if (l->kind == LINE_BLANK)
+		return;
+	buf_init(&ind);
+	layout_indent(b, l, amb, &ind);
+	move(y, p->margin);
+	attrset(A_DIM);
+	if (ind.len > 0)
+		addnstr(ind.s, (int)ind.len);
+	buf_free(&ind);
+	if (l->kind == LINE_RULE) {
+		for (i = 0; i < l->width; i++)
+			addstr(layout_rule_char(amb));
+		return;
+	}
+	if (b->type == BLOCK_HEADING)
+		draw_heading_mark(p, y, l);
+	move(y, p->margin + l->indent);
+	attrset(A_DIM);
+	if (l->flags & LINE_CUT_LEFT)
+		addstr(layout_cut_marker(amb, 1));
+	if (l->flags & LINE_PAD_LEFT)
+		addch(' ');
+	layout_runs(doc_text(p->d, l->block), l, draw_run, &r);
+	attrset(A_DIM);
+	if (l->flags & LINE_CUT_RIGHT)
+		addstr(layout_cut_marker(amb, 0));
+}
+
+/* Appends code points of s while they fit in cols; returns the columns. */
+static int
+draw_copy(struct buf *b, const char *s, size_t n, int cols, size_t *done)
+{
+	size_t		i = 0;
+	int		w = 0, cw, k;
+	uint32_t	c;
+
+	while (i < n) {
+		k = utf8_decode((const uint8_t *)s + i, n - i, &c);
+		cw = width_cp(c, 1);
+		if (w + cw > cols)
+			break;
+		buf_add(b, s + i, (size_t)k);
+		w += cw;
+		i += (size_t)k;
+	}
+	*done = i;
+	return w;
+}
+
+char *
+draw_fit(const char *s, size_t n, int cols, int *used)
+{
+	struct buf	b;
+	size_t		done;
+	int		w;
+
+	buf_init(&b);
+	w = draw_copy(&b, s, n, cols, &done);
+	if (done < n && cols > 1) {	/* cut: end with an ellipsis */
+		b.len = 0;
+		w = draw_copy(&b, s, n, cols - 1, &done);
+		buf_adds(&b, "\xE2\x80\xA6");		/* … */
+		w++;
+	}
+	if (used != NULL)
+		*used = w;
+	return buf_take(&b, NULL);
+}
+
+char *
+draw_breadcrumb(struct pager *p, size_t b)
+{
+	const uint32_t	*o;
+	size_t		 n, len;
+	long		 s = doc_section_of(p->d, b), chain[8];
+	int		 k = 0, level = 1000;
+	struct buf	 out;
+
+	o = doc_outline(p->d, &n);
+	for (; s >= 0 && k < 8; s--) {
+		int lv = doc_level(p->d, o[s]);
+
+		if (lv < level) {
+			chain[k++] = s;
+			level = lv;
+		}
+		if (level <= 1)
+			break;
+	}
+	buf_init(&out);
+	while (k-- > 0) {
+		char *t = text_visible(doc_text(p->d, o[chain[k]]), &len);
+
+		buf_add(&out, t, len);
+		free(t);
+		if (k > 0)
+			buf_adds(&out, " \xE2\x80\xBA ");	/* › */
+	}
+	return buf_take(&out, NULL);
+}
+
+/* "42%  12 min left", or "END". */
+static void
+draw_where(struct pager *p, char *out, size_t size)
+{
+	double	min = p->rate > 0 ? (double)view_bytes_left(p->v) / p->rate : 0;
+	int	pc = (int)(view_fraction(p->v) * 100.0 + 0.5);
+
+	if (view_at_end(p->v)) {
+		snprintf(out, size, "END");
+		return;
+	}
+	if (pc > 99)
+		pc = 99;
+	if (min < 1)
+		snprintf(out, size, "%d%%  <1 min left", pc);
+	else if (min < 60)
+		snprintf(out, size, "%d%%  %d min left", pc, (int)(min + 0.5));
+	else
+		snprintf(out, size, "%d%%  %d h %02d min left", pc,
+		    (int)(min / 60), (int)min % 60);
+}
+
+/*
+ * The left of the status line: a message, or the title and the
+ * breadcrumb.  When both do not fit, the title gives way first.
+ */
+static char *
+draw_status_left(struct pager *p, int cols)
+{
+	const char	*title = p->title != NULL ? p->title : p->name;
+	char		*crumb, *t, *c;
+	int		 wt, wc, budget;
+	struct buf	 b;
+
+	if (p->msg[0] != '\0')
+		return draw_fit(p->msg, strlen(p->msg), cols, NULL);
+	crumb = draw_breadcrumb(p, view_top_block(p->v));
+	wt = width_str(title, strlen(title), 1);
+	wc = width_str(crumb, strlen(crumb), 1);
+	budget = *crumb == '\0' || wt + 3 + wc <= cols ? cols :
+	    cols - 3 - wc > cols / 3 ? cols - 3 - wc : cols / 3;
+	t = draw_fit(title, strlen(title), budget, &wt);
+	buf_init(&b);
+	buf_adds(&b, t);
+	if (*crumb != '\0' && cols - wt - 3 >= 2) {
+		c = draw_fit(crumb, strlen(crumb), cols - wt - 3, NULL);
+		buf_adds(&b, " \xE2\x80\x94 ");		/* — */
+		buf_adds(&b, c);
+		free(c);
+	}
+	free(t);
+	free(crumb);
+	return buf_take(&b, NULL);
+}
+
+static void
+draw_status(struct pager *p)
+{
+	char	where[64], *left;
+	int	cols = p->cols - 1, wr, i;
+
+	draw_where(p, where, sizeof where);
+	wr = width_str(where, strlen(where), 1);
+	attrset(p->colour ? COLOR_PAIR(PAIR_STATUS) : A_REVERSE);
+	move(p->rows - 1, 0);
+	for (i = 0; i < cols; i++)
+		addch(' ');
+	if (cols - wr - 3 >= 4) {
+		left = draw_status_left(p, cols - wr - 3);
+		mvaddstr(p->rows - 1, 1, left);
+		mvaddstr(p->rows - 1, cols - wr, where);
+	} else {
+		left = draw_fit(where, strlen(where), cols, NULL);
+		mvaddstr(p->rows - 1, 0, left);
+	}
+	free(left);
+	attrset(A_NORMAL);
+}
+
+static void
+draw_too_small(const struct pager *p)
+{
+	static const char *const msgs[] = {
+		"terminal too small", "too small", "small", "!"
+	};
+	size_t	i;
+
+	if (p->rows < 2 || p->cols < 2)
+		return;		/* no cell but the bottom-right one */
+	for (i = 0; i < sizeof msgs / sizeof *msgs; i++) {
+		if ((int)strlen(msgs[i]) <= p->cols - 1) {
+			mvaddstr(0, 0, msgs[i]);
+			return;
+		}
+	}
+}
+
+void
+draw_screen(struct pager *p)
+{
+	const struct line	*l;
+	size_t			 n, i;
+
+	if (p->colour)
+		draw_colours();
+	erase();
+	if (p->cols < UI_MIN_COLS || p->rows < UI_MIN_ROWS) {
+		draw_too_small(p);
+		return;
+	}
+	l = view_lines(p->v, &n);
+	for (i = 0; i < n; i++)
+		draw_line(p, (int)i, &l[i]);
+	for (; i < (size_t)p->rows - 1; i++) {
+		attrset(A_DIM);
+		mvaddch((int)i, p->margin, '~');
+	}
+	draw_status(p);
+}

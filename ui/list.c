@@ -1,0 +1,313 @@
+/*
+ * list.c: full-screen lists over the text: the table of contents and the
+ * help.  A list runs its own small loop until it is closed; it still obeys
+ * the signal flags and resizes like the main loop.
+ *
+ * In the table of contents j, k, arrows, PgUp, PgDn, Home and End move,
+ * Enter jumps, t, q and Esc close, and any other character types into a
+ * filter (once the filter holds something, j, k, t and q type too);
+ * Backspace edits it.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include <curses.h>
+
+#include "buf.h"
+#include "ui.h"
+#include "width.h"
+
+#define LIST_CHOSEN	1
+#define LIST_CLOSED	2
+#define LIST_QUIT	3
+
+struct list_item {
+	char	*text;
+	int	 indent;	/* levels */
+	size_t	 data;		/* the heading's block */
+};
+
+struct list {
+	const char		*title;
+	struct list_item	*items;
+	size_t			 n;
+	size_t			*shown;	/* indices of items passing the filter */
+	size_t			 nshown;
+	size_t			 sel;	/* in shown */
+	size_t			 top;
+	long			 marked; /* item marked as current, or -1 */
+	int			 filterable;
+	struct buf		 filter;
+};
+
+/* Case-insensitive (ASCII) substring test. */
+static int
+list_match(const char *hay, const char *needle)
+{
+	size_t	n = strlen(needle), i;
+
+	if (n == 0)
+		return 1;
+	for (; *hay != '\0'; hay++) {
+		for (i = 0; i < n && hay[i] != '\0'; i++) {
+			unsigned char a = (unsigned char)hay[i];
+			unsigned char b = (unsigned char)needle[i];
+
+			if (a != b && !(a < 0x80 && b < 0x80 &&
+			    (a | 0x20) == (b | 0x20) && (a | 0x20) >= 'a' &&
+			    (a | 0x20) <= 'z'))
+				break;
+		}
+		if (i == n)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+list_refilter(struct list *l)
+{
+	size_t	i, keep = l->nshown > 0 ? l->shown[l->sel] : 0;
+
+	l->nshown = 0;
+	l->sel = 0;
+	for (i = 0; i < l->n; i++) {
+		if (!list_match(l->items[i].text, l->filter.len ?
+		    l->filter.s : ""))
+			continue;
+		if (i == keep || (l->marked >= 0 && i == (size_t)l->marked &&
+		    l->filter.len == 0))
+			l->sel = l->nshown;
+		l->shown[l->nshown++] = i;
+	}
+	l->top = 0;
+}
+
+static void
+list_draw(struct pager *p, struct list *l)
+{
+	int		 rows = p->rows - 1, y, used;
+	size_t		 i;
+	char		*fit, status[512];
+
+	erase();
+	if (p->cols < UI_MIN_COLS || p->rows < UI_MIN_ROWS)
+		return;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + (size_t)rows)
+		l->top = l->sel - (size_t)rows + 1;
+	for (y = 0, i = l->top; y < rows && i < l->nshown; y++, i++) {
+		const struct list_item *it = &l->items[l->shown[i]];
+		int x = 2 + 2 * it->indent;
+
+		if (x > p->cols / 2)
+			x = p->cols / 2;
+		attrset(i == l->sel ? A_REVERSE : A_NORMAL);
+		if ((long)l->shown[i] == l->marked)
+			mvaddstr(y, 0, ">");
+		fit = draw_fit(it->text, strlen(it->text), p->cols - 1 - x,
+		    &used);
+		mvaddstr(y, x, fit);
+		free(fit);
+	}
+	attrset(A_REVERSE);
+	snprintf(status, sizeof status, "%s (%zu)%s%s", l->title, l->nshown,
+	    l->filter.len ? "  filter: " : "",
+	    l->filter.len ? l->filter.s : "");
+	move(p->rows - 1, 0);
+	for (y = 0; y < p->cols - 1; y++)
+		addch(' ');
+	fit = draw_fit(status, strlen(status), p->cols - 2, &used);
+	mvaddstr(p->rows - 1, 0, fit);
+	free(fit);
+	attrset(A_NORMAL);
+}
+
+static void
+list_move(struct list *l, long by)
+{
+	long	s = (long)l->sel + by;
+
+	if (l->nshown == 0)
+		return;
+	if (s < 0)
+		s = 0;
+	if (s >= (long)l->nshown)
+		s = (long)l->nshown - 1;
+	l->sel = (size_t)s;
+}
+
+/* Typing into the filter; returns 1 if the key was taken. */
+static int
+list_type(struct list *l, wint_t c, int fn)
+{
+	if (!l->filterable)
+		return 0;
+	if (fn && (c == KEY_BACKSPACE || c == KEY_DC)) {
+		c = 0x7f;
+		fn = 0;
+	}
+	if (fn)
+		return 0;
+	if ((c == 0x7f || c == 8) && l->filter.len > 0) {
+		while (l->filter.len > 0 &&
+		    (l->filter.s[l->filter.len - 1] & 0xC0) == 0x80)
+			l->filter.len--;
+		l->filter.s[--l->filter.len] = '\0';
+	} else if (c >= 0x20 && c != 0x7f && iswprint(c))
+		buf_add_cp(&l->filter, (uint32_t)c);
+	else
+		return 0;
+	list_refilter(l);
+	return 1;
+}
+
+/* One key; returns 0 to go on or a LIST_* result. */
+static int
+list_key(struct pager *p, struct list *l, wint_t c, int fn)
+{
+	long	page = p->rows > 2 ? p->rows - 2 : 1;
+	int	typing = l->filter.len > 0;
+
+	if (!fn && c == 27)
+		return LIST_CLOSED;
+	if (!fn && (c == '\r' || c == '\n'))
+		return l->nshown > 0 ? LIST_CHOSEN : 0;
+	if (fn && c == KEY_ENTER)
+		return l->nshown > 0 ? LIST_CHOSEN : 0;
+	if (!typing && !fn && (c == 'q' || c == 't' || c == '\t' ||
+	    (!l->filterable && (c == 'h'))))
+		return LIST_CLOSED;
+	if (fn && c == KEY_F(1) && !l->filterable)
+		return LIST_CLOSED;
+	if ((fn && c == KEY_DOWN) || (!typing && !fn && c == 'j'))
+		list_move(l, 1);
+	else if ((fn && c == KEY_UP) || (!typing && !fn && c == 'k'))
+		list_move(l, -1);
+	else if ((fn && c == KEY_NPAGE) || (!typing && !fn && c == ' '))
+		list_move(l, page);
+	else if ((fn && c == KEY_PPAGE) || (!typing && !fn && c == 'b'))
+		list_move(l, -page);
+	else if (fn && c == KEY_HOME)
+		list_move(l, -(long)l->nshown);
+	else if (fn && c == KEY_END)
+		list_move(l, (long)l->nshown);
+	else if (fn && c == KEY_RESIZE)
+		pager_layout(p);
+	else
+		list_type(l, c, fn);
+	return 0;
+}
+
+/* The list's own loop; returns a LIST_* result. */
+static int
+list_run(struct pager *p, struct list *l)
+{
+	wint_t	c;
+	int	rc, r;
+
+	l->shown = calloc(l->n + 1, sizeof *l->shown);
+	if (l->shown == NULL)
+		return LIST_CLOSED;
+	buf_init(&l->filter);
+	list_refilter(l);
+	for (;;) {
+		list_draw(p, l);
+		refresh();
+		rc = get_wch(&c);
+		if (term_quit_requested()) {
+			r = LIST_QUIT;
+			break;
+		}
+		if (term_take_suspend())
+			term_suspend();
+		if (rc == ERR)
+			continue;
+		if ((r = list_key(p, l, c, rc == KEY_CODE_YES)) != 0)
+			break;
+	}
+	buf_free(&l->filter);
+	return r;
+}
+
+static void
+list_free_items(struct list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->items[i].text);
+	free(l->items);
+	free(l->shown);
+}
+
+int
+list_toc(struct pager *p)
+{
+	struct list	 l;
+	const uint32_t	*o;
+	size_t		 n, i, len;
+	int		 r;
+
+	doc_segment_all(p->d);
+	o = doc_outline(p->d, &n);
+	if (n == 0) {
+		pager_message(p, "this document has no sections");
+		return UI_REDRAW;
+	}
+	memset(&l, 0, sizeof l);
+	l.title = "Contents";
+	l.filterable = 1;
+	l.items = calloc(n, sizeof *l.items);
+	if (l.items == NULL)
+		return UI_REDRAW;
+	for (i = 0; i < n; i++) {
+		l.items[i].text = text_visible(doc_text(p->d, o[i]), &len);
+		l.items[i].indent = doc_level(p->d, o[i]) - 1;
+		l.items[i].data = o[i];
+	}
+	l.n = n;
+	l.marked = view_section(p->v);
+	r = list_run(p, &l);
+	if (r == LIST_CHOSEN) {
+		struct pos pos = { (uint32_t)l.items[l.shown[l.sel]].data, 0 };
+
+		view_goto(p->v, pos);
+	}
+	list_free_items(&l);
+	return r == LIST_QUIT ? UI_QUIT : UI_REDRAW | UI_CLEAR;
+}
+
+int
+list_help(struct pager *p)
+{
+	struct list		 l;
+	const struct cmd	*c;
+	size_t			 n = 0;
+	int			 r;
+
+	for (c = cmd_table; c->name != NULL; c++)
+		n++;
+	memset(&l, 0, sizeof l);
+	l.title = "Keys: q or h closes";
+	l.marked = -1;
+	l.items = calloc(n + 1, sizeof *l.items);
+	if (l.items == NULL)
+		return UI_REDRAW;
+	for (c = cmd_table; c->name != NULL; c++) {
+		struct buf b;
+
+		buf_init(&b);
+		buf_adds(&b, c->keys);
+		while (width_str(b.s, b.len, 1) < 32)
+			buf_addc(&b, ' ');
+		buf_adds(&b, " ");
+		buf_adds(&b, c->help);
+		l.items[l.n++].text = buf_take(&b, NULL);
+	}
+	r = list_run(p, &l);
+	list_free_items(&l);
+	return r == LIST_QUIT ? UI_QUIT : UI_REDRAW | UI_CLEAR;
+}

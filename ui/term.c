@@ -1,0 +1,176 @@
+/*
+ * term.c: taking and giving back the terminal, and signals.
+ *
+ * Handlers only set flags (shared/docs/house-style.md): SIGHUP (the SSH
+ * connection dropped), SIGTERM and SIGINT ask the loop to quit; SIGTSTP
+ * asks it to suspend.  They are installed before ncurses starts, so that
+ * ncurses leaves them alone, and without SA_RESTART, so that a signal
+ * wakes the loop from its wait for a key.  ncurses keeps its own SIGWINCH
+ * handling and reports a resize as KEY_RESIZE.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "ui.h"
+
+#include <term.h>	/* after ui.h: it defines a macro "lines" */
+
+static volatile sig_atomic_t	term_quit_flag;
+static volatile sig_atomic_t	term_tstp_flag;
+static SCREEN			*term_screen;
+static FILE			*term_tty;
+static int			 term_started;
+
+static void
+term_on_quit(int sig)
+{
+	(void)sig;
+	term_quit_flag = 1;
+}
+
+static void
+term_on_tstp(int sig)
+{
+	(void)sig;
+	term_tstp_flag = 1;
+}
+
+static void
+term_handle(int sig, void (*fn)(int))
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: wake the wait for a key */
+	sigaction(sig, &sa, NULL);
+}
+
+int
+term_check(void)
+{
+	const char	*t = getenv("TERM");
+	char		*cup;
+	int		 err = 0;
+
+	if (t == NULL || *t == '\0') {
+		fprintf(stderr, "folio: TERM is not set, so the terminal cannot "
+		    "be driven (try --dump)\n");
+		return -1;
+	}
+	if (setupterm(t, STDOUT_FILENO, &err) != OK) {
+		fprintf(stderr, "folio: terminal type '%s' is unknown "
+		    "(try TERM=xterm-256color, or --dump)\n", t);
+		return -1;
+	}
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		fprintf(stderr, "folio: terminal '%s' cannot move the cursor, "
+		    "so it cannot show a full screen (try --dump)\n", t);
+		del_curterm(cur_term);
+		return -1;
+	}
+	del_curterm(cur_term);
+	return 0;
+}
+
+int
+term_start(void)
+{
+	FILE	*in = stdin;
+
+	if (!isatty(STDIN_FILENO)) {
+		if ((term_tty = fopen("/dev/tty", "r")) == NULL) {
+			fprintf(stderr, "folio: no terminal to read keys from\n");
+			return -1;
+		}
+		in = term_tty;
+	}
+	term_handle(SIGHUP, term_on_quit);
+	term_handle(SIGTERM, term_on_quit);
+	term_handle(SIGINT, term_on_quit);
+	term_handle(SIGTSTP, term_on_tstp);
+	if ((term_screen = newterm(NULL, stdout, in)) == NULL) {
+		fprintf(stderr, "folio: cannot start the terminal\n");
+		return -1;
+	}
+	term_started = 1;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	idlok(stdscr, TRUE);
+	idcok(stdscr, TRUE);
+	leaveok(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	if (term_has_colour()) {
+		start_color();
+		use_default_colors();
+	}
+	return 0;
+}
+
+void
+term_stop(void)
+{
+	if (!term_started)
+		return;
+	term_started = 0;
+	curs_set(1);
+	endwin();
+	delscreen(term_screen);
+	term_screen = NULL;
+	if (term_tty != NULL) {
+		fclose(term_tty);
+		term_tty = NULL;
+	}
+}
+
+int
+term_quit_requested(void)
+{
+	return term_quit_flag != 0;
+}
+
+int
+term_take_suspend(void)
+{
+	int	f = term_tstp_flag;
+
+	term_tstp_flag = 0;
+	return f;
+}
+
+/* Gives the terminal back, stops, and takes it again on SIGCONT. */
+void
+term_suspend(void)
+{
+	sigset_t	set;
+
+	def_prog_mode();
+	endwin();
+	signal(SIGTSTP, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGTSTP);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	kill(getpid(), SIGTSTP);
+	/* Running again. */
+	term_handle(SIGTSTP, term_on_tstp);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+}
+
+int
+term_has_colour(void)
+{
+	const char	*nc = getenv("NO_COLOR");
+
+	return has_colors() && (nc == NULL || *nc == '\0');
+}

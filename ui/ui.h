@@ -1,0 +1,95 @@
+/*
+ * ui.h: the reader's state and the modules of the full-screen program.
+ *
+ *   term.c   the terminal: checks, start and stop, signal flags
+ *   cmd.c    the command table (name, keys, help, function) and dispatch
+ *   draw.c   the text column and the status line
+ *   list.c   full-screen lists: the table of contents and the help
+ *   pager.c  the main loop
+ *
+ * Commands never draw: they change the state and return a reaction
+ * (UI_REDRAW, UI_QUIT); the loop draws once per key.
+ */
+#ifndef FOLIO_UI_H
+#define FOLIO_UI_H
+
+#include <stddef.h>
+
+#include "doc.h"
+#include "options.h"
+#include "view.h"
+
+#define UI_NONE		0x00
+#define UI_REDRAW	0x01	/* the screen must be drawn again */
+#define UI_QUIT		0x02
+#define UI_CLEAR	0x04	/* repaint everything (Ctrl-L, resume) */
+
+#define UI_MEASURE	80	/* the default text width: a reading measure */
+#define UI_MIN_COLS	8	/* below this the terminal is too small */
+#define UI_MIN_ROWS	2
+
+struct pager {
+	struct doc		*d;
+	struct view		*v;
+	const struct options	*o;
+	const char		*path;	/* the file, for R; NULL: stdin */
+	const char		*name;	/* shown when there is no title */
+	char			*title;
+	int			 cols;	/* the terminal */
+	int			 rows;
+	int			 width;	/* the text column */
+	int			 margin; /* columns left of it */
+	long			 count;	/* a number typed before a key, or -1 */
+	char			 msg[256]; /* a message for the status line */
+	double			 rate;	/* source bytes read a minute */
+	int			 colour;
+};
+
+/* term.c */
+/* Checks TERM; returns 0 or -1 with a message printed. */
+int	term_check(void);
+/* Takes the terminal (keys from /dev/tty when stdin is not one). */
+int	term_start(void);
+void	term_stop(void);
+/* Signal flags: set by handlers, read and cleared by the loop. */
+int	term_quit_requested(void);
+int	term_take_suspend(void);
+void	term_suspend(void);
+int	term_has_colour(void);
+
+/* cmd.c */
+struct cmd {
+	const char	*name;
+	const char	*keys;		/* as shown in the help and the man page */
+	int		 key[8];	/* key codes (0 ends) */
+	const char	*help;
+	int		(*fn)(struct pager *, long count);
+};
+extern const struct cmd cmd_table[];
+/* Runs the command bound to a key; returns a reaction. */
+int	cmd_key(struct pager *, int key, int function_key);
+/* Prints the key table: plain text, or man(7) .TP entries. */
+void	cmd_print_keys(FILE *, int man);
+
+/* draw.c */
+void	draw_screen(struct pager *);
+/* Copies the part of s (n bytes) that fits in cols columns; allocated. */
+char	*draw_fit(const char *, size_t, int cols, int *used);
+/* The breadcrumb of the section containing block b; allocated. */
+char	*draw_breadcrumb(struct pager *, size_t b);
+
+/* list.c */
+/* The table of contents; returns a reaction. */
+int	list_toc(struct pager *);
+int	list_help(struct pager *);
+
+/* pager.c */
+/* Recomputes the text column for the terminal size; relays out. */
+void	pager_layout(struct pager *);
+void	pager_message(struct pager *, const char *);
+/* R: reopens the file at the same place; returns a reaction. */
+int	pager_reload(struct pager *);
+/* Layout options for a new view of the pager's document. */
+const struct layout_opts *view_opts_default(struct pager *);
+
+#endif
