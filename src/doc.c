@@ -34,6 +34,7 @@ struct doc {
 	size_t		 outlinecap;
 	unsigned char	 used[256];	/* heading ranks seen */
 	unsigned char	 level[256];	/* rank -> dense level 1, 2, 3... */
+	int		 borrowed;	/* a tail: the source is another doc's */
 };
 
 /* Maps the heading ranks seen so far to levels 1, 2, 3... */
@@ -112,6 +113,29 @@ doc_has_block(struct doc *d, size_t i)
 	while (i >= d->blocks.n && doc_segment_more(d))
 		;
 	return i < d->blocks.n;
+}
+
+struct doc *
+doc_open_tail(struct doc *d, size_t bytes)
+{
+	struct doc	*t = xcalloc(1, sizeof *t);
+	size_t		 from = d->src.len > bytes ? d->src.len - bytes : 0;
+
+	t->src = d->src;
+	t->borrowed = 1;
+	t->opts = d->opts;
+	t->habits = d->habits;
+	memcpy(t->used, d->used, sizeof t->used);
+	memcpy(t->level, d->level, sizeof t->level);
+	t->segmented = segment_piece_start(d->src.data, d->src.len, from);
+	doc_segment_all(t);
+	return t;
+}
+
+size_t
+doc_base(const struct doc *d)
+{
+	return d->blocks.n > 0 ? d->blocks.v[0].off : d->segmented;
 }
 
 size_t
@@ -203,7 +227,8 @@ doc_free(struct doc *d)
 	free(d->cache);
 	free(d->blocks.v);
 	free(d->outline);
-	source_close(&d->src);
+	if (!d->borrowed)
+		source_close(&d->src);
 	free(d);
 }
 

@@ -57,6 +57,15 @@ int		 doc_complete(const struct doc *);
 /* Segments as far as needed for block i; false if there is none. */
 int		 doc_has_block(struct doc *, size_t i);
 
+/*
+ * A document of the last pieces of d, bytes long at least, segmented at
+ * once: its blocks are exactly d's last blocks (block offsets are offsets
+ * in d's source), so that the end of a large document shows before the
+ * rest is segmented.  It borrows d's source: free it before d.
+ */
+struct doc	*doc_open_tail(struct doc *, size_t bytes);
+/* The source offset of the document's first block (0 but for tails). */
+size_t		 doc_base(const struct doc *);
 /* The block holding source byte off (segmenting up to it); 0 if none. */
 size_t		 doc_block_at(struct doc *, uint64_t off);
 /* Blocks segmented so far. */

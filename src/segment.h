@@ -25,7 +25,7 @@
 #include "block.h"
 
 #define SEGMENT_MAX_BLOCK	65536
-#define SEGMENT_PIECE		(1024 * 1024)
+#define SEGMENT_PIECE		(256 * 1024)
 
 /*
  * A document is segmented in pieces of about SEGMENT_PIECE bytes, each

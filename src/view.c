@@ -9,13 +9,16 @@
  */
 #include <string.h>
 
+#include "segment.h"
 #include "view.h"
 #include "xmalloc.h"
 
 #define VIEW_KEEP	512	/* lines kept beyond a screen either side */
 
 struct view {
-	struct doc		*d;
+	struct doc		*d;	/* the document shown: main or tail */
+	struct doc		*main;
+	struct doc		*tail;	/* the end, before main is segmented */
 	struct layout_opts	 opts;
 	int			 rows;
 	struct lines		 win;	/* lines of blocks [wfirst, wend) */
@@ -37,6 +40,47 @@ view_append(struct view *v)
 	return 1;
 }
 
+/*
+ * Moves the window from the tail document to the same blocks of the main
+ * one, segmenting main up to them.  The blocks are the same (segment.h),
+ * so only their indices change.
+ */
+static void
+view_to_main(struct view *v)
+{
+	size_t	base, i;
+
+	if (v->d != v->tail)
+		return;
+	base = doc_block_at(v->main, doc_base(v->tail));
+	if (doc_nblocks(v->main) == 0 ||
+	    doc_block(v->main, base)->off != doc_base(v->tail)) {
+		v->d = v->main;		/* cannot happen; start afresh */
+		v->win.n = v->top = 0;
+		v->wfirst = v->wend = 0;
+		return;
+	}
+	for (i = 0; i < v->win.n; i++)
+		v->win.v[i].block += (uint32_t)base;
+	v->wfirst += base;
+	v->wend += base;
+	v->anchor.pos.block += (uint32_t)base;
+	v->d = v->main;
+}
+
+void
+view_sync(struct view *v)
+{
+	if (v->d == v->tail && doc_complete(v->main))
+		view_to_main(v);
+}
+
+struct doc *
+view_doc(const struct view *v)
+{
+	return v->d;
+}
+
 /* Prepends the lines of block wfirst - 1; 0 at the start. */
 static int
 view_prepend(struct view *v)
@@ -44,6 +88,8 @@ view_prepend(struct view *v)
 	struct lines	*w = &v->win;
 	size_t		 k;
 
+	if (v->wfirst == 0 && v->d == v->tail)
+		view_to_main(v);
 	if (v->wfirst == 0)
 		return 0;
 	v->tmp.n = 0;
@@ -159,7 +205,7 @@ view_new(struct doc *d, const struct layout_opts *o, int rows)
 {
 	struct view	*v = xcalloc(1, sizeof *v);
 
-	v->d = d;
+	v->d = v->main = d;
 	v->opts = *o;
 	v->rows = rows > 0 ? rows : 1;
 	view_relayout(v);
@@ -173,6 +219,7 @@ view_free(struct view *v)
 		return;
 	lines_free(&v->win);
 	lines_free(&v->tmp);
+	doc_free(v->tail);
 	free(v);
 }
 
@@ -243,13 +290,20 @@ view_scroll(struct view *v, long n)
 	return moved;
 }
 
-void
-view_goto(struct view *v, struct pos p)
+static void
+view_goto_doc(struct view *v, struct doc *d, struct pos p)
 {
+	v->d = d;
 	v->anchor.pos = p;
 	v->anchor.gap = 0;
 	view_relayout(v);
 	view_set_anchor(v);
+}
+
+void
+view_goto(struct view *v, struct pos p)
+{
+	view_goto_doc(v, v->main, p);
 }
 
 void
@@ -265,6 +319,11 @@ view_end(struct view *v)
 {
 	size_t	n;
 
+	if (!doc_complete(v->main) && v->d == v->main) {
+		if (v->tail == NULL)
+			v->tail = doc_open_tail(v->main, 2 * SEGMENT_PIECE);
+		v->d = v->tail;
+	}
 	doc_segment_all(v->d);
 	n = doc_nblocks(v->d);
 	v->win.n = 0;
@@ -288,8 +347,8 @@ view_goto_fraction(struct view *v, double f)
 		view_end(v);
 		return;
 	}
-	p.block = (uint32_t)doc_block_at(v->d,
-	    (uint64_t)(f < 0 ? 0 : f * (double)doc_size(v->d)));
+	p.block = (uint32_t)doc_block_at(v->main,
+	    (uint64_t)(f < 0 ? 0 : f * (double)doc_size(v->main)));
 	view_goto(v, p);
 }
 
@@ -387,7 +446,7 @@ view_goto_heading(struct view *v, size_t b)
 
 	p.block = (uint32_t)b;
 	p.off = 0;
-	view_goto(v, p);
+	view_goto_doc(v, v->d, p);
 }
 
 int
@@ -429,6 +488,10 @@ view_prev_section(struct view *v, int same_or_higher)
 			view_goto_heading(v, h);
 			return 0;
 		}
+	}
+	if (v->d == v->tail) {	/* look before the tail too */
+		view_to_main(v);
+		return view_prev_section(v, same_or_higher);
 	}
 	return -1;
 }

@@ -26,9 +26,23 @@ struct anchor {
 	int		gap;	/* the blank line before pos.block */
 };
 
+/*
+ * The end of a document that is not yet segmented to it (view_end) is
+ * shown from a tail document (doc_open_tail); the view moves back to the
+ * main document, with the same lines, when it is scrolled above the tail or
+ * when view_sync finds the main document segmented.  Lines and positions
+ * the view gives out are in view_doc()'s block numbers; positions given to
+ * view_goto are in the main document's.
+ */
+
 /* The document is borrowed; it must outlive the view. */
 struct view	*view_new(struct doc *, const struct layout_opts *, int rows);
 void		 view_free(struct view *);
+
+/* The document the lines on screen belong to. */
+struct doc	*view_doc(const struct view *);
+/* Moves to the main document when it is segmented (call when idle). */
+void		 view_sync(struct view *);
 
 /* Changes the width, ambiguous width or sideways scroll; keeps the anchor. */
 void		 view_set_opts(struct view *, const struct layout_opts *);

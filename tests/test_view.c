@@ -21,7 +21,7 @@ line_text(struct view *v, size_t i)
 
 	buf_init(&b);
 	if (i < n)
-		layout_line_text(d, &l[i], 1, &b);
+		layout_line_text(view_doc(v), &l[i], 1, &b);
 	return buf_take(&b, NULL);
 }
 
@@ -164,9 +164,23 @@ test_lazy_large(void **state)
 	assert_non_null(d);
 	v = view_new(d, &lo, 24);
 	assert_false(doc_complete(d));
+	/* The end shows without segmenting the middle. */
 	view_end(v);
-	assert_true(doc_complete(d));
+	assert_false(doc_complete(d));
 	assert_true(view_at_end(v));
+	top = line_text(v, 23);
+	assert_true(strlen(top) > 11);
+	assert_string_equal(top + strlen(top) - 11, "file large.");
+	free(top);
+	/* Scrolling up out of the tail continues in the main document. */
+	assert_int_equal(view_scroll(v, -20000), -20000);
+	assert_ptr_equal(view_doc(v), d);
+	top = line_text(v, 0);
+	assert_int_equal(view_scroll(v, 20000), 20000);
+	assert_true(view_at_end(v));
+	assert_int_equal(view_scroll(v, -20000), -20000);
+	expect_top(v, top);
+	free(top);
 	view_start(v);
 	assert_int_equal(view_next_section(v, 0), 0);
 	top = line_text(v, 0);

@@ -72,10 +72,10 @@ draw_style_attr(const struct pager *p, int style)
 static attr_t
 draw_line_attr(const struct pager *p, const struct line *l)
 {
-	const struct block	*b = doc_block(p->d, l->block);
+	const struct block	*b = doc_block(view_doc(p->v), l->block);
 
 	if (b->type == BLOCK_HEADING) {
-		int level = doc_level(p->d, l->block);
+		int level = doc_level(view_doc(p->v), l->block);
 
 		if (!p->colour)
 			return level <= 1 ? A_BOLD | A_UNDERLINE : A_BOLD;
@@ -105,7 +105,7 @@ draw_run(void *arg, const char *s, size_t n, int style)
 static void
 draw_heading_mark(const struct pager *p, int y, const struct line *l)
 {
-	int	level = doc_level(p->d, l->block), i;
+	int	level = doc_level(view_doc(p->v), l->block), i;
 
 	if (!(l->flags & LINE_FIRST) || level < 1 || p->margin < level + 1)
 		return;
@@ -118,7 +118,7 @@ draw_heading_mark(const struct pager *p, int y, const struct line *l)
 static void
 draw_line(const struct pager *p, int y, const struct line *l)
 {
-	const struct block	*b = doc_block(p->d, l->block);
+	const struct block	*b = doc_block(view_doc(p->v), l->block);
 	int			 amb = p->o->ambiguous, i;
 	struct draw_run		 r = { p, draw_line_attr(p, l) };
 	struct buf		 ind;
@@ -145,7 +145,7 @@ draw_line(const struct pager *p, int y, const struct line *l)
 		addstr(layout_cut_marker(amb, 1));
 	if (l->flags & LINE_PAD_LEFT)
 		addch(' ');
-	layout_runs(doc_text(p->d, l->block), l, draw_run, &r);
+	layout_runs(doc_text(view_doc(p->v), l->block), l, draw_run, &r);
 	attrset(A_DIM);
 	if (l->flags & LINE_CUT_RIGHT)
 		addstr(layout_cut_marker(amb, 0));
@@ -197,13 +197,13 @@ draw_breadcrumb(struct pager *p, size_t b)
 {
 	const uint32_t	*o;
 	size_t		 n, len;
-	long		 s = doc_section_of(p->d, b), chain[8];
+	long		 s = doc_section_of(view_doc(p->v), b), chain[8];
 	int		 k = 0, level = 1000;
 	struct buf	 out;
 
-	o = doc_outline(p->d, &n);
+	o = doc_outline(view_doc(p->v), &n);
 	for (; s >= 0 && k < 8; s--) {
-		int lv = doc_level(p->d, o[s]);
+		int lv = doc_level(view_doc(p->v), o[s]);
 
 		if (lv < level) {
 			chain[k++] = s;
@@ -214,7 +214,7 @@ draw_breadcrumb(struct pager *p, size_t b)
 	}
 	buf_init(&out);
 	while (k-- > 0) {
-		char *t = text_visible(doc_text(p->d, o[chain[k]]), &len);
+		char *t = text_visible(doc_text(view_doc(p->v), o[chain[k]]), &len);
 
 		buf_add(&out, t, len);
 		free(t);

@@ -252,6 +252,7 @@ list_toc(struct pager *p)
 	int		 r;
 
 	doc_segment_all(p->d);
+	view_sync(p->v);
 	o = doc_outline(p->d, &n);
 	if (n == 0) {
 		pager_message(p, "this document has no sections");

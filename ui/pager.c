@@ -98,7 +98,7 @@ int
 pager_reload(struct pager *p)
 {
 	struct anchor		 a = view_anchor(p->v);
-	uint64_t		 off = doc_block(p->d, a.pos.block)->off;
+	uint64_t		 off = doc_block(view_doc(p->v), a.pos.block)->off;
 	struct doc_opts		 o = p->o->doc;
 	struct doc		*d;
 	char			*cause = NULL;
@@ -155,6 +155,7 @@ pager_wait(struct pager *p)
 	if (rc == ERR) {
 		if (!doc_complete(p->d))
 			doc_segment_more(p->d);
+		view_sync(p->v);
 		return UI_NONE;
 	}
 	return pager_key(p, c, rc == KEY_CODE_YES);

@@ -63,4 +63,17 @@ if [ -w /dev/full ]; then
 	expect_status "write error exits 1" 1 sh -c "\"$FOLIO\" --dump \"$TESTDATA/latin-wrap.in\" >/dev/full"
 fi
 
+# The man page lists exactly the keys of the command table.
+if [ -f "$TESTDATA/../../folio.1" ]; then
+	sed -n '/^\.\\" keys-begin/,/^\.\\" keys-end/p' "$TESTDATA/../../folio.1" |
+		sed '1d;$d' >"$TMP/man-keys"
+	"$FOLIO" --list-keys=man >"$TMP/table-keys"
+	if [ -s "$TMP/man-keys" ] && cmp -s "$TMP/man-keys" "$TMP/table-keys"; then
+		ok "folio.1 lists the keys of the command table"
+	else
+		not_ok "folio.1 lists the keys of the command table" \
+			"run make update-man" "$(diff "$TMP/man-keys" "$TMP/table-keys" | head)"
+	fi
+fi
+
 done_testing

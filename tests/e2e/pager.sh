@@ -80,6 +80,20 @@ screen | tail -1 | grep -Eq " (4[5-9]|5[0-5])%" && ok "50% goes half way" ||
 	not_ok "50% goes half way" "$(screen | tail -1)"
 keys q
 
+# Scrolling a line sends a small part of what a full repaint (Ctrl-L) does.
+PB=${PTYBYTES:-./tests/ptybytes}
+if [ -x "$PB" ]; then
+	"$PB" 80 24 j j j k '\x0c' -- env TERM=xterm-256color "$FOLIO" "$TMP/long.txt" >"$TMP/bytes"
+	full=$(sed -n 6p "$TMP/bytes")
+	worst=$(sed -n 2,5p "$TMP/bytes" | sort -n | tail -1)
+	echo "# bytes: first screen $(sed -n 1p "$TMP/bytes"), j/k $(sed -n 2,5p "$TMP/bytes" | tr '\n' ' ')Ctrl-L $full"
+	if [ "$full" -gt 0 ] && [ $((worst * 4)) -lt "$full" ]; then
+		ok "one line of scrolling costs under a quarter of a repaint ($worst of $full bytes)"
+	else
+		not_ok "one line of scrolling costs under a quarter of a repaint" "$worst of $full bytes"
+	fi
+fi
+
 # A CJK document at an odd width: nothing wider than the screen.
 start 37 12 "TERM=xterm-256color $FOLIO '$DOC'"
 wait_for "MaaS"
