@@ -14,6 +14,7 @@
 
 #define SEG_WINDOW	256	/* lines of a chunk classified together */
 #define SEG_SAMPLE	4000	/* lines measured for the document's habits */
+#define SEG_SAMPLE_BYTES (256 * 1024)	/* ... within the first bytes */
 #define SEG_ONE_LINE	200	/* columns beyond which a line is never wrapped */
 #define SEG_MIN_WRAP	20	/* columns of a hard-wrapped CJK line, at least */
 
@@ -123,7 +124,7 @@ seg_habits(struct seg *g)
 	int		w, best = 0, sum, long_latin = 0;
 
 	memset(hist, 0, sizeof hist);
-	while (pos < g->n && lines < SEG_SAMPLE) {
+	while (pos < g->n && lines < SEG_SAMPLE && pos < SEG_SAMPLE_BYTES) {
 		seg_read(g, pos, &l);
 		pos = l.raw.next;
 		if (l.tlen == 0)
