@@ -1,0 +1,548 @@
+/*
+ * search.c: normalised matching (see search.h).
+ *
+ * Both sides are turned into arrays of normalised code points: each code
+ * point through NFKD (utf8proc, compatibility decomposition) and, when
+ * folding, case folding, with fast paths for ASCII, CJK ideographs and the
+ * full-width ASCII forms; runs of white space become one space.  A block's
+ * text is normalised whole, with a map back to its bytes.  The raw source
+ * is never normalised whole: search_scan() jumps to the bytes that can
+ * start a match (memmem for a CJK first character, a byte table otherwise)
+ * and normalises forward from there only as far as the pattern goes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <unistr.h>
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "gloss.h"
+#include "search.h"
+#include "utf8.h"
+#include "width.h"
+#include "xmalloc.h"
+
+#define NORM_MAX	18	/* code points one code point may become */
+#define SEARCH_MATCH_LIMIT	1000000
+#define SEARCH_DEPTH_LIMIT	10000
+
+struct search {
+	uint32_t		*pat;	/* normalised literal pattern */
+	size_t			 npat;
+	int			 fold;
+	int			 regex;
+	pcre2_code		*re;
+	pcre2_match_data	*md;
+	pcre2_match_context	*mc;
+	unsigned char		 first[256]; /* bytes that may start a match */
+	char			 needle[8];  /* or: the first character's bytes */
+	size_t			 nneedle;
+};
+
+/* Normalised code points array with a map to source bytes. */
+struct norm {
+	uint32_t	*cp;
+	uint32_t	*from;	/* source byte where cp[i] came from */
+	uint32_t	*to;	/* source byte after it */
+	size_t		 n;
+	size_t		 cap;
+};
+
+static int
+search_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == 0x3000 || c == 0xA0;
+}
+
+/* One code point, normalised; returns how many code points in out. */
+static int
+norm_cp(uint32_t c, int fold, uint32_t *out)
+{
+	utf8proc_int32_t	buf[NORM_MAX];
+	utf8proc_ssize_t	n;
+	int			bound = 0, i;
+
+	if (c < 0x80 || (c >= 0xFF01 && c <= 0xFF5E)) {
+		if (c >= 0xFF01)
+			c = c - 0xFF01 + 0x21;
+		out[0] = fold && c >= 'A' && c <= 'Z' ? c + 32 : c;
+		return 1;
+	}
+	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x303F)) {
+		out[0] = c;
+		return 1;
+	}
+	n = utf8proc_decompose_char((utf8proc_int32_t)c, buf, NORM_MAX,
+	    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+	    (fold ? UTF8PROC_CASEFOLD : 0), &bound);
+	if (n <= 0 || n > NORM_MAX) {
+		out[0] = c;
+		return 1;
+	}
+	for (i = 0; i < n; i++)
+		out[i] = (uint32_t)buf[i];
+	return (int)n;
+}
+
+static void
+norm_push(struct norm *nm, uint32_t c, size_t from, size_t to)
+{
+	if (search_space(c)) {
+		if (nm->n > 0 && nm->cp[nm->n - 1] == ' ') {
+			nm->to[nm->n - 1] = (uint32_t)to;
+			return;
+		}
+		c = ' ';
+	}
+	if (nm->n == nm->cap) {
+		nm->cap = nm->cap ? nm->cap * 2 : 256;
+		nm->cp = xreallocarray(nm->cp, nm->cap, sizeof *nm->cp);
+		nm->from = xreallocarray(nm->from, nm->cap, sizeof *nm->from);
+		nm->to = xreallocarray(nm->to, nm->cap, sizeof *nm->to);
+	}
+	nm->cp[nm->n] = c;
+	nm->from[nm->n] = (uint32_t)from;
+	nm->to[nm->n] = (uint32_t)to;
+	nm->n++;
+}
+
+static void
+norm_free(struct norm *nm)
+{
+	free(nm->cp);
+	free(nm->from);
+	free(nm->to);
+}
+
+/* Normalises bytes [from, to) of s, appending to nm. */
+static void
+norm_bytes(struct norm *nm, const char *s, size_t from, size_t to, int fold)
+{
+	uint32_t	c, out[NORM_MAX];
+	size_t		i = from;
+	int		k, j, m;
+
+	while (i < to) {
+		k = utf8_decode((const uint8_t *)s + i, to - i, &c);
+		j = norm_cp(c, fold, out);
+		for (m = 0; m < j; m++)
+			norm_push(nm, out[m], i, i + (size_t)k);
+		i += (size_t)k;
+	}
+}
+
+static int
+search_has_upper(const char *p)
+{
+	uint32_t	c;
+	size_t		i = 0, n = strlen(p);
+
+	while (i < n) {
+		i += (size_t)utf8_decode((const uint8_t *)p + i, n - i, &c);
+		if (utf8proc_category((utf8proc_int32_t)c) == UTF8PROC_CATEGORY_LU ||
+		    utf8proc_category((utf8proc_int32_t)c) == UTF8PROC_CATEGORY_LT)
+			return 1;
+	}
+	return 0;
+}
+
+/* The bytes that can start a source character normalising to c. */
+static void
+search_first_bytes(struct search *s, uint32_t c)
+{
+	uint32_t	out[NORM_MAX];
+	int		b;
+
+	memset(s->first, 0, sizeof s->first);
+	for (b = 0; b < 0x80; b++)
+		if (norm_cp((uint32_t)b, s->fold, out) >= 1 && out[0] == c)
+			s->first[b] = 1;
+	if (c < 0x80) {
+		s->first[0xEF] = 1;	/* full-width forms */
+		return;
+	}
+	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x303F)) {
+		s->nneedle = (size_t)u8_uctomb((uint8_t *)s->needle, c,
+		    (int)sizeof s->needle);
+		return;
+	}
+	for (b = 0xC2; b < 0x100; b++)	/* anything else: any lead byte */
+		s->first[b] = 1;
+}
+
+static int
+search_compile_regex(struct search *s, const char *p, char **cause)
+{
+	int		err;
+	PCRE2_SIZE	off;
+	PCRE2_UCHAR	msg[256];
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b);
+	for (i = 0; i < s->npat; i++)
+		buf_add_cp(&b, s->pat[i]);
+	s->re = pcre2_compile((PCRE2_SPTR)b.s, b.len, PCRE2_UTF | PCRE2_UCP |
+	    (s->fold ? PCRE2_CASELESS : 0), &err, &off, NULL);
+	buf_free(&b);
+	(void)p;
+	if (s->re == NULL) {
+		pcre2_get_error_message(err, msg, sizeof msg);
+		*cause = xmalloc(strlen((char *)msg) + 32);
+		snprintf(*cause, strlen((char *)msg) + 32, "%s (at %zu)",
+		    (char *)msg, (size_t)off);
+		return -1;
+	}
+	s->md = pcre2_match_data_create_from_pattern(s->re, NULL);
+	s->mc = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(s->mc, SEARCH_MATCH_LIMIT);
+	pcre2_set_depth_limit(s->mc, SEARCH_DEPTH_LIMIT);
+	return 0;
+}
+
+struct search *
+search_new(const char *pattern, int flags, char **cause)
+{
+	struct search	*s = xcalloc(1, sizeof *s);
+	struct norm	 nm;
+
+	memset(&nm, 0, sizeof nm);
+	s->regex = (flags & SEARCH_REGEX) != 0;
+	s->fold = !(flags & SEARCH_CASE) && !search_has_upper(pattern);
+	norm_bytes(&nm, pattern, 0, strlen(pattern), s->fold);
+	s->pat = nm.cp;
+	s->npat = nm.n;
+	free(nm.from);
+	free(nm.to);
+	if (s->npat == 0) {
+		*cause = xstrdup("empty pattern");
+		search_free(s);
+		return NULL;
+	}
+	if (s->regex && search_compile_regex(s, pattern, cause) != 0) {
+		search_free(s);
+		return NULL;
+	}
+	search_first_bytes(s, s->pat[0]);
+	return s;
+}
+
+void
+search_free(struct search *s)
+{
+	if (s == NULL)
+		return;
+	free(s->pat);
+	pcre2_match_data_free(s->md);
+	pcre2_match_context_free(s->mc);
+	pcre2_code_free(s->re);
+	free(s);
+}
+
+int
+search_is_regex(const struct search *s)
+{
+	return s->regex;
+}
+
+int
+search_folds(const struct search *s)
+{
+	return s->fold;
+}
+
+/* Normalises a block's text, leaving out its hidden spans. */
+static void
+search_norm_text(const struct search *s, const struct text *t,
+    struct norm *nm)
+{
+	size_t	at = 0, i;
+
+	for (i = 0; i < t->nspans; i++) {
+		const struct span *sp = &t->spans[i];
+
+		if (sp->style != STYLE_HIDDEN || sp->start < at)
+			continue;
+		norm_bytes(nm, t->s, at, sp->start, s->fold);
+		at = sp->end;
+	}
+	norm_bytes(nm, t->s, at, t->len, s->fold);
+}
+
+static long
+search_literal(const struct search *s, const struct norm *nm, search_fn *fn,
+    void *arg)
+{
+	size_t	i = 0, m = s->npat;
+	long	found = 0;
+
+	while (i + m <= nm->n) {
+		if (nm->cp[i] == s->pat[0] &&
+		    memcmp(nm->cp + i, s->pat, m * sizeof *s->pat) == 0) {
+			found++;
+			if (!fn(arg, nm->from[i], nm->to[i + m - 1]))
+				break;
+			i += m;
+		} else
+			i++;
+	}
+	return found;
+}
+
+static long
+search_regex(const struct search *s, const struct norm *nm, search_fn *fn,
+    void *arg)
+{
+	struct buf	 b;
+	size_t		*at = xreallocarray(NULL, nm->n + 1, sizeof *at), i;
+	PCRE2_SIZE	 start = 0, *ov;
+	long		 found = 0;
+	int		 rc;
+
+	buf_init(&b);
+	for (i = 0; i < nm->n; i++) {
+		at[i] = b.len;
+		buf_add_cp(&b, nm->cp[i]);
+	}
+	at[nm->n] = b.len;
+	while (start <= b.len) {
+		rc = pcre2_match(s->re, (PCRE2_SPTR)(b.s ? b.s : ""), b.len,
+		    start, 0, s->md, s->mc);
+		if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT) {
+			found = -1;
+			break;
+		}
+		if (rc < 0)
+			break;
+		ov = pcre2_get_ovector_pointer(s->md);
+		if (ov[1] > ov[0]) {
+			size_t a = 0, z = 0;
+
+			while (a < nm->n && at[a] < ov[0])
+				a++;
+			z = a;
+			while (z < nm->n && at[z + 1] < ov[1])
+				z++;
+			found++;
+			if (!fn(arg, nm->from[a], nm->to[z]))
+				break;
+		}
+		start = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+		while (start < b.len && (b.s[start] & 0xC0) == 0x80)
+			start++;
+	}
+	free(at);
+	buf_free(&b);
+	return found;
+}
+
+long
+search_text(struct search *s, const struct text *t, search_fn *fn, void *arg)
+{
+	struct norm	nm;
+	long		found;
+
+	memset(&nm, 0, sizeof nm);
+	search_norm_text(s, t, &nm);
+	found = s->regex ? search_regex(s, &nm, fn, arg) :
+	    search_literal(s, &nm, fn, arg);
+	norm_free(&nm);
+	return found;
+}
+
+/* --- Scanning the raw source ------------------------------------------ */
+
+struct cursor {
+	const char	*src;
+	size_t		 n;
+	size_t		 i;		/* next byte */
+	uint32_t	 prev;		/* the last source character */
+	uint32_t	 out[NORM_MAX];	/* normalised, not yet compared */
+	int		 nout;
+	int		 kout;
+	int		 hard;		/* a paragraph end was reached */
+};
+
+/* Is byte i inside a gloss (a hidden 長(zhǎng))? */
+static int
+search_in_gloss(const char *src, size_t n, size_t i)
+{
+	size_t	q = i, g;
+
+	while (q > 0 && i - q < 24) {
+		q--;
+		if (src[q] == ')' || src[q] == '\n')
+			return 0;
+		if (src[q] == '(' || (q >= 2 && (unsigned char)src[q] == 0x88 &&
+		    (unsigned char)src[q - 1] == 0xBC &&
+		    (unsigned char)src[q - 2] == 0xEF)) {
+			size_t p = src[q] == '(' ? q : q - 2;
+
+			g = gloss_at(src, n, p);
+			return g > 0 && i < p + g;
+		}
+	}
+	return 0;
+}
+
+/* After a line end: the next line's first byte, or n for a blank line. */
+static size_t
+search_next_line(const char *src, size_t n, size_t i)
+{
+	uint32_t	c;
+	int		k;
+
+	if (src[i] == '\r' && i + 1 < n && src[i + 1] == '\n')
+		i++;
+	i++;
+	while (i < n) {
+		k = utf8_decode((const uint8_t *)src + i, n - i, &c);
+		if (c == '\n' || c == '\r')
+			return n;	/* a blank line: the paragraph ends */
+		if (!search_space(c))
+			return i;
+		i += (size_t)k;
+	}
+	return n;
+}
+
+/*
+ * Skips a run of white space and line ends from k->i.  Returns 1 if the
+ * run holds a space or joins Latin lines (a space is seen), 0 if it only
+ * joins two CJK lines (nothing is seen), -1 at a blank line or the end.
+ */
+static int
+search_skip_space(struct cursor *k)
+{
+	uint32_t	c, before = k->prev;
+	int		space = 0, lines = 0, len;
+
+	while (k->i < k->n) {
+		len = utf8_decode((const uint8_t *)k->src + k->i, k->n - k->i,
+		    &c);
+		if (c == '\n' || c == '\r') {
+			size_t next = search_next_line(k->src, k->n, k->i);
+
+			if (next >= k->n)
+				return -1;
+			k->i = next;
+			lines++;
+			continue;
+		}
+		if (!search_space(c))
+			break;
+		space = 1;
+		k->i += (size_t)len;
+	}
+	if (k->i >= k->n)
+		return -1;
+	utf8_decode((const uint8_t *)k->src + k->i, k->n - k->i, &c);
+	if (!space && width_is_cjk(before) && width_is_cjk(c))
+		return 0;
+	return 1;
+}
+
+/* The next normalised code point from the source, or 0 at a hard end. */
+static uint32_t
+search_next_cp(struct cursor *k, int fold, int hidden)
+{
+	uint32_t	c;
+	size_t		g;
+	int		len, sp;
+
+	if (k->kout < k->nout)
+		return k->out[k->kout++];
+	if (k->i >= k->n || k->hard)
+		return 0;
+	if (hidden && width_is_han(k->prev) &&
+	    (g = gloss_at(k->src, k->n, k->i)) > 0)
+		k->i += g;
+	if (k->i >= k->n)
+		return 0;
+	len = utf8_decode((const uint8_t *)k->src + k->i, k->n - k->i, &c);
+	if (search_space(c)) {
+		if ((sp = search_skip_space(k)) < 0)
+			return k->hard = 1, (uint32_t)' ';
+		if (sp == 0)
+			return search_next_cp(k, fold, hidden);
+		k->prev = ' ';
+		return ' ';
+	}
+	k->i += (size_t)len;
+	k->prev = c;
+	k->nout = norm_cp(c, fold, k->out);
+	k->kout = 1;
+	return k->out[0];
+}
+
+/* Does a match start at source byte i?  Sets *end. */
+static int
+search_verify(const struct search *s, const char *src, size_t n, size_t i,
+    size_t *end)
+{
+	struct cursor	k;
+	size_t		j;
+	uint32_t	c;
+
+	memset(&k, 0, sizeof k);
+	k.src = src;
+	k.n = n;
+	k.i = i;
+	for (j = 0; j < s->npat; j++) {
+		c = search_next_cp(&k, s->fold, 1);
+		if (c != s->pat[j])
+			return 0;
+	}
+	if (k.kout < k.nout)
+		return 0;	/* ends inside a decomposed character */
+	*end = k.i;
+	return 1;
+}
+
+static size_t
+search_candidate(const struct search *s, const char *src, size_t n, size_t i,
+    size_t to)
+{
+	const char	*p;
+
+	if (s->nneedle > 0) {
+		size_t lim = to + s->nneedle - 1 < n ? to + s->nneedle - 1 : n;
+
+		p = memmem(src + i, lim - i, s->needle, s->nneedle);
+		return p != NULL && (size_t)(p - src) < to ? (size_t)(p - src) :
+		    to;
+	}
+	while (i < to && !s->first[(unsigned char)src[i]])
+		i++;
+	return i;
+}
+
+long
+search_scan(struct search *s, const char *src, size_t n, size_t from,
+    size_t to, search_fn *fn, void *arg)
+{
+	size_t	i = from, end;
+	long	found = 0;
+
+	if (s->regex)
+		return 0;
+	if (to > n)
+		to = n;
+	while ((i = search_candidate(s, src, n, i, to)) < to) {
+		if ((i == 0 || (src[i] & 0xC0) != 0x80) &&
+		    search_verify(s, src, n, i, &end) &&
+		    !search_in_gloss(src, n, i)) {
+			found++;
+			if (!fn(arg, i, end))
+				break;
+			i = end > i ? end : i + 1;
+		} else
+			i++;
+	}
+	return found;
+}

@@ -1,0 +1,59 @@
+/*
+ * search.h: find what a person means.
+ *
+ * Text and pattern are compared after normalisation: compatibility forms
+ * (NFKD, so full-width ＡＩ is AI and é matches e + U+0301) and, unless the
+ * pattern holds an upper-case letter (smart case), case folding.  Hidden
+ * glosses are skipped (發(fā)展 matches 發展), and the line breaks inside a
+ * paragraph are what the document model makes of them: nothing between CJK
+ * characters, one space otherwise.  A blank line ends a paragraph, and no
+ * match crosses it.
+ *
+ * Two ways to find matches, which agree:
+ *   - search_text() on a block's text: the matches as byte ranges of the
+ *     text (positions of the model), for highlighting and for moving to;
+ *   - search_scan() on the raw source: the matches as source byte ranges,
+ *     without building any block (a few hundred MB/s), for finding the next
+ *     match and counting them in a large document.
+ * Regular expressions (PCRE2, UTF mode, with match limits) run on block
+ * texts only; search_scan() cannot take them.
+ */
+#ifndef FOLIO_SEARCH_H
+#define FOLIO_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "text.h"
+
+#define SEARCH_REGEX	0x01	/* a PCRE2 regular expression */
+#define SEARCH_CASE	0x02	/* case-sensitive whatever the pattern */
+
+struct search;
+
+/* Returns NULL and sets *cause (allocated) for a bad pattern. */
+struct search	*search_new(const char *pattern, int flags, char **cause);
+void		 search_free(struct search *);
+int		 search_is_regex(const struct search *);
+/* True if the search folds case (no upper case in the pattern). */
+int		 search_folds(const struct search *);
+
+/* Called for each match: [start, end) in the text or source. */
+typedef int search_fn(void *, size_t start, size_t end);	/* 0: stop */
+
+/*
+ * Finds the matches in a block's text, in order.  Returns the number of
+ * matches reported, or -1 if a regular expression hit its match limit.
+ */
+long		 search_text(struct search *, const struct text *,
+		     search_fn *, void *);
+
+/*
+ * Finds the matches that start in source bytes [from, to) of n bytes of
+ * UTF-8 source text (they may end after to).  Returns how many.  Only for
+ * literal searches.
+ */
+long		 search_scan(struct search *, const char *src, size_t n,
+		     size_t from, size_t to, search_fn *, void *);
+
+#endif
