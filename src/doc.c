@@ -101,6 +101,12 @@ doc_segment_all(struct doc *d)
 		;
 }
 
+size_t
+doc_segmented(const struct doc *d)
+{
+	return d->segmented;
+}
+
 int
 doc_complete(const struct doc *d)
 {
@@ -248,6 +254,13 @@ const char *
 doc_encoding(const struct doc *d)
 {
 	return d->src.encoding;
+}
+
+const char *
+doc_source(const struct doc *d, size_t *len)
+{
+	*len = d->src.len;
+	return d->src.data;
 }
 
 size_t

@@ -54,6 +54,8 @@ void		 doc_free(struct doc *);
 int		 doc_segment_more(struct doc *);
 void		 doc_segment_all(struct doc *);
 int		 doc_complete(const struct doc *);
+/* Source bytes segmented so far. */
+size_t		 doc_segmented(const struct doc *);
 /* Segments as far as needed for block i; false if there is none. */
 int		 doc_has_block(struct doc *, size_t i);
 
@@ -78,6 +80,8 @@ void		 doc_forget(struct doc *, size_t);
 
 /* The encoding the source was decoded from. */
 const char	*doc_encoding(const struct doc *);
+/* The UTF-8 source text (not NUL-terminated) and its length. */
+const char	*doc_source(const struct doc *, size_t *len);
 /* Bytes of UTF-8 source text. */
 size_t		 doc_size(const struct doc *);
 /* The title line's text, or NULL; allocated, caller frees. */

@@ -39,8 +39,9 @@ struct search {
 	pcre2_match_data	*md;
 	pcre2_match_context	*mc;
 	unsigned char		 first[256]; /* bytes that may start a match */
-	char			 needle[8];  /* or: the first character's bytes */
-	size_t			 nneedle;
+	char			 needle[4][4]; /* or: the first character's forms */
+	size_t			 nlen[4];
+	int			 nneedles;
 };
 
 /* Normalised code points array with a map to source bytes. */
@@ -151,28 +152,44 @@ search_has_upper(const char *p)
 	return 0;
 }
 
-/* The bytes that can start a source character normalising to c. */
+static void
+search_add_needle(struct search *s, uint32_t c)
+{
+	int	k = s->nneedles;
+
+	if (k < 4) {
+		s->nlen[k] = (size_t)u8_uctomb((uint8_t *)s->needle[k], c, 4);
+		s->nneedles = k + 1;
+	}
+}
+
+/*
+ * How to find the places where a match can start: the forms of the first
+ * character (a, A, ａ, Ａ; or one CJK character), each found with memchr or
+ * memmem; or, for other characters, a table of possible first bytes.
+ */
 static void
 search_first_bytes(struct search *s, uint32_t c)
 {
-	uint32_t	out[NORM_MAX];
-	int		b;
+	int	b;
 
-	memset(s->first, 0, sizeof s->first);
-	for (b = 0; b < 0x80; b++)
-		if (norm_cp((uint32_t)b, s->fold, out) >= 1 && out[0] == c)
-			s->first[b] = 1;
-	if (c < 0x80) {
-		s->first[0xEF] = 1;	/* full-width forms */
+	s->nneedles = 0;
+	if (c > 0x20 && c < 0x7F) {
+		search_add_needle(s, c);
+		search_add_needle(s, c - 0x21 + 0xFF01);
+		if (s->fold && c >= 'a' && c <= 'z') {
+			search_add_needle(s, c - 32);
+			search_add_needle(s, c - 32 - 0x21 + 0xFF01);
+		}
 		return;
 	}
 	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x303F)) {
-		s->nneedle = (size_t)u8_uctomb((uint8_t *)s->needle, c,
-		    (int)sizeof s->needle);
+		search_add_needle(s, c);
 		return;
 	}
-	for (b = 0xC2; b < 0x100; b++)	/* anything else: any lead byte */
-		s->first[b] = 1;
+	memset(s->first, 0, sizeof s->first);
+	for (b = 0x09; b < 0x100; b++)	/* anything else: any first byte */
+		s->first[b] = b < 0x80 || b >= 0xC2;
 }
 
 static int
@@ -504,36 +521,55 @@ search_verify(const struct search *s, const char *src, size_t n, size_t i,
 	return 1;
 }
 
+/* Where each needle occurs next, at or after a position. */
+struct scan {
+	size_t	next[4];
+	size_t	at[4];		/* searched from here */
+};
+
 static size_t
-search_candidate(const struct search *s, const char *src, size_t n, size_t i,
-    size_t to)
+search_candidate(const struct search *s, struct scan *sc, const char *src,
+    size_t n, size_t i, size_t to)
 {
+	size_t		best = to, k, lim;
 	const char	*p;
 
-	if (s->nneedle > 0) {
-		size_t lim = to + s->nneedle - 1 < n ? to + s->nneedle - 1 : n;
-
-		p = memmem(src + i, lim - i, s->needle, s->nneedle);
-		return p != NULL && (size_t)(p - src) < to ? (size_t)(p - src) :
-		    to;
+	if (s->nneedles == 0) {
+		while (i < to && !s->first[(unsigned char)src[i]])
+			i++;
+		return i;
 	}
-	while (i < to && !s->first[(unsigned char)src[i]])
-		i++;
-	return i;
+	for (k = 0; k < (size_t)s->nneedles; k++) {
+		if (sc->at[k] != 0 && sc->at[k] - 1 <= i && sc->next[k] >= i) {
+			if (sc->next[k] < best)
+				best = sc->next[k];
+			continue;
+		}
+		lim = to + s->nlen[k] - 1 < n ? to + s->nlen[k] - 1 : n;
+		p = s->nlen[k] == 1 ? memchr(src + i, s->needle[k][0], to - i) :
+		    memmem(src + i, lim - i, s->needle[k], s->nlen[k]);
+		sc->next[k] = p != NULL ? (size_t)(p - src) : to;
+		sc->at[k] = i + 1;
+		if (sc->next[k] < best)
+			best = sc->next[k];
+	}
+	return best;
 }
 
 long
 search_scan(struct search *s, const char *src, size_t n, size_t from,
     size_t to, search_fn *fn, void *arg)
 {
-	size_t	i = from, end;
-	long	found = 0;
+	size_t		i = from, end;
+	long		found = 0;
+	struct scan	sc;
 
 	if (s->regex)
 		return 0;
 	if (to > n)
 		to = n;
-	while ((i = search_candidate(s, src, n, i, to)) < to) {
+	memset(&sc, 0, sizeof sc);
+	while (i < to && (i = search_candidate(s, &sc, src, n, i, to)) < to) {
 		if ((i == 0 || (src[i] & 0xC0) != 0x80) &&
 		    search_verify(s, src, n, i, &end) &&
 		    !search_in_gloss(src, n, i)) {

@@ -67,8 +67,21 @@ text_add_span(struct text *t, uint32_t start, uint32_t end, int style,
 	t->spans[i].style = style;
 	t->spans[i].data = data;
 	t->nspans++;
-	text_free_clusters(t->cl);
-	t->cl = NULL;
+	if (style == STYLE_HIDDEN) {	/* hidden text changes the clusters */
+		text_free_clusters(t->cl);
+		t->cl = NULL;
+	}
+}
+
+void
+text_clear_style(struct text *t, int style)
+{
+	size_t	i, j = 0;
+
+	for (i = 0; i < t->nspans; i++)
+		if (t->spans[i].style != style)
+			t->spans[j++] = t->spans[i];
+	t->nspans = j;
 }
 
 /* Characters that must not start a line, beyond what UAX #14 handles. */

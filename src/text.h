@@ -57,6 +57,7 @@ struct text {
 	struct span	*spans;	/* sorted by start; owned */
 	size_t		 nspans;
 	uint16_t	 hang;	/* columns of a list marker: continuation indent */
+	uint32_t	 gen;	/* the reader's highlight generation (ui) */
 	struct clusters	*cl;	/* cache, NULL until text_clusters() */
 };
 
@@ -72,6 +73,8 @@ void		 text_add_span(struct text *, uint32_t, uint32_t, int style,
  */
 const struct clusters *text_clusters(struct text *, int ambiguous,
 		     int preformatted);
+/* Removes the spans of a style (search highlights, say). */
+void		 text_clear_style(struct text *, int style);
 /* The text with hidden spans left out; allocated, caller frees. */
 char		*text_visible(const struct text *, size_t *len);
 

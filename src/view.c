@@ -14,6 +14,7 @@
 #include "xmalloc.h"
 
 #define VIEW_KEEP	512	/* lines kept beyond a screen either side */
+#define VIEW_TAIL_NEAR	(8 * 1024 * 1024) /* "near the end": shown from a tail */
 
 struct view {
 	struct doc		*d;	/* the document shown: main or tail */
@@ -290,8 +291,8 @@ view_scroll(struct view *v, long n)
 	return moved;
 }
 
-static void
-view_goto_doc(struct view *v, struct doc *d, struct pos p)
+void
+view_goto_in(struct view *v, struct doc *d, struct pos p)
 {
 	v->d = d;
 	v->anchor.pos = p;
@@ -303,7 +304,30 @@ view_goto_doc(struct view *v, struct doc *d, struct pos p)
 void
 view_goto(struct view *v, struct pos p)
 {
-	view_goto_doc(v, v->main, p);
+	view_goto_in(v, v->main, p);
+}
+
+struct doc *
+view_locate(struct view *v, uint64_t off, size_t *block)
+{
+	size_t	size = doc_size(v->main);
+
+	if (!doc_complete(v->main) && doc_segmented(v->main) <= off &&
+	    size - off <= VIEW_TAIL_NEAR) {
+		if (v->tail == NULL || doc_base(v->tail) > off) {
+			if (v->d == v->tail) {
+				v->d = v->main;
+				v->win.n = v->top = 0;
+				v->wfirst = v->wend = 0;
+			}
+			doc_free(v->tail);
+			v->tail = doc_open_tail(v->main, size - off + SEGMENT_PIECE);
+		}
+		*block = doc_block_at(v->tail, off);
+		return v->tail;
+	}
+	*block = doc_block_at(v->main, off);
+	return v->main;
 }
 
 void
@@ -446,7 +470,7 @@ view_goto_heading(struct view *v, size_t b)
 
 	p.block = (uint32_t)b;
 	p.off = 0;
-	view_goto_doc(v, v->d, p);
+	view_goto_in(v, v->d, p);
 }
 
 int

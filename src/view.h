@@ -62,6 +62,13 @@ void		 view_start(struct view *);
 void		 view_end(struct view *);
 /* Puts the line holding pos at the top. */
 void		 view_goto(struct view *, struct pos);
+/* Puts the line holding pos of document d (main or view_locate's) on top. */
+void		 view_goto_in(struct view *, struct doc *, struct pos);
+/*
+ * The document and block holding source byte off: the main document, or,
+ * near the end of one not segmented so far, a tail.  For view_goto_in.
+ */
+struct doc	*view_locate(struct view *, uint64_t off, size_t *block);
 /* Goes to a fraction (0..1) of the document, by source bytes. */
 void		 view_goto_fraction(struct view *, double);
 

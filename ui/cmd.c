@@ -146,6 +146,46 @@ cmd_prev_major(struct pager *p, long count)
 }
 
 static int
+cmd_search(struct pager *p, long count)
+{
+	return find_prompt(p, 1);
+}
+
+static int
+cmd_search_back(struct pager *p, long count)
+{
+	return find_prompt(p, -1);
+}
+
+static int
+cmd_next_match(struct pager *p, long count)
+{
+	long	n = cmd_n(count, 1);
+	int	r = UI_REDRAW;
+
+	while (n-- > 0)
+		r = find_next(p, 1);
+	return r;
+}
+
+static int
+cmd_prev_match(struct pager *p, long count)
+{
+	long	n = cmd_n(count, 1);
+	int	r = UI_REDRAW;
+
+	while (n-- > 0)
+		r = find_next(p, -1);
+	return r;
+}
+
+static int
+cmd_clear(struct pager *p, long count)
+{
+	return find_clear(p);
+}
+
+static int
 cmd_toc(struct pager *p, long count)
 {
 	return list_toc(p);
@@ -231,6 +271,17 @@ const struct cmd cmd_table[] = {
 	  "next section at the same or a higher level", cmd_next_major },
 	{ "prev-major", "{", { '{' },
 	  "previous section at the same or a higher level", cmd_prev_major },
+	{ "search", "/", { '/' },
+	  "search forward as you type (Ctrl-R: regular expression)",
+	  cmd_search },
+	{ "search-back", "?", { '?' },
+	  "search backward as you type", cmd_search_back },
+	{ "next-match", "n", { 'n' },
+	  "next match in the search's direction", cmd_next_match },
+	{ "prev-match", "N", { 'N' },
+	  "previous match", cmd_prev_match },
+	{ "clear-search", "Esc, \\", { 27, '\\' },
+	  "clear the search highlights", cmd_clear },
 	{ "toc", "t, Tab", { 't', '\t' },
 	  "table of contents: Enter jumps, typing filters", cmd_toc },
 	{ "scroll-right", "Right", { KEY_RIGHT },

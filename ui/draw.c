@@ -139,6 +139,8 @@ draw_line(const struct pager *p, int y, const struct line *l)
 	}
 	if (b->type == BLOCK_HEADING)
 		draw_heading_mark(p, y, l);
+	find_highlight((struct pager *)p, view_doc(p->v), l->block,
+	    doc_text(view_doc(p->v), l->block));
 	move(y, p->margin + l->indent);
 	attrset(A_DIM);
 	if (l->flags & LINE_CUT_LEFT)
@@ -230,7 +232,17 @@ draw_where(struct pager *p, char *out, size_t size)
 {
 	double	min = p->rate > 0 ? (double)view_bytes_left(p->v) / p->rate : 0;
 	int	pc = (int)(view_fraction(p->v) * 100.0 + 0.5);
+	char	count[64];
+	size_t	k;
 
+	find_status(p, count, sizeof count);
+	if (count[0] != '\0') {
+		strcat(count, "  ");
+		k = strlen(count);
+		snprintf(out, size, "%s", count);
+		out += k;
+		size -= k;
+	}
 	if (view_at_end(p->v)) {
 		snprintf(out, size, "END");
 		return;

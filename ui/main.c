@@ -15,6 +15,7 @@
 #include "options.h"
 #include "pager.h"
 #include "print.h"
+#include "search.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -95,10 +96,37 @@ main_run(struct doc **dp, const struct options *o, const char *name)
 	return 0;
 }
 
+static int
+main_pattern(const struct options *o, struct search **s)
+{
+	char	*cause = NULL;
+
+	*s = search_new(o->grep, o->regex ? SEARCH_REGEX : 0, &cause);
+	if (*s != NULL)
+		return 0;
+	fprintf(stderr, "folio: bad pattern: %s\n", cause);
+	free(cause);
+	return -1;
+}
+
+/* --grep: status 0 when something matched, 1 when nothing did. */
+static int
+main_grep(struct doc *d, struct search *s)
+{
+	long	n = print_grep(d, s, stdout);
+
+	if (n < 0) {
+		fprintf(stderr, "folio: write error\n");
+		return 2;
+	}
+	return n > 0 ? 0 : 1;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct options	 o;
+	struct search	*pattern = NULL;
 	struct doc	*d;
 	const char	*file;
 	char		*cause = NULL;
@@ -121,6 +149,8 @@ main(int argc, char **argv)
 		cmd_print_keys(stdout, o.keys_man);
 		return 0;
 	}
+	if (o.mode == MODE_GREP && main_pattern(&o, &pattern) != 0)
+		return 2;
 	file = main_file(&o);
 	/* The reader segments as it goes; the printers need it all. */
 	o.doc.lazy = o.mode == MODE_PAGER && isatty(STDOUT_FILENO);
@@ -131,7 +161,12 @@ main(int argc, char **argv)
 		free(cause);
 		return 1;
 	}
-	rc = main_run(&d, &o, strcmp(file, "-") == 0 ? "standard input" : file);
+	if (o.mode == MODE_GREP)
+		rc = main_grep(d, pattern);
+	else
+		rc = main_run(&d, &o, strcmp(file, "-") == 0 ?
+		    "standard input" : file);
+	search_free(pattern);
 	doc_free(d);
 	return rc;
 }

@@ -9,7 +9,7 @@
 
 enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
-	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS,
+	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS, OPT_GREP, OPT_REGEX,
 };
 
 static const struct option options_long[] = {
@@ -23,6 +23,8 @@ static const struct option options_long[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "list-keys", optional_argument, NULL, OPT_KEYS },
+	{ "grep", required_argument, NULL, OPT_GREP },
+	{ "regex", no_argument, NULL, OPT_REGEX },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -35,6 +37,8 @@ options_usage(FILE *f)
 "\n"
 "  --dump                 print the laid-out document and exit\n"
 "  --toc                  print the outline and exit\n"
+"  --grep=PATTERN         print each match with its section, then the count\n"
+"  --regex                PATTERN is a regular expression (PCRE2)\n"
 "  --width=N              text width in columns (dump: 80 if not a terminal)\n"
 "  --encoding=NAME        the file's encoding (default: detected)\n"
 "  --ambiguous-width=1|2  columns the terminal gives “ ” … (default 1)\n"
@@ -99,6 +103,13 @@ options_one(int c, struct options *o)
 		return 0;
 	case OPT_VERSION:
 		o->mode = MODE_VERSION;
+		return 0;
+	case OPT_GREP:
+		o->mode = MODE_GREP;
+		o->grep = optarg;
+		return 0;
+	case OPT_REGEX:
+		o->regex = 1;
 		return 0;
 	case OPT_KEYS:
 		if (optarg != NULL && strcmp(optarg, "man") != 0)

@@ -11,6 +11,7 @@ enum mode {
 	MODE_HELP,
 	MODE_VERSION,
 	MODE_KEYS,	/* --list-keys: the key table */
+	MODE_GREP,	/* --grep=PATTERN */
 };
 
 struct options {
@@ -19,6 +20,8 @@ struct options {
 	int		 width;		/* 0: not given */
 	int		 ambiguous;	/* 1 or 2 */
 	int		 keys_man;	/* --list-keys=man */
+	const char	*grep;		/* --grep's pattern */
+	int		 regex;		/* --regex */
 	struct doc_opts	 doc;
 };
 

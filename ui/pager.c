@@ -144,7 +144,8 @@ pager_wait(struct pager *p)
 	wint_t	c;
 	int	rc;
 
-	timeout(doc_complete(p->d) ? -1 : 0);
+	timeout(doc_complete(p->d) && (p->find.s == NULL ||
+	    p->find.total >= 0) ? -1 : 0);
 	rc = get_wch(&c);
 	if (term_quit_requested())
 		return UI_QUIT;
@@ -153,6 +154,10 @@ pager_wait(struct pager *p)
 		return UI_REDRAW | UI_CLEAR;
 	}
 	if (rc == ERR) {
+		if (p->find.s != NULL && p->find.total < 0) {
+			find_count_step(p);
+			return UI_REDRAW;
+		}
 		if (!doc_complete(p->d))
 			doc_segment_more(p->d);
 		view_sync(p->v);
@@ -214,6 +219,7 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	pager_layout(&p);
 	pager_loop(&p);
 	term_stop();
+	find_free(&p);
 	view_free(p.v);
 	*dp = p.d;	/* R may have replaced it */
 	free(p.title);

@@ -4,10 +4,14 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "layout.h"
 #include "print.h"
+#include "search.h"
+#include "utf8.h"
+#include "width.h"
 
 int
 print_dump(struct doc *d, int width, int ambiguous, FILE *f)
@@ -54,4 +58,105 @@ print_toc(struct doc *d, FILE *f)
 		free(s);
 	}
 	return fflush(f) == 0 && !ferror(f) ? 0 : -1;
+}
+
+/* Appends text[from, to) without its hidden spans, line ends as spaces. */
+static void
+print_visible(const struct text *t, size_t from, size_t to, struct buf *out)
+{
+	size_t	i = from, k;
+
+	while (i < to) {
+		for (k = 0; k < t->nspans; k++)
+			if (t->spans[k].style == STYLE_HIDDEN &&
+			    t->spans[k].start <= i && i < t->spans[k].end)
+				break;
+		if (k < t->nspans) {
+			i = t->spans[k].end;
+			continue;
+		}
+		buf_addc(out, t->s[i] == '\n' ? ' ' : t->s[i]);
+		i++;
+	}
+}
+
+/* Moves i back (dir < 0) or on over about cols columns of text. */
+static size_t
+print_cols(const struct text *t, size_t i, int dir, int cols)
+{
+	uint32_t	c;
+
+	while (cols > 0 && (dir < 0 ? i > 0 : i < t->len)) {
+		size_t j = i;
+
+		if (dir < 0) {
+			while (j > 0 && (t->s[--j] & 0xC0) == 0x80)
+				;
+			utf8_decode((const uint8_t *)t->s + j, t->len - j, &c);
+			i = j;
+		} else
+			i += (size_t)utf8_decode((const uint8_t *)t->s + i,
+			    t->len - i, &c);
+		cols -= width_cp(c, 1);
+	}
+	return i;
+}
+
+struct print_grep {
+	struct doc	*d;
+	size_t		 b;
+	long		 n;
+	struct buf	 out;
+	FILE		*f;
+};
+
+static int
+print_grep_match(void *arg, size_t a, size_t z)
+{
+	struct print_grep	*g = arg;
+	struct text		*t = doc_text(g->d, g->b);
+	long			 s = doc_section_of(g->d, g->b);
+	size_t			 from = print_cols(t, a, -1, 24);
+	size_t			 to = print_cols(t, z, 1, 24), n, len;
+	const uint32_t		*o = doc_outline(g->d, &n);
+	char			*h;
+
+	g->out.len = 0;
+	if (s >= 0) {
+		h = text_visible(doc_text(g->d, o[s]), &len);
+		buf_add(&g->out, h, len);
+		free(h);
+	} else
+		buf_adds(&g->out, "-");
+	buf_adds(&g->out, ": ");
+	if (from > 0)
+		buf_adds(&g->out, "\xE2\x80\xA6");
+	print_visible(t, from, to, &g->out);
+	if (to < t->len)
+		buf_adds(&g->out, "\xE2\x80\xA6");
+	buf_addc(&g->out, '\n');
+	fwrite(g->out.s, 1, g->out.len, g->f);
+	g->n++;
+	return 1;
+}
+
+long
+print_grep(struct doc *d, struct search *s, FILE *f)
+{
+	struct print_grep	g;
+	size_t			b;
+
+	memset(&g, 0, sizeof g);
+	g.d = d;
+	g.f = f;
+	buf_init(&g.out);
+	for (b = 0; b < doc_nblocks(d); b++) {
+		g.b = b;
+		search_text(s, doc_text(d, b), print_grep_match, &g);
+		if (doc_level(d, b) == 0)
+			doc_forget(d, b);	/* keep headings for the sections */
+	}
+	fprintf(f, "%ld match%s\n", g.n, g.n == 1 ? "" : "es");
+	buf_free(&g.out);
+	return fflush(f) == 0 && !ferror(f) ? g.n : -1;
 }

@@ -11,4 +11,8 @@ int	print_dump(struct doc *, int width, int ambiguous, FILE *);
 /* Prints the outline, two spaces of indent per level below the top. */
 int	print_toc(struct doc *, FILE *);
 
+struct search;
+/* --grep: one line per match, then the count; -1 on a write error. */
+long	print_grep(struct doc *, struct search *, FILE *);
+
 #endif

@@ -17,6 +17,7 @@
 
 #include "doc.h"
 #include "options.h"
+#include "search.h"
 #include "view.h"
 
 #define UI_NONE		0x00
@@ -27,6 +28,45 @@
 #define UI_MEASURE	80	/* the default text width: a reading measure */
 #define UI_MIN_COLS	8	/* below this the terminal is too small */
 #define UI_MIN_ROWS	2
+
+#define HISTORY_MAX	32
+
+struct history {
+	char	*v[HISTORY_MAX];
+	int	 n;
+};
+
+/* A line being typed on the status line (prompt.c). */
+struct prompt {
+	const char	*label;		/* "/" or "?" */
+	char		 buf[512];
+	size_t		 len;
+	size_t		 cur;		/* byte offset of the cursor */
+	int		 regex;		/* Ctrl-R */
+	char		 error[128];	/* shown after the text */
+	struct history	*history;
+	int		 hpos;
+};
+
+/* The search in the reader (find.c). */
+struct find {
+	struct search	*s;		/* NULL: no search */
+	char		 pattern[512];
+	int		 regex;
+	int		 dir;		/* 1 forward (/), -1 backward (?) */
+	int		 have;		/* there is a current match */
+	uint64_t	 src;		/* its place in the source */
+	uint64_t	 block_off;	/* its block, by source offset */
+	uint32_t	 start;		/* its bytes in the block's text */
+	uint32_t	 end;
+	long		 total;		/* all matches, -1 until counted */
+	long		 index;		/* the current one, from 1; 0 unknown */
+	long		 counted;	/* counting: matches so far */
+	long		 before;	/* ... of them before the current one */
+	size_t		 count_at;	/* ... source offset or block reached */
+	uint32_t	 gen;		/* highlight generation (text.gen) */
+	struct history	 history;
+};
 
 struct pager {
 	struct doc		*d;
@@ -43,6 +83,7 @@ struct pager {
 	char			 msg[256]; /* a message for the status line */
 	double			 rate;	/* source bytes read a minute */
 	int			 colour;
+	struct find		 find;
 };
 
 /* term.c */
@@ -82,6 +123,31 @@ char	*draw_breadcrumb(struct pager *, size_t b);
 /* The table of contents; returns a reaction. */
 int	list_toc(struct pager *);
 int	list_help(struct pager *);
+
+/* prompt.c */
+/*
+ * Runs the prompt; changed() is called after every edit.  Returns 1 when
+ * accepted (Enter), -1 when cancelled (Esc), -2 when folio must quit.
+ */
+int	prompt_run(struct pager *, struct prompt *,
+	    void (*changed)(struct pager *, struct prompt *));
+void	prompt_draw(struct pager *, const struct prompt *);
+void	prompt_remember(struct history *, const char *);
+
+/* find.c */
+/* / and ?: reads a pattern, searching as it is typed. */
+int	find_prompt(struct pager *, int dir);
+/* n and N: the next match in the search's direction (dir 1) or against. */
+int	find_next(struct pager *, int dir);
+int	find_clear(struct pager *);
+/* Counts some more matches; returns 1 while counting is not done. */
+int	find_count_step(struct pager *);
+/* "k/N" for the status line, or "" without a search. */
+void	find_status(struct pager *, char *, size_t);
+/* Puts the search highlights on a block's text if they are stale. */
+void	find_highlight(struct pager *, struct doc *, size_t block,
+	    struct text *);
+void	find_free(struct pager *);
 
 /* pager.c */
 /* Recomputes the text column for the terminal size; relays out. */

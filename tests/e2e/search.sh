@@ -1,0 +1,79 @@
+#!/bin/sh
+# search.sh: searching in the reader and with --grep.
+. "${srcdir:-.}/tests/e2e/lib.sh"
+
+DOC="$TESTDATA/zh-maas.txt"
+
+# --grep: one line per match with its section, then the count.
+"$FOLIO" --grep=maas "$DOC" >"$TMP/out" 2>&1
+st=$?
+[ $st -eq 0 ] && ok "--grep: status 0 on a match" || not_ok "--grep: status 0 on a match" "$st"
+[ "$(tail -1 "$TMP/out")" = "7 matches" ] && ok "--grep: count line" ||
+	not_ok "--grep: count line" "$(tail -1 "$TMP/out")"
+grep -q '^三、面對的挑戰: .*MaaS發展中' "$TMP/out" && ok "--grep: section and context" ||
+	not_ok "--grep: section and context" "$(cat "$TMP/out")"
+"$FOLIO" --grep=發展 "$DOC" >"$TMP/out" 2>&1
+[ "$(tail -1 "$TMP/out")" = "3 matches" ] && ok "--grep: glosses skipped (發(fā)展 is 發展)" ||
+	not_ok "--grep: glosses skipped" "$(cat "$TMP/out")"
+"$FOLIO" --grep=ＭＡＡＳ "$DOC" >"$TMP/out" 2>&1
+[ "$(tail -1 "$TMP/out")" = "0 matches" ] && ok "--grep: smart case (ＭＡＡＳ is upper case)" ||
+	not_ok "--grep: smart case" "$(tail -1 "$TMP/out")"
+"$FOLIO" --grep='ｍａａｓ' "$DOC" >"$TMP/out" 2>&1
+[ "$(tail -1 "$TMP/out")" = "7 matches" ] && ok "--grep: full width = half width" ||
+	not_ok "--grep: full width = half width" "$(tail -1 "$TMP/out")"
+printf 'Mobility as\na Service and more.\n' >"$TMP/wrap.txt"
+"$FOLIO" --grep='as a service' "$TMP/wrap.txt" >"$TMP/out" 2>&1
+[ "$(tail -1 "$TMP/out")" = "1 match" ] && ok "--grep: across a line break" ||
+	not_ok "--grep: across a line break" "$(cat "$TMP/out")"
+expect_status "--grep: status 1 without a match" 1 "$FOLIO" --grep=nowhere "$DOC"
+expect_status "--grep: status 2 on a bad expression" 2 "$FOLIO" --regex --grep='a(' "$DOC"
+grep -q "^folio: bad pattern: " "$TMP/err" && ok "--grep: bad expression message" ||
+	not_ok "--grep: bad expression message" "$(cat "$TMP/err")"
+"$FOLIO" --regex --grep='m[a]+s' "$DOC" >"$TMP/out" 2>&1
+[ "$(tail -1 "$TMP/out")" = "7 matches" ] && ok "--grep --regex" ||
+	not_ok "--grep --regex" "$(tail -1 "$TMP/out")"
+
+# In the reader.
+need_tmux
+status_line() { screen | tail -1; }
+start 80 24 "TERM=xterm-256color $FOLIO '$DOC'"
+wait_for "MaaS"
+settle
+keys / m a a s
+expect_screen "incremental: the prompt shows the pattern" "/maas"
+tm capture-pane -p -e -t t >"$TMP/esc"
+grep -Eq "$(printf '\033')\\[([0-9;]*;)?7m$(printf '\033')?.*MaaS" "$TMP/esc" && ok "matches are highlighted" ||
+	not_ok "matches are highlighted" "$(head -5 "$TMP/esc" | cat -v)"
+keys Enter
+settle
+status_line | grep -qF "[1/7]" && ok "the status line shows 1/7" ||
+	not_ok "the status line shows 1/7" "$(status_line)"
+keys n
+settle
+status_line | grep -qF "[2/7]" && ok "n goes to 2/7" || not_ok "n goes to 2/7" "$(status_line)"
+keys N N
+settle
+status_line | grep -qF "[7/7]" && ok "N N wraps round to 7/7" || not_ok "N N wraps to 7/7" "$(status_line)"
+status_line | grep -qF "wrapped" && ok "wrapping is announced" || not_ok "wrapping is announced" "$(status_line)"
+keys g / 長 期
+settle
+keys Enter
+settle
+status_line | grep -qF "[1/1]" && ok "長期 finds 長(zhǎng)期 with the gloss hidden" ||
+	not_ok "長期 finds 長(zhǎng)期" "$(status_line)"
+keys / C-r 'a('
+expect_screen "regex: a bad expression gets a message" "missing closing parenthesis"
+keys Escape
+settle
+keys '\'
+settle
+tm capture-pane -p -e -t t >"$TMP/esc"
+grep -Eq "$(printf '\033')\\[([0-9;]*;)?7m" "$TMP/esc" && not_ok "\\ clears the highlights" ||
+	ok "\\ clears the highlights"
+keys g ? 挑 戰 Escape
+settle
+expect_top "Esc returns to where the search started" "出行即服務（MaaS）的現況與挑戰"
+keys q
+expect_screen "quits" "EXIT=0"
+
+done_testing
