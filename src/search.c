@@ -42,6 +42,7 @@ struct search {
 	char			 needle[4][4]; /* or: the first character's forms */
 	size_t			 nlen[4];
 	int			 nneedles;
+	int			 halfwidth;	/* SEARCH_HALFWIDTH */
 };
 
 /* Normalised code points array with a map to source bytes. */
@@ -176,11 +177,13 @@ search_first_bytes(struct search *s, uint32_t c)
 	s->nneedles = 0;
 	if (c > 0x20 && c < 0x7F) {
 		search_add_needle(s, c);
-		search_add_needle(s, c - 0x21 + 0xFF01);
-		if (s->fold && c >= 'a' && c <= 'z') {
+		if (s->fold && c >= 'a' && c <= 'z')
 			search_add_needle(s, c - 32);
+		if (s->halfwidth)
+			return;
+		search_add_needle(s, c - 0x21 + 0xFF01);
+		if (s->fold && c >= 'a' && c <= 'z')
 			search_add_needle(s, c - 32 - 0x21 + 0xFF01);
-		}
 		return;
 	}
 	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x303F)) {
@@ -230,6 +233,7 @@ search_new(const char *pattern, int flags, char **cause)
 
 	memset(&nm, 0, sizeof nm);
 	s->regex = (flags & SEARCH_REGEX) != 0;
+	s->halfwidth = (flags & SEARCH_HALFWIDTH) != 0;
 	s->fold = !(flags & SEARCH_CASE) && !search_has_upper(pattern);
 	norm_bytes(&nm, pattern, 0, strlen(pattern), s->fold);
 	s->pat = nm.cp;
@@ -581,4 +585,24 @@ search_scan(struct search *s, const char *src, size_t n, size_t from,
 			i++;
 	}
 	return found;
+}
+
+int
+search_has_fullwidth(const char *src, size_t n)
+{
+	const char	*p = src, *end = src + n;
+	unsigned char	 b2, b3;
+
+	while ((p = memchr(p, 0xEF, (size_t)(end - p))) != NULL) {
+		if (end - p < 3)
+			break;
+		b2 = (unsigned char)p[1];
+		b3 = (unsigned char)p[2];
+		if ((b2 == 0xBD && b3 >= 0x81 && b3 <= 0x9A) ||
+		    (b2 == 0xBC && ((b3 >= 0x90 && b3 <= 0x99) ||
+		    (b3 >= 0xA1 && b3 <= 0xBA))))
+			return 1;
+		p += 1;
+	}
+	return 0;
 }

@@ -28,6 +28,8 @@
 
 #define SEARCH_REGEX	0x01	/* a PCRE2 regular expression */
 #define SEARCH_CASE	0x02	/* case-sensitive whatever the pattern */
+#define SEARCH_HALFWIDTH 0x04	/* the source has no full-width letters or
+				   digits (search_has_fullwidth): scan faster */
 
 struct search;
 
@@ -55,5 +57,8 @@ long		 search_text(struct search *, const struct text *,
  */
 long		 search_scan(struct search *, const char *src, size_t n,
 		     size_t from, size_t to, search_fn *, void *);
+
+/* True if the source holds full-width ASCII letters or digits (ＡＩ, ３). */
+int		 search_has_fullwidth(const char *, size_t);
 
 #endif

@@ -287,7 +287,7 @@ find_changed(struct pager *p, struct prompt *pr)
 	view_goto_in(p->v, find_origin.d, find_origin.pos);
 	if (pr->len == 0)
 		return;
-	f->s = search_new(pr->buf, pr->regex ? SEARCH_REGEX : 0, &cause);
+	f->s = search_new(pr->buf, find_flags(p, pr->regex), &cause);
 	if (f->s == NULL) {
 		snprintf(pr->error, sizeof pr->error, "%s", cause);
 		free(cause);
@@ -325,8 +325,7 @@ find_prompt(struct pager *p, int dir)
 		if (old[0] != '\0') {
 			char *cause = NULL;
 
-			f->s = search_new(old, old_regex ? SEARCH_REGEX : 0,
-			    &cause);
+			f->s = search_new(old, find_flags(p, old_regex), &cause);
 			free(cause);
 			snprintf(f->pattern, sizeof f->pattern, "%s", old);
 			f->regex = old_regex;
@@ -366,6 +365,20 @@ find_next(struct pager *p, int dir)
 	else
 		find_restart_count(f);
 	return UI_REDRAW;
+}
+
+int
+find_flags(struct pager *p, int regex)
+{
+	size_t		 n;
+	const char	*src;
+
+	if (p->find.fullwidth < 0) {
+		src = doc_source(p->d, &n);
+		p->find.fullwidth = search_has_fullwidth(src, n);
+	}
+	return (regex ? SEARCH_REGEX : 0) |
+	    (p->find.fullwidth ? 0 : SEARCH_HALFWIDTH);
 }
 
 int

@@ -122,6 +122,7 @@ pager_reload(struct pager *p)
 	p->v = view_new(d, view_opts_default(p), p->rows > 1 ? p->rows - 1 : 1);
 	pos.block = (uint32_t)doc_block_at(d, off);
 	view_goto(p->v, pos);
+	p->find.fullwidth = -1;
 	pager_message(p, "reloaded");
 	return UI_REDRAW | UI_CLEAR;
 }
@@ -144,8 +145,8 @@ pager_wait(struct pager *p)
 	wint_t	c;
 	int	rc;
 
-	timeout(doc_complete(p->d) && (p->find.s == NULL ||
-	    p->find.total >= 0) ? -1 : 0);
+	timeout(doc_complete(p->d) && p->find.fullwidth >= 0 &&
+	    (p->find.s == NULL || p->find.total >= 0) ? -1 : 0);
 	rc = get_wch(&c);
 	if (term_quit_requested())
 		return UI_QUIT;
@@ -160,6 +161,8 @@ pager_wait(struct pager *p)
 		}
 		if (!doc_complete(p->d))
 			doc_segment_more(p->d);
+		else if (p->find.fullwidth < 0)
+			find_flags(p, 0);	/* ready for the first search */
 		view_sync(p->v);
 		return UI_NONE;
 	}
@@ -210,6 +213,7 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	p.path = path;
 	p.name = name;
 	p.count = -1;
+	p.find.fullwidth = -1;
 	p.title = doc_title(d);
 	p.rate = pager_rate(&p);
 	if (term_start() != 0)

@@ -221,12 +221,31 @@ prompt_key(struct prompt *pr, wint_t c, int fn, int *changed)
 	return 0;
 }
 
+/* Is more typing already waiting?  Then the search can wait for it. */
+static int
+prompt_typeahead(void)
+{
+	wint_t	c;
+	int	rc;
+
+	timeout(0);
+	rc = get_wch(&c);
+	timeout(-1);
+	if (rc == ERR)
+		return 0;
+	if (rc == KEY_CODE_YES)
+		ungetch((int)c);
+	else
+		unget_wch((wchar_t)c);
+	return 1;
+}
+
 int
 prompt_run(struct pager *p, struct prompt *pr,
     void (*changed)(struct pager *, struct prompt *))
 {
 	wint_t	c;
-	int	rc, r = 0, ch;
+	int	rc, r = 0, ch, pending = 0;
 
 	curs_set(1);
 	leaveok(stdscr, FALSE);
@@ -250,11 +269,15 @@ prompt_run(struct pager *p, struct prompt *pr,
 		}
 		if ((r = prompt_key(pr, c, rc == KEY_CODE_YES, &ch)) != 0)
 			break;
-		if (ch && changed != NULL) {
+		pending |= ch;
+		if (pending && changed != NULL && !prompt_typeahead()) {
 			changed(p, pr);
 			draw_screen(p);
+			pending = 0;
 		}
 	}
+	if (pending && r == 1 && changed != NULL)
+		changed(p, pr);	/* Enter came with the rest of the typing */
 	curs_set(0);
 	leaveok(stdscr, TRUE);
 	return r;

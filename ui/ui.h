@@ -65,6 +65,7 @@ struct find {
 	long		 before;	/* ... of them before the current one */
 	size_t		 count_at;	/* ... source offset or block reached */
 	uint32_t	 gen;		/* highlight generation (text.gen) */
+	int		 fullwidth;	/* source has ＡＩ-like forms; -1 unknown */
 	struct history	 history;
 };
 
@@ -148,6 +149,8 @@ void	find_status(struct pager *, char *, size_t);
 void	find_highlight(struct pager *, struct doc *, size_t block,
 	    struct text *);
 void	find_free(struct pager *);
+/* Search flags for the document (learns whether it has full-width forms). */
+int	find_flags(struct pager *, int regex);
 
 /* pager.c */
 /* Recomputes the text column for the terminal size; relays out. */
