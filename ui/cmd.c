@@ -186,6 +186,42 @@ cmd_clear(struct pager *p, long count)
 }
 
 static int
+cmd_bookmark(struct pager *p, long count)
+{
+	return annot_bookmark(p);
+}
+
+static int
+cmd_bookmarks(struct pager *p, long count)
+{
+	return list_notes(p, 1);
+}
+
+static int
+cmd_note(struct pager *p, long count)
+{
+	return annot_note(p, NOTE_NOTE);
+}
+
+static int
+cmd_highlight(struct pager *p, long count)
+{
+	return annot_note(p, NOTE_HIGHLIGHT);
+}
+
+static int
+cmd_notes(struct pager *p, long count)
+{
+	return list_notes(p, 0);
+}
+
+static int
+cmd_copy(struct pager *p, long count)
+{
+	return annot_copy(p);
+}
+
+static int
 cmd_toc(struct pager *p, long count)
 {
 	return list_toc(p);
@@ -282,6 +318,20 @@ const struct cmd cmd_table[] = {
 	  "previous match", cmd_prev_match },
 	{ "clear-search", "Esc, \\", { 27, '\\' },
 	  "clear the search highlights", cmd_clear },
+	{ "bookmark", "m", { 'm' },
+	  "bookmark the top of the view (a name is asked for)", cmd_bookmark },
+	{ "bookmarks", "'", { '\'' },
+	  "list bookmarks: Enter jumps, d deletes, u undoes", cmd_bookmarks },
+	{ "note", "a", { 'a' },
+	  "note on the search match, else the top paragraph (Ctrl-E: $EDITOR)",
+	  cmd_note },
+	{ "highlight", "H", { 'H' },
+	  "highlight the search match, else the top paragraph", cmd_highlight },
+	{ "notes", "A", { 'A' },
+	  "list notes and highlights: Enter jumps, e or E edits, d deletes, u undoes",
+	  cmd_notes },
+	{ "copy", "y", { 'y' },
+	  "copy the search match, else the top paragraph (OSC 52)", cmd_copy },
 	{ "toc", "t, Tab", { 't', '\t' },
 	  "table of contents: Enter jumps, typing filters", cmd_toc },
 	{ "scroll-right", "Right", { KEY_RIGHT },

@@ -24,6 +24,7 @@ enum {
 	PAIR_PRE,
 	PAIR_MARK,
 	PAIR_STATUS,
+	PAIR_NOTE,
 };
 
 static void
@@ -39,6 +40,7 @@ draw_colours(void)
 	init_pair(PAIR_PRE, COLOR_CYAN, -1);
 	init_pair(PAIR_MARK, COLOR_YELLOW, -1);
 	init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_WHITE);
+	init_pair(PAIR_NOTE, COLOR_BLACK, COLOR_YELLOW);
 }
 
 /* The attribute of a text style, on top of the line's own. */
@@ -63,7 +65,7 @@ draw_style_attr(const struct pager *p, int style)
 	case STYLE_CURRENT:
 		return A_REVERSE | A_BOLD;
 	case STYLE_HIGHLIGHT:
-		return A_STANDOUT;
+		return p->colour ? COLOR_PAIR(PAIR_NOTE) : A_UNDERLINE;
 	}
 	return A_NORMAL;
 }
@@ -115,6 +117,45 @@ draw_heading_mark(const struct pager *p, int y, const struct line *l)
 		addch('#');
 }
 
+/* Search and annotation highlights on a block's text, when stale. */
+static void
+draw_decorate(struct pager *p, size_t b)
+{
+	struct text	*t = doc_text(view_doc(p->v), b);
+	uint32_t	 gen = p->find.gen * 7919u + p->ngen + 1;
+
+	if (t->gen == gen)
+		return;
+	find_highlight(p, view_doc(p->v), b, t);
+	annot_spans(p, view_doc(p->v), b, t);
+	t->gen = gen;
+}
+
+/* A mark right of the text where a note starts on this line. */
+static void
+draw_note_mark(const struct pager *p, int y, const struct line *l)
+{
+	const struct text	*t = doc_text(view_doc(p->v), l->block);
+	size_t			 i;
+	int			 x = p->margin + l->indent + l->width + 1;
+
+	if (x >= p->cols - 1)	/* no room after the text: the margin */
+		x = p->margin > 0 ? p->margin - 1 : -1;
+	if (x < 0)
+		return;
+	for (i = 0; i < t->nspans; i++) {
+		const struct span *s = &t->spans[i];
+
+		if (s->style == STYLE_HIGHLIGHT && s->data == 1 &&
+		    s->start >= l->start && s->start < l->end) {
+			attrset(p->colour ? COLOR_PAIR(PAIR_MARK) | A_BOLD :
+			    A_BOLD);
+			mvaddch(y, x, '*');
+			return;
+		}
+	}
+}
+
 static void
 draw_line(const struct pager *p, int y, const struct line *l)
 {
@@ -139,8 +180,7 @@ draw_line(const struct pager *p, int y, const struct line *l)
 	}
 	if (b->type == BLOCK_HEADING)
 		draw_heading_mark(p, y, l);
-	find_highlight((struct pager *)p, view_doc(p->v), l->block,
-	    doc_text(view_doc(p->v), l->block));
+	draw_decorate((struct pager *)p, l->block);
 	move(y, p->margin + l->indent);
 	attrset(A_DIM);
 	if (l->flags & LINE_CUT_LEFT)
@@ -151,6 +191,7 @@ draw_line(const struct pager *p, int y, const struct line *l)
 	attrset(A_DIM);
 	if (l->flags & LINE_CUT_RIGHT)
 		addstr(layout_cut_marker(amb, 0));
+	draw_note_mark(p, y, l);
 }
 
 /* Appends code points of s while they fit in cols; returns the columns. */

@@ -164,7 +164,7 @@ find_visible(struct pager *p, struct doc *d, size_t b, uint32_t start)
 
 /* Makes a match found in the source the current one, and shows it. */
 static void
-find_show_source(struct pager *p, size_t a)
+find_show_source(struct pager *p, size_t a, size_t z)
 {
 	struct find	*f = &p->find;
 	size_t		 b, n;
@@ -180,6 +180,7 @@ find_show_source(struct pager *p, size_t a)
 	search_text(f->s, doc_text(d, b), hit_kth, &h);
 	f->have = 1;
 	f->src = a;
+	f->src_end = z;
 	f->block_off = blk->off;
 	f->start = h.found ? (uint32_t)h.a : 0;
 	f->end = h.found ? (uint32_t)h.b : 0;
@@ -219,7 +220,7 @@ find_regex(struct pager *p, size_t sb, uint32_t soff, int dir, int *wrapped)
 
 			f->have = 1;
 			f->block_off = doc_block(p->d, i)->off;
-			f->src = f->block_off;
+			f->src = f->src_end = f->block_off;
 			f->start = (uint32_t)h.a;
 			f->end = (uint32_t)h.b;
 			f->gen++;
@@ -254,7 +255,7 @@ find_go(struct pager *p, int dir, int *wrapped)
 	    doc_block(d, b)->off;
 	if (!find_scan(p, from, dir, &h, wrapped))
 		return 0;
-	find_show_source(p, h.a);
+	find_show_source(p, h.a, h.b);
 	return 1;
 }
 
@@ -470,11 +471,8 @@ find_highlight(struct pager *p, struct doc *d, size_t block, struct text *t)
 {
 	struct find	*f = &p->find;
 
-	if (t->gen == f->gen + 1)
-		return;
 	text_clear_style(t, STYLE_MATCH);
 	text_clear_style(t, STYLE_CURRENT);
-	t->gen = f->gen + 1;
 	if (f->s == NULL)
 		return;
 	search_text(f->s, t, find_add_span, t);

@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "ui.h"
+#include "xmalloc.h"
 #include "width.h"
 
 #define LIST_CHOSEN	1
@@ -39,6 +40,10 @@ struct list {
 	long			 marked; /* item marked as current, or -1 */
 	int			 filterable;
 	struct buf		 filter;
+	/* Keys of its own: -1 not taken, 0 taken, else a LIST_* result. */
+	int			(*extra)(struct pager *, struct list *, wint_t,
+				    int fn);
+	long			 undo;	/* notes list: item last deleted */
 };
 
 /* Case-insensitive (ASCII) substring test. */
@@ -173,6 +178,12 @@ list_key(struct pager *p, struct list *l, wint_t c, int fn)
 
 	if (!fn && c == 27)
 		return LIST_CLOSED;
+	if (l->extra != NULL && !typing) {
+		int r = l->extra(p, l, c, fn);
+
+		if (r >= 0)
+			return r;
+	}
 	if (!fn && (c == '\r' || c == '\n'))
 		return l->nshown > 0 ? LIST_CHOSEN : 0;
 	if (fn && c == KEY_ENTER)
@@ -309,6 +320,141 @@ list_help(struct pager *p)
 		l.items[l.n++].text = buf_take(&b, NULL);
 	}
 	r = list_run(p, &l);
+	list_free_items(&l);
+	return r == LIST_QUIT ? UI_QUIT : UI_REDRAW | UI_CLEAR;
+}
+
+/* --- Bookmarks and notes ------------------------------------------------- */
+
+static void
+buf_printf_state(struct buf *b, const char *state)
+{
+	buf_addc(b, '[');
+	buf_adds(b, state);
+	buf_adds(b, "] ");
+}
+
+static char *
+list_note_text(const struct note *k)
+{
+	struct buf	b;
+	char		*q;
+	size_t		i;
+
+	buf_init(&b);
+	if (k->unsaved)
+		buf_adds(&b, "[NOT SAVED] ");
+	if (strcmp(k->state, "anchored") != 0)
+		buf_printf_state(&b, k->state);
+	if (k->kind == NOTE_BOOKMARK && k->text != NULL && *k->text != '\0') {
+		buf_adds(&b, k->text);
+		buf_adds(&b, " \xE2\x80\x94 ");
+	}
+	q = xstrdup(k->sel.exact);
+	for (i = 0; q[i] != '\0'; i++)
+		if (q[i] == '\n' || q[i] == '\r' || q[i] == '\t')
+			q[i] = ' ';
+	buf_adds(&b, q);
+	free(q);
+	if (k->kind == NOTE_NOTE && k->text != NULL) {
+		buf_adds(&b, " \xE2\x80\x94 ");
+		buf_adds(&b, k->text);
+	}
+	if (k->section != NULL && *k->section != '\0') {
+		buf_adds(&b, "  [");
+		buf_adds(&b, k->section);
+		buf_addc(&b, ']');
+	}
+	return buf_take(&b, NULL);
+}
+
+static int
+list_note_key(struct pager *p, struct list *l, wint_t c, int fn)
+{
+	struct note	*k;
+	size_t		 i;
+
+	if (fn || l->nshown == 0)
+		return -1;
+	i = l->items[l->shown[l->sel]].data;
+	k = &p->notes.v[i];
+	if (c == 'd' && !k->deleted) {
+		if (k->unsaved || (p->notes.st != NULL &&
+		    store_delete(p->notes.st, k->id, 1) == 0)) {
+			k->deleted = 1;
+			l->undo = (long)l->shown[l->sel];
+			free(l->items[l->shown[l->sel]].text);
+			l->items[l->shown[l->sel]].text =
+			    xstrdup("[deleted: u brings it back]");
+			p->ngen++;
+		}
+		return 0;
+	}
+	if (c == 'u' && l->undo >= 0) {
+		k = &p->notes.v[l->items[l->undo].data];
+		if (k->unsaved || (p->notes.st != NULL &&
+		    store_delete(p->notes.st, k->id, 0) == 0)) {
+			k->deleted = 0;
+			free(l->items[l->undo].text);
+			l->items[l->undo].text = list_note_text(k);
+			l->undo = -1;
+			p->ngen++;
+		}
+		return 0;
+	}
+	if ((c == 'e' || c == 'E') && k->kind != NOTE_BOOKMARK && !k->deleted) {
+		annot_edit(p, k, c == 'E');
+		free(l->items[l->shown[l->sel]].text);
+		l->items[l->shown[l->sel]].text = list_note_text(k);
+		return 0;
+	}
+	return -1;
+}
+
+int
+list_notes(struct pager *p, int bookmarks)
+{
+	struct list	 l;
+	size_t		 i;
+	int		 r;
+
+	memset(&l, 0, sizeof l);
+	l.title = bookmarks ? "Bookmarks" : "Notes and highlights";
+	l.marked = -1;
+	l.undo = -1;
+	l.filterable = 1;
+	l.extra = list_note_key;
+	l.items = calloc(p->notes.n + 1, sizeof *l.items);
+	if (l.items == NULL)
+		return UI_REDRAW;
+	for (i = 0; i < p->notes.n; i++) {
+		const struct note *k = &p->notes.v[i];
+
+		if (k->deleted || (k->kind == NOTE_BOOKMARK) != bookmarks)
+			continue;
+		l.items[l.n].text = list_note_text(k);
+		l.items[l.n++].data = i;
+	}
+	if (l.n == 0) {
+		free(l.items);
+		pager_message(p, bookmarks ? "no bookmarks yet: m adds one" :
+		    "no notes yet: a adds one, H highlights");
+		return UI_REDRAW;
+	}
+	r = list_run(p, &l);
+	if (r == LIST_CHOSEN) {
+		const struct note *k = &p->notes.v[l.items[l.shown[l.sel]].data];
+
+		if (k->hit.state >= ANCHOR_AMBIGUOUS)
+			pager_message(p, "that passage is not in the text now");
+		else {
+			size_t	b;
+			struct doc *d = view_locate(p->v, k->hit.start, &b);
+			struct pos pos = { (uint32_t)b, 0 };
+
+			view_goto_in(p->v, d, pos);
+		}
+	}
 	list_free_items(&l);
 	return r == LIST_QUIT ? UI_QUIT : UI_REDRAW | UI_CLEAR;
 }

@@ -14,6 +14,7 @@
 #include "doc.h"
 #include "options.h"
 #include "pager.h"
+#include "notes.h"
 #include "print.h"
 #include "search.h"
 #include "ui.h"
@@ -151,6 +152,14 @@ main(int argc, char **argv)
 	}
 	if (o.mode == MODE_GREP && main_pattern(&o, &pattern) != 0)
 		return 2;
+	if (o.mode == MODE_IMPORT)
+		return notes_import(o.import);
+	if (o.mode == MODE_EXPORT && o.file == NULL)
+		return notes_export_all(o.json);
+	if (o.mode == MODE_NOTES && o.file == NULL) {
+		fprintf(stderr, "folio: --notes needs a FILE\n");
+		return 2;
+	}
 	file = main_file(&o);
 	/* The reader segments as it goes; the printers need it all. */
 	o.doc.lazy = o.mode == MODE_PAGER && isatty(STDOUT_FILENO);
@@ -163,6 +172,8 @@ main(int argc, char **argv)
 	}
 	if (o.mode == MODE_GREP)
 		rc = main_grep(d, pattern);
+	else if (o.mode == MODE_NOTES || o.mode == MODE_EXPORT)
+		rc = notes_print(d, file, o.mode == MODE_EXPORT && o.json) ? 1 : 0;
 	else
 		rc = main_run(&d, &o, strcmp(file, "-") == 0 ?
 		    "standard input" : file);

@@ -10,6 +10,7 @@
 enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
 	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS, OPT_GREP, OPT_REGEX,
+	OPT_NOTES, OPT_EXPORT, OPT_IMPORT,
 };
 
 static const struct option options_long[] = {
@@ -25,6 +26,9 @@ static const struct option options_long[] = {
 	{ "list-keys", optional_argument, NULL, OPT_KEYS },
 	{ "grep", required_argument, NULL, OPT_GREP },
 	{ "regex", no_argument, NULL, OPT_REGEX },
+	{ "notes", no_argument, NULL, OPT_NOTES },
+	{ "export", required_argument, NULL, OPT_EXPORT },
+	{ "import", required_argument, NULL, OPT_IMPORT },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -39,6 +43,9 @@ options_usage(FILE *f)
 "  --toc                  print the outline and exit\n"
 "  --grep=PATTERN         print each match with its section, then the count\n"
 "  --regex                PATTERN is a regular expression (PCRE2)\n"
+"  --notes                print FILE's bookmarks, highlights and notes (Markdown)\n"
+"  --export=markdown|json export FILE's notes, or every document's without FILE\n"
+"  --import=FILE.json     merge notes exported by --export=json\n"
 "  --width=N              text width in columns (dump: 80 if not a terminal)\n"
 "  --encoding=NAME        the file's encoding (default: detected)\n"
 "  --ambiguous-width=1|2  columns the terminal gives “ ” … (default 1)\n"
@@ -107,6 +114,20 @@ options_one(int c, struct options *o)
 	case OPT_GREP:
 		o->mode = MODE_GREP;
 		o->grep = optarg;
+		return 0;
+	case OPT_NOTES:
+		o->mode = MODE_NOTES;
+		return 0;
+	case OPT_EXPORT:
+		if (strcmp(optarg, "json") != 0 && strcmp(optarg, "markdown") != 0)
+			return options_bad("export format (markdown or json)",
+			    optarg);
+		o->mode = MODE_EXPORT;
+		o->json = strcmp(optarg, "json") == 0;
+		return 0;
+	case OPT_IMPORT:
+		o->mode = MODE_IMPORT;
+		o->import = optarg;
 		return 0;
 	case OPT_REGEX:
 		o->regex = 1;

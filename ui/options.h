@@ -12,6 +12,9 @@ enum mode {
 	MODE_VERSION,
 	MODE_KEYS,	/* --list-keys: the key table */
 	MODE_GREP,	/* --grep=PATTERN */
+	MODE_NOTES,	/* --notes */
+	MODE_EXPORT,	/* --export=FORMAT */
+	MODE_IMPORT,	/* --import=FILE */
 };
 
 struct options {
@@ -22,6 +25,8 @@ struct options {
 	int		 keys_man;	/* --list-keys=man */
 	const char	*grep;		/* --grep's pattern */
 	int		 regex;		/* --regex */
+	int		 json;		/* --export=json */
+	const char	*import;	/* --import's file */
 	struct doc_opts	 doc;
 };
 

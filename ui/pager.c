@@ -20,6 +20,8 @@
 #include "utf8.h"
 #include "width.h"
 
+#define PAGER_POLL_MS	700	/* how often other sessions' notes are seen */
+
 int
 pager_terminal_width(int fallback)
 {
@@ -146,7 +148,7 @@ pager_wait(struct pager *p)
 	int	rc;
 
 	timeout(doc_complete(p->d) && p->find.fullwidth >= 0 &&
-	    (p->find.s == NULL || p->find.total >= 0) ? -1 : 0);
+	    (p->find.s == NULL || p->find.total >= 0) ? PAGER_POLL_MS : 0);
 	rc = get_wch(&c);
 	if (term_quit_requested())
 		return UI_QUIT;
@@ -164,7 +166,7 @@ pager_wait(struct pager *p)
 		else if (p->find.fullwidth < 0)
 			find_flags(p, 0);	/* ready for the first search */
 		view_sync(p->v);
-		return UI_NONE;
+		return annot_poll(p) ? UI_REDRAW : UI_NONE;
 	}
 	return pager_key(p, c, rc == KEY_CODE_YES);
 }
@@ -221,8 +223,10 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	p.colour = term_has_colour();
 	p.v = view_new(d, view_opts_default(&p), LINES > 1 ? LINES - 1 : 1);
 	pager_layout(&p);
+	annot_start(&p);
 	pager_loop(&p);
 	term_stop();
+	annot_stop(&p);
 	find_free(&p);
 	view_free(p.v);
 	*dp = p.d;	/* R may have replaced it */

@@ -133,7 +133,7 @@ prompt_draw(struct pager *p, const struct prompt *pr)
 	move(p->rows - 1, x + width_str(pr->buf + from, pr->cur - from, 1));
 }
 
-/* One key; returns 0 to go on, 1 to accept, -1 to cancel. */
+/* One key; returns 0 to go on, 1 to accept, -1 to cancel, 2 for $EDITOR. */
 static int
 prompt_key(struct prompt *pr, wint_t c, int fn, int *changed)
 {
@@ -185,6 +185,8 @@ prompt_key(struct prompt *pr, wint_t c, int fn, int *changed)
 		pr->cur = 0;
 		return 0;
 	case CTRL('E'):
+		if (pr->editor)
+			return 2;
 		pr->cur = pr->len;
 		return 0;
 	case CTRL('B'):

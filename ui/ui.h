@@ -17,6 +17,7 @@
 
 #include "doc.h"
 #include "options.h"
+#include "notes.h"
 #include "search.h"
 #include "view.h"
 
@@ -44,6 +45,7 @@ struct prompt {
 	size_t		 cur;		/* byte offset of the cursor */
 	int		 regex;		/* Ctrl-R */
 	char		 error[128];	/* shown after the text */
+	int		 editor;	/* Ctrl-E returns 2: edit in $EDITOR */
 	struct history	*history;
 	int		 hpos;
 };
@@ -56,6 +58,7 @@ struct find {
 	int		 dir;		/* 1 forward (/), -1 backward (?) */
 	int		 have;		/* there is a current match */
 	uint64_t	 src;		/* its place in the source */
+	uint64_t	 src_end;
 	uint64_t	 block_off;	/* its block, by source offset */
 	uint32_t	 start;		/* its bytes in the block's text */
 	uint32_t	 end;
@@ -85,6 +88,9 @@ struct pager {
 	double			 rate;	/* source bytes read a minute */
 	int			 colour;
 	struct find		 find;
+	struct notes		 notes;
+	struct note		 draft;	/* a note left unfinished last time */
+	uint32_t		 ngen;	/* changes to the notes (highlights) */
 };
 
 /* term.c */
@@ -128,7 +134,8 @@ int	list_help(struct pager *);
 /* prompt.c */
 /*
  * Runs the prompt; changed() is called after every edit.  Returns 1 when
- * accepted (Enter), -1 when cancelled (Esc), -2 when folio must quit.
+ * accepted (Enter), -1 when cancelled (Esc), -2 when folio must quit,
+ * 2 for Ctrl-E when the prompt allows $EDITOR.
  */
 int	prompt_run(struct pager *, struct prompt *,
 	    void (*changed)(struct pager *, struct prompt *));
@@ -151,6 +158,21 @@ void	find_highlight(struct pager *, struct doc *, size_t block,
 void	find_free(struct pager *);
 /* Search flags for the document (learns whether it has full-width forms). */
 int	find_flags(struct pager *, int regex);
+
+/* annot.c */
+void	annot_start(struct pager *);
+void	annot_stop(struct pager *);
+int	annot_poll(struct pager *);
+int	annot_bookmark(struct pager *);
+/* a (NOTE_NOTE) and H (NOTE_HIGHLIGHT) on the match or top paragraph. */
+int	annot_note(struct pager *, int kind);
+int	annot_edit(struct pager *, struct note *, int editor);
+int	annot_copy(struct pager *);
+void	annot_spans(struct pager *, struct doc *, size_t, struct text *);
+int	annot_first(void *, size_t, size_t);
+
+/* list.c: ' (bookmarks) and A (notes and highlights). */
+int	list_notes(struct pager *, int bookmarks);
 
 /* pager.c */
 /* Recomputes the text column for the terminal size; relays out. */

@@ -1,0 +1,33 @@
+/*
+ * export.h: a document's annotations as Markdown or as JSON in the shape of
+ * the W3C Web Annotation model, for people and for other programs.
+ */
+#ifndef FOLIO_EXPORT_H
+#define FOLIO_EXPORT_H
+
+#include <stdio.h>
+
+#include "store.h"
+
+struct export_doc {
+	const char	*doc_id;
+	const char	*title;		/* or NULL */
+	const char	*path;		/* where it was last read, or NULL */
+	struct note	*notes;		/* with .state resolved */
+	size_t		 n;
+};
+
+/*
+ * Markdown: a heading per document, the notes grouped by section in the
+ * document's order, every line of a quote prefixed with "> ", the
+ * orphaned and ambiguous ones in their own sections.
+ */
+void	export_markdown(FILE *, const struct export_doc *);
+/* JSON: opens and closes the collection around export_json_doc calls. */
+void	export_json_begin(FILE *);
+void	export_json_doc(FILE *, const struct export_doc *, int *first);
+void	export_json_end(FILE *);
+/* Writes s as a JSON string. */
+void	export_json_string(FILE *, const char *);
+
+#endif

@@ -1,0 +1,850 @@
+/*
+ * store.c: the annotation store on SQLite (see store.h).
+ */
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/random.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+#include "xmalloc.h"
+
+#define STORE_FILE	"annotations.sqlite3"
+#define STORE_BUSY_MS	5000
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	int		 readonly;
+};
+
+static const char store_schema[] =
+	"CREATE TABLE document ("
+	"  doc_id TEXT PRIMARY KEY, title TEXT, created TEXT NOT NULL);"
+	"CREATE TABLE doc_version ("
+	"  sha TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES document,"
+	"  first_seen TEXT NOT NULL);"
+	"CREATE TABLE doc_path ("
+	"  path TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES document,"
+	"  last_sha TEXT NOT NULL, last_seen TEXT NOT NULL);"
+	"CREATE TABLE annotation ("
+	"  id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES document,"
+	"  kind TEXT NOT NULL, sha TEXT NOT NULL,"
+	"  pos_start INTEGER NOT NULL, pos_end INTEGER NOT NULL,"
+	"  exact TEXT NOT NULL, prefix TEXT NOT NULL, suffix TEXT NOT NULL,"
+	"  section TEXT, note TEXT, state TEXT NOT NULL DEFAULT 'anchored',"
+	"  created TEXT NOT NULL, updated TEXT NOT NULL, deleted TEXT);"
+	"CREATE INDEX annotation_by_doc ON annotation(doc_id);"
+	"CREATE TABLE position ("
+	"  doc_id TEXT PRIMARY KEY, pos INTEGER NOT NULL, updated TEXT NOT NULL);"
+	"CREATE TABLE draft ("
+	"  doc_id TEXT PRIMARY KEY, kind TEXT, sha TEXT, pos_start INTEGER,"
+	"  pos_end INTEGER, exact TEXT, prefix TEXT, suffix TEXT, section TEXT,"
+	"  body TEXT NOT NULL, saved TEXT NOT NULL);";
+
+void
+store_now(char out[32])
+{
+	struct timespec	ts;
+	struct tm	tm;
+
+	char		ms[8];
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(out, 24, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(ms, sizeof ms, ".%03dZ", (int)(ts.tv_nsec / 1000000) % 1000);
+	strcat(out, ms);
+}
+
+void
+store_uuid(char out[40])
+{
+	unsigned char	r[16];
+	size_t		i;
+
+	if (getrandom(r, sizeof r, 0) != (ssize_t)sizeof r) {
+		for (i = 0; i < sizeof r; i++)	/* no entropy: still unique */
+			r[i] = (unsigned char)(rand() ^ (getpid() >> (i % 8)) ^
+			    time(NULL) >> i);
+	}
+	r[6] = (r[6] & 0x0F) | 0x40;
+	r[8] = (r[8] & 0x3F) | 0x80;
+	snprintf(out, 40, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x%02x%02x%02x%02x", r[0], r[1], r[2], r[3], r[4], r[5],
+	    r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[15]);
+}
+
+const char *
+note_kind_name(int kind)
+{
+	return kind == NOTE_BOOKMARK ? "bookmark" : kind == NOTE_HIGHLIGHT ?
+	    "highlight" : "note";
+}
+
+int
+note_kind_parse(const char *s)
+{
+	if (s != NULL && strcmp(s, "bookmark") == 0)
+		return NOTE_BOOKMARK;
+	if (s != NULL && strcmp(s, "highlight") == 0)
+		return NOTE_HIGHLIGHT;
+	return NOTE_NOTE;
+}
+
+/* --- Opening ------------------------------------------------------------ */
+
+static char *
+store_dir(void)
+{
+	const char	*e = getenv("FOLIO_DATA_DIR"), *x, *h;
+	char		*d;
+
+	if (e != NULL && *e != '\0')
+		return xstrdup(e);
+	x = getenv("XDG_DATA_HOME");
+	h = getenv("HOME");
+	if (x != NULL && *x == '/') {
+		d = xmalloc(strlen(x) + 8);
+		sprintf(d, "%s/folio", x);
+		return d;
+	}
+	if (h == NULL || *h == '\0')
+		return NULL;
+	d = xmalloc(strlen(h) + 32);
+	sprintf(d, "%s/.local/share/folio", h);
+	return d;
+}
+
+/* mkdir -p, the directories made 0700. */
+static int
+store_mkdir(const char *dir)
+{
+	char	*p = xstrdup(dir), *s;
+	int	 rc = 0;
+
+	for (s = p + 1; *s != '\0'; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	if (mkdir(p, 0700) != 0 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+static int
+store_exec(struct store *st, const char *sql)
+{
+	return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+static int
+store_network_fs(const char *dir)
+{
+	struct statfs	sf;
+
+	if (statfs(dir, &sf) != 0)
+		return 0;
+	return sf.f_type == 0x6969 ||		/* NFS */
+	    sf.f_type == 0x517B ||		/* SMB */
+	    (unsigned)sf.f_type == 0xFF534D42u ||	/* CIFS */
+	    (unsigned)sf.f_type == 0xFE534D42u;	/* SMB2 */
+}
+
+/* Runs quick_check; 0 when the database is sound. */
+static int
+store_check(struct store *st)
+{
+	sqlite3_stmt	*q;
+	int		 ok = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA quick_check", -1, &q, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	if (sqlite3_step(q) == SQLITE_ROW &&
+	    strcmp((const char *)sqlite3_column_text(q, 0), "ok") == 0)
+		ok = 0;
+	sqlite3_finalize(q);
+	return ok;
+}
+
+static int
+store_user_version(struct store *st)
+{
+	sqlite3_stmt	*q;
+	int		 v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) ==
+	    SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+		v = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	return v;
+}
+
+/* Creates or upgrades the schema, in one write transaction. */
+static int
+store_migrate(struct store *st)
+{
+	int	v;
+
+	if (store_exec(st, "BEGIN IMMEDIATE") != 0)
+		return -1;
+	v = store_user_version(st);
+	if (v == 0 && (store_exec(st, store_schema) != 0 ||
+	    store_exec(st, "PRAGMA user_version = 1") != 0)) {
+		store_exec(st, "ROLLBACK");
+		return -1;
+	}
+	/* Later versions: if (v < 2) { ... PRAGMA user_version = 2 } */
+	return store_exec(st, "COMMIT");
+}
+
+static int
+store_connect(struct store *st, int flags)
+{
+	if (sqlite3_open_v2(st->path, &st->db, flags | SQLITE_OPEN_NOFOLLOW,
+	    NULL) != SQLITE_OK) {
+		sqlite3_close(st->db);
+		st->db = NULL;
+		return -1;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	return 0;
+}
+
+/* Renames a damaged database (and its journals) aside. */
+static char *
+store_set_aside(struct store *st)
+{
+	char	*to = xmalloc(strlen(st->path) + 64), *a, *b;
+	char	 now[32];
+
+	store_now(now);
+	sprintf(to, "%s.damaged-%s", st->path, now);
+	rename(st->path, to);
+	a = xmalloc(strlen(st->path) + 8);
+	b = xmalloc(strlen(to) + 8);
+	sprintf(a, "%s-wal", st->path);
+	sprintf(b, "%s-wal", to);
+	rename(a, b);
+	sprintf(a, "%s-shm", st->path);
+	unlink(a);
+	free(a);
+	free(b);
+	return to;
+}
+
+static int
+store_setup(struct store *st, const char *dir)
+{
+	char	sql[128];
+
+	store_exec(st, "PRAGMA foreign_keys = ON");
+	snprintf(sql, sizeof sql, "PRAGMA journal_mode = %s",
+	    store_network_fs(dir) ? "DELETE" : "WAL");
+	if (!st->readonly)
+		store_exec(st, sql);
+	store_exec(st, "PRAGMA synchronous = FULL");
+	if (store_check(st) != 0)
+		return -1;
+	if (!st->readonly && store_migrate(st) != 0)
+		return -1;
+	return 0;
+}
+
+static char *
+store_msg(const char *fmt, const char *a, const char *b)
+{
+	char	*m = xmalloc(strlen(fmt) + strlen(a) + strlen(b) + 1);
+
+	sprintf(m, fmt, a, b);
+	return m;
+}
+
+struct store *
+store_open(char **cause, char **notice)
+{
+	struct store	*st = xcalloc(1, sizeof *st);
+	char		*dir = store_dir(), *aside;
+	struct stat	 sb;
+	int		 fd;
+
+	*cause = *notice = NULL;
+	umask(077);	/* the store and its journals are the user's only */
+	if (dir == NULL || store_mkdir(dir) != 0) {
+		*cause = store_msg("cannot make the directory %s%s",
+		    dir ? dir : "(no HOME)", "");
+		goto fail;
+	}
+	st->path = xmalloc(strlen(dir) + sizeof STORE_FILE + 2);
+	sprintf(st->path, "%s/%s", dir, STORE_FILE);
+	if (lstat(st->path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+		*cause = store_msg("%s is a symbolic link: refused%s", st->path, "");
+		goto fail;
+	}
+	if (lstat(st->path, &sb) != 0 && (fd = open(st->path, O_RDWR | O_CREAT |
+	    O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)) >= 0)
+		close(fd);
+	if (store_connect(st, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) != 0 ||
+	    access(st->path, W_OK) != 0 || access(dir, W_OK) != 0) {
+		if (st->db != NULL)
+			sqlite3_close(st->db);
+		st->db = NULL;
+		st->readonly = 1;
+		if (store_connect(st, SQLITE_OPEN_READONLY) != 0) {
+			*cause = store_msg("cannot open %s%s", st->path, "");
+			goto fail;
+		}
+		*notice = store_msg("notes are read-only here (%s): new ones "
+		    "are kept until you quit%s", dir, "");
+	}
+	if (store_setup(st, dir) != 0) {
+		if (st->readonly) {
+			*cause = store_msg("%s cannot be read%s", st->path, "");
+			goto fail;
+		}
+		sqlite3_close(st->db);
+		st->db = NULL;
+		aside = store_set_aside(st);
+		*notice = store_msg("the notes database was damaged: kept as "
+		    "%s; a new one was started%s", aside, "");
+		free(aside);
+		if (store_connect(st, SQLITE_OPEN_READWRITE |
+		    SQLITE_OPEN_CREATE) != 0 || store_setup(st, dir) != 0) {
+			*cause = store_msg("cannot create %s%s", st->path, "");
+			goto fail;
+		}
+	}
+	free(dir);
+	return st;
+fail:
+	free(dir);
+	store_close(st);
+	return NULL;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	if (st->db != NULL) {
+		if (!st->readonly)
+			store_exec(st, "PRAGMA optimize");
+		sqlite3_close(st->db);
+	}
+	free(st->path);
+	free(st);
+}
+
+int
+store_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return st->path;
+}
+
+/* --- Statements ---------------------------------------------------------- */
+
+static sqlite3_stmt *
+store_prep(struct store *st, const char *sql)
+{
+	sqlite3_stmt	*q = NULL;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+		return NULL;
+	return q;
+}
+
+static void
+store_bind(sqlite3_stmt *q, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(q, i);
+	else
+		sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
+}
+
+/* Runs a statement to the end and frees it; 0 if it ran. */
+static int
+store_done(sqlite3_stmt *q)
+{
+	int	rc;
+
+	if (q == NULL)
+		return -1;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		;
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int
+store_begin(struct store *st)
+{
+	if (st->readonly)
+		return -1;
+	return store_exec(st, "BEGIN IMMEDIATE");
+}
+
+static int
+store_end(struct store *st, int ok)
+{
+	if (ok != 0) {
+		store_exec(st, "ROLLBACK");
+		return -1;
+	}
+	if (store_exec(st, "COMMIT") != 0) {
+		store_exec(st, "ROLLBACK");
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+store_col(sqlite3_stmt *q, int i)
+{
+	const char	*s = (const char *)sqlite3_column_text(q, i);
+
+	return s != NULL ? s : "";
+}
+
+/* --- Documents ----------------------------------------------------------- */
+
+static int
+store_lookup(struct store *st, const char *sql, const char *key,
+    char doc_id[40])
+{
+	sqlite3_stmt	*q = store_prep(st, sql);
+	int		 found = 0;
+
+	if (q == NULL)
+		return 0;
+	store_bind(q, 1, key);
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		snprintf(doc_id, 40, "%s", store_col(q, 0));
+		found = 1;
+	}
+	sqlite3_finalize(q);
+	return found;
+}
+
+int
+store_find_path(struct store *st, const char *path, char doc_id[40])
+{
+	return store_lookup(st, "SELECT doc_id FROM doc_path WHERE path = ?",
+	    path, doc_id) ? 0 : -1;
+}
+
+int
+store_identify(struct store *st, const char *path, const char *sha,
+    char doc_id[40])
+{
+	return store_lookup(st, "SELECT doc_id FROM doc_version WHERE sha = ?",
+	    sha, doc_id) || (path != NULL && store_lookup(st,
+	    "SELECT doc_id FROM doc_path WHERE path = ?", path, doc_id)) ? 0 : -1;
+}
+
+int
+store_document(struct store *st, const char *path, const char *sha,
+    const char *title, char doc_id[40])
+{
+	char		 now[32];
+	int		 known, ok = 0;
+	sqlite3_stmt	*q;
+
+	known = store_lookup(st, "SELECT doc_id FROM doc_version WHERE sha = ?",
+	    sha, doc_id) || (path != NULL && store_lookup(st,
+	    "SELECT doc_id FROM doc_path WHERE path = ?", path, doc_id));
+	if (st->readonly) {
+		if (!known)
+			store_uuid(doc_id);
+		return 0;
+	}
+	store_now(now);
+	if (store_begin(st) != 0)
+		return -1;
+	if (!known) {
+		store_uuid(doc_id);
+		q = store_prep(st, "INSERT INTO document VALUES (?, ?, ?)");
+		store_bind(q, 1, doc_id);
+		store_bind(q, 2, title);
+		store_bind(q, 3, now);
+		ok |= store_done(q);
+	}
+	q = store_prep(st, "INSERT OR IGNORE INTO doc_version VALUES (?, ?, ?)");
+	store_bind(q, 1, sha);
+	store_bind(q, 2, doc_id);
+	store_bind(q, 3, now);
+	ok |= store_done(q);
+	if (path != NULL) {
+		q = store_prep(st, "INSERT OR REPLACE INTO doc_path "
+		    "VALUES (?, ?, ?, ?)");
+		store_bind(q, 1, path);
+		store_bind(q, 2, doc_id);
+		store_bind(q, 3, sha);
+		store_bind(q, 4, now);
+		ok |= store_done(q);
+	}
+	return store_end(st, ok);
+}
+
+int
+store_documents(struct store *st, store_doc_fn *fn, void *arg)
+{
+	sqlite3_stmt	*q = store_prep(st, "SELECT d.doc_id, d.title, "
+	    "(SELECT path FROM doc_path p WHERE p.doc_id = d.doc_id "
+	    " ORDER BY last_seen DESC LIMIT 1), "
+	    "(SELECT last_sha FROM doc_path p WHERE p.doc_id = d.doc_id "
+	    " ORDER BY last_seen DESC LIMIT 1) "
+	    "FROM document d WHERE EXISTS (SELECT 1 FROM annotation a "
+	    " WHERE a.doc_id = d.doc_id AND a.deleted IS NULL) "
+	    "ORDER BY d.created");
+
+	if (q == NULL)
+		return -1;
+	while (sqlite3_step(q) == SQLITE_ROW)
+		fn(arg, store_col(q, 0), store_col(q, 1), store_col(q, 2),
+		    store_col(q, 3));
+	sqlite3_finalize(q);
+	return 0;
+}
+
+/* --- Notes --------------------------------------------------------------- */
+
+static void
+store_bind_note(sqlite3_stmt *q, const struct note *n)
+{
+	store_bind(q, 1, n->id);
+	store_bind(q, 2, n->doc_id);
+	store_bind(q, 3, note_kind_name(n->kind));
+	store_bind(q, 4, n->sel.sha);
+	sqlite3_bind_int64(q, 5, (sqlite3_int64)n->sel.start);
+	sqlite3_bind_int64(q, 6, (sqlite3_int64)n->sel.end);
+	store_bind(q, 7, n->sel.exact ? n->sel.exact : "");
+	store_bind(q, 8, n->sel.prefix ? n->sel.prefix : "");
+	store_bind(q, 9, n->sel.suffix ? n->sel.suffix : "");
+	store_bind(q, 10, n->section);
+	store_bind(q, 11, n->text);
+	store_bind(q, 12, n->state[0] ? n->state : "anchored");
+	store_bind(q, 13, n->created);
+	store_bind(q, 14, n->updated);
+	store_bind(q, 15, n->deleted ? n->updated : NULL);
+}
+
+int
+store_add(struct store *st, struct note *n)
+{
+	sqlite3_stmt	*q;
+
+	if (n->id[0] == '\0')
+		store_uuid(n->id);
+	if (n->created[0] == '\0')
+		store_now(n->created);
+	snprintf(n->updated, sizeof n->updated, "%s", n->created);
+	if (store_begin(st) != 0)
+		return -1;
+	q = store_prep(st, "INSERT INTO annotation VALUES "
+	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (q != NULL)
+		store_bind_note(q, n);
+	return store_end(st, store_done(q));
+}
+
+int
+store_set_text(struct store *st, struct note *n, const char *text)
+{
+	sqlite3_stmt	*q;
+
+	store_now(n->updated);
+	if (store_begin(st) != 0)
+		return -1;
+	q = store_prep(st, "UPDATE annotation SET note = ?, updated = ? "
+	    "WHERE id = ?");
+	store_bind(q, 1, text);
+	store_bind(q, 2, n->updated);
+	store_bind(q, 3, n->id);
+	if (store_end(st, store_done(q)) != 0)
+		return -1;
+	free(n->text);
+	n->text = text != NULL ? xstrdup(text) : NULL;
+	return 0;
+}
+
+int
+store_delete(struct store *st, const char *id, int deleted)
+{
+	sqlite3_stmt	*q;
+	char		 now[32];
+
+	store_now(now);
+	if (store_begin(st) != 0)
+		return -1;
+	q = store_prep(st, "UPDATE annotation SET deleted = ?, updated = ? "
+	    "WHERE id = ?");
+	store_bind(q, 1, deleted ? now : NULL);
+	store_bind(q, 2, now);
+	store_bind(q, 3, id);
+	return store_end(st, store_done(q));
+}
+
+int
+store_set_state(struct store *st, const char *id, const char *state)
+{
+	sqlite3_stmt	*q;
+
+	if (st->readonly)
+		return -1;
+	q = store_prep(st, "UPDATE annotation SET state = ? WHERE id = ? "
+	    "AND state <> ?");
+	store_bind(q, 1, state);
+	store_bind(q, 2, id);
+	store_bind(q, 3, state);
+	return store_done(q);
+}
+
+static char *
+store_dupcol(sqlite3_stmt *q, int i)
+{
+	return sqlite3_column_type(q, i) == SQLITE_NULL ? NULL :
+	    xstrdup(store_col(q, i));
+}
+
+static void
+store_read_note(sqlite3_stmt *q, struct note *n)
+{
+	memset(n, 0, sizeof *n);
+	snprintf(n->id, sizeof n->id, "%s", store_col(q, 0));
+	snprintf(n->doc_id, sizeof n->doc_id, "%s", store_col(q, 1));
+	n->kind = note_kind_parse(store_col(q, 2));
+	snprintf(n->sel.sha, sizeof n->sel.sha, "%s", store_col(q, 3));
+	n->sel.start = (size_t)sqlite3_column_int64(q, 4);
+	n->sel.end = (size_t)sqlite3_column_int64(q, 5);
+	n->sel.exact = xstrdup(store_col(q, 6));
+	n->sel.prefix = xstrdup(store_col(q, 7));
+	n->sel.suffix = xstrdup(store_col(q, 8));
+	n->section = store_dupcol(q, 9);
+	n->text = store_dupcol(q, 10);
+	snprintf(n->state, sizeof n->state, "%s", store_col(q, 11));
+	snprintf(n->created, sizeof n->created, "%s", store_col(q, 12));
+	snprintf(n->updated, sizeof n->updated, "%s", store_col(q, 13));
+	n->deleted = sqlite3_column_type(q, 14) != SQLITE_NULL;
+}
+
+int
+store_notes(struct store *st, const char *doc_id, struct note **v, size_t *n)
+{
+	sqlite3_stmt	*q = store_prep(st, "SELECT * FROM annotation "
+	    "WHERE doc_id = ? AND deleted IS NULL ORDER BY pos_start, created");
+	size_t		 cap = 0;
+
+	*v = NULL;
+	*n = 0;
+	if (q == NULL)
+		return -1;
+	store_bind(q, 1, doc_id);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*v = xreallocarray(*v, cap, sizeof **v);
+		}
+		store_read_note(q, &(*v)[(*n)++]);
+	}
+	sqlite3_finalize(q);
+	return 0;
+}
+
+void
+note_clear(struct note *n)
+{
+	anchor_sel_free(&n->sel);
+	free(n->section);
+	free(n->text);
+	n->section = n->text = NULL;
+}
+
+void
+notes_free(struct note *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		note_clear(&v[i]);
+	free(v);
+}
+
+int
+store_merge(struct store *st, const struct note *n, const char *title,
+    const char *path)
+{
+	sqlite3_stmt	*q;
+	char		 now[32], updated[32] = "";
+	int		 ok = 0, exists = 0;
+
+	if (store_begin(st) != 0)
+		return -1;
+	q = store_prep(st, "SELECT updated FROM annotation WHERE id = ?");
+	store_bind(q, 1, n->id);
+	if (q != NULL && sqlite3_step(q) == SQLITE_ROW) {
+		exists = 1;
+		snprintf(updated, sizeof updated, "%s", store_col(q, 0));
+	}
+	sqlite3_finalize(q);
+	if (exists && strcmp(updated, n->updated) >= 0) {
+		store_end(st, 0);
+		return 0;	/* ours is as new or newer */
+	}
+	store_now(now);
+	q = store_prep(st, "INSERT OR IGNORE INTO document VALUES (?, ?, ?)");
+	store_bind(q, 1, n->doc_id);
+	store_bind(q, 2, title);
+	store_bind(q, 3, now);
+	ok |= store_done(q);
+	q = store_prep(st, "INSERT OR IGNORE INTO doc_version VALUES (?, ?, ?)");
+	store_bind(q, 1, n->sel.sha);
+	store_bind(q, 2, n->doc_id);
+	store_bind(q, 3, now);
+	ok |= store_done(q);
+	if (path != NULL && *path != '\0') {
+		q = store_prep(st, "INSERT OR IGNORE INTO doc_path "
+		    "VALUES (?, ?, ?, ?)");
+		store_bind(q, 1, path);
+		store_bind(q, 2, n->doc_id);
+		store_bind(q, 3, n->sel.sha);
+		store_bind(q, 4, now);
+		ok |= store_done(q);
+	}
+	q = store_prep(st, "INSERT OR REPLACE INTO annotation VALUES "
+	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (q != NULL)
+		store_bind_note(q, n);
+	ok |= store_done(q);
+	return store_end(st, ok) == 0 ? 1 : -1;
+}
+
+/* --- Position and drafts ------------------------------------------------- */
+
+int
+store_set_position(struct store *st, const char *doc_id, uint64_t pos)
+{
+	sqlite3_stmt	*q;
+	char		 now[32];
+
+	if (st->readonly)
+		return -1;
+	store_now(now);
+	q = store_prep(st, "INSERT OR REPLACE INTO position VALUES (?, ?, ?)");
+	store_bind(q, 1, doc_id);
+	sqlite3_bind_int64(q, 2, (sqlite3_int64)pos);
+	store_bind(q, 3, now);
+	return store_done(q);
+}
+
+int
+store_get_position(struct store *st, const char *doc_id, uint64_t *pos)
+{
+	sqlite3_stmt	*q = store_prep(st,
+	    "SELECT pos FROM position WHERE doc_id = ?");
+	int		 rc = -1;
+
+	if (q == NULL)
+		return -1;
+	store_bind(q, 1, doc_id);
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		*pos = (uint64_t)sqlite3_column_int64(q, 0);
+		rc = 0;
+	}
+	sqlite3_finalize(q);
+	return rc;
+}
+
+int
+store_save_draft(struct store *st, const char *doc_id, const struct note *n)
+{
+	sqlite3_stmt	*q;
+	char		 now[32];
+
+	if (st->readonly)
+		return -1;
+	store_now(now);
+	q = store_prep(st, "INSERT OR REPLACE INTO draft VALUES "
+	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	store_bind(q, 1, doc_id);
+	store_bind(q, 2, note_kind_name(n->kind));
+	store_bind(q, 3, n->sel.sha);
+	sqlite3_bind_int64(q, 4, (sqlite3_int64)n->sel.start);
+	sqlite3_bind_int64(q, 5, (sqlite3_int64)n->sel.end);
+	store_bind(q, 6, n->sel.exact);
+	store_bind(q, 7, n->sel.prefix);
+	store_bind(q, 8, n->sel.suffix);
+	store_bind(q, 9, n->section);
+	store_bind(q, 10, n->text ? n->text : "");
+	store_bind(q, 11, now);
+	return store_done(q);
+}
+
+int
+store_take_draft(struct store *st, const char *doc_id, struct note *n)
+{
+	sqlite3_stmt	*q = store_prep(st, "SELECT kind, sha, pos_start, "
+	    "pos_end, exact, prefix, suffix, section, body FROM draft "
+	    "WHERE doc_id = ?");
+	int		 rc = -1;
+
+	if (q == NULL)
+		return -1;
+	store_bind(q, 1, doc_id);
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		memset(n, 0, sizeof *n);
+		n->kind = note_kind_parse(store_col(q, 0));
+		snprintf(n->sel.sha, sizeof n->sel.sha, "%s", store_col(q, 1));
+		n->sel.start = (size_t)sqlite3_column_int64(q, 2);
+		n->sel.end = (size_t)sqlite3_column_int64(q, 3);
+		n->sel.exact = xstrdup(store_col(q, 4));
+		n->sel.prefix = xstrdup(store_col(q, 5));
+		n->sel.suffix = xstrdup(store_col(q, 6));
+		n->section = store_dupcol(q, 7);
+		n->text = xstrdup(store_col(q, 8));
+		snprintf(n->doc_id, sizeof n->doc_id, "%s", doc_id);
+		rc = 0;
+	}
+	sqlite3_finalize(q);
+	if (rc == 0 && !st->readonly) {
+		q = store_prep(st, "DELETE FROM draft WHERE doc_id = ?");
+		store_bind(q, 1, doc_id);
+		store_done(q);
+	}
+	return rc;
+}
+
+long long
+store_data_version(struct store *st)
+{
+	sqlite3_stmt	*q = store_prep(st, "PRAGMA data_version");
+	long long	 v = -1;
+
+	if (q != NULL && sqlite3_step(q) == SQLITE_ROW)
+		v = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	return v;
+}

@@ -1,0 +1,416 @@
+/*
+ * annot.c: bookmarks, highlights and notes in the reader.
+ *
+ * A passage is taken from the current search match, else the paragraph at
+ * the top of the view; its source bytes are captured as an anchor
+ * (anchor.c) and saved at once, in one transaction (store.c).  What cannot
+ * be saved stays in memory, marked, and is printed when folio ends.  A
+ * note being typed when the connection drops is saved as a draft and
+ * offered again next time.
+ */
+#include <sys/wait.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "export.h"
+#include "search.h"
+#include "ui.h"
+#include "xmalloc.h"
+
+#define ANNOT_BOOKMARK_CHARS	64
+
+/* Source bytes of a block's text, without the white space at its ends. */
+static void
+annot_block_range(struct doc *d, size_t b, size_t *a, size_t *z)
+{
+	const struct block	*blk = doc_block(d, b);
+	size_t			 n;
+	const char		*src = doc_source(d, &n);
+
+	*a = blk->off;
+	*z = blk->off + blk->len;
+	while (*a < *z && (src[*a] == ' ' || src[*a] == '\t'))
+		(*a)++;
+	while (*z > *a && (src[*z - 1] == '\n' || src[*z - 1] == '\r' ||
+	    src[*z - 1] == ' ' || src[*z - 1] == '\t'))
+		(*z)--;
+	if (*a + 3 <= *z && memcmp(src + *a, "\xE3\x80\x80", 3) == 0)
+		*a += 3;		/* U+3000 indent */
+	if (*a + 3 <= *z && memcmp(src + *a, "\xE3\x80\x80", 3) == 0)
+		*a += 3;
+}
+
+/* The passage to annotate: the search match, else the top paragraph. */
+static void
+annot_passage(struct pager *p, size_t *a, size_t *z)
+{
+	struct find	*f = &p->find;
+
+	if (f->s != NULL && f->have && !search_is_regex(f->s) &&
+	    f->src_end > f->src) {
+		*a = f->src;
+		*z = f->src_end;
+		return;
+	}
+	annot_block_range(view_doc(p->v), view_top_block(p->v), a, z);
+}
+
+/* The breadcrumb of the section holding source byte a (on screen). */
+static char *
+annot_section(struct pager *p, size_t a)
+{
+	return draw_breadcrumb(p, doc_block_at(view_doc(p->v), a));
+}
+
+/* Saves a note; says what happened. */
+static void
+annot_keep(struct pager *p, struct note *k)
+{
+	const char	*what = note_kind_name(k->kind);
+
+	if (notes_add(&p->notes, k) == 0)
+		snprintf(p->msg, sizeof p->msg, "%s saved", what);
+	else
+		snprintf(p->msg, sizeof p->msg, "%s NOT SAVED (%s): kept until "
+		    "you quit", what, p->notes.notice ? p->notes.notice :
+		    "the store refused it");
+	p->ngen++;
+}
+
+/* Runs $EDITOR on text; returns the edited text (allocated) or NULL. */
+static char *
+annot_editor(const char *text)
+{
+	char		 path[] = "/tmp/folio-note-XXXXXX";
+	const char	*ed = getenv("VISUAL");
+	FILE		*f;
+	int		 fd, status;
+	pid_t		 pid;
+	struct buf	 b;
+	char		 chunk[4096];
+	size_t		 k;
+
+	if (ed == NULL || *ed == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || *ed == '\0')
+		ed = "vi";
+	if ((fd = mkstemp(path)) < 0)
+		return NULL;
+	if (write(fd, text, strlen(text)) < 0) {
+		close(fd);
+		unlink(path);
+		return NULL;
+	}
+	close(fd);
+	def_prog_mode();
+	endwin();
+	if ((pid = fork()) == 0) {
+		execlp("sh", "sh", "-c", "exec $0 \"$1\"", ed, path, (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0)
+		waitpid(pid, &status, 0);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	buf_init(&b);
+	if ((f = fopen(path, "r")) != NULL) {
+		while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+			buf_add(&b, chunk, k);
+		fclose(f);
+	}
+	unlink(path);
+	while (b.len > 0 && b.s[b.len - 1] == '\n')
+		b.s[--b.len] = '\0';
+	return buf_take(&b, NULL);
+}
+
+/*
+ * Asks for a line of text.  Returns 1 with *out allocated, 0 if cancelled,
+ * -2 if folio must quit (then *out holds what was typed).
+ */
+static int
+annot_ask(struct pager *p, const char *label, const char *init, char **out)
+{
+	struct prompt	pr;
+	int		rc;
+
+	memset(&pr, 0, sizeof pr);
+	pr.label = label;
+	pr.editor = 1;
+	snprintf(pr.buf, sizeof pr.buf, "%s", init ? init : "");
+	pr.len = pr.cur = strlen(pr.buf);
+	for (;;) {
+		rc = prompt_run(p, &pr, NULL);
+		if (rc != 2)
+			break;
+		*out = annot_editor(pr.buf);	/* Ctrl-E: the whole note */
+		if (*out != NULL)
+			return 1;
+	}
+	*out = rc == 1 || rc == -2 ? xstrdup(pr.buf) : NULL;
+	return rc == -2 ? -2 : rc == 1;
+}
+
+int
+annot_bookmark(struct pager *p)
+{
+	struct note	 k;
+	size_t		 a, z, n;
+	const char	*src = doc_source(p->d, &n);
+	char		*name = NULL, *section;
+	int		 rc;
+
+	annot_block_range(view_doc(p->v), view_top_block(p->v), &a, &z);
+	section = annot_section(p, a);
+	for (n = 0, z = a; z < a + 4 * ANNOT_BOOKMARK_CHARS &&
+	    n < ANNOT_BOOKMARK_CHARS && src[z] != '\n' && z < doc_size(p->d);
+	    z++)
+		n += (src[z] & 0xC0) != 0x80;
+	while (z < doc_size(p->d) && (src[z] & 0xC0) == 0x80)
+		z++;
+	rc = annot_ask(p, "bookmark name (Enter for none): ", NULL, &name);
+	if (rc == 0) {
+		free(section);
+		return UI_REDRAW;
+	}
+	notes_capture(&p->notes, a, z, NOTE_BOOKMARK, section, &k);
+	k.text = name;
+	annot_keep(p, &k);
+	free(section);
+	return rc == -2 ? UI_QUIT : UI_REDRAW;
+}
+
+int
+annot_note(struct pager *p, int kind)
+{
+	struct note	 k;
+	size_t		 a, z;
+	char		*text = NULL, *section;
+	int		 rc = 1;
+
+	if (kind == NOTE_NOTE && p->draft.sel.exact != NULL) {
+		k = p->draft;		/* finish the note kept last time */
+		memset(&p->draft, 0, sizeof p->draft);
+		rc = annot_ask(p, "note: ", k.text, &text);
+		free(k.text);
+		k.text = NULL;
+	} else {
+		annot_passage(p, &a, &z);
+		if (z <= a) {
+			pager_message(p, "nothing to annotate here");
+			return UI_REDRAW;
+		}
+		section = annot_section(p, a);
+		notes_capture(&p->notes, a, z, kind, section, &k);
+		free(section);
+		if (kind == NOTE_NOTE)
+			rc = annot_ask(p, "note: ", NULL, &text);
+	}
+	if (rc == -2) {			/* the connection dropped */
+		k.text = text;
+		if (p->notes.st != NULL)
+			store_save_draft(p->notes.st, p->notes.doc_id, &k);
+		note_clear(&k);
+		return UI_QUIT;
+	}
+	if (rc == 0) {
+		note_clear(&k);
+		return UI_REDRAW;
+	}
+	k.text = text;
+	annot_keep(p, &k);
+	return UI_REDRAW;
+}
+
+/* Edits a note's text (from the list); 0 if saved. */
+int
+annot_edit(struct pager *p, struct note *k, int editor)
+{
+	char	*text = NULL;
+	int	 rc;
+
+	if (editor)
+		text = annot_editor(k->text ? k->text : "");
+	else if ((rc = annot_ask(p, "note: ", k->text, &text)) != 1) {
+		free(text);
+		return -1;
+	}
+	if (text == NULL)
+		return -1;
+	if (k->unsaved || p->notes.st == NULL ||
+	    store_set_text(p->notes.st, k, text) != 0) {
+		free(k->text);
+		k->text = text;
+		k->unsaved = 1;
+		pager_message(p, "note NOT SAVED: kept until you quit");
+		return -1;
+	}
+	free(text);
+	p->ngen++;
+	return 0;
+}
+
+/* Puts highlight spans on a block's text for the notes over it. */
+void
+annot_spans(struct pager *p, struct doc *d, size_t b, struct text *t)
+{
+	const struct block	*blk = doc_block(d, b);
+	size_t			 i, n, lo, hi;
+	const char		*src = doc_source(d, &n);
+
+	text_clear_style(t, STYLE_HIGHLIGHT);
+	for (i = 0; i < p->notes.n; i++) {
+		const struct note	*k = &p->notes.v[i];
+		struct search		*s;
+		char			*cause = NULL, *q;
+		struct { int found; size_t a, z; } hit = { 0, 0, 0 };
+
+		if (k->kind == NOTE_BOOKMARK || k->deleted ||
+		    k->hit.state >= ANCHOR_AMBIGUOUS ||
+		    k->hit.end <= blk->off || k->hit.start >= blk->off + blk->len)
+			continue;
+		lo = k->hit.start > blk->off ? k->hit.start : blk->off;
+		hi = k->hit.end < blk->off + blk->len ? k->hit.end :
+		    blk->off + blk->len;
+		q = xmalloc(hi - lo + 1);
+		memcpy(q, src + lo, hi - lo);
+		q[hi - lo] = '\0';
+		s = search_new(q, SEARCH_CASE, &cause);
+		free(q);
+		free(cause);
+		if (s != NULL)
+			search_text(s, t, annot_first, &hit);
+		search_free(s);
+		if (!hit.found) {
+			hit.a = 0;
+			hit.z = t->len;
+		}
+		text_add_span(t, (uint32_t)hit.a, (uint32_t)hit.z,
+		    STYLE_HIGHLIGHT, k->kind == NOTE_NOTE);
+	}
+}
+
+int
+annot_first(void *arg, size_t a, size_t z)
+{
+	struct { int found; size_t a, z; } *h = arg;
+
+	h->found = 1;
+	h->a = a;
+	h->z = z;
+	return 0;
+}
+
+/* y: the passage to the terminal's clipboard, with OSC 52. */
+int
+annot_copy(struct pager *p)
+{
+	static const char b64[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t		 a, z, n, i;
+	const char	*src = doc_source(p->d, &n);
+	struct buf	 out;
+	const unsigned char *s;
+
+	annot_passage(p, &a, &z);
+	s = (const unsigned char *)src + a;
+	n = z - a;
+	buf_init(&out);
+	buf_adds(&out, getenv("TMUX") ? "\033Ptmux;\033\033]52;c;" :
+	    "\033]52;c;");
+	for (i = 0; i + 2 < n; i += 3) {
+		buf_addc(&out, b64[s[i] >> 2]);
+		buf_addc(&out, b64[((s[i] & 3) << 4) | (s[i + 1] >> 4)]);
+		buf_addc(&out, b64[((s[i + 1] & 15) << 2) | (s[i + 2] >> 6)]);
+		buf_addc(&out, b64[s[i + 2] & 63]);
+	}
+	if (i < n) {
+		buf_addc(&out, b64[s[i] >> 2]);
+		buf_addc(&out, b64[((s[i] & 3) << 4) |
+		    (i + 1 < n ? s[i + 1] >> 4 : 0)]);
+		buf_addc(&out, i + 1 < n ? b64[(s[i + 1] & 15) << 2] : '=');
+		buf_addc(&out, '=');
+	}
+	buf_adds(&out, getenv("TMUX") ? "\a\033\\" : "\a");
+	fwrite(out.s, 1, out.len, stdout);
+	fflush(stdout);
+	buf_free(&out);
+	snprintf(p->msg, sizeof p->msg, "copied %zu bytes to the clipboard", n);
+	return UI_REDRAW;
+}
+
+void
+annot_start(struct pager *p)
+{
+	uint64_t	pos;
+	size_t		b;
+	struct doc	*d;
+	struct pos	at = { 0, 0 };
+
+	notes_open(&p->notes, p->d, p->path, 1);
+	if (p->notes.notice != NULL)
+		pager_message(p, p->notes.notice);
+	if (p->notes.st == NULL)
+		return;
+	if (store_get_position(p->notes.st, p->notes.doc_id, &pos) == 0 &&
+	    pos > 0 && pos < doc_size(p->d)) {
+		d = view_locate(p->v, pos, &b);
+		at.block = (uint32_t)b;
+		view_goto_in(p->v, d, at);
+	}
+	if (store_take_draft(p->notes.st, p->notes.doc_id, &p->draft) == 0)
+		pager_message(p, "an unfinished note was kept: press a to "
+		    "finish it");
+}
+
+/* Sees whether another session changed the notes; 1 if reloaded. */
+int
+annot_poll(struct pager *p)
+{
+	long long	v;
+
+	if (p->notes.st == NULL)
+		return 0;
+	v = store_data_version(p->notes.st);
+	if (v == p->notes.version)
+		return 0;
+	notes_load(&p->notes);
+	p->ngen++;
+	return 1;
+}
+
+void
+annot_stop(struct pager *p)
+{
+	struct export_doc	ed;
+	struct note		*keep;
+	size_t			 i, n = 0;
+	const struct block	*blk;
+
+	if (p->notes.st != NULL && doc_nblocks(view_doc(p->v)) > 0) {
+		blk = doc_block(view_doc(p->v), view_top_block(p->v));
+		store_set_position(p->notes.st, p->notes.doc_id, blk->off);
+	}
+	keep = xreallocarray(NULL, p->notes.n + 1, sizeof *keep);
+	for (i = 0; i < p->notes.n; i++)
+		if (p->notes.v[i].unsaved)
+			keep[n++] = p->notes.v[i];
+	if (n > 0) {
+		fprintf(stderr, "folio: %zu note%s could not be saved; here they "
+		    "are:\n", n, n == 1 ? "" : "s");
+		ed.doc_id = p->notes.doc_id;
+		ed.title = p->title;
+		ed.path = p->notes.path;
+		ed.notes = keep;
+		ed.n = n;
+		export_markdown(stdout, &ed);
+	}
+	free(keep);
+	note_clear(&p->draft);
+	notes_close(&p->notes);
+}

@@ -1,0 +1,43 @@
+/* notes.h: a document's annotations in the program (notes.c). */
+#ifndef FOLIO_NOTES_H
+#define FOLIO_NOTES_H
+
+#include "doc.h"
+#include "store.h"
+
+struct notes {
+	struct doc	*d;
+	struct store	*st;		/* NULL: nothing can be saved */
+	char		*path;		/* canonical path, NULL for stdin */
+	char		 doc_id[40];
+	char		 sha[65];	/* of the text as read now */
+	struct note	*v;
+	size_t		 n;
+	long long	 version;	/* store_data_version when loaded */
+	char		*notice;	/* for the user (read-only, damaged) */
+};
+
+/*
+ * Opens the store and finds the document (recording it if create).
+ * Returns 0, or -1 when it is not known (and not created).  Without a
+ * store, notes are kept in memory and ns->notice says why.
+ */
+int	notes_open(struct notes *, struct doc *, const char *path, int create);
+void	notes_close(struct notes *);
+/* Loads the notes again (another session changed them) and resolves them. */
+int	notes_load(struct notes *);
+void	notes_resolve(struct notes *);
+/* Captures source bytes [a, b) as a new note. */
+void	notes_capture(struct notes *, size_t a, size_t b, int kind,
+	    const char *section, struct note *);
+/* Adds it (taking its strings); 0 if saved, -1 if kept in memory only. */
+int	notes_add(struct notes *, struct note *);
+
+/* --notes and --export FILE: this document's notes as Markdown or JSON. */
+int	notes_print(struct doc *, const char *path, int json);
+/* --export without FILE: every document's notes; returns an exit status. */
+int	notes_export_all(int json);
+/* --import=FILE.json; returns an exit status. */
+int	notes_import(const char *);
+
+#endif
