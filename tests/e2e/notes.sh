@@ -1,0 +1,130 @@
+#!/bin/sh
+# notes.sh: bookmarks, highlights and notes, as a user makes and keeps them.
+. "${srcdir:-.}/tests/e2e/lib.sh"
+need_tmux
+
+FOLIO_DATA_DIR="$TMP/data"
+export FOLIO_DATA_DIR
+cp "$TESTDATA/zh-maas.txt" "$TMP/article.txt"
+DOC="$TMP/article.txt"
+RUN="FOLIO_DATA_DIR=$FOLIO_DATA_DIR TERM=xterm-256color $FOLIO '$DOC'"
+
+# Search, a, type a note, Enter, quit: the note is in the export.
+start 80 24 "$RUN"
+wait_for "MaaS"
+keys / 赫 爾 辛 基 Enter
+settle
+keys a
+expect_screen "a asks for the note" "note:"
+keys 第一個商業化的例子
+keys Enter
+expect_screen "the note is saved" "note saved"
+keys H
+expect_screen "H saves a highlight" "highlight saved"
+keys q
+expect_screen "quits" "EXIT=0"
+"$FOLIO" --export=json "$DOC" >"$TMP/export.json" 2>&1
+grep -q '"value": "第一個商業化的例子"' "$TMP/export.json" && ok "the note is in --export=json" ||
+	not_ok "the note is in --export=json" "$(cat "$TMP/export.json")"
+grep -q '"exact": "赫爾辛基"' "$TMP/export.json" && ok "with its quote" ||
+	not_ok "with its quote"
+grep -q '"folio:state": "anchored"' "$TMP/export.json" && ok "and its state" ||
+	not_ok "and its state"
+"$FOLIO" --notes "$DOC" >"$TMP/notes.md" 2>&1
+grep -q '^> 赫爾辛基$' "$TMP/notes.md" && grep -q '^## 二、各地的發展' "$TMP/notes.md" &&
+	ok "--notes: Markdown, quote lines with > , by section" ||
+	not_ok "--notes: Markdown by section" "$(cat "$TMP/notes.md")"
+
+# The connection drops while a note is typed.
+start 80 24 "$RUN"
+wait_for "MaaS"
+keys g ']' ']' ']'
+settle
+keys a
+wait_for "note:"
+keys 打到一半的筆記
+settle
+pid=$(pgrep -n -f "folio $DOC")
+kill -HUP "$pid"
+expect_screen "SIGHUP while typing: folio leaves" "EXIT="
+"$FOLIO" --export=json "$DOC" >"$TMP/export.json" 2>&1
+grep -q '第一個商業化的例子' "$TMP/export.json" && ok "after SIGHUP the saved notes are all there" ||
+	not_ok "after SIGHUP the saved notes are all there"
+grep -q '打到一半' "$TMP/export.json" && not_ok "the draft is not taken for a note" ||
+	ok "the draft is not taken for a note"
+start 80 24 "$RUN"
+expect_screen "next time the draft is offered" "unfinished note"
+keys a
+expect_screen "a brings the draft back" "note: 打到一半的筆記"
+keys 完成 Enter
+expect_screen "and it is saved" "note saved"
+keys q
+"$FOLIO" --export=json "$DOC" >"$TMP/export.json" 2>&1
+grep -q '打到一半的筆記完成' "$TMP/export.json" && ok "the finished draft is in the export" ||
+	not_ok "the finished draft is in the export"
+
+# Reopening returns to where reading stopped.
+start 80 24 "$RUN"
+wait_for "MaaS"
+keys g ']' ']'
+settle
+keys q
+wait_for "EXIT=0"
+start 80 24 "$RUN"
+wait_for "二、"
+expect_top "reopening returns to the place" "二、各地的發展"
+keys q
+
+# Bookmarks: m, then ' lists them.
+start 80 24 "$RUN"
+wait_for "二、"
+keys m
+wait_for "bookmark name"
+keys 回來看 Enter
+expect_screen "m saves a bookmark" "bookmark saved"
+keys g "'"
+expect_screen "' lists the bookmark" "回來看"
+keys Enter
+expect_top "Enter jumps to it" "二、各地的發展"
+keys A
+expect_screen "A lists notes and highlights" "第一個商業化的例子"
+keys q q
+
+# Two sessions on one document: each sees the other's notes.
+start 80 24 "$RUN"
+wait_for "MaaS"
+tm new-window -t t "$RUN; sleep 600"
+sleep 0.5
+tm send-keys -t t:1 g / 挑 戰 Enter
+sleep 0.3
+tm send-keys -t t:1 H
+sleep 1.5
+tm select-window -t t:0
+keys A
+expect_screen "the other session's highlight shows within a second or so" "挑戰"
+keys q q
+tm send-keys -t t:1 q
+
+# The document is edited: a typo fixed inside the quote, text added before.
+sed -e 's/赫爾辛基的Whim/赫爾辛基市的Whim/' -e 's/^近年來/前言補充一句。近年來/' "$DOC" >"$TMP/new.txt"
+mv "$TMP/new.txt" "$DOC"
+"$FOLIO" --export=json "$DOC" >"$TMP/export.json" 2>&1
+grep -q '"folio:state": "moved"' "$TMP/export.json" && ok "after an edit: notes re-attached (moved)" ||
+	not_ok "after an edit: notes re-attached" "$(grep -o '"folio:state": "[a-z]*"' "$TMP/export.json")"
+grep -q '"folio:state": "orphaned"' "$TMP/export.json" && not_ok "nothing orphaned by a small edit" ||
+	ok "nothing orphaned by a small edit"
+
+# Import into another store: once, twice.
+"$FOLIO" --export=json >"$TMP/all.json"
+FOLIO_DATA_DIR="$TMP/other" "$FOLIO" --import="$TMP/all.json" >"$TMP/out"
+FOLIO_DATA_DIR="$TMP/other" "$FOLIO" --import="$TMP/all.json" >"$TMP/out2"
+grep -q '^0 imported' "$TMP/out2" && ok "importing twice changes nothing" ||
+	not_ok "importing twice changes nothing" "$(cat "$TMP/out" "$TMP/out2")"
+FOLIO_DATA_DIR="$TMP/other" "$FOLIO" --export=json >"$TMP/all2.json"
+[ "$(grep -c '"id"' "$TMP/all.json")" = "$(grep -c '"id"' "$TMP/all2.json")" ] &&
+	ok "the import holds every note" || not_ok "the import holds every note"
+printf '{"items": [' >"$TMP/bad.json"
+expect_status "a broken import file: status 1" 1 "$FOLIO" --import="$TMP/bad.json"
+grep -q "bad JSON" "$TMP/err" && ok "with a clear message" || not_ok "with a clear message" "$(cat "$TMP/err")"
+
+done_testing

@@ -1,0 +1,393 @@
+/* test_store.c: the annotation store never loses what it acknowledged. */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <signal.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "unit.h"
+
+#include "store.h"
+
+static char dir[256];
+
+static int
+setup(void **state)
+{
+	snprintf(dir, sizeof dir, "/tmp/folio-store-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	strcat(dir, "/data");		/* store_open makes it */
+	setenv("FOLIO_DATA_DIR", dir, 1);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char	cmd[600];
+
+	*strrchr(dir, '/') = '\0';
+	snprintf(cmd, sizeof cmd, "chmod -R u+w %s; rm -rf %s", dir, dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static struct store *
+open_store(void)
+{
+	char		*cause = NULL, *notice = NULL;
+	struct store	*st = store_open(&cause, &notice);
+
+	if (st == NULL)
+		fail_msg("store_open: %s", cause);
+	free(notice);
+	return st;
+}
+
+static void
+make_note(struct note *k, const char *doc_id, int i)
+{
+	char	q[64];
+
+	memset(k, 0, sizeof *k);
+	snprintf(q, sizeof q, "quote %d", i);
+	snprintf(k->doc_id, sizeof k->doc_id, "%s", doc_id);
+	k->kind = NOTE_NOTE;
+	k->sel.exact = strdup(q);
+	k->sel.prefix = strdup("before ");
+	k->sel.suffix = strdup(" after");
+	k->sel.start = (size_t)i;
+	k->sel.end = (size_t)i + 7;
+	snprintf(k->sel.sha, sizeof k->sel.sha, "%064d", 0);
+	k->text = strdup("a note");
+}
+
+/* A document to hang notes on; its id in doc. */
+static void
+new_doc(struct store *st, const char *sha, char doc[40])
+{
+	assert_int_equal(store_document(st, NULL, sha, "T", doc), 0);
+}
+
+static long
+count_notes(struct store *st, const char *doc_id)
+{
+	struct note	*v;
+	size_t		 n;
+
+	assert_int_equal(store_notes(st, doc_id, &v, &n), 0);
+	notes_free(v, n);
+	return (long)n;
+}
+
+static void
+test_round_trip(void **state)
+{
+	struct store	*st = open_store();
+	char		 doc[40], again[40];
+	struct note	 k, *v;
+	size_t		 n;
+	uint64_t	 pos = 0;
+
+	assert_int_equal(store_document(st, "/x/a.txt", "aa", "Title", doc), 0);
+	assert_int_equal(store_document(st, "/x/b.txt", "aa", NULL, again), 0);
+	assert_string_equal(doc, again);	/* same text: same document */
+	assert_int_equal(store_document(st, "/x/a.txt", "bb", NULL, again), 0);
+	assert_string_equal(doc, again);	/* same path: a new version */
+	make_note(&k, doc, 1);
+	assert_int_equal(store_add(st, &k), 0);
+	assert_int_equal(store_set_text(st, &k, "edited"), 0);
+	assert_int_equal(store_notes(st, doc, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].text, "edited");
+	assert_string_equal(v[0].sel.exact, "quote 1");
+	notes_free(v, n);
+	assert_int_equal(store_delete(st, k.id, 1), 0);
+	assert_int_equal(count_notes(st, doc), 0);
+	assert_int_equal(store_delete(st, k.id, 0), 0);	/* undo */
+	assert_int_equal(count_notes(st, doc), 1);
+	assert_int_equal(store_set_position(st, doc, 1234), 0);
+	assert_int_equal(store_get_position(st, doc, &pos), 0);
+	assert_int_equal(pos, 1234);
+	note_clear(&k);
+	store_close(st);
+}
+
+static void
+test_draft(void **state)
+{
+	struct store	*st = open_store();
+	struct note	 k, back;
+
+	make_note(&k, "doc", 3);
+	free(k.text);
+	k.text = strdup("half a tho");
+	assert_int_equal(store_save_draft(st, "doc", &k), 0);
+	store_close(st);
+	st = open_store();
+	assert_int_equal(store_take_draft(st, "doc", &back), 0);
+	assert_string_equal(back.text, "half a tho");
+	assert_string_equal(back.sel.exact, "quote 3");
+	assert_int_equal(store_take_draft(st, "doc", &back) == 0, 0);
+	note_clear(&k);
+	note_clear(&back);
+	store_close(st);
+}
+
+static void
+test_permissions(void **state)
+{
+	struct store	*st;
+	struct note	 k;
+	struct stat	 sb;
+	char		 path[400];
+	mode_t		 old = umask(022);
+
+	char		 doc[40];
+
+	st = open_store();
+	new_doc(st, "p", doc);
+	make_note(&k, doc, 1);
+	assert_int_equal(store_add(st, &k), 0);
+	assert_int_equal(stat(dir, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	snprintf(path, sizeof path, "%s/annotations.sqlite3", dir);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	snprintf(path, sizeof path, "%s/annotations.sqlite3-wal", dir);
+	if (stat(path, &sb) == 0)
+		assert_int_equal(sb.st_mode & 0777, 0600);
+	note_clear(&k);
+	store_close(st);
+	umask(old);
+}
+
+static void
+test_symlink_refused(void **state)
+{
+	char		 path[400], *cause = NULL, *notice = NULL;
+	struct store	*st;
+
+	mkdir(dir, 0700);
+	snprintf(path, sizeof path, "%s/annotations.sqlite3", dir);
+	assert_int_equal(symlink("/tmp/elsewhere.sqlite3", path), 0);
+	st = store_open(&cause, &notice);
+	assert_null(st);
+	assert_non_null(strstr(cause, "symbolic link"));
+	free(cause);
+	free(notice);
+}
+
+static void
+test_damaged_set_aside(void **state)
+{
+	char		 path[400], *cause = NULL, *notice = NULL;
+	struct store	*st = open_store();
+	struct note	 k;
+	FILE		*f;
+	char		 doc[40];
+
+	new_doc(st, "d", doc);
+	make_note(&k, doc, 1);
+	assert_int_equal(store_add(st, &k), 0);
+	note_clear(&k);
+	store_close(st);
+	snprintf(path, sizeof path, "%s/annotations.sqlite3", dir);
+	assert_int_equal(truncate(path, 1000), 0);	/* cut short */
+	f = fopen(path, "r+");
+	fputs("garbage garbage garbage", f);
+	fclose(f);
+	st = store_open(&cause, &notice);
+	assert_non_null(st);
+	assert_non_null(notice);
+	assert_non_null(strstr(notice, "damaged"));
+	assert_int_equal(count_notes(st, doc), 0);	/* a fresh store */
+	free(notice);
+	store_close(st);
+	/* The damaged file is still there, beside it. */
+	assert_int_equal(system("ls $FOLIO_DATA_DIR | grep -q damaged"), 0);
+}
+
+static void
+test_readonly_directory(void **state)
+{
+	struct store	*st = open_store();
+	struct note	 k;
+	char		*cause = NULL, *notice = NULL, doc[40];
+
+	if (geteuid() == 0) {
+		store_close(st);
+		skip();		/* root writes anywhere */
+	}
+	new_doc(st, "r", doc);
+	make_note(&k, doc, 1);
+	assert_int_equal(store_add(st, &k), 0);
+	note_clear(&k);
+	store_close(st);
+	chmod(dir, 0500);
+	st = store_open(&cause, &notice);
+	assert_non_null(st);
+	assert_true(store_readonly(st));
+	assert_int_equal(count_notes(st, doc), 1);	/* still readable */
+	make_note(&k, doc, 2);
+	assert_int_equal(store_add(st, &k), -1);	/* refused, not lost */
+	note_clear(&k);
+	free(notice);
+	store_close(st);
+	chmod(dir, 0700);
+}
+
+/* 4 processes each adding 200 notes at once: all 800 are there. */
+static void
+test_concurrent_writers(void **state)
+{
+	struct store	*st = open_store();
+	pid_t		 pid[4];
+	int		 i, j, status;
+	char		 doc[40];
+
+	new_doc(st, "c", doc);
+	store_close(st);
+	for (i = 0; i < 4; i++) {
+		if ((pid[i] = fork()) == 0) {
+			struct store *s = open_store();
+
+			for (j = 0; j < 200; j++) {
+				struct note k;
+
+				make_note(&k, doc, i * 1000 + j);
+				if (store_add(s, &k) != 0)
+					_exit(1);
+				note_clear(&k);
+			}
+			store_close(s);
+			_exit(0);
+		}
+	}
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(waitpid(pid[i], &status, 0), pid[i]);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	st = open_store();
+	assert_int_equal(count_notes(st, doc), 800);
+	store_close(st);
+}
+
+/* kill -9 at random moments of a write loop: every acknowledged note stays. */
+static void
+test_kill_during_writes(void **state)
+{
+	char		 acked[64][64], doc[40];
+	int		 nacked = 0, round, fds[2], status;
+	struct store	*st = open_store();
+	sqlite3		*db;
+	sqlite3_stmt	*q;
+	char		 path[400];
+
+	new_doc(st, "k", doc);
+	store_close(st);
+	for (round = 0; round < 8; round++) {
+		pid_t	 pid;
+		FILE	*in;
+		char	 line[64];
+
+		assert_int_equal(pipe(fds), 0);
+		if ((pid = fork()) == 0) {
+			struct store *s = open_store();
+			int j;
+
+			close(fds[0]);
+			for (j = 0; ; j++) {
+				struct note k;
+
+				make_note(&k, doc, round * 100000 + j);
+				if (store_add(s, &k) == 0 &&
+				    (write(fds[1], k.id, strlen(k.id)) < 0 ||
+				    write(fds[1], "\n", 1) < 0))
+					_exit(1);
+				note_clear(&k);
+			}
+		}
+		close(fds[1]);
+		usleep(20000 + (useconds_t)(rand() % 60000));
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		in = fdopen(fds[0], "r");
+		while (fgets(line, sizeof line, in) != NULL) {
+			line[strcspn(line, "\n")] = '\0';
+			if (nacked < 64)
+				snprintf(acked[nacked++], 64, "%s", line);
+		}
+		fclose(in);
+	}
+	assert_true(nacked > 0);
+	snprintf(path, sizeof path, "%s/annotations.sqlite3", dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &q,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(q, 0), "ok");
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	st = open_store();
+	{
+		struct note	*v;
+		size_t		 n, i, j;
+
+		store_notes(st, doc, &v, &n);
+		for (i = 0; i < (size_t)nacked; i++) {
+			for (j = 0; j < n && strcmp(v[j].id, acked[i]) != 0; j++)
+				;
+			assert_true(j < n);	/* acknowledged: present */
+		}
+		notes_free(v, n);
+	}
+	store_close(st);
+}
+
+static void
+test_merge_is_idempotent(void **state)
+{
+	struct store	*st = open_store();
+	struct note	 k;
+
+	make_note(&k, "merged", 5);
+	snprintf(k.id, sizeof k.id, "11111111-2222-4333-8444-555555555555");
+	snprintf(k.updated, sizeof k.updated, "2026-01-01T00:00:00.000Z");
+	snprintf(k.created, sizeof k.created, "2026-01-01T00:00:00.000Z");
+	assert_int_equal(store_merge(st, &k, "T", "/x"), 1);
+	assert_int_equal(store_merge(st, &k, "T", "/x"), 0);	/* again: nothing */
+	free(k.text);
+	k.text = strdup("newer");
+	snprintf(k.updated, sizeof k.updated, "2026-02-01T00:00:00.000Z");
+	assert_int_equal(store_merge(st, &k, "T", "/x"), 1);	/* newer wins */
+	snprintf(k.updated, sizeof k.updated, "2025-01-01T00:00:00.000Z");
+	assert_int_equal(store_merge(st, &k, "T", "/x"), 0);	/* older loses */
+	assert_int_equal(count_notes(st, "merged"), 1);
+	note_clear(&k);
+	store_close(st);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_draft, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_permissions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_symlink_refused, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_damaged_set_aside, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_readonly_directory, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_concurrent_writers, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_kill_during_writes, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_merge_is_idempotent, setup,
+		    teardown),
+	};
+
+	return UNIT_RUN(tests);
+}
