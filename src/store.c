@@ -227,6 +227,35 @@ store_connect(struct store *st, int flags)
 	return 0;
 }
 
+/*
+ * Read-only: a WAL database in a directory we cannot write needs its -shm
+ * file, which is gone once the last writer closed; then it is opened as
+ * immutable (nobody else can be writing it without write access either).
+ */
+static int
+store_connect_readonly(struct store *st)
+{
+	char	*uri;
+	int	 rc;
+
+	if (store_connect(st, SQLITE_OPEN_READONLY) == 0 &&
+	    store_check(st) == 0)
+		return 0;
+	sqlite3_close(st->db);
+	st->db = NULL;
+	uri = xmalloc(strlen(st->path) + 32);
+	sprintf(uri, "file:%s?immutable=1", st->path);
+	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
+		sqlite3_close(st->db);
+		st->db = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 /* Renames a damaged database (and its journals) aside. */
 static char *
 store_set_aside(struct store *st)
@@ -306,7 +335,7 @@ store_open(char **cause, char **notice)
 			sqlite3_close(st->db);
 		st->db = NULL;
 		st->readonly = 1;
-		if (store_connect(st, SQLITE_OPEN_READONLY) != 0) {
+		if (store_connect_readonly(st) != 0) {
 			*cause = store_msg("cannot open %s%s", st->path, "");
 			goto fail;
 		}

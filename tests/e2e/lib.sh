@@ -4,6 +4,9 @@
 : "${FOLIO:?FOLIO must name the folio program}"
 : "${TESTDATA:?TESTDATA must name tests/data}"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/folio-test.XXXXXX")
+# Never the user's own notes: a store per test file.
+FOLIO_DATA_DIR="$TMP/data"
+export FOLIO_DATA_DIR
 trap 'rm -rf "$TMP"' EXIT
 tap_n=0
 tap_failed=0
@@ -81,8 +84,9 @@ start() {	# start COLS ROWS COMMAND: a fresh server running COMMAND
 	tmux_n=$((tmux_n + 1))
 	TMUX_SOCK="$TMP/tmux.$tmux_n"
 	EXIT_FILE="$TMP/exit.$tmux_n"
+	# Each run its own notes store, unless the command names one.
 	tm -f /dev/null new-session -d -s t -x "$1" -y "$2" \
-		"$3; echo \$? >$EXIT_FILE; echo EXIT=\$(cat $EXIT_FILE); sleep 600"
+		"export FOLIO_DATA_DIR=$TMP/data.$tmux_n; $3; echo \$? >$EXIT_FILE; echo EXIT=\$(cat $EXIT_FILE); sleep 600"
 	tm set-option -t t status off >/dev/null
 }
 
