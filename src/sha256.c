@@ -51,29 +51,66 @@ sha256_block(uint32_t h[8], const unsigned char *p)
 }
 
 void
-sha256_hex(const void *data, size_t n, char out[65])
+sha256_init(struct sha256 *c)
 {
-	static const uint32_t	 init[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372,
+	static const uint32_t	init[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372,
 	    0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
-	const unsigned char	*p = data;
-	unsigned char		 tail[128];
-	uint32_t		 h[8];
-	size_t			 i, rest, len;
-	uint64_t		 bits = (uint64_t)n * 8;
 
-	memcpy(h, init, sizeof h);
-	for (i = 0; i + 64 <= n; i += 64)
-		sha256_block(h, p + i);
-	rest = n - i;
+	memcpy(c->h, init, sizeof c->h);
+	c->nbuf = 0;
+	c->total = 0;
+}
+
+void
+sha256_update(struct sha256 *c, const void *data, size_t n)
+{
+	const unsigned char	*p = data;
+	size_t			 k;
+
+	c->total += n;
+	if (c->nbuf > 0) {
+		k = 64 - c->nbuf < n ? 64 - c->nbuf : n;
+		memcpy(c->buf + c->nbuf, p, k);
+		c->nbuf += k;
+		p += k;
+		n -= k;
+		if (c->nbuf < 64)
+			return;
+		sha256_block(c->h, c->buf);
+		c->nbuf = 0;
+	}
+	for (; n >= 64; p += 64, n -= 64)
+		sha256_block(c->h, p);
+	memcpy(c->buf, p, n);
+	c->nbuf = n;
+}
+
+void
+sha256_final_hex(struct sha256 *c, char out[65])
+{
+	unsigned char	tail[128];
+	size_t		i, len;
+	uint64_t	bits = c->total * 8;
+
 	memset(tail, 0, sizeof tail);
-	memcpy(tail, p + i, rest);
-	tail[rest] = 0x80;
-	len = rest + 1 + 8 <= 64 ? 64 : 128;
+	memcpy(tail, c->buf, c->nbuf);
+	tail[c->nbuf] = 0x80;
+	len = c->nbuf + 1 + 8 <= 64 ? 64 : 128;
 	for (i = 0; i < 8; i++)
 		tail[len - 1 - i] = (unsigned char)(bits >> (8 * i));
 	for (i = 0; i < len; i += 64)
-		sha256_block(h, tail + i);
+		sha256_block(c->h, tail + i);
 	for (i = 0; i < 32; i++)
 		snprintf(out + 2 * i, 3, "%02x",
-		    (unsigned)(h[i / 4] >> (24 - 8 * (i % 4))) & 0xff);
+		    (unsigned)(c->h[i / 4] >> (24 - 8 * (i % 4))) & 0xff);
+}
+
+void
+sha256_hex(const void *data, size_t n, char out[65])
+{
+	struct sha256	c;
+
+	sha256_init(&c);
+	sha256_update(&c, data, n);
+	sha256_final_hex(&c, out);
 }

@@ -19,10 +19,13 @@
 
 #include "export.h"
 #include "search.h"
+#include "sha256.h"
 #include "ui.h"
 #include "xmalloc.h"
 
 #define ANNOT_BOOKMARK_CHARS	64
+#define ANNOT_HASH_AT_ONCE	(4 * 1024 * 1024)	/* bytes hashed before */
+#define ANNOT_HASH_STEP		(8 * 1024 * 1024)	/* ... then per idle step */
 
 /* Source bytes of a block's text, without the white space at its ends. */
 static void
@@ -156,6 +159,14 @@ annot_ask(struct pager *p, const char *label, const char *init, char **out)
 	return rc == -2 ? -2 : rc == 1;
 }
 
+/* Notes need the document's hash: finish it now if it is not done. */
+static void
+annot_ready(struct pager *p)
+{
+	while (annot_idle(p))
+		;
+}
+
 int
 annot_bookmark(struct pager *p)
 {
@@ -173,6 +184,7 @@ annot_bookmark(struct pager *p)
 		n += (src[z] & 0xC0) != 0x80;
 	while (z < doc_size(p->d) && (src[z] & 0xC0) == 0x80)
 		z++;
+	annot_ready(p);
 	rc = annot_ask(p, "bookmark name (Enter for none): ", NULL, &name);
 	if (rc == 0) {
 		free(section);
@@ -193,6 +205,7 @@ annot_note(struct pager *p, int kind)
 	char		*text = NULL, *section;
 	int		 rc = 1;
 
+	annot_ready(p);
 	if (kind == NOTE_NOTE && p->draft.sel.exact != NULL) {
 		k = p->draft;		/* finish the note kept last time */
 		memset(&p->draft, 0, sizeof p->draft);
@@ -344,18 +357,16 @@ annot_copy(struct pager *p)
 	return UI_REDRAW;
 }
 
-void
-annot_start(struct pager *p)
+/* Goes back to where reading stopped, and offers a kept draft. */
+static void
+annot_restore(struct pager *p)
 {
 	uint64_t	pos;
 	size_t		b;
 	struct doc	*d;
 	struct pos	at = { 0, 0 };
 
-	notes_open(&p->notes, p->d, p->path, 1);
-	if (p->notes.notice != NULL)
-		pager_message(p, p->notes.notice);
-	if (p->notes.st == NULL)
+	if (p->notes.st == NULL || p->notes.doc_id[0] == '\0')
 		return;
 	if (store_get_position(p->notes.st, p->notes.doc_id, &pos) == 0 &&
 	    pos > 0 && pos < doc_size(p->d)) {
@@ -368,13 +379,60 @@ annot_start(struct pager *p)
 		    "finish it");
 }
 
+/*
+ * Opens the notes.  A small document is hashed at once; a large one is
+ * known by its path for the first screen and hashed while idle
+ * (annot_idle), after which its notes appear.
+ */
+void
+annot_start(struct pager *p)
+{
+	size_t		 n;
+	const char	*src = doc_source(p->d, &n);
+
+	notes_begin(&p->notes, p->d, p->path);
+	if (p->notes.notice != NULL)
+		pager_message(p, p->notes.notice);
+	annot_restore(p);
+	sha256_init(&p->hash);
+	p->hashed = 0;
+	p->hashing = 1;
+	if (n <= ANNOT_HASH_AT_ONCE)
+		while (annot_idle(p))
+			;
+	(void)src;
+}
+
+int
+annot_idle(struct pager *p)
+{
+	size_t		 n, k;
+	const char	*src = doc_source(p->d, &n);
+	int		 had = p->notes.doc_id[0] != '\0';
+
+	if (!p->hashing)
+		return 0;
+	k = n - p->hashed < ANNOT_HASH_STEP ? n - p->hashed : ANNOT_HASH_STEP;
+	sha256_update(&p->hash, src + p->hashed, k);
+	p->hashed += k;
+	if (p->hashed < n)
+		return 1;
+	sha256_final_hex(&p->hash, p->notes.sha);
+	p->hashing = 0;
+	notes_finish(&p->notes, 1);
+	if (!had)
+		annot_restore(p);	/* known by its text, not its path */
+	p->ngen++;
+	return 0;
+}
+
 /* Sees whether another session changed the notes; 1 if reloaded. */
 int
 annot_poll(struct pager *p)
 {
 	long long	v;
 
-	if (p->notes.st == NULL)
+	if (p->notes.st == NULL || p->hashing)
 		return 0;
 	v = store_data_version(p->notes.st);
 	if (v == p->notes.version)
@@ -392,6 +450,8 @@ annot_stop(struct pager *p)
 	size_t			 i, n = 0;
 	const struct block	*blk;
 
+	if (p->notes.st != NULL && p->notes.doc_id[0] == '\0')
+		annot_ready(p);		/* a new document: know it to keep the place */
 	if (p->notes.st != NULL && doc_nblocks(view_doc(p->v)) > 0) {
 		blk = doc_block(view_doc(p->v), view_top_block(p->v));
 		store_set_position(p->notes.st, p->notes.doc_id, blk->off);

@@ -77,31 +77,54 @@ notes_load(struct notes *ns)
 }
 
 int
-notes_open(struct notes *ns, struct doc *d, const char *path, int create)
+notes_begin(struct notes *ns, struct doc *d, const char *path)
 {
-	size_t		 n;
-	const char	*src = doc_source(d, &n);
-	char		*title = doc_title(d), *cause = NULL;
+	char	*cause = NULL;
 
 	memset(ns, 0, sizeof *ns);
 	ns->d = d;
 	ns->path = notes_realpath(path);
-	sha256_hex(src, n, ns->sha);
 	ns->st = store_open(&cause, &ns->notice);
 	if (ns->st == NULL) {
 		ns->notice = cause;
 		store_uuid(ns->doc_id);
-		free(title);
-		return create ? 0 : -1;
-	}
-	if (create)
-		store_document(ns->st, ns->path, ns->sha, title, ns->doc_id);
-	else if (store_identify(ns->st, ns->path, ns->sha, ns->doc_id) != 0) {
-		free(title);
 		return -1;
 	}
+	if (ns->path != NULL)
+		store_find_path(ns->st, ns->path, ns->doc_id);
+	return 0;
+}
+
+int
+notes_finish(struct notes *ns, int create)
+{
+	char	*title;
+	int	 rc = 0;
+
+	if (ns->st == NULL)
+		return create ? 0 : -1;
+	title = doc_title(ns->d);
+	if (create)
+		rc = store_document(ns->st, ns->path, ns->sha, title,
+		    ns->doc_id);
+	else
+		rc = store_identify(ns->st, ns->path, ns->sha, ns->doc_id);
 	free(title);
+	if (rc != 0)
+		return -1;
 	return notes_load(ns);
+}
+
+int
+notes_open(struct notes *ns, struct doc *d, const char *path, int create)
+{
+	size_t		 n;
+	const char	*src = doc_source(d, &n);
+
+	if (notes_begin(ns, d, path) != 0 && !create)
+		return -1;
+	sha256_hex(src, n, ns->sha);
+	return notes_finish(ns, create);
 }
 
 void

@@ -23,6 +23,13 @@ struct notes {
  * store, notes are kept in memory and ns->notice says why.
  */
 int	notes_open(struct notes *, struct doc *, const char *path, int create);
+/*
+ * The same in two steps, for a large document whose hash is made while
+ * the reader waits: begin opens the store and knows the document by its
+ * path if it can (doc_id set, or empty); finish takes ns->sha.
+ */
+int	notes_begin(struct notes *, struct doc *, const char *path);
+int	notes_finish(struct notes *, int create);
 void	notes_close(struct notes *);
 /* Loads the notes again (another session changed them) and resolves them. */
 int	notes_load(struct notes *);

@@ -147,7 +147,7 @@ pager_wait(struct pager *p)
 	wint_t	c;
 	int	rc;
 
-	timeout(doc_complete(p->d) && p->find.fullwidth >= 0 &&
+	timeout(doc_complete(p->d) && p->find.fullwidth >= 0 && !p->hashing &&
 	    (p->find.s == NULL || p->find.total >= 0) ? PAGER_POLL_MS : 0);
 	rc = get_wch(&c);
 	if (term_quit_requested())
@@ -163,7 +163,10 @@ pager_wait(struct pager *p)
 		}
 		if (!doc_complete(p->d))
 			doc_segment_more(p->d);
-		else if (p->find.fullwidth < 0)
+		else if (p->hashing) {
+			if (!annot_idle(p))
+				return UI_REDRAW;	/* the notes are in */
+		} else if (p->find.fullwidth < 0)
 			find_flags(p, 0);	/* ready for the first search */
 		view_sync(p->v);
 		return annot_poll(p) ? UI_REDRAW : UI_NONE;

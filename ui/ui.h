@@ -19,6 +19,7 @@
 #include "options.h"
 #include "notes.h"
 #include "search.h"
+#include "sha256.h"
 #include "view.h"
 
 #define UI_NONE		0x00
@@ -91,6 +92,9 @@ struct pager {
 	struct notes		 notes;
 	struct note		 draft;	/* a note left unfinished last time */
 	uint32_t		 ngen;	/* changes to the notes (highlights) */
+	struct sha256		 hash;	/* of the text, made while idle */
+	size_t			 hashed;
+	int			 hashing;
 };
 
 /* term.c */
@@ -163,6 +167,8 @@ int	find_flags(struct pager *, int regex);
 void	annot_start(struct pager *);
 void	annot_stop(struct pager *);
 int	annot_poll(struct pager *);
+/* Hashes some more of a large document; 1 while there is more to do. */
+int	annot_idle(struct pager *);
 int	annot_bookmark(struct pager *);
 /* a (NOTE_NOTE) and H (NOTE_HIGHLIGHT) on the match or top paragraph. */
 int	annot_note(struct pager *, int kind);
