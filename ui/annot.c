@@ -160,7 +160,7 @@ annot_ask(struct pager *p, const char *label, const char *init, char **out)
 }
 
 /* Notes need the document's hash: finish it now if it is not done. */
-static void
+void
 annot_ready(struct pager *p)
 {
 	while (annot_idle(p))

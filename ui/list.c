@@ -418,6 +418,7 @@ list_notes(struct pager *p, int bookmarks)
 	size_t		 i;
 	int		 r;
 
+	annot_ready(p);
 	memset(&l, 0, sizeof l);
 	l.title = bookmarks ? "Bookmarks" : "Notes and highlights";
 	l.marked = -1;

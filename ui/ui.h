@@ -169,6 +169,8 @@ void	annot_stop(struct pager *);
 int	annot_poll(struct pager *);
 /* Hashes some more of a large document; 1 while there is more to do. */
 int	annot_idle(struct pager *);
+/* Finishes the hashing (and so loads the notes) now. */
+void	annot_ready(struct pager *);
 int	annot_bookmark(struct pager *);
 /* a (NOTE_NOTE) and H (NOTE_HIGHLIGHT) on the match or top paragraph. */
 int	annot_note(struct pager *, int kind);
