@@ -25,6 +25,7 @@ enum style {
 	STYLE_MATCH,		/* a search match */
 	STYLE_CURRENT,		/* the current search match */
 	STYLE_HIGHLIGHT,	/* an annotation */
+	STYLE_SELECT,		/* the passage being selected (v) */
 	STYLE_COUNT
 };
 

@@ -54,6 +54,8 @@ annot_passage(struct pager *p, size_t *a, size_t *z)
 {
 	struct find	*f = &p->find;
 
+	if (p->sel.done && sel_source(p, a, z) == 0)
+		return;
 	if (f->s != NULL && f->have && !search_is_regex(f->s) &&
 	    f->src_end > f->src) {
 		*a = f->src;

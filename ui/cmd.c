@@ -216,6 +216,12 @@ cmd_notes(struct pager *p, long count)
 }
 
 static int
+cmd_select(struct pager *p, long count)
+{
+	return sel_run(p);
+}
+
+static int
 cmd_copy(struct pager *p, long count)
 {
 	return annot_copy(p);
@@ -322,6 +328,9 @@ const struct cmd cmd_table[] = {
 	  "bookmark the top of the view (a name is asked for)", cmd_bookmark },
 	{ "bookmarks", "'", { '\'' },
 	  "list bookmarks: Enter jumps, d deletes, u undoes", cmd_bookmarks },
+	{ "select", "v", { 'v' },
+	  "select a passage: h l w b ( ) j k { } move, then a, H or y",
+	  cmd_select },
 	{ "note", "a", { 'a' },
 	  "note on the search match, else the top paragraph (Ctrl-E: $EDITOR)",
 	  cmd_note },

@@ -64,6 +64,8 @@ draw_style_attr(const struct pager *p, int style)
 		return A_REVERSE;
 	case STYLE_CURRENT:
 		return A_REVERSE | A_BOLD;
+	case STYLE_SELECT:
+		return A_REVERSE;
 	case STYLE_HIGHLIGHT:
 		return p->colour ? COLOR_PAIR(PAIR_NOTE) : A_UNDERLINE;
 	}
@@ -128,6 +130,7 @@ draw_decorate(struct pager *p, size_t b)
 		return;
 	find_highlight(p, view_doc(p->v), b, t);
 	annot_spans(p, view_doc(p->v), b, t);
+	sel_spans(p, b, t);
 	t->gen = gen;
 }
 

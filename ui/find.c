@@ -162,6 +162,12 @@ find_visible(struct pager *p, struct doc *d, size_t b, uint32_t start)
 	return 0;
 }
 
+int
+find_visible_pos(struct pager *p, size_t b, uint32_t off)
+{
+	return find_visible(p, view_doc(p->v), b, off);
+}
+
 /* Makes a match found in the source the current one, and shows it. */
 static void
 find_show_source(struct pager *p, size_t a, size_t z)

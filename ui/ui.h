@@ -73,6 +73,14 @@ struct find {
 	struct history	 history;
 };
 
+/* The selection (select.c). */
+struct sel {
+	int		active;
+	int		done;		/* a, H or y act on it */
+	struct pos	from;		/* in view_doc()'s blocks */
+	struct pos	cur;
+};
+
 struct pager {
 	struct doc		*d;
 	struct view		*v;
@@ -92,6 +100,7 @@ struct pager {
 	struct notes		 notes;
 	struct note		 draft;	/* a note left unfinished last time */
 	uint32_t		 ngen;	/* changes to the notes (highlights) */
+	struct sel		 sel;
 	struct sha256		 hash;	/* of the text, made while idle */
 	size_t			 hashed;
 	int			 hashing;
@@ -178,6 +187,14 @@ int	annot_edit(struct pager *, struct note *, int editor);
 int	annot_copy(struct pager *);
 void	annot_spans(struct pager *, struct doc *, size_t, struct text *);
 int	annot_first(void *, size_t, size_t);
+
+/* select.c */
+int	sel_run(struct pager *);
+void	sel_spans(struct pager *, size_t block, struct text *);
+int	sel_source(struct pager *, size_t *a, size_t *z);
+int	sel_at_break(const struct clusters *, uint32_t off);
+/* find.c: is offset off of block b of the shown document on screen? */
+int	find_visible_pos(struct pager *, size_t b, uint32_t off);
 
 /* list.c: ' (bookmarks) and A (notes and highlights). */
 int	list_notes(struct pager *, int bookmarks);

@@ -90,6 +90,21 @@ keys A
 expect_screen "A lists notes and highlights" "第一個商業化的例子"
 keys q q
 
+# v: select a passage with the keyboard, then H.
+start 80 24 "$RUN"
+wait_for "MaaS"
+keys g ']' ']' ']'
+settle
+keys v
+expect_screen "v starts a selection" "-- SELECT --"
+keys l l l l l l
+keys H
+expect_screen "H on the selection saves it" "highlight saved"
+keys q
+"$FOLIO" --export=json "$DOC" >"$TMP/export.json" 2>&1
+grep -q '"exact": "三、面對的挑戰"' "$TMP/export.json" && ok "the selected passage is the quote" ||
+	not_ok "the selected passage is the quote" "$(grep -o '"exact": "[^"]*"' "$TMP/export.json")"
+
 # Two sessions on one document: each sees the other's notes.
 start 80 24 "$RUN"
 wait_for "MaaS"
