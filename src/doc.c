@@ -14,6 +14,7 @@
 #include "doc.h"
 #include "gloss.h"
 #include "heading.h"
+#include "markdown.h"
 #include "sanitize.h"
 #include "segment.h"
 #include "source.h"
@@ -35,6 +36,7 @@ struct doc {
 	unsigned char	 used[256];	/* heading ranks seen */
 	unsigned char	 level[256];	/* rank -> dense level 1, 2, 3... */
 	int		 borrowed;	/* a tail: the source is another doc's */
+	struct md_doc	*md;		/* Markdown: the rendered blocks */
 };
 
 /* Maps the heading ranks seen so far to levels 1, 2, 3... */
@@ -129,6 +131,7 @@ doc_open_tail(struct doc *d, size_t bytes)
 
 	t->src = d->src;
 	t->borrowed = 1;
+	t->md = d->md;
 	t->opts = d->opts;
 	t->habits = d->habits;
 	memcpy(t->used, d->used, sizeof t->used);
@@ -173,11 +176,49 @@ doc_level(const struct doc *d, size_t i)
 	return b->type == BLOCK_HEADING ? d->level[b->level] : 0;
 }
 
+/* Markdown: blocks and texts come from md4c, all at once. */
+static void
+doc_markdown(struct doc *d)
+{
+	size_t	i;
+
+	d->md = xcalloc(1, sizeof *d->md);
+	markdown_parse(d->src.data, d->src.len, d->md);
+	for (i = 0; i < d->md->n; i++) {
+		struct block *b = blocks_add(&d->blocks, d->md->v[i].b.type,
+		    d->md->v[i].b.off, d->md->v[i].b.off + d->md->v[i].b.len,
+		    d->md->v[i].b.flags);
+
+		b->level = d->md->v[i].b.level;
+		b->depth = d->md->v[i].b.depth;
+	}
+	d->segmented = d->src.len;
+	d->cachecap = d->blocks.n + 1;
+	d->cache = xcalloc(d->cachecap, sizeof *d->cache);
+	doc_add_outline(d, 0);
+}
+
+static int
+doc_is_md_source(const struct doc *d, const char *path)
+{
+	if (d->opts.format == DOC_FORMAT_TEXT)
+		return 0;
+	if (d->opts.format == DOC_FORMAT_MARKDOWN)
+		return 1;
+	if (path != NULL && strcmp(path, "-") != 0)
+		return markdown_name(path);
+	return markdown_sniff(d->src.data, d->src.len);
+}
+
 static struct doc *
-doc_finish(struct doc *d, const struct doc_opts *opts)
+doc_finish(struct doc *d, const struct doc_opts *opts, const char *path)
 {
 	if (opts != NULL)
 		d->opts = *opts;
+	if (doc_is_md_source(d, path)) {
+		doc_markdown(d);
+		return d;
+	}
 	segment_habits(d->src.data, d->src.len, &d->habits);
 	if (d->opts.lazy)
 		doc_segment_more(d);
@@ -200,7 +241,7 @@ doc_open(const char *path, const struct doc_opts *opts, char **cause)
 		free(d);
 		return NULL;
 	}
-	return doc_finish(d, opts);
+	return doc_finish(d, opts, path);
 }
 
 struct doc *
@@ -218,7 +259,7 @@ doc_open_mem(const void *p, size_t n, const struct doc_opts *opts,
 		free(d);
 		return NULL;
 	}
-	return doc_finish(d, opts);
+	return doc_finish(d, opts, NULL);
 }
 
 void
@@ -235,6 +276,10 @@ doc_free(struct doc *d)
 	free(d->outline);
 	if (!d->borrowed)
 		source_close(&d->src);
+	if (d->md != NULL && !d->borrowed) {
+		markdown_free(d->md);
+		free(d->md);
+	}
 	free(d);
 }
 
@@ -269,28 +314,6 @@ doc_size(const struct doc *d)
 	return d->src.len;
 }
 
-/* Chinese punctuation that joins without a space next to CJK text. */
-static int
-doc_cjk_punct(uint32_t c)
-{
-	return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
-	    c == 0x2026 || c == 0x2014 || c == 0xB7;
-}
-
-/* Joining two lines of a paragraph: is a space needed between a and b? */
-static int
-doc_join_space(uint32_t a, uint32_t b)
-{
-	int	ca = width_is_cjk(a), cb = width_is_cjk(b);
-
-	if (a == 0 || b == 0)
-		return 0;
-	if ((ca && (cb || doc_cjk_punct(b))) || (cb && doc_cjk_punct(a)))
-		return 0;
-	if (a == '-' && b >= 'a' && b <= 'z')
-		return 0;	/* a word hyphenated at the line end */
-	return 1;
-}
 
 /* Strips quote markers ("> > "), returning the depth. */
 static int
@@ -327,7 +350,7 @@ doc_build_flow(struct doc *d, struct block *b, struct buf *out)
 			b->depth = depth;
 		if (len == 0)
 			continue;
-		if (out->len > 0 && doc_join_space(srcline_last(out->s,
+		if (out->len > 0 && width_join_space(srcline_last(out->s,
 		    out->len), srcline_first(s + off, len)))
 			buf_addc(out, ' ');
 		col = 0;
@@ -379,6 +402,31 @@ doc_build_heading(struct doc *d, const struct block *b, struct buf *out)
 	sanitize_line(out, s + off, len, &col);
 }
 
+/* A Markdown block's text: rendered already. */
+static struct text *
+doc_build_md(struct doc *d, size_t i)
+{
+	const struct md_block	*m = &d->md->v[i];
+	char			*s = xmalloc(m->len + 1);
+	struct text		*t;
+	size_t			 k;
+
+	memcpy(s, d->md->text.s + m->text, m->len);
+	s[m->len] = '\0';
+	t = text_new(s, m->len);
+	for (k = 0; k < m->nspans; k++) {
+		const struct span *sp = &d->md->spans[m->span + k];
+		uint32_t end = sp->end < m->len ? sp->end : (uint32_t)m->len;
+
+		if (sp->start < end)
+			text_add_span(t, sp->start, end, sp->style, sp->data);
+	}
+	t->hang = (uint16_t)m->hang;
+	if (m->b.type != BLOCK_PRE && !d->opts.show_glosses)
+		gloss_hide(t);
+	return t;
+}
+
 static struct text *
 doc_build(struct doc *d, size_t i)
 {
@@ -388,6 +436,8 @@ doc_build(struct doc *d, size_t i)
 	size_t		 len, mark;
 	char		*s;
 
+	if (d->md != NULL)
+		return doc_build_md(d, i);
 	buf_init(&out);
 	if (b->type == BLOCK_PRE)
 		doc_build_pre(d, b, &out);
@@ -422,9 +472,27 @@ doc_forget(struct doc *d, size_t i)
 	d->cache[i] = NULL;
 }
 
+int
+doc_is_markdown(const struct doc *d)
+{
+	return d->md != NULL;
+}
+
+const char *
+doc_links(const struct doc *d, size_t *n)
+{
+	*n = d->md != NULL ? d->md->nlinks : 0;
+	return d->md != NULL && d->md->links.s ? d->md->links.s : "";
+}
+
 char *
 doc_title(struct doc *d)
 {
+	if (d->md != NULL && d->md->title != NULL)
+		return xstrdup(d->md->title);
+	if (d->md != NULL && d->blocks.n > 0 &&
+	    d->blocks.v[0].type == BLOCK_HEADING && d->blocks.v[0].level == 1)
+		return text_visible(doc_text(d, 0), NULL);
 	if (d->blocks.n == 0 || d->blocks.v[0].type != BLOCK_HEADING ||
 	    d->blocks.v[0].level != 0)
 		return NULL;

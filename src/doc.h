@@ -31,7 +31,12 @@ struct doc_opts {
 	int		 force;		/* open binary files too */
 	int		 show_glosses;	/* show 長(zhǎng) as it is in the file */
 	int		 lazy;		/* segment piece by piece, on demand */
+	int		 format;	/* DOC_FORMAT_* */
 };
+
+#define DOC_FORMAT_AUTO		0	/* Markdown by name (.md) or by sniffing stdin */
+#define DOC_FORMAT_TEXT		1
+#define DOC_FORMAT_MARKDOWN	2
 
 /*
  * Opens a document (path NULL or "-": standard input).  Returns NULL and
@@ -78,6 +83,10 @@ struct text	*doc_text(struct doc *, size_t);
 /* Drops the cached text of a block. */
 void		 doc_forget(struct doc *, size_t);
 
+/* True for a document read as Markdown. */
+int		 doc_is_markdown(const struct doc *);
+/* Markdown: the URLs of its links, one a line ("\n" after each); *n set. */
+const char	*doc_links(const struct doc *, size_t *n);
 /* The encoding the source was decoded from. */
 const char	*doc_encoding(const struct doc *);
 /* The UTF-8 source text (not NUL-terminated) and its length. */

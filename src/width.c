@@ -74,3 +74,25 @@ width_str(const char *s, size_t n, int ambiguous)
 	}
 	return w;
 }
+
+/* Chinese punctuation that joins without a space next to CJK text. */
+static int
+width_cjk_punct(uint32_t c)
+{
+	return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+	    c == 0x2026 || c == 0x2014 || c == 0xB7;
+}
+
+int
+width_join_space(uint32_t a, uint32_t b)
+{
+	int	ca = width_is_cjk(a), cb = width_is_cjk(b);
+
+	if (a == 0 || b == 0)
+		return 0;
+	if ((ca && (cb || width_cjk_punct(b))) || (cb && width_cjk_punct(a)))
+		return 0;
+	if (a == '-' && b >= 'a' && b <= 'z')
+		return 0;	/* a word hyphenated at the line end */
+	return 1;
+}

@@ -25,6 +25,11 @@ int	width_is_ambiguous(uint32_t);
 int	width_is_cjk(uint32_t);
 /* True for Han ideographs. */
 int	width_is_han(uint32_t);
+/*
+ * Joining two lines of a paragraph, ending with a and starting with b: is
+ * a space needed?  None between CJK characters (unicode-text.md §4).
+ */
+int	width_join_space(uint32_t a, uint32_t b);
 /* Columns of a UTF-8 string of n bytes. */
 int	width_str(const char *, size_t, int ambiguous);
 

@@ -10,7 +10,7 @@
 enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
 	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS, OPT_GREP, OPT_REGEX,
-	OPT_NOTES, OPT_EXPORT, OPT_IMPORT,
+	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT,
 };
 
 static const struct option options_long[] = {
@@ -27,6 +27,7 @@ static const struct option options_long[] = {
 	{ "grep", required_argument, NULL, OPT_GREP },
 	{ "regex", no_argument, NULL, OPT_REGEX },
 	{ "notes", no_argument, NULL, OPT_NOTES },
+	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "export", required_argument, NULL, OPT_EXPORT },
 	{ "import", required_argument, NULL, OPT_IMPORT },
 	{ NULL, 0, NULL, 0 }
@@ -48,6 +49,8 @@ options_usage(FILE *f)
 "  --import=FILE.json     merge notes exported by --export=json\n"
 "  --width=N              text width in columns (dump: 80 if not a terminal)\n"
 "  --encoding=NAME        the file's encoding (default: detected)\n"
+"  --format=text|markdown read FILE as plain text or Markdown (default: by\n"
+"                         name, .md or .markdown; standard input by content)\n"
 "  --ambiguous-width=1|2  columns the terminal gives “ ” … (default 1)\n"
 "  --gloss=hide|show      hide or show pinyin glosses like 長(zhǎng)\n"
 "  --force                open a file that looks binary\n"
@@ -114,6 +117,15 @@ options_one(int c, struct options *o)
 	case OPT_GREP:
 		o->mode = MODE_GREP;
 		o->grep = optarg;
+		return 0;
+	case OPT_FORMAT:
+		if (strcmp(optarg, "text") == 0)
+			o->doc.format = DOC_FORMAT_TEXT;
+		else if (strcmp(optarg, "markdown") == 0 ||
+		    strcmp(optarg, "md") == 0)
+			o->doc.format = DOC_FORMAT_MARKDOWN;
+		else
+			return options_bad("format (text or markdown)", optarg);
 		return 0;
 	case OPT_NOTES:
 		o->mode = MODE_NOTES;

@@ -1,12 +1,14 @@
 #!/bin/sh
-# dump.sh: spec by example.  Each tests/data/NAME.in is dumped with the
+# dump.sh: spec by example.  Each tests/data/NAME.in (or NAME.md, read as
+# Markdown) is dumped with the
 # options in NAME.args (default --dump --width=80) and compared with
 # NAME.out; a NAME.toc file is compared with --toc.  Every dump must be
 # free of ESC, C1 and C0 bytes but the newline.
 . "${srcdir:-.}/tests/e2e/lib.sh"
 
-for in in "$TESTDATA"/*.in; do
-	name=$(basename "$in" .in)
+for in in "$TESTDATA"/*.in "$TESTDATA"/*.md; do
+	name=$(basename "$in")
+	name=${name%.*}
 	args="--dump --width=80"
 	[ -f "$TESTDATA/$name.args" ] && args=$(cat "$TESTDATA/$name.args")
 	# shellcheck disable=SC2086

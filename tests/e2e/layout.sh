@@ -12,7 +12,7 @@ for seed in 1 2 3 4 5; do
 			"$LC" -g "$seed" -a "$amb" -w "$widths"
 	done
 done
-for f in "$TESTDATA"/*.in "$TESTDATA"/*.txt; do
+for f in "$TESTDATA"/*.in "$TESTDATA"/*.txt "$TESTDATA"/*.md; do
 	[ -f "$f" ] || continue
 	check "$(basename "$f") at widths 1,2,7,20,33,40,80,200" "$LC" "$f"
 done

@@ -1,0 +1,711 @@
+/*
+ * markdown.c: md4c callbacks that build blocks (see markdown.h).
+ *
+ * Containers (quotes, lists, list items) only set the depth, the type and
+ * the marker of the leaves inside them.  A leaf (paragraph, heading, code,
+ * HTML, the text of a tight list item) collects display text and spans
+ * until it ends, then becomes a block.  Tables are collected cell by cell
+ * and laid out in columns when they end.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <md4c.h>
+
+#include "markdown.h"
+#include "sanitize.h"
+#include "utf8.h"
+#include "width.h"
+#include "xmalloc.h"
+
+#define MD_STACK	64
+
+struct md_cell {
+	char	*s;
+	int	 align;		/* MD_ALIGN */
+};
+
+struct md_state {
+	struct md_doc	*out;
+	const char	*src;
+	size_t		 n;
+	size_t		 base;		/* offset of what md4c parses */
+	/* containers */
+	int		 quote;		/* depth */
+	int		 lists;		/* depth */
+	unsigned	 number[MD_STACK];	/* next number, 0: bullets */
+	int		 tight[MD_STACK];	/* the list is tight */
+	int		 loose;		/* the innermost list is loose */
+	char		 marker[32];	/* for the next leaf of an item */
+	int		 item_leaves;	/* leaves so far in the item */
+	/* the open leaf */
+	int		 open;
+	int		 type;
+	int		 level;
+	int		 flags;
+	size_t		 start;		/* in out->text */
+	size_t		 firstspan;
+	size_t		 src_lo, src_hi;
+	unsigned	 hang;
+	int		 soft;		/* a soft break is pending */
+	int		 col;		/* for tabs in code */
+	size_t		 spanstart[MD_STACK];
+	int		 spantype[MD_STACK];
+	int		 nspan;
+	/* tables */
+	int		 in_table;
+	struct md_cell	*cells;
+	size_t		 ncells;
+	size_t		 ncols;
+	int		 in_cell;
+	struct buf	 cell;
+	int		 cell_align;
+	size_t		 header_rows;
+};
+
+static void
+md_note_source(struct md_state *st, const char *p, size_t n)
+{
+	size_t	off;
+
+	if (p < st->src || p >= st->src + st->n)
+		return;
+	off = (size_t)(p - st->src);
+	if (st->src_lo == (size_t)-1 || off < st->src_lo)
+		st->src_lo = off;
+	if (off + n > st->src_hi)
+		st->src_hi = off + n;
+}
+
+static void
+md_leaf_open(struct md_state *st, int type, int level)
+{
+	struct buf	*t = &st->out->text;
+
+	st->open = 1;
+	st->type = type;
+	st->level = level;
+	st->flags = 0;
+	st->start = t->len;
+	st->firstspan = st->out->nspans;
+	st->src_lo = (size_t)-1;
+	st->src_hi = 0;
+	st->hang = 0;
+	st->soft = 0;
+	st->col = 0;
+	if (type == BLOCK_LIST && st->marker[0] != '\0') {
+		buf_adds(t, st->marker);
+		st->hang = (unsigned)width_str(st->marker, strlen(st->marker), 1);
+		if (st->out->nspans == st->out->spancap) {
+			st->out->spancap = st->out->spancap ? st->out->spancap * 2 :
+			    256;
+			st->out->spans = xreallocarray(st->out->spans,
+			    st->out->spancap, sizeof *st->out->spans);
+		}
+		st->out->spans[st->out->nspans].start = 0;
+		st->out->spans[st->out->nspans].end =
+		    (uint32_t)strlen(st->marker);
+		st->out->spans[st->out->nspans].style = STYLE_MARKER;
+		st->out->spans[st->out->nspans++].data = 0;
+		st->marker[0] = '\0';
+	}
+}
+
+static struct md_block *
+md_push_block(struct md_doc *d)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 256;
+		d->v = xreallocarray(d->v, d->cap, sizeof *d->v);
+	}
+	memset(&d->v[d->n], 0, sizeof d->v[d->n]);
+	return &d->v[d->n++];
+}
+
+/* The source range for a block with no text of its own: after the last. */
+static size_t
+md_last_end(const struct md_doc *d, size_t dflt)
+{
+	return d->n > 0 ? d->v[d->n - 1].b.off + d->v[d->n - 1].b.len : dflt;
+}
+
+static void
+md_leaf_close(struct md_state *st)
+{
+	struct md_doc	*d = st->out;
+	struct md_block	*b;
+	size_t		 len;
+
+	if (!st->open)
+		return;
+	st->open = 0;
+	len = d->text.len - st->start;
+	while (len > 0 && (d->text.s[st->start + len - 1] == '\n' ||
+	    d->text.s[st->start + len - 1] == ' ') && st->type != BLOCK_PRE)
+		len--;
+	while (len > 0 && d->text.s[st->start + len - 1] == '\n')
+		len--;
+	if (len == 0 && st->type != BLOCK_PRE) {
+		d->text.len = st->start;
+		d->nspans = st->firstspan;
+		return;
+	}
+	d->text.len = st->start + len;
+	b = md_push_block(d);
+	b->b.type = (uint8_t)st->type;
+	b->b.level = (uint8_t)st->level;
+	b->b.flags = (uint8_t)(st->flags |
+	    (st->type == BLOCK_LIST && !st->loose ? 0 : BLOCK_SPACE));
+	b->b.depth = (uint8_t)(st->type == BLOCK_QUOTE ? st->quote :
+	    st->type == BLOCK_LIST ? (st->lists > 0 ? st->lists - 1 : 0) +
+	    (st->item_leaves > 1) : 0);
+	if (st->src_lo == (size_t)-1)
+		st->src_lo = st->src_hi = md_last_end(d, 0);
+	b->b.off = st->src_lo;
+	b->b.len = (uint32_t)(st->src_hi - st->src_lo);
+	b->text = st->start;
+	b->len = len;
+	b->span = st->firstspan;
+	b->nspans = d->nspans - st->firstspan;
+	b->hang = st->hang;
+}
+
+/* The leaf type for text inside the current containers. */
+static int
+md_flow_type(const struct md_state *st)
+{
+	if (st->lists > 0)
+		return BLOCK_LIST;
+	return st->quote > 0 ? BLOCK_QUOTE : BLOCK_PARA;
+}
+
+static void
+md_add(struct md_state *st, const char *s, size_t n)
+{
+	size_t	i, from = 0;
+
+	if (!st->open)
+		md_leaf_open(st, md_flow_type(st), 0);
+	for (i = 0; i <= n; i++) {	/* sanitise line by line */
+		if (i < n && s[i] != '\n')
+			continue;
+		sanitize_line(&st->out->text, s + from, i - from, &st->col);
+		if (i < n) {
+			buf_addc(&st->out->text, '\n');
+			st->col = 0;
+		}
+		from = i + 1;
+	}
+}
+
+/* Text inside a paragraph: joins a pending soft break first. */
+static void
+md_add_flow(struct md_state *st, const char *s, size_t n)
+{
+	struct buf	*t = &st->out->text;
+	uint32_t	 a = 0, b = 0;
+
+	if (st->soft && st->open && t->len > st->start && n > 0) {
+		size_t j = t->len;
+
+		while (j > st->start + 1 && (t->s[j - 1] == '`' ||
+		    t->s[j - 1] == '~'))
+			j--;	/* look past the markers folio added */
+		while (j > st->start && (t->s[j - 1] & 0xC0) == 0x80)
+			j--;
+		if (j > st->start)
+			utf8_decode((const uint8_t *)t->s + j - 1, t->len - j + 1,
+			    &a);
+		utf8_decode((const uint8_t *)s, n, &b);
+		if (width_join_space(a, b))
+			buf_addc(t, ' ');
+	}
+	st->soft = 0;
+	md_add(st, s, n);
+}
+
+static void
+md_span_add(struct md_state *st, size_t start, int style)
+{
+	struct md_doc	*d = st->out;
+
+	if (d->nspans == d->spancap) {
+		d->spancap = d->spancap ? d->spancap * 2 : 256;
+		d->spans = xreallocarray(d->spans, d->spancap, sizeof *d->spans);
+	}
+	d->spans[d->nspans].start = (uint32_t)(start - st->start);
+	d->spans[d->nspans].end = (uint32_t)(d->text.len - st->start);
+	d->spans[d->nspans].style = (uint16_t)style;
+	d->spans[d->nspans++].data = 0;
+}
+
+/* --- Tables -------------------------------------------------------------- */
+
+static void
+md_table_emit(struct md_state *st)
+{
+	size_t		 cols = st->ncols, rows, r, c, k;
+	int		*w = xcalloc(cols + 1, sizeof *w), pad, cw;
+	struct buf	*t = &st->out->text;
+
+	if (cols == 0) {
+		free(w);
+		return;
+	}
+	rows = st->ncells / cols;
+	for (k = 0; k < rows * cols; k++) {
+		cw = width_str(st->cells[k].s, strlen(st->cells[k].s), 1);
+		if (cw > w[k % cols])
+			w[k % cols] = cw;
+	}
+	md_leaf_open(st, BLOCK_PRE, 0);
+	for (r = 0; r < rows; r++) {
+		for (c = 0; c < cols; c++) {
+			const struct md_cell *cell = &st->cells[r * cols + c];
+
+			cw = width_str(cell->s, strlen(cell->s), 1);
+			pad = w[c] - cw;
+			if (c > 0)
+				buf_adds(t, " | ");
+			if (cell->align == MD_ALIGN_RIGHT)
+				for (k = 0; k < (size_t)pad; k++)
+					buf_addc(t, ' ');
+			else if (cell->align == MD_ALIGN_CENTER)
+				for (k = 0; k < (size_t)pad / 2; k++)
+					buf_addc(t, ' ');
+			buf_adds(t, cell->s);
+			if (cell->align == MD_ALIGN_CENTER)
+				pad -= pad / 2;
+			if (cell->align != MD_ALIGN_RIGHT && c + 1 < cols)
+				for (k = 0; k < (size_t)pad; k++)
+					buf_addc(t, ' ');
+		}
+		buf_addc(t, '\n');
+		if (r + 1 == st->header_rows) {
+			for (c = 0; c < cols; c++) {
+				if (c > 0)
+					buf_adds(t, "-+-");
+				for (k = 0; k < (size_t)w[c]; k++)
+					buf_addc(t, '-');
+			}
+			buf_addc(t, '\n');
+		}
+	}
+	free(w);
+	md_leaf_close(st);
+}
+
+static void
+md_table_free(struct md_state *st)
+{
+	size_t	i;
+
+	for (i = 0; i < st->ncells; i++)
+		free(st->cells[i].s);
+	free(st->cells);
+	st->cells = NULL;
+	st->ncells = st->ncols = 0;
+}
+
+static void
+md_cell_end(struct md_state *st)
+{
+	size_t	i;
+
+	st->cells = xreallocarray(st->cells, st->ncells + 1, sizeof *st->cells);
+	for (i = 0; i < st->cell.len; i++)
+		if (st->cell.s[i] == '\n')
+			st->cell.s[i] = ' ';
+	st->cells[st->ncells].s = st->cell.len ? buf_take(&st->cell, NULL) :
+	    xstrdup("");
+	st->cells[st->ncells++].align = st->cell_align;
+	buf_init(&st->cell);
+	st->in_cell = 0;
+}
+
+/* --- Callbacks ----------------------------------------------------------- */
+
+static void
+md_item_marker(struct md_state *st, const MD_BLOCK_LI_DETAIL *li)
+{
+	int	k = st->lists > 0 ? st->lists - 1 : 0;
+
+	if (li->is_task)
+		snprintf(st->marker, sizeof st->marker, "[%c] ",
+		    li->task_mark == ' ' ? ' ' : 'x');
+	else if (st->number[k] > 0)
+		snprintf(st->marker, sizeof st->marker, "%u. ", st->number[k]++);
+	else
+		snprintf(st->marker, sizeof st->marker, "- ");
+	st->item_leaves = 0;
+}
+
+static int
+md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
+{
+	struct md_state	*st = arg;
+
+	if (st->in_table && type != MD_BLOCK_TABLE) {
+		if (type == MD_BLOCK_THEAD)
+			st->header_rows = (size_t)-1;
+		if (type == MD_BLOCK_TH || type == MD_BLOCK_TD) {
+			st->in_cell = 1;
+			buf_init(&st->cell);
+			st->cell_align = ((MD_BLOCK_TD_DETAIL *)detail)->align;
+		}
+		return 0;
+	}
+	md_leaf_close(st);
+	switch (type) {
+	case MD_BLOCK_QUOTE:
+		st->quote++;
+		break;
+	case MD_BLOCK_UL:
+	case MD_BLOCK_OL:
+		if (st->lists < MD_STACK) {
+			st->number[st->lists] = type == MD_BLOCK_OL ?
+			    ((MD_BLOCK_OL_DETAIL *)detail)->start : 0;
+			st->tight[st->lists] = type == MD_BLOCK_OL ?
+			    ((MD_BLOCK_OL_DETAIL *)detail)->is_tight :
+			    ((MD_BLOCK_UL_DETAIL *)detail)->is_tight;
+			st->loose = !st->tight[st->lists];
+		}
+		st->lists++;
+		break;
+	case MD_BLOCK_LI:
+		md_item_marker(st, detail);
+		break;
+	case MD_BLOCK_HR:
+		md_push_block(st->out)->b.type = BLOCK_RULE;
+		st->out->v[st->out->n - 1].b.off = md_last_end(st->out, 0);
+		st->out->v[st->out->n - 1].b.flags = BLOCK_SPACE;
+		break;
+	case MD_BLOCK_H:
+		md_leaf_open(st, BLOCK_HEADING, ((MD_BLOCK_H_DETAIL *)detail)->level);
+		st->flags = BLOCK_ATX;
+		break;
+	case MD_BLOCK_CODE:
+		md_leaf_open(st, BLOCK_PRE, 0);
+		if (((MD_BLOCK_CODE_DETAIL *)detail)->lang.size > 0) {
+			const MD_ATTRIBUTE *lang = &((MD_BLOCK_CODE_DETAIL *)
+			    detail)->lang;
+
+			buf_adds(&st->out->text, "[");
+			md_add(st, lang->text, lang->size);
+			buf_adds(&st->out->text, "]\n");
+		}
+		break;
+	case MD_BLOCK_HTML:
+		md_leaf_open(st, BLOCK_PRE, 0);
+		break;
+	case MD_BLOCK_P:
+		md_leaf_open(st, md_flow_type(st), 0);
+		break;
+	case MD_BLOCK_TABLE:
+		st->in_table = 1;
+		st->ncols = ((MD_BLOCK_TABLE_DETAIL *)detail)->col_count;
+		st->header_rows = 0;
+		break;
+	default:
+		break;
+	}
+	if (st->open && st->type == BLOCK_LIST)
+		st->item_leaves++;
+	return 0;
+}
+
+static int
+md_leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
+{
+	struct md_state	*st = arg;
+
+	if (st->in_table) {
+		if (type == MD_BLOCK_TH || type == MD_BLOCK_TD)
+			md_cell_end(st);
+		else if (type == MD_BLOCK_THEAD)
+			st->header_rows = st->ncells / (st->ncols ? st->ncols : 1);
+		else if (type == MD_BLOCK_TABLE) {
+			st->in_table = 0;
+			md_table_emit(st);
+			md_table_free(st);
+		}
+		return 0;
+	}
+	md_leaf_close(st);
+	if (type == MD_BLOCK_QUOTE && st->quote > 0)
+		st->quote--;
+	else if ((type == MD_BLOCK_UL || type == MD_BLOCK_OL) && st->lists > 0) {
+		st->lists--;
+		st->loose = st->lists > 0 && st->lists <= MD_STACK &&
+		    !st->tight[st->lists - 1];
+	}
+	return 0;
+}
+
+static int
+md_enter_span(MD_SPANTYPE type, void *detail, void *arg)
+{
+	struct md_state	*st = arg;
+
+	if (st->in_cell)
+		return 0;
+	if (!st->open)
+		md_leaf_open(st, md_flow_type(st), 0);
+	if (st->soft) {		/* a span starts the next line */
+		struct buf	*t = &st->out->text;
+		uint32_t	 a = 0;
+		size_t		 j = t->len;
+
+		while (j > st->start && (t->s[j - 1] & 0xC0) == 0x80)
+			j--;
+		if (j > st->start)
+			utf8_decode((const uint8_t *)t->s + j - 1,
+			    t->len - j + 1, &a);
+		if (a != 0 && !width_is_cjk(a))
+			buf_addc(t, ' ');
+		st->soft = 0;
+	}
+	if (type == MD_SPAN_CODE)
+		buf_addc(&st->out->text, '`');
+	else if (type == MD_SPAN_DEL)
+		buf_adds(&st->out->text, "~~");
+	else if (type == MD_SPAN_IMG)
+		buf_adds(&st->out->text, "[image: ");
+	if (st->nspan < MD_STACK) {
+		st->spanstart[st->nspan] = st->out->text.len;
+		st->spantype[st->nspan] = type;
+	}
+	st->nspan++;
+	return 0;
+}
+
+static void
+md_link_end(struct md_state *st, const MD_SPAN_A_DETAIL *a)
+{
+	char	mark[32];
+
+	st->out->nlinks++;
+	buf_add(&st->out->links, a->href.text, a->href.size);
+	buf_addc(&st->out->links, '\n');
+	snprintf(mark, sizeof mark, "[%zu]", st->out->nlinks);
+	buf_adds(&st->out->text, mark);
+}
+
+static int
+md_leave_span(MD_SPANTYPE type, void *detail, void *arg)
+{
+	struct md_state	*st = arg;
+	size_t		 start;
+	static const int styles[] = {
+		[MD_SPAN_EM] = STYLE_EMPH, [MD_SPAN_STRONG] = STYLE_STRONG,
+		[MD_SPAN_A] = STYLE_LINK, [MD_SPAN_IMG] = STYLE_EMPH,
+		[MD_SPAN_CODE] = STYLE_CODE, [MD_SPAN_DEL] = STYLE_STRIKE,
+	};
+
+	if (st->in_cell || st->nspan == 0)
+		return 0;
+	st->nspan--;
+	if (st->nspan >= MD_STACK || !st->open)
+		return 0;
+	start = st->spanstart[st->nspan];
+	if ((size_t)type < sizeof styles / sizeof *styles && styles[type] != 0 &&
+	    st->out->text.len > start)
+		md_span_add(st, start, styles[type]);
+	if (type == MD_SPAN_CODE)
+		buf_addc(&st->out->text, '`');
+	else if (type == MD_SPAN_DEL)
+		buf_adds(&st->out->text, "~~");
+	else if (type == MD_SPAN_IMG)
+		buf_addc(&st->out->text, ']');
+	else if (type == MD_SPAN_A)
+		md_link_end(st, detail);
+	return 0;
+}
+
+/* A few named entities; numeric ones; others as they are written. */
+static void
+md_entity(struct md_state *st, const char *s, size_t n)
+{
+	static const struct { const char *name; uint32_t cp; } names[] = {
+		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' },
+		{ "&quot;", '"' }, { "&apos;", '\'' }, { "&nbsp;", 0xA0 },
+		{ "&copy;", 0xA9 }, { "&reg;", 0xAE }, { "&mdash;", 0x2014 },
+		{ "&ndash;", 0x2013 }, { "&hellip;", 0x2026 },
+	};
+	struct buf	b;
+	uint32_t	cp = 0;
+	size_t		i;
+
+	if (n > 3 && s[1] == '#')
+		cp = (uint32_t)strtoul(s + 2 + (s[2] == 'x' || s[2] == 'X'),
+		    NULL, s[2] == 'x' || s[2] == 'X' ? 16 : 10);
+	for (i = 0; cp == 0 && i < sizeof names / sizeof *names; i++)
+		if (strlen(names[i].name) == n && memcmp(s, names[i].name, n) == 0)
+			cp = names[i].cp;
+	if (cp == 0 || cp > 0x10FFFF) {
+		md_add_flow(st, s, n);
+		return;
+	}
+	buf_init(&b);
+	buf_add_cp(&b, cp);
+	md_add_flow(st, b.s, b.len);
+	buf_free(&b);
+}
+
+static int
+md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *arg)
+{
+	struct md_state	*st = arg;
+
+	md_note_source(st, s, n);
+	if (st->in_cell) {
+		if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)
+			buf_addc(&st->cell, ' ');
+		else
+			buf_add(&st->cell, s, n);
+		return 0;
+	}
+	switch (type) {
+	case MD_TEXT_SOFTBR:
+		st->soft = 1;
+		break;
+	case MD_TEXT_BR:	/* a hard break: go on in a new block */
+		if (st->open && st->type != BLOCK_PRE) {
+			int type2 = st->type, level = st->level;
+
+			md_leaf_close(st);
+			md_leaf_open(st, type2, level);
+			st->flags |= BLOCK_CONT;
+		}
+		break;
+	case MD_TEXT_ENTITY:
+		md_entity(st, s, n);
+		break;
+	case MD_TEXT_NULLCHAR:
+		md_add_flow(st, "\xEF\xBF\xBD", 3);
+		break;
+	default:
+		if (st->open && st->type == BLOCK_PRE)
+			md_add(st, s, n);
+		else
+			md_add_flow(st, s, n);
+	}
+	return 0;
+}
+
+/* --- Front matter and detection ------------------------------------------ */
+
+/* Length of a YAML front matter block at the start, and its title. */
+static size_t
+md_front_matter(const char *s, size_t n, char **title)
+{
+	const char	*end, *p, *t;
+	size_t		 k;
+
+	*title = NULL;
+	if (n < 4 || memcmp(s, "---", 3) != 0 || (s[3] != '\n' && s[3] != '\r'))
+		return 0;
+	for (p = s + 4; p < s + n; p = end + 1) {
+		end = memchr(p, '\n', (size_t)(s + n - p));
+		if (end == NULL)
+			return 0;
+		k = (size_t)(end - p);
+		if (k > 0 && p[k - 1] == '\r')
+			k--;
+		if ((k == 3 && (memcmp(p, "---", 3) == 0 ||
+		    memcmp(p, "...", 3) == 0)))
+			return (size_t)(end + 1 - s);
+		if (*title == NULL && k > 6 && memcmp(p, "title:", 6) == 0) {
+			t = p + 6;
+			while (t < p + k && (*t == ' ' || *t == '"' || *t == '\''))
+				t++;
+			k -= (size_t)(t - p);
+			while (k > 0 && (t[k - 1] == '"' || t[k - 1] == '\'' ||
+			    t[k - 1] == ' '))
+				k--;
+			*title = xmalloc(k + 1);
+			memcpy(*title, t, k);
+			(*title)[k] = '\0';
+		}
+	}
+	return 0;
+}
+
+int
+markdown_parse(const char *s, size_t n, struct md_doc *out)
+{
+	MD_PARSER	 parser;
+	struct md_state	 st;
+	size_t		 skip;
+	int		 rc;
+
+	memset(out, 0, sizeof *out);
+	memset(&st, 0, sizeof st);
+	memset(&parser, 0, sizeof parser);
+	buf_init(&out->text);
+	buf_init(&out->links);
+	buf_init(&st.cell);
+	skip = md_front_matter(s, n, &out->title);
+	if (skip == 0 && out->title != NULL) {
+		free(out->title);
+		out->title = NULL;
+	}
+	st.out = out;
+	st.src = s;
+	st.n = n;
+	parser.flags = MD_DIALECT_GITHUB;
+	parser.enter_block = md_enter_block;
+	parser.leave_block = md_leave_block;
+	parser.enter_span = md_enter_span;
+	parser.leave_span = md_leave_span;
+	parser.text = md_text;
+	rc = md_parse(s + skip, (MD_SIZE)(n - skip), &parser, &st);
+	md_leaf_close(&st);
+	md_table_free(&st);
+	buf_free(&st.cell);
+	return rc == 0 ? 0 : -1;
+}
+
+void
+markdown_free(struct md_doc *d)
+{
+	buf_free(&d->text);
+	buf_free(&d->links);
+	free(d->v);
+	free(d->spans);
+	free(d->title);
+	memset(d, 0, sizeof *d);
+}
+
+int
+markdown_name(const char *path)
+{
+	size_t	n = path != NULL ? strlen(path) : 0;
+
+	return (n > 3 && strcmp(path + n - 3, ".md") == 0) ||
+	    (n > 9 && strcmp(path + n - 9, ".markdown") == 0);
+}
+
+int
+markdown_sniff(const char *s, size_t n)
+{
+	size_t	i, score = 0;
+
+	if (n > 8192)
+		n = 8192;
+	for (i = 0; i < n; i++) {
+		if (i > 0 && s[i - 1] != '\n')
+			continue;
+		if (s[i] == '#' && i + 1 < n && (s[i + 1] == ' ' ||
+		    s[i + 1] == '#'))
+			score += 2;
+		else if (i + 3 <= n && memcmp(s + i, "```", 3) == 0)
+			score += 3;
+		else if (i + 2 <= n && (memcmp(s + i, "- ", 2) == 0 ||
+		    memcmp(s + i, "* ", 2) == 0))
+			score++;
+	}
+	return score >= 4 || (n >= 4 && memcmp(s, "---\n", 4) == 0 &&
+	    memmem(s, n, "\ntitle:", 7) != NULL);
+}

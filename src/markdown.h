@@ -1,0 +1,60 @@
+/*
+ * markdown.h: Markdown to blocks, with md4c (CommonMark, GitHub tables,
+ * strikethrough, task lists and autolinks).
+ *
+ * The document is parsed once; each block's display text is rendered into
+ * one buffer with its style spans, and the block keeps the range of source
+ * bytes it came from (for annotations, which anchor on the source).
+ *   - headings are headings (ATX and setext; never a # line in code);
+ *   - paragraph soft breaks are joined as plain text lines are (no space
+ *     between CJK characters); a hard break continues the paragraph in a
+ *     new block (BLOCK_CONT);
+ *   - emphasis and strong are styles; code spans keep their `backticks`
+ *     and strikethrough its ~~, so they read without attributes; a link
+ *     is its text followed by [n], its URL is link n; an image is
+ *     [image: alt];
+ *   - list items carry their marker ("- ", "3. ", "[x] ") and hang;
+ *     quotes their depth; code blocks, raw HTML and tables (aligned by
+ *     display width) are preformatted; YAML front matter is hidden and
+ *     its title is the document's.
+ */
+#ifndef FOLIO_MARKDOWN_H
+#define FOLIO_MARKDOWN_H
+
+#include <stddef.h>
+
+#include "block.h"
+#include "buf.h"
+#include "text.h"
+
+struct md_block {
+	struct block	b;		/* type, level, depth, flags, source */
+	size_t		text;		/* its display text in md_doc.text */
+	size_t		len;
+	size_t		span;		/* its spans in md_doc.spans */
+	size_t		nspans;
+	unsigned	hang;		/* list marker columns */
+};
+
+struct md_doc {
+	struct buf	 text;		/* all display texts */
+	struct md_block	*v;
+	size_t		 n;
+	size_t		 cap;
+	struct span	*spans;		/* offsets within each block's text */
+	size_t		 nspans;
+	size_t		 spancap;
+	struct buf	 links;		/* "URL\n" per link, in order */
+	size_t		 nlinks;
+	char		*title;		/* front matter's title, or NULL */
+};
+
+/* Parses n bytes of Markdown; returns 0, or -1 if md4c gave up. */
+int	markdown_parse(const char *, size_t, struct md_doc *);
+void	markdown_free(struct md_doc *);
+/* Does text without a file name look like Markdown? */
+int	markdown_sniff(const char *, size_t);
+/* Is this file name a Markdown one (.md, .markdown)? */
+int	markdown_name(const char *);
+
+#endif
