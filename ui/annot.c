@@ -321,20 +321,16 @@ annot_first(void *arg, size_t a, size_t z)
 	return 0;
 }
 
-/* y: the passage to the terminal's clipboard, with OSC 52. */
-int
-annot_copy(struct pager *p)
+/* Sends n bytes to the terminal's clipboard with OSC 52. */
+void
+annot_copy_text(struct pager *p, const char *text, size_t n)
 {
 	static const char b64[] =
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	size_t		 a, z, n, i;
-	const char	*src = doc_source(p->d, &n);
-	struct buf	 out;
-	const unsigned char *s;
+	const unsigned char	*s = (const unsigned char *)text;
+	struct buf		 out;
+	size_t			 i;
 
-	annot_passage(p, &a, &z);
-	s = (const unsigned char *)src + a;
-	n = z - a;
 	buf_init(&out);
 	buf_adds(&out, getenv("TMUX") ? "\033Ptmux;\033\033]52;c;" :
 	    "\033]52;c;");
@@ -356,6 +352,17 @@ annot_copy(struct pager *p)
 	fflush(stdout);
 	buf_free(&out);
 	snprintf(p->msg, sizeof p->msg, "copied %zu bytes to the clipboard", n);
+}
+
+/* y: the passage to the terminal's clipboard. */
+int
+annot_copy(struct pager *p)
+{
+	size_t		 a, z, n;
+	const char	*src = doc_source(p->d, &n);
+
+	annot_passage(p, &a, &z);
+	annot_copy_text(p, src + a, z - a);
 	return UI_REDRAW;
 }
 

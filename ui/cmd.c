@@ -222,6 +222,12 @@ cmd_select(struct pager *p, long count)
 }
 
 static int
+cmd_links(struct pager *p, long count)
+{
+	return list_links(p);
+}
+
+static int
 cmd_copy(struct pager *p, long count)
 {
 	return annot_copy(p);
@@ -341,6 +347,8 @@ const struct cmd cmd_table[] = {
 	  cmd_notes },
 	{ "copy", "y", { 'y' },
 	  "copy the search match, else the top paragraph (OSC 52)", cmd_copy },
+	{ "links", "L", { 'L' },
+	  "Markdown: the list of links; Enter copies the URL", cmd_links },
 	{ "toc", "t, Tab", { 't', '\t' },
 	  "table of contents: Enter jumps, typing filters", cmd_toc },
 	{ "scroll-right", "Right", { KEY_RIGHT },

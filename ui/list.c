@@ -459,3 +459,45 @@ list_notes(struct pager *p, int bookmarks)
 	list_free_items(&l);
 	return r == LIST_QUIT ? UI_QUIT : UI_REDRAW | UI_CLEAR;
 }
+
+/* L: the links of a Markdown document; Enter copies the URL (OSC 52). */
+int
+list_links(struct pager *p)
+{
+	struct list	 l;
+	size_t		 n, i = 0, k;
+	const char	*urls = doc_links(p->d, &n), *e;
+	int		 r;
+
+	if (n == 0) {
+		pager_message(p, "this document has no links");
+		return UI_REDRAW;
+	}
+	memset(&l, 0, sizeof l);
+	l.title = "Links: Enter copies the URL";
+	l.marked = -1;
+	l.filterable = 1;
+	l.items = calloc(n + 1, sizeof *l.items);
+	if (l.items == NULL)
+		return UI_REDRAW;
+	for (k = 0; k < n && (e = strchr(urls + i, '\n')) != NULL; k++) {
+		struct buf b;
+		char num[32];
+
+		buf_init(&b);
+		snprintf(num, sizeof num, "[%zu] ", k + 1);
+		buf_adds(&b, num);
+		buf_add(&b, urls + i, (size_t)(e - urls) - i);
+		l.items[l.n].data = i;
+		l.items[l.n++].text = buf_take(&b, NULL);
+		i = (size_t)(e - urls) + 1;
+	}
+	r = list_run(p, &l);
+	if (r == LIST_CHOSEN) {
+		const char *u = strchr(l.items[l.shown[l.sel]].text, ' ') + 1;
+
+		annot_copy_text(p, u, strlen(u));
+	}
+	list_free_items(&l);
+	return r == LIST_QUIT ? UI_QUIT : UI_REDRAW | UI_CLEAR;
+}

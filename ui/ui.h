@@ -185,6 +185,7 @@ int	annot_bookmark(struct pager *);
 int	annot_note(struct pager *, int kind);
 int	annot_edit(struct pager *, struct note *, int editor);
 int	annot_copy(struct pager *);
+void	annot_copy_text(struct pager *, const char *, size_t);
 void	annot_spans(struct pager *, struct doc *, size_t, struct text *);
 int	annot_first(void *, size_t, size_t);
 
@@ -198,6 +199,8 @@ int	find_visible_pos(struct pager *, size_t b, uint32_t off);
 
 /* list.c: ' (bookmarks) and A (notes and highlights). */
 int	list_notes(struct pager *, int bookmarks);
+/* L: a Markdown document's links. */
+int	list_links(struct pager *);
 
 /* pager.c */
 /* Recomputes the text column for the terminal size; relays out. */

@@ -1,0 +1,49 @@
+#!/bin/sh
+# markdown.sh: Markdown documents read, searched and annotated like text.
+. "${srcdir:-.}/tests/e2e/lib.sh"
+
+MD="$TESTDATA/md-inline.md"
+"$FOLIO" --dump --format=text "$MD" >"$TMP/out" 2>&1
+grep -qF '*emphasis*' "$TMP/out" && ok "--format=text shows the markup" ||
+	not_ok "--format=text shows the markup"
+"$FOLIO" --dump "$MD" >"$TMP/out" 2>&1
+grep -q '^# ' "$TMP/out" && not_ok "a .md file is read as Markdown" ||
+	ok "a .md file is read as Markdown"
+cat "$TESTDATA/md-headings.md" | "$FOLIO" --toc >"$TMP/out" 2>&1
+cmp -s "$TMP/out" "$TESTDATA/md-headings.toc" && ok "standard input that looks like Markdown is Markdown" ||
+	not_ok "standard input that looks like Markdown" "$(cat "$TMP/out")"
+cp "$MD" "$TMP/inline.txt"
+"$FOLIO" --toc --format=markdown "$TMP/inline.txt" >"$TMP/out"
+[ "$(cat "$TMP/out")" = "Inline 行內樣式" ] && ok "--format=markdown" || not_ok "--format=markdown" "$(cat "$TMP/out")"
+"$FOLIO" --grep='軟換行切開' "$MD" >"$TMP/out" 2>&1
+[ "$(tail -1 "$TMP/out")" = "1 match" ] && ok "--grep across a soft break in Markdown" ||
+	not_ok "--grep across a soft break in Markdown" "$(cat "$TMP/out")"
+expect_status "--format=bad is a usage error" 2 "$FOLIO" --format=bad "$MD"
+
+need_tmux
+cp "$MD" "$TMP/doc.md"
+RUN="FOLIO_DATA_DIR=$TMP/notes TERM=xterm-256color $FOLIO '$TMP/doc.md'"
+start 80 24 "$RUN"
+wait_for "Inline"
+keys / m a t Enter
+settle
+screen | tail -1 | grep -qF "[1/1]" && ok "search in Markdown: 1/1" || not_ok "search in Markdown" "$(screen | tail -1)"
+keys H
+expect_screen "a highlight in Markdown is saved" "highlight saved"
+keys L
+expect_screen "L lists the links" "https://example.org/folio"
+keys Escape q
+wait_for "EXIT=0"
+FOLIO_DATA_DIR="$TMP/notes" "$FOLIO" --export=json "$TMP/doc.md" >"$TMP/out"
+grep -q '"folio:state": "anchored"' "$TMP/out" && ok "its anchor holds" || not_ok "its anchor holds" "$(cat "$TMP/out")"
+start 37 12 "TERM=xterm-256color $FOLIO '$TESTDATA/md-table.md'"
+wait_for "Tables"
+settle
+w=$(screen | wc -L)
+[ "$w" -le 37 ] && ok "a wide table fits the screen, cut ($w)" || not_ok "a wide table fits" "$w"
+keys Right
+settle
+screen | grep -q "«" && ok "→ scrolls a table sideways" || not_ok "→ scrolls a table sideways" "$(screen)"
+keys q
+
+done_testing
