@@ -510,8 +510,12 @@ md_leave_span(MD_SPANTYPE type, void *detail, void *arg)
 		return 0;
 	start = st->spanstart[st->nspan];
 	if ((size_t)type < sizeof styles / sizeof *styles && styles[type] != 0 &&
-	    st->out->text.len > start)
+	    st->out->text.len > start) {
 		md_span_add(st, start, styles[type]);
+		if (type == MD_SPAN_A)	/* its link number, from 1 */
+			st->out->spans[st->out->nspans - 1].data =
+			    (uint16_t)(st->out->nlinks + 1);
+	}
 	if (type == MD_SPAN_CODE)
 		buf_addc(&st->out->text, '`');
 	else if (type == MD_SPAN_DEL)

@@ -17,6 +17,7 @@
 #include "ui.h"
 #include "utf8.h"
 #include "width.h"
+#include "xmalloc.h"
 
 enum {
 	PAIR_HEADING = 1,
@@ -94,7 +95,42 @@ draw_line_attr(const struct pager *p, const struct line *l)
 struct draw_run {
 	const struct pager	*p;
 	attr_t			 base;
+	const struct text	*t;	/* the line's block text */
 };
+
+/* The link number of the span holding byte off. */
+static unsigned
+draw_link_of(const struct text *t, size_t off)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nspans; i++)
+		if (t->spans[i].style == STYLE_LINK &&
+		    t->spans[i].start <= off && off < t->spans[i].end)
+			return t->spans[i].data;
+	return 0;
+}
+
+/* Remembers a link's text on screen for draw_hyperlinks. */
+static void
+draw_note_link(struct pager *p, const char *s, size_t n, unsigned link)
+{
+	struct link_run	*l;
+	int		 y, x;
+
+	getyx(stdscr, y, x);
+	if (p->nruns == p->runcap) {
+		p->runcap = p->runcap ? p->runcap * 2 : 16;
+		p->runs = xreallocarray(p->runs, p->runcap, sizeof *p->runs);
+	}
+	l = &p->runs[p->nruns++];
+	l->y = y;
+	l->x = x;
+	l->text = xmalloc(n + 1);
+	memcpy(l->text, s, n);
+	l->text[n] = '\0';
+	l->link = link;
+}
 
 static void
 draw_run(void *arg, const char *s, size_t n, int style)
@@ -102,6 +138,9 @@ draw_run(void *arg, const char *s, size_t n, int style)
 	const struct draw_run	*r = arg;
 
 	attrset(r->base | draw_style_attr(r->p, style));
+	if (style == STYLE_LINK && r->p->hyperlinks)
+		draw_note_link((struct pager *)r->p, s, n,
+		    draw_link_of(r->t, (size_t)(s - r->t->s)));
 	addnstr(s, (int)n);
 }
 
@@ -164,7 +203,7 @@ draw_line(const struct pager *p, int y, const struct line *l)
 {
 	const struct block	*b = doc_block(view_doc(p->v), l->block);
 	int			 amb = p->o->ambiguous, i;
-	struct draw_run		 r = { p, draw_line_attr(p, l) };
+	struct draw_run		 r = { p, draw_line_attr(p, l), NULL };
 	struct buf		 ind;
 
 	if (l->kind == LINE_BLANK)
@@ -190,7 +229,8 @@ draw_line(const struct pager *p, int y, const struct line *l)
 		addstr(layout_cut_marker(amb, 1));
 	if (l->flags & LINE_PAD_LEFT)
 		addch(' ');
-	layout_runs(doc_text(view_doc(p->v), l->block), l, draw_run, &r);
+	r.t = doc_text(view_doc(p->v), l->block);
+	layout_runs(r.t, l, draw_run, &r);
 	attrset(A_DIM);
 	if (l->flags & LINE_CUT_RIGHT)
 		addstr(layout_cut_marker(amb, 0));
@@ -385,6 +425,8 @@ draw_screen(struct pager *p)
 
 	if (p->colour)
 		draw_colours();
+	while (p->nruns > 0)
+		free(p->runs[--p->nruns].text);
 	erase();
 	if (p->cols < UI_MIN_COLS || p->rows < UI_MIN_ROWS) {
 		draw_too_small(p);
@@ -398,4 +440,44 @@ draw_screen(struct pager *p)
 		mvaddch((int)i, p->margin, '~');
 	}
 	draw_status(p);
+}
+
+/* The n-th (from 1) URL of the document, or NULL. */
+static char *
+draw_url(struct pager *p, unsigned n)
+{
+	size_t		 count, i = 0;
+	const char	*u = doc_links(p->d, &count), *e;
+
+	if (n == 0 || n > count)
+		return NULL;
+	while (--n > 0 && (e = strchr(u + i, '\n')) != NULL)
+		i = (size_t)(e - u) + 1;
+	e = strchr(u + i, '\n');
+	return e != NULL ? xstrndup(u + i, (size_t)(e - u) - i) : NULL;
+}
+
+void
+draw_hyperlinks(struct pager *p)
+{
+	size_t	i, k;
+	char	*url;
+	int	cy, cx;
+
+	if (!p->hyperlinks || p->nruns == 0)
+		return;
+	getyx(curscr, cy, cx);	/* where ncurses thinks the cursor is */
+	for (i = 0; i < p->nruns; i++) {
+		if ((url = draw_url(p, p->runs[i].link)) == NULL)
+			continue;
+		for (k = 0; url[k] != '\0'; k++)	/* no escapes in the URL */
+			if ((unsigned char)url[k] < 0x20 || url[k] == 0x7f)
+				url[k] = '?';
+		printf("\033[%d;%dH\033]8;;%s\033\\\033[4m%s\033[0m"
+		    "\033]8;;\033\\", p->runs[i].y + 1, p->runs[i].x + 1, url,
+		    p->runs[i].text);
+		free(url);
+	}
+	printf("\033[%d;%dH", cy + 1, cx + 1);	/* put it back there */
+	fflush(stdout);
 }

@@ -185,6 +185,7 @@ pager_loop(struct pager *p)
 		if (r & UI_REDRAW) {
 			draw_screen(p);
 			refresh();
+			draw_hyperlinks(p);
 		}
 		r = pager_wait(p);
 		if (r & UI_QUIT)
@@ -224,6 +225,7 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	if (term_start() != 0)
 		return 1;
 	p.colour = term_has_colour();
+	p.hyperlinks = term_has_hyperlinks() && doc_is_markdown(d);
 	p.v = view_new(d, view_opts_default(&p), LINES > 1 ? LINES - 1 : 1);
 	pager_layout(&p);
 	annot_start(&p);
@@ -231,6 +233,9 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	term_stop();
 	annot_stop(&p);
 	find_free(&p);
+	while (p.nruns > 0)
+		free(p.runs[--p.nruns].text);
+	free(p.runs);
 	view_free(p.v);
 	*dp = p.d;	/* R may have replaced it */
 	free(p.title);

@@ -174,3 +174,26 @@ term_has_colour(void)
 
 	return has_colors() && (nc == NULL || *nc == '\0');
 }
+
+/*
+ * OSC 8 hyperlinks, only where the terminal is known to take them (others
+ * may print the sequence): FOLIO_HYPERLINKS=1 or 0 decides; else kitty,
+ * WezTerm, iTerm2, foot, VTE terminals and Windows Terminal.
+ */
+int
+term_has_hyperlinks(void)
+{
+	const char	*f = getenv("FOLIO_HYPERLINKS"), *t = getenv("TERM");
+	const char	*tp = getenv("TERM_PROGRAM");
+
+	if (f != NULL && *f != '\0')
+		return strcmp(f, "1") == 0;
+	if (getenv("TMUX") != NULL || getenv("STY") != NULL)
+		return 0;
+	return getenv("KITTY_WINDOW_ID") != NULL ||
+	    getenv("VTE_VERSION") != NULL || getenv("WT_SESSION") != NULL ||
+	    (tp != NULL && (strcmp(tp, "WezTerm") == 0 ||
+	    strcmp(tp, "iTerm.app") == 0)) ||
+	    (t != NULL && (strcmp(t, "foot") == 0 ||
+	    strcmp(t, "xterm-kitty") == 0));
+}

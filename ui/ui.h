@@ -15,6 +15,8 @@
 
 #include <stddef.h>
 
+#include <curses.h>
+
 #include "doc.h"
 #include "options.h"
 #include "notes.h"
@@ -73,6 +75,14 @@ struct find {
 	struct history	 history;
 };
 
+/* A link's text as drawn, to be marked with OSC 8 after refresh. */
+struct link_run {
+	int		 y, x;
+	char		*text;
+	unsigned	 link;		/* from 1 */
+	attr_t		 attr;
+};
+
 /* The selection (select.c). */
 struct sel {
 	int		active;
@@ -101,6 +111,10 @@ struct pager {
 	struct note		 draft;	/* a note left unfinished last time */
 	uint32_t		 ngen;	/* changes to the notes (highlights) */
 	struct sel		 sel;
+	int			 hyperlinks;	/* the terminal takes OSC 8 */
+	struct link_run		*runs;	/* links drawn on this screen */
+	size_t			 nruns;
+	size_t			 runcap;
 	struct sha256		 hash;	/* of the text, made while idle */
 	size_t			 hashed;
 	int			 hashing;
@@ -117,6 +131,7 @@ int	term_quit_requested(void);
 int	term_take_suspend(void);
 void	term_suspend(void);
 int	term_has_colour(void);
+int	term_has_hyperlinks(void);
 
 /* cmd.c */
 struct cmd {
@@ -134,6 +149,8 @@ void	cmd_print_keys(FILE *, int man);
 
 /* draw.c */
 void	draw_screen(struct pager *);
+/* After refresh: the links on screen as OSC 8 hyperlinks. */
+void	draw_hyperlinks(struct pager *);
 /* Copies the part of s (n bytes) that fits in cols columns; allocated. */
 char	*draw_fit(const char *, size_t, int cols, int *used);
 /* The breadcrumb of the section containing block b; allocated. */
