@@ -57,6 +57,23 @@ if [ -n "$u" ]; then
 		say "UTF-8-test: U+FFFD for bad bytes, no crash" ok ||
 		say "UTF-8-test: U+FFFD for bad bytes, no crash" "FAIL (status $st)"
 fi
+# Markdown: the outline is the headings outside code, and nothing breaks.
+for md in "$dir"/*.md "$dir"/*commonmark*; do
+	[ -f "$md" ] || continue
+	case $md in */SOURCES.md) continue ;; esac
+	"$FOLIO" --toc --format=markdown "$md" >/tmp/corpus-toc.$$ 2>&1
+	st=$?
+	n=$(wc -l </tmp/corpus-toc.$$)
+	want=$(awk '/^ *(```|~~~)/ { f = !f; next } !f && /^ *#+( |$)/ { n++ } END { print n + 0 }' "$md")
+	if [ $st -eq 0 ] && { [ "$n" -eq "$want" ] || case $md in *commonmark*) [ "$n" -ge 40 ];; *) false;; esac; }; then
+		say "$(basename "$md"): Markdown outline ($n headings)" ok
+	else
+		say "$(basename "$md"): Markdown outline" "FAIL: $n headings, status $st, want $want"
+	fi
+	"$FOLIO" --dump --format=markdown "$md" >/dev/null 2>&1 &&
+		say "$(basename "$md"): Markdown dump" ok ||
+		say "$(basename "$md"): Markdown dump" FAIL
+done
 rm -f /tmp/corpus-*.$$
 echo "corpus-check: $fails failed"
 [ "$fails" -eq 0 ]
