@@ -154,3 +154,15 @@ expect_screen() {	# expect_screen DESCRIPTION TEXT: TEXT appears
 		not_ok "$1" "not on screen: $2" "$(screen | head -30)"
 	fi
 }
+
+folio_pid() {	# folio_pid ARG: the newest folio process whose command line holds ARG
+	found=
+	for d in /proc/[0-9]*; do
+		[ -r "$d/cmdline" ] || continue
+		cmd=$(tr '\0' ' ' <"$d/cmdline" 2>/dev/null)
+		case $cmd in
+		"$FOLIO "*"$1"*) found=${d#/proc/} ;;
+		esac
+	done
+	echo "$found"
+}

@@ -44,7 +44,7 @@ keys a
 wait_for "note:"
 keys 打到一半的筆記
 settle
-pid=$(pgrep -n -f "folio $DOC")
+pid=$(folio_pid "$DOC")
 kill -HUP "$pid"
 expect_screen "SIGHUP while typing: folio leaves" "EXIT="
 "$FOLIO" --export=json "$DOC" >"$TMP/export.json" 2>&1

@@ -112,7 +112,7 @@ expect_screen "quits at 37 columns" "EXIT=0"
 # SIGHUP (the connection drops): folio leaves, the terminal is restored.
 start 80 24 "TERM=xterm-256color $FOLIO '$DOC'"
 wait_for "MaaS"
-pid=$(pgrep -n -f "folio $DOC" || pgrep -n -x folio)
+pid=$(folio_pid "$DOC")
 kill -HUP "$pid"
 expect_screen "SIGHUP: folio exits" "EXIT="
 tm send-keys -t t 'echo typed-back' Enter 2>/dev/null
@@ -121,7 +121,7 @@ screen | grep -q 'EXIT=' && ok "SIGHUP: the shell has the screen back" ||
 	not_ok "SIGHUP: the shell has the screen back" "$(screen)"
 start 80 24 "TERM=xterm-256color $FOLIO '$DOC'"
 wait_for "MaaS"
-pid=$(pgrep -n -f "folio $DOC" || pgrep -n -x folio)
+pid=$(folio_pid "$DOC")
 kill -TERM "$pid"
 expect_screen "SIGTERM: folio exits" "EXIT=0"
 
