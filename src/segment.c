@@ -587,13 +587,14 @@ segment_habits(const char *s, size_t n, struct seg_habits *h)
 	h->indent_paras = g.indent_paras;
 }
 
-size_t
-segment_piece_end(const char *s, size_t n, size_t start)
+/* The first line start at or after x (x itself if it is one), or n. */
+static size_t
+seg_line_start(const char *s, size_t n, size_t x)
 {
-	size_t	x = (start / SEGMENT_PIECE + 1) * SEGMENT_PIECE, i;
+	size_t	i;
 
-	if (x >= n)
-		return n;
+	if (x == 0 || x >= n)
+		return x >= n ? n : 0;
 	for (i = x - 1; i < n && s[i] != '\n' && s[i] != '\r'; i++)
 		;
 	if (i + 1 < n && s[i] == '\r' && s[i + 1] == '\n')
@@ -601,14 +602,53 @@ segment_piece_end(const char *s, size_t n, size_t start)
 	return i + 1 < n ? i + 1 : n;
 }
 
+/* Is the line at i blank (only spaces and tabs)? */
+static int
+seg_blank_at(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i >= n || s[i] == '\n' || s[i] == '\r';
+}
+
+/*
+ * Where a piece may start, for a multiple x of SEGMENT_PIECE: the first
+ * blank line within SEGMENT_SEEK bytes after x, so that no paragraph is cut;
+ * else the first line start after x.  A function of x alone, so that any
+ * piece can be found again on its own.
+ */
+static size_t
+seg_boundary(const char *s, size_t n, size_t x)
+{
+	size_t	i = seg_line_start(s, n, x), first = i;
+
+	while (i < n && i < x + SEGMENT_SEEK) {
+		if (seg_blank_at(s, n, i))
+			return i;
+		i = seg_line_start(s, n, i + 1);
+	}
+	return first;
+}
+
+size_t
+segment_piece_end(const char *s, size_t n, size_t start)
+{
+	size_t	x = (start / SEGMENT_PIECE + 1) * SEGMENT_PIECE, b;
+
+	while (x < n && (b = seg_boundary(s, n, x)) <= start)
+		x += SEGMENT_PIECE;	/* a boundary already passed */
+	return x >= n ? n : b;
+}
+
 size_t
 segment_piece_start(const char *s, size_t n, size_t at)
 {
-	size_t	start = at / SEGMENT_PIECE * SEGMENT_PIECE;
+	size_t	x = at / SEGMENT_PIECE * SEGMENT_PIECE, b;
 
-	if (start == 0)
-		return 0;
-	return segment_piece_end(s, n, start - 1);
+	for (; x > 0; x -= SEGMENT_PIECE)
+		if ((b = seg_boundary(s, n, x)) <= at)
+			return b;
+	return 0;
 }
 
 /*

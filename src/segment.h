@@ -26,10 +26,12 @@
 
 #define SEGMENT_MAX_BLOCK	65536
 #define SEGMENT_PIECE		(256 * 1024)
+#define SEGMENT_SEEK		(16 * 1024)	/* a blank line sought this far */
 
 /*
  * A document is segmented in pieces of about SEGMENT_PIECE bytes, each
- * starting at the first line start at or after a multiple of SEGMENT_PIECE.
+ * starting at the first blank line a little after a multiple of
+ * SEGMENT_PIECE (or the first line start there if there is none).
  * The segmenter starts afresh at each piece, so that any piece can be
  * segmented on its own (the end of a 100 MB file without the rest) and
  * gives the same blocks as segmenting the whole.  A paragraph that runs

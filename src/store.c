@@ -201,6 +201,8 @@ store_migrate(struct store *st)
 {
 	int	v;
 
+	if (store_user_version(st) == STORE_VERSION)
+		return 0;	/* current: no write transaction at every open */
 	if (store_exec(st, "BEGIN IMMEDIATE") != 0)
 		return -1;
 	v = store_user_version(st);

@@ -30,6 +30,9 @@ struct view {
 	struct lines		 tmp;	/* one block's lines, for prepending */
 };
 
+static void	view_set_anchor(struct view *);
+static void	view_relayout(struct view *);
+
 /* Appends the lines of block wend; 0 when there is no such block. */
 static int
 view_append(struct view *v)
@@ -49,24 +52,19 @@ view_append(struct view *v)
 static void
 view_to_main(struct view *v)
 {
-	size_t	base, i;
+	size_t	base;
 
 	if (v->d != v->tail)
 		return;
+	view_set_anchor(v);
 	base = doc_block_at(v->main, doc_base(v->tail));
-	if (doc_nblocks(v->main) == 0 ||
-	    doc_block(v->main, base)->off != doc_base(v->tail)) {
-		v->d = v->main;		/* cannot happen; start afresh */
-		v->win.n = v->top = 0;
-		v->wfirst = v->wend = 0;
-		return;
-	}
-	for (i = 0; i < v->win.n; i++)
-		v->win.v[i].block += (uint32_t)base;
-	v->wfirst += base;
-	v->wend += base;
-	v->anchor.pos.block += (uint32_t)base;
 	v->d = v->main;
+	if (doc_nblocks(v->main) == 0 ||
+	    doc_block(v->main, base)->off != doc_base(v->tail))
+		base = 0;	/* cannot happen; start afresh */
+	v->anchor.pos.block += (uint32_t)base;
+	/* Laid out again: in main, the first tail block has a gap before it. */
+	view_relayout(v);
 }
 
 void

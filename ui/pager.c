@@ -21,6 +21,7 @@
 #include "width.h"
 
 #define PAGER_POLL_MS	700	/* how often other sessions' notes are seen */
+#define PAGER_RATE_SAMPLE 16384	/* bytes read to guess the reading speed */
 
 int
 pager_terminal_width(int fallback)
@@ -76,7 +77,7 @@ pager_rate(struct pager *p)
 	double		 minutes = 0;
 	uint32_t	 c;
 
-	for (i = 0; i < n && bytes < 65536; i++) {
+	for (i = 0; i < n && bytes < PAGER_RATE_SAMPLE; i++) {
 		struct text	*t = doc_text(p->d, i);
 		size_t		 k = 0;
 		int		 inword = 0;
@@ -177,7 +178,7 @@ pager_wait(struct pager *p)
 static void
 pager_loop(struct pager *p)
 {
-	int	r = UI_REDRAW;
+	int	r = UI_REDRAW, started = 0;
 
 	for (;;) {
 		if (r & UI_CLEAR)
@@ -186,6 +187,16 @@ pager_loop(struct pager *p)
 			draw_screen(p);
 			refresh();
 			draw_hyperlinks(p);
+		}
+		if (!started) {
+			/*
+			 * The notes store after the first screen: it costs a
+			 * few milliseconds.  A saved place is gone to at once.
+			 */
+			started = 1;
+			annot_start(p);
+			r = UI_REDRAW;
+			continue;
 		}
 		r = pager_wait(p);
 		if (r & UI_QUIT)
@@ -228,7 +239,6 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	p.hyperlinks = term_has_hyperlinks() && doc_is_markdown(d);
 	p.v = view_new(d, view_opts_default(&p), LINES > 1 ? LINES - 1 : 1);
 	pager_layout(&p);
-	annot_start(&p);
 	pager_loop(&p);
 	term_stop();
 	annot_stop(&p);
