@@ -25,7 +25,7 @@
 #include "block.h"
 
 #define SEGMENT_MAX_BLOCK	65536
-#define SEGMENT_PIECE		(256 * 1024)
+#define SEGMENT_PIECE		(64 * 1024)
 #define SEGMENT_SEEK		(16 * 1024)	/* a blank line sought this far */
 
 /*
