@@ -308,6 +308,8 @@ seg_is_art(const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c = s[i];
 
+		if (other >= 8 && sym == 0)
+			return 0;	/* running text: art starts with symbols */
 		if (c == ' ')
 			continue;
 		if (c == 0xE2 && i + 1 < n && (unsigned char)s[i + 1] == 0x94) {
@@ -620,12 +622,16 @@ seg_blank_at(const char *s, size_t n, size_t i)
 static size_t
 seg_boundary(const char *s, size_t n, size_t x)
 {
-	size_t	i = seg_line_start(s, n, x), first = i;
+	size_t		 first = seg_line_start(s, n, x), end;
+	const char	*p = s + first, *q;
 
-	while (i < n && i < x + SEGMENT_SEEK) {
-		if (seg_blank_at(s, n, i))
-			return i;
-		i = seg_line_start(s, n, i + 1);
+	end = x + SEGMENT_SEEK < n ? x + SEGMENT_SEEK : n;
+	if (first < n && seg_blank_at(s, n, first))
+		return first;
+	while (p < s + end && (q = memchr(p, '\n', (size_t)(s + end - p))) != NULL) {
+		if (seg_blank_at(s, n, (size_t)(q + 1 - s)))
+			return (size_t)(q + 1 - s);
+		p = q + 1;
 	}
 	return first;
 }

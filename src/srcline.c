@@ -87,17 +87,13 @@ int
 srcline_width(const char *s, size_t n)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i;
-	int			 w = 0;
+	size_t			 i, w = 0;
 
 	if (n > 4 * 9999)
 		return 9999;
-	for (i = 0; i < n; i++) {
-		if ((p[i] & 0xC0) == 0x80)
-			continue;
-		w += p[i] >= 0xE3 ? 2 : 1;
-	}
-	return w > 9999 ? 9999 : w;
+	for (i = 0; i < n; i++)	/* branch-free: the compiler vectorises it */
+		w += (size_t)((p[i] & 0xC0) != 0x80) + (size_t)(p[i] >= 0xE3);
+	return w > 9999 ? 9999 : (int)w;
 }
 
 uint32_t

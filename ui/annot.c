@@ -25,7 +25,7 @@
 
 #define ANNOT_BOOKMARK_CHARS	64
 #define ANNOT_HASH_AT_ONCE	(4 * 1024 * 1024)	/* bytes hashed before */
-#define ANNOT_HASH_STEP		(8 * 1024 * 1024)	/* ... then per idle step */
+#define ANNOT_HASH_STEP		(1024 * 1024)	/* ... then per idle step */
 
 /* Source bytes of a block's text, without the white space at its ends. */
 static void

@@ -374,16 +374,29 @@ find_next(struct pager *p, int dir)
 	return UI_REDRAW;
 }
 
+#define FIND_FW_STEP	(4 * 1024 * 1024)
+
+void
+find_fullwidth_step(struct pager *p)
+{
+	struct find	*f = &p->find;
+	size_t		 n, k;
+	const char	*src = doc_source(p->d, &n);
+
+	if (f->fullwidth >= 0)
+		return;
+	k = n - f->fw_at < FIND_FW_STEP + 2 ? n - f->fw_at : FIND_FW_STEP + 2;
+	if (search_has_fullwidth(src + f->fw_at, k))
+		f->fullwidth = 1;
+	else if ((f->fw_at += FIND_FW_STEP) >= n)
+		f->fullwidth = 0;
+}
+
 int
 find_flags(struct pager *p, int regex)
 {
-	size_t		 n;
-	const char	*src;
-
-	if (p->find.fullwidth < 0) {
-		src = doc_source(p->d, &n);
-		p->find.fullwidth = search_has_fullwidth(src, n);
-	}
+	while (p->find.fullwidth < 0)
+		find_fullwidth_step(p);
 	return (regex ? SEARCH_REGEX : 0) |
 	    (p->find.fullwidth ? 0 : SEARCH_HALFWIDTH);
 }

@@ -126,6 +126,7 @@ pager_reload(struct pager *p)
 	pos.block = (uint32_t)doc_block_at(d, off);
 	view_goto(p->v, pos);
 	p->find.fullwidth = -1;
+	p->find.fw_at = 0;
 	pager_message(p, "reloaded");
 	return UI_REDRAW | UI_CLEAR;
 }

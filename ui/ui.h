@@ -72,6 +72,7 @@ struct find {
 	size_t		 count_at;	/* ... source offset or block reached */
 	uint32_t	 gen;		/* highlight generation (text.gen) */
 	int		 fullwidth;	/* source has ＡＩ-like forms; -1 unknown */
+	size_t		 fw_at;		/* ... looked for up to here */
 	struct history	 history;
 };
 
@@ -188,6 +189,8 @@ void	find_highlight(struct pager *, struct doc *, size_t block,
 void	find_free(struct pager *);
 /* Search flags for the document (learns whether it has full-width forms). */
 int	find_flags(struct pager *, int regex);
+/* Looks for full-width forms a little further (while idle). */
+void	find_fullwidth_step(struct pager *);
 
 /* annot.c */
 void	annot_start(struct pager *);
