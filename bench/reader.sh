@@ -17,9 +17,9 @@ for i in 1 2 3; do
 		-- env TERM=xterm-256color less "$f" | marks)"
 	echo "folio: $($py "$TD" --cols 80 --rows 24 --timeout 30 --step "wait:$first" --step mark:first \
 		--step keys:G --step "wait:$last" --step mark:end --step keys:q \
-		-- env TERM=xterm-256color "$FOLIO" "$f" | marks)"
+		-- env FOLIO_DATA_DIR="$(mktemp -d)" TERM=xterm-256color "$FOLIO" "$f" | marks)"
 	echo "folio toc: $($py "$TD" --cols 80 --rows 24 --timeout 30 --step "wait:$first" --step mark:first \
 		--step keys:t --step 'wait:Contents (' --step mark:toc --step key:esc --step idle:300 \
 		--step mark:pre-resize --step resize:40x24 --step 'wait:…' --step mark:resized --step keys:q \
-		-- env TERM=xterm-256color "$FOLIO" "$f" | marks)"
+		-- env FOLIO_DATA_DIR="$(mktemp -d)" TERM=xterm-256color "$FOLIO" "$f" | marks)"
 done

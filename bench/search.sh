@@ -19,7 +19,7 @@ ms() { s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo "$(( (e - s) / 10
 for i in 1 2 3; do
 	echo "folio /$pat: $($py "$TD" --cols 80 --rows 24 --timeout 60 --step "wait:$first" \
 		--step idle:200 --step mark:typed --step "keys:/$pat" --step key:enter --step "wait:$shown" \
-		--step mark:found --step keys:q -- env TERM=xterm-256color "$FOLIO" "$f" | delta)"
+		--step mark:found --step keys:q -- env FOLIO_DATA_DIR="$(mktemp -d)" TERM=xterm-256color "$FOLIO" "$f" | delta)"
 	echo "less  /$pat: $($py "$TD" --cols 80 --rows 24 --timeout 60 --step "wait:$first" \
 		--step idle:200 --step mark:typed --step "keys:/$pat" --step key:enter --step "wait:$shown" \
 		--step mark:found --step keys:q -- env TERM=xterm-256color less "$f" | delta)"
@@ -28,6 +28,6 @@ for i in 1 2 3; do
 	if [ -n "$freq" ]; then
 		echo "folio count of $freq: $($py "$TD" --cols 80 --rows 24 --timeout 60 --step "wait:$first" \
 			--step idle:200 --step mark:typed --step "keys:/$freq" --step key:enter --step "waitre:\[1/[0-9]+\]" \
-			--step mark:found --step keys:q -- env TERM=xterm-256color "$FOLIO" "$f" | delta)"
+			--step mark:found --step keys:q -- env FOLIO_DATA_DIR="$(mktemp -d)" TERM=xterm-256color "$FOLIO" "$f" | delta)"
 	fi
 done
