@@ -25,6 +25,7 @@ struct store {
 	sqlite3		*db;
 	char		*path;
 	int		 readonly;
+	int		 batch;		/* inside store_batch: savepoints */
 };
 
 static const char store_schema[] =
@@ -435,16 +436,41 @@ store_begin(struct store *st)
 {
 	if (st->readonly)
 		return -1;
+	if (st->batch)
+		return store_exec(st, "SAVEPOINT action");
 	return store_exec(st, "BEGIN IMMEDIATE");
 }
 
 static int
 store_end(struct store *st, int ok)
 {
+	if (st->batch) {
+		if (ok != 0)
+			store_exec(st, "ROLLBACK TO action");
+		store_exec(st, "RELEASE action");
+		return ok != 0 ? -1 : 0;
+	}
 	if (ok != 0) {
 		store_exec(st, "ROLLBACK");
 		return -1;
 	}
+	if (store_exec(st, "COMMIT") != 0) {
+		store_exec(st, "ROLLBACK");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_batch(struct store *st, int begin)
+{
+	if (begin) {
+		if (st->readonly || store_exec(st, "BEGIN IMMEDIATE") != 0)
+			return -1;
+		st->batch = 1;
+		return 0;
+	}
+	st->batch = 0;
 	if (store_exec(st, "COMMIT") != 0) {
 		store_exec(st, "ROLLBACK");
 		return -1;

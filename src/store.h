@@ -103,6 +103,11 @@ int		 store_documents(struct store *, store_doc_fn *, void *);
 int		 store_find_path(struct store *, const char *path,
 		     char doc_id[40]);
 
+/*
+ * Several actions as one (an import): store_batch(st, 1), the actions,
+ * store_batch(st, 0), which commits them all or none; 0 when committed.
+ */
+int		 store_batch(struct store *, int begin);
 /* Merges an imported note by id: the newer one wins; 1 if it changed. */
 int		 store_merge(struct store *, const struct note *,
 		     const char *title, const char *path);

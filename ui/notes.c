@@ -389,6 +389,13 @@ notes_import(const char *file)
 		return 1;
 	}
 	free(notice);
+	if (store_batch(st, 1) != 0) {
+		fprintf(stderr, "folio: %s: cannot write the notes\n",
+		    store_path(st));
+		store_close(st);
+		json_free(root);
+		return 1;
+	}
 	for (i = 0; i < items->n; i++) {
 		struct note	 k;
 		const char	*title, *path;
@@ -404,6 +411,13 @@ notes_import(const char *file)
 		else
 			same++;
 		note_clear(&k);
+	}
+	if (store_batch(st, 0) != 0) {	/* one import, one transaction */
+		fprintf(stderr, "folio: %s: the import was not saved\n",
+		    store_path(st));
+		store_close(st);
+		json_free(root);
+		return 1;
 	}
 	printf("%zu imported, %zu already up to date\n", changed, same);
 	store_close(st);
