@@ -31,10 +31,15 @@
 static void
 annot_block_range(struct doc *d, size_t b, size_t *a, size_t *z)
 {
-	const struct block	*blk = doc_block(d, b);
+	const struct block	*blk;
 	size_t			 n;
 	const char		*src = doc_source(d, &n);
 
+	if (b >= doc_nblocks(d)) {	/* an empty document */
+		*a = *z = 0;
+		return;
+	}
+	blk = doc_block(d, b);
 	*a = blk->off;
 	*z = blk->off + blk->len;
 	while (*a < *z && (src[*a] == ' ' || src[*a] == '\t'))
@@ -179,6 +184,10 @@ annot_bookmark(struct pager *p)
 	int		 rc;
 
 	annot_block_range(view_doc(p->v), view_top_block(p->v), &a, &z);
+	if (z <= a) {
+		pager_message(p, "nothing to bookmark here");
+		return UI_REDRAW;
+	}
 	section = annot_section(p, a);
 	for (n = 0, z = a; z < a + 4 * ANNOT_BOOKMARK_CHARS &&
 	    n < ANNOT_BOOKMARK_CHARS && src[z] != '\n' && z < doc_size(p->d);
@@ -362,6 +371,10 @@ annot_copy(struct pager *p)
 	const char	*src = doc_source(p->d, &n);
 
 	annot_passage(p, &a, &z);
+	if (z <= a) {
+		pager_message(p, "nothing to copy here");
+		return UI_REDRAW;
+	}
 	annot_copy_text(p, src + a, z - a);
 	return UI_REDRAW;
 }

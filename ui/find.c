@@ -248,7 +248,7 @@ find_go(struct pager *p, int dir, int *wrapped)
 	struct doc	*d = view_doc(p->v);
 
 	b = view_top_block(p->v);
-	if (f->s == NULL)
+	if (f->s == NULL || doc_nblocks(d) == 0)
 		return 0;
 	if (search_is_regex(f->s) || doc_is_markdown(p->d)) {
 		size_t sb = f->have ? doc_block_at(p->d, f->block_off) :

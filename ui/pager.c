@@ -101,7 +101,8 @@ int
 pager_reload(struct pager *p)
 {
 	struct anchor		 a = view_anchor(p->v);
-	uint64_t		 off = doc_block(view_doc(p->v), a.pos.block)->off;
+	uint64_t		 off = a.pos.block < doc_nblocks(view_doc(p->v)) ?
+	    doc_block(view_doc(p->v), a.pos.block)->off : 0;
 	struct doc_opts		 o = p->o->doc;
 	struct doc		*d;
 	char			*cause = NULL;

@@ -356,6 +356,10 @@ sel_run(struct pager *p)
 	wint_t	c;
 	int	rc, r = UI_REDRAW;
 
+	if (doc_nblocks(view_doc(p->v)) == 0) {
+		pager_message(p, "nothing to select here");
+		return UI_REDRAW;
+	}
 	sel_begin(p);
 	for (;;) {
 		p->ngen++;

@@ -161,6 +161,20 @@ start 6 3 "TERM=xterm-256color $FOLIO '$DOC'"
 expect_screen "below a usable size: says so" "small"
 keys q
 
+# Every key on an empty document and on a blank one: no crash.
+: >"$TMP/empty.txt"
+printf '\n\n\n' >"$TMP/blank.txt"
+for f in empty blank; do
+	start 80 24 "TERM=xterm-256color $FOLIO '$TMP/$f.txt'"
+	sleep 0.3
+	keys j G g / a Enter n N t Escape v l H a x Enter m Enter y "'" Escape
+	keys A Escape L Escape R ] [ '}' '{' 5 0 % h q
+	keys q
+	st=$(exit_status)
+	[ "$st" = 0 ] && ok "$f document: every key, then quit" ||
+		not_ok "$f document: every key, then quit" "status: $st" "$(screen | head -5)"
+done
+
 # A piped document, keys from the terminal.
 start 80 24 "cat '$DOC' | TERM=xterm-256color $FOLIO"
 expect_screen "reads a piped document" "出行即服務（MaaS）的現況與挑戰"
