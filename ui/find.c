@@ -214,13 +214,11 @@ find_regex(struct pager *p, size_t sb, uint32_t soff, int dir, int *wrapped)
 		if (k > 0 && (dir > 0 ? i == 0 : i == nb - 1))
 			*wrapped = 1;
 		memset(&h, 0, sizeof h);
-		if (dir > 0) {
-			h.stop = k == 0 ? soff : 0;
-			search_text(f->s, doc_text(p->d, i), hit_after, &h);
-		} else {
-			h.stop = k == 0 ? soff : (size_t)-1;
-			search_text(f->s, doc_text(p->d, i), hit_before, &h);
-		}
+		h.stop = k == 0 ? soff : dir > 0 ? 0 : (size_t)-1;
+		if (search_text(f->s, doc_text(p->d, i), dir > 0 ? hit_after :
+		    hit_before, &h) < 0)
+			pager_message(p, "the expression hit its match limit "
+			    "in a paragraph");
 		if (h.found) {
 			struct pos pos = { (uint32_t)i, (uint32_t)h.a };
 

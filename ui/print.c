@@ -144,7 +144,7 @@ long
 print_grep(struct doc *d, struct search *s, FILE *f)
 {
 	struct print_grep	g;
-	size_t			b;
+	size_t			b, limited = 0;
 
 	memset(&g, 0, sizeof g);
 	g.d = d;
@@ -152,11 +152,16 @@ print_grep(struct doc *d, struct search *s, FILE *f)
 	buf_init(&g.out);
 	for (b = 0; b < doc_nblocks(d); b++) {
 		g.b = b;
-		search_text(s, doc_text(d, b), print_grep_match, &g);
+		if (search_text(s, doc_text(d, b), print_grep_match, &g) < 0)
+			limited++;
 		if (doc_level(d, b) == 0)
 			doc_forget(d, b);	/* keep headings for the sections */
 	}
 	fprintf(f, "%ld match%s\n", g.n, g.n == 1 ? "" : "es");
+	if (limited > 0)
+		fprintf(stderr, "folio: the expression hit its match limit in "
+		    "%zu paragraph%s: matches there may be missing\n", limited,
+		    limited == 1 ? "" : "s");
 	buf_free(&g.out);
 	return fflush(f) == 0 && !ferror(f) ? g.n : -1;
 }

@@ -29,6 +29,10 @@ expect_status "--grep: status 1 without a match" 1 "$FOLIO" --grep=nowhere "$DOC
 expect_status "--grep: status 2 on a bad expression" 2 "$FOLIO" --regex --grep='a(' "$DOC"
 grep -q "^folio: bad pattern: " "$TMP/err" && ok "--grep: bad expression message" ||
 	not_ok "--grep: bad expression message" "$(cat "$TMP/err")"
+printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\n' >"$TMP/patho.txt"
+"$FOLIO" --regex --grep='(a+)+$' "$TMP/patho.txt" >"$TMP/out" 2>"$TMP/err"
+grep -q "match limit" "$TMP/err" && ok "--grep: a pathological expression stops at the limit, and says so" ||
+	not_ok "--grep: pathological expression" "$(cat "$TMP/out" "$TMP/err")"
 "$FOLIO" --regex --grep='m[a]+s' "$DOC" >"$TMP/out" 2>&1
 [ "$(tail -1 "$TMP/out")" = "7 matches" ] && ok "--grep --regex" ||
 	not_ok "--grep --regex" "$(tail -1 "$TMP/out")"
