@@ -26,6 +26,7 @@ enum {
 	PAIR_MARK,
 	PAIR_STATUS,
 	PAIR_NOTE,
+	PAIR_SUBHEADING,
 };
 
 static void
@@ -42,6 +43,7 @@ draw_colours(void)
 	init_pair(PAIR_MARK, COLOR_YELLOW, -1);
 	init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_WHITE);
 	init_pair(PAIR_NOTE, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(PAIR_SUBHEADING, COLOR_GREEN, -1);
 }
 
 /* The attribute of a text style, on top of the line's own. */
@@ -80,12 +82,15 @@ draw_line_attr(const struct pager *p, const struct line *l)
 	const struct block	*b = doc_block(view_doc(p->v), l->block);
 
 	if (b->type == BLOCK_HEADING) {
+		/* Each level looks different, also without a margin mark. */
 		int level = doc_level(view_doc(p->v), l->block);
+		attr_t a = level <= 1 ? A_BOLD | A_UNDERLINE : level == 2 ?
+		    A_BOLD : level == 3 ? A_BOLD | A_ITALIC : A_ITALIC;
 
 		if (!p->colour)
-			return level <= 1 ? A_BOLD | A_UNDERLINE : A_BOLD;
-		return A_BOLD | COLOR_PAIR(level == 0 ? PAIR_TITLE :
-		    PAIR_HEADING);
+			return a;
+		return a | COLOR_PAIR(level == 0 ? PAIR_TITLE : level <= 2 ?
+		    PAIR_HEADING : PAIR_SUBHEADING);
 	}
 	if (b->type == BLOCK_PRE)
 		return p->colour ? COLOR_PAIR(PAIR_PRE) : A_NORMAL;
