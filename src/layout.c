@@ -10,6 +10,7 @@
  * breaks between clusters at the last place that starts no line with a
  * closing mark, ends none with an opening one, and splits no —— or …….
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "layout.h"
@@ -352,4 +353,30 @@ layout_line_text(struct doc *d, const struct line *l, int ambiguous,
 	layout_runs(doc_text(d, l->block), l, layout_add_run, out);
 	if (l->flags & LINE_CUT_RIGHT)
 		buf_adds(out, layout_cut_marker(ambiguous, 0));
+}
+
+int
+layout_dump(struct doc *d, const struct layout_opts *lo, FILE *f)
+{
+	struct lines	ls = { NULL, 0, 0 };
+	struct buf	out;
+	size_t		i, j;
+
+	buf_init(&out);
+	for (i = 0; i < doc_nblocks(d); i++) {
+		ls.n = 0;
+		layout_block(d, i, lo, &ls);
+		for (j = 0; j < ls.n; j++) {
+			layout_line_text(d, &ls.v[j], lo->ambiguous, &out);
+			buf_addc(&out, '\n');
+		}
+		doc_forget(d, i);
+		if (out.len >= 65536 || i + 1 == doc_nblocks(d)) {
+			fwrite(out.s, 1, out.len, f);
+			out.len = 0;
+		}
+	}
+	lines_free(&ls);
+	buf_free(&out);
+	return fflush(f) == 0 && !ferror(f) ? 0 : -1;
 }

@@ -21,6 +21,7 @@
 #define FOLIO_LAYOUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "buf.h"
@@ -86,5 +87,12 @@ void	layout_runs(const struct text *, const struct line *, layout_run_fn *,
  */
 void	layout_line_text(struct doc *, const struct line *, int ambiguous,
 	    struct buf *);
+
+/*
+ * Writes the whole document laid out, as --dump prints it: one line per
+ * screen line.  Texts are dropped as it goes, so memory stays flat.
+ * Returns 0, or -1 on a write error.
+ */
+int	layout_dump(struct doc *, const struct layout_opts *, FILE *);
 
 #endif

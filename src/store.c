@@ -530,9 +530,7 @@ store_document(struct store *st, const char *path, const char *sha,
 	int		 known, ok = 0;
 	sqlite3_stmt	*q;
 
-	known = store_lookup(st, "SELECT doc_id FROM doc_version WHERE sha = ?",
-	    sha, doc_id) || (path != NULL && store_lookup(st,
-	    "SELECT doc_id FROM doc_path WHERE path = ?", path, doc_id));
+	known = store_identify(st, path, sha, doc_id) == 0;
 	if (st->readonly) {
 		if (!known)
 			store_uuid(doc_id);

@@ -49,22 +49,15 @@ unit_dump(const char *s, int width, int ambiguous)
 {
 	struct doc		*d = unit_doc(s);
 	struct layout_opts	 lo = { width, ambiguous, 0 };
-	struct lines		 ls = { NULL, 0, 0 };
-	struct buf		 out;
-	size_t			 i, j;
+	char			*out = NULL;
+	size_t			 len = 0;
+	FILE			*f = open_memstream(&out, &len);
 
-	buf_init(&out);
-	for (i = 0; i < doc_nblocks(d); i++) {
-		ls.n = 0;
-		layout_block(d, i, &lo, &ls);
-		for (j = 0; j < ls.n; j++) {
-			layout_line_text(d, &ls.v[j], ambiguous, &out);
-			buf_addc(&out, '\n');
-		}
-	}
-	lines_free(&ls);
+	assert_non_null(f);
+	assert_int_equal(layout_dump(d, &lo, f), 0);
+	fclose(f);
 	doc_free(d);
-	return buf_take(&out, NULL);
+	return out;
 }
 
 #define UNIT_RUN(tests) unit_run(__FILE__, tests, sizeof tests / sizeof *tests)

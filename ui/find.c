@@ -27,30 +27,21 @@ struct hit {
 	int	found;
 	size_t	a, b;
 	long	n;
+	int	all;	/* hit_record: keep going, the last one wins */
 	size_t	stop;	/* count the matches starting before this */
 	long	before;
 };
 
+/* Records a match; goes on (the last one wins) only if h->all. */
 static int
-hit_first(void *arg, size_t a, size_t b)
+hit_record(void *arg, size_t a, size_t b)
 {
 	struct hit	*h = arg;
 
 	h->found = 1;
 	h->a = a;
 	h->b = b;
-	return 0;
-}
-
-static int
-hit_last(void *arg, size_t a, size_t b)
-{
-	struct hit	*h = arg;
-
-	h->found = 1;
-	h->a = a;
-	h->b = b;
-	return 1;
+	return h->all;
 }
 
 static int
@@ -125,22 +116,23 @@ find_scan(struct pager *p, size_t from, int dir, struct hit *h, int *wrapped)
 	memset(h, 0, sizeof *h);
 	*wrapped = 0;
 	if (dir > 0) {
-		search_scan(p->find.s, src, n, from, n, hit_first, h);
+		search_scan(p->find.s, src, n, from, n, hit_record, h);
 		if (!h->found && from > 0) {
 			*wrapped = 1;
-			search_scan(p->find.s, src, n, 0, from, hit_first, h);
+			search_scan(p->find.s, src, n, 0, from, hit_record, h);
 		}
 		return h->found;
 	}
+	h->all = 1;	/* backward: the last match of each window */
 	for (hi = from; hi > 0 && !h->found; hi = lo, w *= 4) {
 		lo = hi > w ? hi - w : 0;
-		search_scan(p->find.s, src, n, lo, hi, hit_last, h);
+		search_scan(p->find.s, src, n, lo, hi, hit_record, h);
 	}
 	for (hi = n, w = FIND_BACK_WINDOW; hi > from && !h->found; hi = lo,
 	    w *= 4) {
 		*wrapped = 1;
 		lo = hi - from > w ? hi - w : from;
-		search_scan(p->find.s, src, n, lo, hi, hit_last, h);
+		search_scan(p->find.s, src, n, lo, hi, hit_record, h);
 	}
 	return h->found;
 }

@@ -16,28 +16,9 @@
 int
 print_dump(struct doc *d, int width, int ambiguous, FILE *f)
 {
-	struct layout_opts	 lo = { width, ambiguous, 0 };
-	struct lines		 ls = { NULL, 0, 0 };
-	struct buf		 out;
-	size_t			 i, j;
+	struct layout_opts	lo = { width, ambiguous, 0 };
 
-	buf_init(&out);
-	for (i = 0; i < doc_nblocks(d); i++) {
-		ls.n = 0;
-		layout_block(d, i, &lo, &ls);
-		for (j = 0; j < ls.n; j++) {
-			layout_line_text(d, &ls.v[j], ambiguous, &out);
-			buf_addc(&out, '\n');
-		}
-		doc_forget(d, i);
-		if (out.len >= 65536 || i + 1 == doc_nblocks(d)) {
-			fwrite(out.s, 1, out.len, f);
-			out.len = 0;
-		}
-	}
-	lines_free(&ls);
-	buf_free(&out);
-	return fflush(f) == 0 && !ferror(f) ? 0 : -1;
+	return layout_dump(d, &lo, f);
 }
 
 int
