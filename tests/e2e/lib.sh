@@ -122,25 +122,61 @@ wait_for() {	# wait_for TEXT: until TEXT is on the screen (5 s at most)
 	return 1
 }
 
-settle() {	# settle: until the screen stops changing (2 s at most)
+settle() {	# settle: until the screen is still for 200 ms (3 s at most)
 	prev=$(screen)
 	i=0
-	while [ $i -lt 40 ]; do
+	still=0
+	while [ $i -lt 60 ] && [ $still -lt 4 ]; do
 		sleep 0.05
 		cur=$(screen)
-		[ "$cur" = "$prev" ] && return 0
+		if [ "$cur" = "$prev" ]; then
+			still=$((still + 1))
+		else
+			still=0
+		fi
 		prev=$cur
 		i=$((i + 1))
 	done
+}
+
+# A loaded machine answers a key late: checks of what a key should bring
+# wait for it (5 s at most) instead of looking once.
+eventually() {	# eventually COMMAND...: until COMMAND succeeds
+	i=0
+	while [ $i -lt 100 ]; do
+		"$@" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
 }
 
 top_line() {	# the first line of the screen, trailing blanks removed
 	screen | head -1 | sed 's/[[:space:]]*$//; s/^[[:space:]]*//'
 }
 
+top_is() {	# top_is TEXT: the first line is TEXT
+	[ "$(top_line)" = "$1" ]
+}
+
+last_has() {	# last_has TEXT: the status line holds TEXT
+	screen | tail -1 | grep -qF -- "$1"
+}
+
+last_matches() {	# last_matches ERE: the status line matches ERE
+	screen | tail -1 | grep -Eq -- "$1"
+}
+
+expect_last() {	# expect_last DESCRIPTION TEXT: the status line holds TEXT
+	if eventually last_has "$2"; then
+		ok "$1"
+	else
+		not_ok "$1" "status line: '$(screen | tail -1)'" "wanted: '$2'"
+	fi
+}
+
 expect_top() {	# expect_top DESCRIPTION TEXT
-	settle
-	if [ "$(top_line)" = "$2" ]; then
+	if eventually top_is "$2"; then
 		ok "$1"
 	else
 		not_ok "$1" "top line: '$(top_line)'" "wanted: '$2'"

@@ -39,8 +39,7 @@ RUN="FOLIO_DATA_DIR=$TMP/notes TERM=xterm-256color $FOLIO '$TMP/doc.md'"
 start 80 24 "$RUN"
 wait_for "Inline"
 keys / m a t Enter
-settle
-screen | tail -1 | grep -qF "[1/1]" && ok "search in Markdown: 1/1" || not_ok "search in Markdown" "$(screen | tail -1)"
+expect_last "search in Markdown: 1/1" "[1/1]"
 keys H
 expect_screen "a highlight in Markdown is saved" "highlight saved"
 keys L
@@ -55,8 +54,7 @@ settle
 w=$(screen | wc -L)
 [ "$w" -le 37 ] && ok "a wide table fits the screen, cut ($w)" || not_ok "a wide table fits" "$w"
 keys Right
-settle
-screen | grep -q "«" && ok "→ scrolls a table sideways" || not_ok "→ scrolls a table sideways" "$(screen)"
+expect_screen "→ scrolls a table sideways" "«"
 keys q
 
 done_testing

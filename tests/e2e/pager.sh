@@ -63,8 +63,7 @@ resize 80 24
 expect_top "no drift after ten resizes" "$before"
 
 keys G
-settle
-screen | tail -1 | grep -q "END" && ok "G shows the end" || not_ok "G shows the end" "$(screen | tail -3)"
+expect_last "G shows the end" "END"
 
 keys q
 expect_screen "q quits with status 0" "EXIT=0"
@@ -75,8 +74,7 @@ while [ $i -lt 30 ]; do cat "$DOC"; i=$((i + 1)); done >"$TMP/long.txt"
 start 80 24 "TERM=xterm-256color $FOLIO '$TMP/long.txt'"
 wait_for "MaaS"
 keys 5 0 %
-settle
-screen | tail -1 | grep -Eq " (4[5-9]|5[0-5])%" && ok "50% goes half way" ||
+eventually last_matches " (4[5-9]|5[0-5])%" && ok "50% goes half way" ||
 	not_ok "50% goes half way" "$(screen | tail -1)"
 keys q
 
@@ -133,8 +131,7 @@ for term in xterm-256color screen-256color tmux-256color linux vt100; do
 	fi
 	run 80 24 "$term"
 	keys ']'
-	settle
-	if [ "$(top_line)" = "一、MaaS的緣起" ]; then
+	if eventually top_is "一、MaaS的緣起"; then
 		ok "TERM=$term: first screen and ]"
 	else
 		not_ok "TERM=$term: first screen and ]" "$(screen | head -5)"

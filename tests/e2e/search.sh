@@ -45,26 +45,23 @@ wait_for "MaaS"
 settle
 keys / m a a s
 expect_screen "incremental: the prompt shows the pattern" "/maas"
-tm capture-pane -p -e -t t >"$TMP/esc"
-grep -Eq "$(printf '\033')\\[([0-9;]*;)?7m$(printf '\033')?.*MaaS" "$TMP/esc" && ok "matches are highlighted" ||
+highlighted() {	# a reverse-video MaaS on the screen
+	tm capture-pane -p -e -t t >"$TMP/esc"
+	grep -Eq "$(printf '\033')\\[([0-9;]*;)?7m$(printf '\033')?.*MaaS" "$TMP/esc"
+}
+eventually highlighted && ok "matches are highlighted" ||
 	not_ok "matches are highlighted" "$(head -5 "$TMP/esc" | cat -v)"
 keys Enter
-settle
-status_line | grep -qF "[1/7]" && ok "the status line shows 1/7" ||
-	not_ok "the status line shows 1/7" "$(status_line)"
+expect_last "the status line shows 1/7" "[1/7]"
 keys n
-settle
-status_line | grep -qF "[2/7]" && ok "n goes to 2/7" || not_ok "n goes to 2/7" "$(status_line)"
+expect_last "n goes to 2/7" "[2/7]"
 keys N N
-settle
-status_line | grep -qF "[7/7]" && ok "N N wraps round to 7/7" || not_ok "N N wraps to 7/7" "$(status_line)"
+expect_last "N N wraps round to 7/7" "[7/7]"
 status_line | grep -qF "wrapped" && ok "wrapping is announced" || not_ok "wrapping is announced" "$(status_line)"
 keys g / 長 期
 settle
 keys Enter
-settle
-status_line | grep -qF "[1/1]" && ok "長期 finds 長(zhǎng)期 with the gloss hidden" ||
-	not_ok "長期 finds 長(zhǎng)期" "$(status_line)"
+expect_last "長期 finds 長(zhǎng)期 with the gloss hidden" "[1/1]"
 keys / C-r 'a('
 expect_screen "regex: a bad expression gets a message" "missing closing parenthesis"
 keys Escape
