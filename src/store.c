@@ -26,6 +26,7 @@ struct store {
 	char		*path;
 	int		 readonly;
 	int		 batch;		/* inside store_batch: savepoints */
+	char		 why[96];	/* why the last failed call failed */
 };
 
 static const char store_schema[] =
@@ -147,10 +148,51 @@ store_mkdir(const char *dir)
 	return rc;
 }
 
+/* Why the last call on db failed, in words a user can act on. */
+static const char *
+store_reason(sqlite3 *db)
+{
+	int	rc = sqlite3_extended_errcode(db) & 0xff;
+	int	e = sqlite3_system_errno(db);
+
+	if (rc == SQLITE_FULL || e == ENOSPC || e == EDQUOT)
+		return "the disk is full";
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return "another program holds the store";
+	if (rc == SQLITE_READONLY || e == EROFS || e == EACCES || e == EPERM)
+		return "the store cannot be written here";
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+		return "the store is damaged";
+	return e != 0 ? strerror(e) : sqlite3_errstr(rc);
+}
+
+/* Remembers why a call failed; returns -1. */
+static int
+store_failed(struct store *st)
+{
+	snprintf(st->why, sizeof st->why, "%s", store_reason(st->db));
+	return -1;
+}
+
+const char *
+store_why(const struct store *st)
+{
+	return st->why[0] != '\0' ? st->why : "the store refused it";
+}
+
+/* Rolls back after a failure, keeping the failure's reason. */
+static void
+store_undo(struct store *st, const char *sql)
+{
+	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
 static int
 store_exec(struct store *st, const char *sql)
 {
-	return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_failed(st);
+	return 0;
 }
 
 static int
@@ -166,21 +208,34 @@ store_network_fs(const char *dir)
 	    (unsigned)sf.f_type == 0xFE534D42u;	/* SMB2 */
 }
 
-/* Runs quick_check; 0 when the database is sound. */
+/* What opening found: a sound store, a damaged one, or one it could not use. */
+enum { STORE_SOUND, STORE_DAMAGED, STORE_UNUSABLE };
+
+/*
+ * Runs quick_check.  A store is damaged only when SQLite says so; any
+ * other failure (a full disk, a lock, an I/O error) leaves the file alone.
+ */
 static int
 store_check(struct store *st)
 {
 	sqlite3_stmt	*q;
-	int		 ok = -1;
+	int		 rc, found = STORE_UNUSABLE;
 
-	if (sqlite3_prepare_v2(st->db, "PRAGMA quick_check", -1, &q, NULL) !=
-	    SQLITE_OK)
-		return -1;
-	if (sqlite3_step(q) == SQLITE_ROW &&
-	    strcmp((const char *)sqlite3_column_text(q, 0), "ok") == 0)
-		ok = 0;
-	sqlite3_finalize(q);
-	return ok;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA quick_check", -1, &q, NULL) ==
+	    SQLITE_OK) {
+		rc = sqlite3_step(q);
+		if (rc == SQLITE_ROW)
+			found = strcmp((const char *)sqlite3_column_text(q, 0),
+			    "ok") == 0 ? STORE_SOUND : STORE_DAMAGED;
+		sqlite3_finalize(q);
+	}
+	if (found == STORE_UNUSABLE) {
+		store_failed(st);
+		rc = sqlite3_extended_errcode(st->db) & 0xff;
+		if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+			found = STORE_DAMAGED;
+	}
+	return found;
 }
 
 static int
@@ -209,7 +264,7 @@ store_migrate(struct store *st)
 	v = store_user_version(st);
 	if (v == 0 && (store_exec(st, store_schema) != 0 ||
 	    store_exec(st, "PRAGMA user_version = 1") != 0)) {
-		store_exec(st, "ROLLBACK");
+		store_undo(st, "ROLLBACK");
 		return -1;
 	}
 	/* Later versions: if (v < 2) { ... PRAGMA user_version = 2 } */
@@ -242,7 +297,7 @@ store_connect_readonly(struct store *st)
 	int	 rc;
 
 	if (store_connect(st, SQLITE_OPEN_READONLY) == 0 &&
-	    store_check(st) == 0)
+	    store_check(st) == STORE_SOUND)
 		return 0;
 	sqlite3_close(st->db);
 	st->db = NULL;
@@ -281,10 +336,12 @@ store_set_aside(struct store *st)
 	return to;
 }
 
+/* Sets the connection up; says whether the store is sound (see above). */
 static int
 store_setup(struct store *st, const char *dir)
 {
 	char	sql[128];
+	int	found;
 
 	store_exec(st, "PRAGMA foreign_keys = ON");
 	snprintf(sql, sizeof sql, "PRAGMA journal_mode = %s",
@@ -292,11 +349,11 @@ store_setup(struct store *st, const char *dir)
 	if (!st->readonly)
 		store_exec(st, sql);
 	store_exec(st, "PRAGMA synchronous = FULL");
-	if (store_check(st) != 0)
-		return -1;
+	if ((found = store_check(st)) != STORE_SOUND)
+		return found;
 	if (!st->readonly && store_migrate(st) != 0)
-		return -1;
-	return 0;
+		return STORE_UNUSABLE;
+	return STORE_SOUND;
 }
 
 static char *
@@ -308,12 +365,59 @@ store_msg(const char *fmt, const char *a, const char *b)
 	return m;
 }
 
+/*
+ * Falls back to reading the store: notes can be read, new ones are kept
+ * in memory and shown as not saved.
+ */
+static int
+store_open_readonly(struct store *st, const char *dir, const char *why,
+    char **cause, char **notice)
+{
+	char	reason[sizeof st->why];
+
+	snprintf(reason, sizeof reason, "%s", why);
+	snprintf(st->why, sizeof st->why, "%s", reason);
+	if (st->db != NULL)
+		sqlite3_close(st->db);
+	st->db = NULL;
+	st->readonly = 1;
+	if (store_connect_readonly(st) != 0) {
+		*cause = store_msg("cannot open %s: %s", st->path, reason);
+		return -1;
+	}
+	*notice = xmalloc(strlen(dir) + strlen(reason) + 64);
+	sprintf(*notice, "notes cannot be saved in %s (%s): new ones are kept "
+	    "until you quit", dir, reason);
+	return 0;
+}
+
+/* A damaged store is kept aside and a new one started. */
+static int
+store_restart(struct store *st, const char *dir, char **cause, char **notice)
+{
+	char	*aside;
+
+	sqlite3_close(st->db);
+	st->db = NULL;
+	aside = store_set_aside(st);
+	*notice = store_msg("the notes database was damaged: kept as "
+	    "%s; a new one was started%s", aside, "");
+	free(aside);
+	if (store_connect(st, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) != 0 ||
+	    store_setup(st, dir) != STORE_SOUND) {
+		*cause = store_msg("cannot create %s%s", st->path, "");
+		return -1;
+	}
+	return 0;
+}
+
 struct store *
 store_open(char **cause, char **notice)
 {
 	struct store	*st = xcalloc(1, sizeof *st);
-	char		*dir = store_dir(), *aside;
+	char		*dir = store_dir();
 	struct stat	 sb;
+	int		 found;
 	int		 fd;
 
 	*cause = *notice = NULL;
@@ -334,34 +438,21 @@ store_open(char **cause, char **notice)
 		close(fd);
 	if (store_connect(st, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) != 0 ||
 	    access(st->path, W_OK) != 0 || access(dir, W_OK) != 0) {
-		if (st->db != NULL)
-			sqlite3_close(st->db);
-		st->db = NULL;
-		st->readonly = 1;
-		if (store_connect_readonly(st) != 0) {
-			*cause = store_msg("cannot open %s%s", st->path, "");
+		if (store_open_readonly(st, dir, "it is read-only here", cause,
+		    notice) != 0)
 			goto fail;
-		}
-		*notice = store_msg("notes are read-only here (%s): new ones "
-		    "are kept until you quit%s", dir, "");
 	}
-	if (store_setup(st, dir) != 0) {
-		if (st->readonly) {
-			*cause = store_msg("%s cannot be read%s", st->path, "");
-			goto fail;
-		}
-		sqlite3_close(st->db);
-		st->db = NULL;
-		aside = store_set_aside(st);
-		*notice = store_msg("the notes database was damaged: kept as "
-		    "%s; a new one was started%s", aside, "");
-		free(aside);
-		if (store_connect(st, SQLITE_OPEN_READWRITE |
-		    SQLITE_OPEN_CREATE) != 0 || store_setup(st, dir) != 0) {
-			*cause = store_msg("cannot create %s%s", st->path, "");
-			goto fail;
-		}
+	if ((found = store_setup(st, dir)) != STORE_SOUND && st->readonly) {
+		*cause = store_msg("%s cannot be read: %s", st->path, st->why);
+		goto fail;
 	}
+	if (found == STORE_DAMAGED &&
+	    store_restart(st, dir, cause, notice) != 0)
+		goto fail;
+	/* A full disk, a lock: the file is left as it is. */
+	if (found == STORE_UNUSABLE &&
+	    store_open_readonly(st, dir, st->why, cause, notice) != 0)
+		goto fail;
 	free(dir);
 	return st;
 fail:
@@ -419,14 +510,16 @@ store_bind(sqlite3_stmt *q, int i, const char *s)
 
 /* Runs a statement to the end and frees it; 0 if it ran. */
 static int
-store_done(sqlite3_stmt *q)
+store_done(struct store *st, sqlite3_stmt *q)
 {
 	int	rc;
 
 	if (q == NULL)
-		return -1;
+		return store_failed(st);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
 		;
+	if (rc != SQLITE_DONE)
+		store_failed(st);
 	sqlite3_finalize(q);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -446,16 +539,16 @@ store_end(struct store *st, int ok)
 {
 	if (st->batch) {
 		if (ok != 0)
-			store_exec(st, "ROLLBACK TO action");
-		store_exec(st, "RELEASE action");
+			store_undo(st, "ROLLBACK TO action");
+		store_undo(st, "RELEASE action");
 		return ok != 0 ? -1 : 0;
 	}
 	if (ok != 0) {
-		store_exec(st, "ROLLBACK");
+		store_undo(st, "ROLLBACK");
 		return -1;
 	}
 	if (store_exec(st, "COMMIT") != 0) {
-		store_exec(st, "ROLLBACK");
+		store_undo(st, "ROLLBACK");
 		return -1;
 	}
 	return 0;
@@ -472,7 +565,7 @@ store_batch(struct store *st, int begin)
 	}
 	st->batch = 0;
 	if (store_exec(st, "COMMIT") != 0) {
-		store_exec(st, "ROLLBACK");
+		store_undo(st, "ROLLBACK");
 		return -1;
 	}
 	return 0;
@@ -545,13 +638,13 @@ store_document(struct store *st, const char *path, const char *sha,
 		store_bind(q, 1, doc_id);
 		store_bind(q, 2, title);
 		store_bind(q, 3, now);
-		ok |= store_done(q);
+		ok |= store_done(st, q);
 	}
 	q = store_prep(st, "INSERT OR IGNORE INTO doc_version VALUES (?, ?, ?)");
 	store_bind(q, 1, sha);
 	store_bind(q, 2, doc_id);
 	store_bind(q, 3, now);
-	ok |= store_done(q);
+	ok |= store_done(st, q);
 	if (path != NULL) {
 		q = store_prep(st, "INSERT OR REPLACE INTO doc_path "
 		    "VALUES (?, ?, ?, ?)");
@@ -559,7 +652,7 @@ store_document(struct store *st, const char *path, const char *sha,
 		store_bind(q, 2, doc_id);
 		store_bind(q, 3, sha);
 		store_bind(q, 4, now);
-		ok |= store_done(q);
+		ok |= store_done(st, q);
 	}
 	return store_end(st, ok);
 }
@@ -623,7 +716,7 @@ store_add(struct store *st, struct note *n)
 	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (q != NULL)
 		store_bind_note(q, n);
-	return store_end(st, store_done(q));
+	return store_end(st, store_done(st, q));
 }
 
 int
@@ -639,7 +732,7 @@ store_set_text(struct store *st, struct note *n, const char *text)
 	store_bind(q, 1, text);
 	store_bind(q, 2, n->updated);
 	store_bind(q, 3, n->id);
-	if (store_end(st, store_done(q)) != 0)
+	if (store_end(st, store_done(st, q)) != 0)
 		return -1;
 	free(n->text);
 	n->text = text != NULL ? xstrdup(text) : NULL;
@@ -660,7 +753,7 @@ store_delete(struct store *st, const char *id, int deleted)
 	store_bind(q, 1, deleted ? now : NULL);
 	store_bind(q, 2, now);
 	store_bind(q, 3, id);
-	return store_end(st, store_done(q));
+	return store_end(st, store_done(st, q));
 }
 
 int
@@ -675,7 +768,7 @@ store_set_state(struct store *st, const char *id, const char *state)
 	store_bind(q, 1, state);
 	store_bind(q, 2, id);
 	store_bind(q, 3, state);
-	return store_done(q);
+	return store_done(st, q);
 }
 
 static char *
@@ -774,12 +867,12 @@ store_merge(struct store *st, const struct note *n, const char *title,
 	store_bind(q, 1, n->doc_id);
 	store_bind(q, 2, title);
 	store_bind(q, 3, now);
-	ok |= store_done(q);
+	ok |= store_done(st, q);
 	q = store_prep(st, "INSERT OR IGNORE INTO doc_version VALUES (?, ?, ?)");
 	store_bind(q, 1, n->sel.sha);
 	store_bind(q, 2, n->doc_id);
 	store_bind(q, 3, now);
-	ok |= store_done(q);
+	ok |= store_done(st, q);
 	if (path != NULL && *path != '\0') {
 		q = store_prep(st, "INSERT OR IGNORE INTO doc_path "
 		    "VALUES (?, ?, ?, ?)");
@@ -787,13 +880,13 @@ store_merge(struct store *st, const struct note *n, const char *title,
 		store_bind(q, 2, n->doc_id);
 		store_bind(q, 3, n->sel.sha);
 		store_bind(q, 4, now);
-		ok |= store_done(q);
+		ok |= store_done(st, q);
 	}
 	q = store_prep(st, "INSERT OR REPLACE INTO annotation VALUES "
 	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (q != NULL)
 		store_bind_note(q, n);
-	ok |= store_done(q);
+	ok |= store_done(st, q);
 	return store_end(st, ok) == 0 ? 1 : -1;
 }
 
@@ -812,7 +905,7 @@ store_set_position(struct store *st, const char *doc_id, uint64_t pos)
 	store_bind(q, 1, doc_id);
 	sqlite3_bind_int64(q, 2, (sqlite3_int64)pos);
 	store_bind(q, 3, now);
-	return store_done(q);
+	return store_done(st, q);
 }
 
 int
@@ -855,7 +948,7 @@ store_save_draft(struct store *st, const char *doc_id, const struct note *n)
 	store_bind(q, 9, n->section);
 	store_bind(q, 10, n->text ? n->text : "");
 	store_bind(q, 11, now);
-	return store_done(q);
+	return store_done(st, q);
 }
 
 int
@@ -887,7 +980,7 @@ store_take_draft(struct store *st, const char *doc_id, struct note *n)
 	if (rc == 0 && !st->readonly) {
 		q = store_prep(st, "DELETE FROM draft WHERE doc_id = ?");
 		store_bind(q, 1, doc_id);
-		store_done(q);
+		store_done(st, q);
 	}
 	return rc;
 }

@@ -54,6 +54,8 @@ struct store;
 struct store	*store_open(char **cause, char **notice);
 void		 store_close(struct store *);
 int		 store_readonly(const struct store *);
+/* Why the last write failed ("the disk is full", ...). */
+const char	*store_why(const struct store *);
 /* The database's path (for messages). */
 const char	*store_path(const struct store *);
 

@@ -77,6 +77,15 @@ annot_section(struct pager *p, size_t a)
 	return draw_breadcrumb(p, doc_block_at(view_doc(p->v), a));
 }
 
+/* Why notes are not being saved. */
+static const char *
+annot_why(struct pager *p)
+{
+	if (p->notes.st != NULL)
+		return store_why(p->notes.st);
+	return p->notes.cause ? p->notes.cause : "no notes store";
+}
+
 /* Saves a note; says what happened. */
 static void
 annot_keep(struct pager *p, struct note *k)
@@ -87,8 +96,7 @@ annot_keep(struct pager *p, struct note *k)
 		snprintf(p->msg, sizeof p->msg, "%s saved", what);
 	else
 		snprintf(p->msg, sizeof p->msg, "%s NOT SAVED (%s): kept until "
-		    "you quit", what, p->notes.notice ? p->notes.notice :
-		    "the store refused it");
+		    "you quit", what, annot_why(p));
 	p->ngen++;
 }
 
@@ -271,7 +279,8 @@ annot_edit(struct pager *p, struct note *k, int editor)
 		free(k->text);
 		k->text = text;
 		k->unsaved = 1;
-		pager_message(p, "note NOT SAVED: kept until you quit");
+		snprintf(p->msg, sizeof p->msg, "note NOT SAVED (%s): kept "
+		    "until you quit", annot_why(p));
 		return -1;
 	}
 	free(text);

@@ -86,7 +86,10 @@ notes_begin(struct notes *ns, struct doc *d, const char *path)
 	ns->path = notes_realpath(path);
 	ns->st = store_open(&cause, &ns->notice);
 	if (ns->st == NULL) {
-		ns->notice = cause;
+		free(ns->notice);
+		ns->notice = xmalloc(strlen(cause) + 32);
+		sprintf(ns->notice, "notes cannot be saved: %s", cause);
+		ns->cause = cause;
 		store_uuid(ns->doc_id);
 		return -1;
 	}
@@ -134,6 +137,7 @@ notes_close(struct notes *ns)
 	store_close(ns->st);
 	free(ns->path);
 	free(ns->notice);
+	free(ns->cause);
 	memset(ns, 0, sizeof *ns);
 }
 

@@ -15,6 +15,7 @@ struct notes {
 	size_t		 n;
 	long long	 version;	/* store_data_version when loaded */
 	char		*notice;	/* for the user (read-only, damaged) */
+	char		*cause;		/* why there is no store at all */
 };
 
 /*

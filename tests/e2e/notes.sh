@@ -142,4 +142,63 @@ printf '{"items": [' >"$TMP/bad.json"
 expect_status "a broken import file: status 1" 1 "$FOLIO" --import="$TMP/bad.json"
 grep -q "bad JSON" "$TMP/err" && ok "with a clear message" || not_ok "with a clear message" "$(cat "$TMP/err")"
 
+# No store can be made (its directory would be under a file): folio reads,
+# says why, keeps the note on screen and prints it at exit.
+: >"$TMP/a-file"
+start 100 30 "FOLIO_DATA_DIR=$TMP/a-file/store TERM=xterm-256color $FOLIO '$DOC'"
+expect_screen "no store: the reader still opens and says so" "notes cannot be saved"
+keys a
+wait_for "note:"
+keys 'kept in memory' Enter
+expect_screen "no store: the note is NOT SAVED, with the reason" "NOT SAVED (cannot make the directory"
+keys A
+expect_screen "no store: the note is listed as not saved" "[NOT SAVED]"
+keys Escape q
+expect_screen "no store: the note is printed at exit" "kept in memory"
+expect_screen "no store: exit status 0" "EXIT=0"
+
+# The disk fills while folio runs (a 400 KiB file system of its own, in a
+# mount namespace; root or user namespaces needed).  Saved notes stay, the
+# new one is kept and printed, the store is not taken for damaged.
+mkdir "$TMP/small"
+if unshare -m sh -c "mount -t tmpfs -o size=400k tmpfs '$TMP/small'" 2>/dev/null &&
+    command -v nsenter >/dev/null 2>&1; then
+	cat >"$TMP/full.sh" <<EOF
+mount -t tmpfs -o size=400k tmpfs '$TMP/small'
+export FOLIO_DATA_DIR='$TMP/small/store' TERM=xterm-256color
+'$FOLIO' '$DOC'
+echo EXIT=\$?
+rm -f '$TMP/small/filler'
+'$FOLIO' --notes '$DOC' >/dev/null 2>&1
+dd if=/dev/zero of='$TMP/small/filler' bs=4k 2>/dev/null
+'$FOLIO' --notes '$DOC' >'$TMP/full1.md' 2>&1
+rm -f '$TMP/small/filler'
+'$FOLIO' --notes '$DOC' >'$TMP/full2.md' 2>&1
+ls '$TMP/small/store' >'$TMP/full.ls'
+EOF
+	start 100 30 "unshare -m sh '$TMP/full.sh'"
+	wait_for "MaaS"
+	keys a
+	wait_for "note:"
+	keys 'saved before' Enter
+	wait_for "note saved"
+	pid=$(folio_pid "$DOC")
+	nsenter -t "$pid" -m dd if=/dev/zero of="$TMP/small/filler" bs=4k 2>/dev/null
+	keys ']' a
+	wait_for "note:"
+	keys 'after the disk filled' Enter
+	expect_screen "disk full: NOT SAVED, and why" "NOT SAVED (the disk is full)"
+	keys q
+	expect_screen "disk full: the unsaved note is printed at exit" "after the disk filled"
+	eventually test -s "$TMP/full.ls"
+	grep -q "saved before" "$TMP/full1.md" && ok "opened on a full disk: the saved note is listed" ||
+		not_ok "opened on a full disk: the saved note is listed" "$(cat "$TMP/full1.md")"
+	grep -q "saved before" "$TMP/full2.md" && ok "space again: the saved note is there" ||
+		not_ok "space again: the saved note is there" "$(cat "$TMP/full2.md")"
+	grep -q damaged "$TMP/full.ls" && not_ok "a full disk is not taken for damage" "$(cat "$TMP/full.ls")" ||
+		ok "a full disk is not taken for damage"
+else
+	ok "disk full # SKIP cannot mount a small file system here"
+fi
+
 done_testing
