@@ -926,6 +926,47 @@ store_get_position(struct store *st, const char *doc_id, uint64_t *pos)
 	return rc;
 }
 
+/*
+ * The place reading stopped in the document last read from path, looked
+ * up without opening the store for writing or checking it (about a
+ * millisecond), so that the first screen can already be that place.
+ * -1 when there is none or the store cannot be read: the full open
+ * (store_open) decides what is wrong.
+ */
+int
+store_peek_position(const char *path, uint64_t *pos)
+{
+	struct store	 st = { 0 };
+	char		*dir = store_dir();
+	struct stat	 sb;
+	sqlite3_stmt	*q;
+	int		 rc = -1;
+
+	umask(077);
+	if (dir == NULL || path == NULL)
+		goto out;
+	st.path = xmalloc(strlen(dir) + sizeof STORE_FILE + 2);
+	sprintf(st.path, "%s/%s", dir, STORE_FILE);
+	if (lstat(st.path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    store_connect(&st, SQLITE_OPEN_READONLY) != 0)
+		goto out;
+	q = store_prep(&st, "SELECT p.pos FROM doc_path d JOIN position p "
+	    "ON p.doc_id = d.doc_id WHERE d.path = ?");
+	if (q != NULL) {
+		store_bind(q, 1, path);
+		if (sqlite3_step(q) == SQLITE_ROW) {
+			*pos = (uint64_t)sqlite3_column_int64(q, 0);
+			rc = 0;
+		}
+		sqlite3_finalize(q);
+	}
+	sqlite3_close(st.db);
+out:
+	free(st.path);
+	free(dir);
+	return rc;
+}
+
 int
 store_save_draft(struct store *st, const char *doc_id, const struct note *n)
 {

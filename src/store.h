@@ -84,6 +84,7 @@ void		 note_clear(struct note *);
 /* Reading position: a source byte offset. */
 int		 store_set_position(struct store *, const char *doc_id,
 		     uint64_t);
+int		 store_peek_position(const char *path, uint64_t *);
 int		 store_get_position(struct store *, const char *doc_id,
 		     uint64_t *);
 

@@ -53,13 +53,16 @@ drain(int fd)
 static void
 finish(int fd, pid_t pid)
 {
-	int	status, i;
+	struct timespec	pause = { 0, 10 * 1000 * 1000 };
+	time_t		end = time(NULL) + 3;
+	int		status;
 
 	kill(pid, SIGTERM);
-	for (i = 0; i < 10; i++) {	/* 300 ms each */
-		drain(fd);
+	while (time(NULL) <= end) {
+		drain(fd);	/* at once when the program has closed it */
 		if (waitpid(pid, &status, WNOHANG) == pid)
 			return;
+		nanosleep(&pause, NULL);
 	}
 	fprintf(stderr, "ptybytes: the program ignored SIGTERM\n");
 	kill(pid, SIGKILL);

@@ -388,23 +388,46 @@ annot_copy(struct pager *p)
 	return UI_REDRAW;
 }
 
+/* Shows source byte pos at the top; 1 if it is in the document. */
+static int
+annot_goto(struct pager *p, uint64_t pos)
+{
+	size_t		 b;
+	struct doc	*d;
+	struct pos	 at = { 0, 0 };
+
+	if (pos == 0 || pos >= doc_size(p->d))
+		return 0;
+	d = view_locate(p->v, pos, &b);
+	at.block = (uint32_t)b;
+	view_goto_in(p->v, d, at);
+	return 1;
+}
+
+/*
+ * Before the first screen: the place reading stopped, from a quick look
+ * at the store, so that a reopened document does not flash its start.
+ */
+void
+annot_place(struct pager *p)
+{
+	uint64_t	pos;
+
+	if (p->path != NULL && notes_peek_position(p->path, &pos) == 0)
+		p->placed = annot_goto(p, pos);
+}
+
 /* Goes back to where reading stopped, and offers a kept draft. */
 static void
 annot_restore(struct pager *p)
 {
 	uint64_t	pos;
-	size_t		b;
-	struct doc	*d;
-	struct pos	at = { 0, 0 };
 
 	if (p->notes.st == NULL || p->notes.doc_id[0] == '\0')
 		return;
-	if (store_get_position(p->notes.st, p->notes.doc_id, &pos) == 0 &&
-	    pos > 0 && pos < doc_size(p->d)) {
-		d = view_locate(p->v, pos, &b);
-		at.block = (uint32_t)b;
-		view_goto_in(p->v, d, at);
-	}
+	if (!p->placed &&
+	    store_get_position(p->notes.st, p->notes.doc_id, &pos) == 0)
+		annot_goto(p, pos);
 	if (store_take_draft(p->notes.st, p->notes.doc_id, &p->draft) == 0)
 		pager_message(p, "an unfinished note was kept: press a to "
 		    "finish it");

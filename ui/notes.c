@@ -28,6 +28,17 @@ notes_realpath(const char *path)
 	return xstrdup(buf);
 }
 
+/* Where reading stopped in the document at path, from a quick look. */
+int
+notes_peek_position(const char *path, uint64_t *pos)
+{
+	char	*real = notes_realpath(path);
+	int	 rc = store_peek_position(real, pos);
+
+	free(real);
+	return rc;
+}
+
 /* Resolves every note on the document's text; records changed states. */
 void
 notes_resolve(struct notes *ns)

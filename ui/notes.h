@@ -30,6 +30,8 @@ int	notes_open(struct notes *, struct doc *, const char *path, int create);
  * path if it can (doc_id set, or empty); finish takes ns->sha.
  */
 int	notes_begin(struct notes *, struct doc *, const char *path);
+/* Where reading stopped last time, before the store is opened: 0 if known. */
+int	notes_peek_position(const char *path, uint64_t *);
 int	notes_finish(struct notes *, int create);
 void	notes_close(struct notes *);
 /* Loads the notes again (another session changed them) and resolves them. */

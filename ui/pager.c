@@ -241,6 +241,7 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	p.hyperlinks = term_has_hyperlinks() && doc_is_markdown(d);
 	p.v = view_new(d, view_opts_default(&p), LINES > 1 ? LINES - 1 : 1);
 	pager_layout(&p);
+	annot_place(&p);
 	pager_loop(&p);
 	term_stop();
 	annot_stop(&p);

@@ -119,6 +119,7 @@ struct pager {
 	struct sha256		 hash;	/* of the text, made while idle */
 	size_t			 hashed;
 	int			 hashing;
+	int			 placed; /* at the saved place before the store opened */
 };
 
 /* term.c */
@@ -193,6 +194,8 @@ int	find_flags(struct pager *, int regex);
 void	find_fullwidth_step(struct pager *);
 
 /* annot.c */
+/* Goes to the saved place before the first screen, if a quick look finds it. */
+void	annot_place(struct pager *);
 void	annot_start(struct pager *);
 void	annot_stop(struct pager *);
 int	annot_poll(struct pager *);

@@ -74,6 +74,14 @@ start 80 24 "$RUN"
 wait_for "二、"
 expect_top "reopening returns to the place" "二、各地的發展"
 keys q
+# ... and draws that place first: the document's opening is never sent.
+if [ -x "${PTYBYTES:-./tests/ptybytes}" ]; then
+	"${PTYBYTES:-./tests/ptybytes}" -o "$TMP/raw" 80 24 -- env TERM=xterm-256color \
+		"$FOLIO" "$DOC" >/dev/null
+	grep -aq "二、各地的發展" "$TMP/raw" && ! grep -aq "近年來" "$TMP/raw" &&
+		ok "reopening draws the saved place, not the start first" ||
+		not_ok "reopening draws the saved place, not the start first" "$(cat -v "$TMP/raw" | head -c 600)"
+fi
 
 # Bookmarks: m, then ' lists them.
 start 80 24 "$RUN"
