@@ -5,6 +5,7 @@
 #include <sys/statfs.h>
 #include <sys/random.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -52,6 +53,17 @@ static const char store_schema[] =
 	"  doc_id TEXT PRIMARY KEY, kind TEXT, sha TEXT, pos_start INTEGER,"
 	"  pos_end INTEGER, exact TEXT, prefix TEXT, suffix TEXT, section TEXT,"
 	"  body TEXT NOT NULL, saved TEXT NOT NULL);";
+
+/* Version 2: edits are counted, and the texts they replace are kept. */
+static const char store_schema_2[] =
+	"ALTER TABLE annotation ADD COLUMN rev INTEGER NOT NULL DEFAULT 1;"
+	"CREATE TABLE note_revision ("
+	"  id TEXT NOT NULL REFERENCES annotation, rev INTEGER NOT NULL,"
+	"  note TEXT, saved TEXT NOT NULL, PRIMARY KEY (id, rev));";
+
+#define STORE_NOTE_COLS	"id, doc_id, kind, sha, pos_start, pos_end, exact, " \
+	"prefix, suffix, section, note, state, created, updated, deleted, rev"
+#define STORE_BACKUPS	7
 
 void
 store_now(char out[32])
@@ -251,23 +263,142 @@ store_user_version(struct store *st)
 	return v;
 }
 
+/* --- Backups ------------------------------------------------------------ */
+
+/* The backups directory (made 0700); allocated. */
+static char *
+store_backup_dir(const struct store *st)
+{
+	char	*d = xmalloc(strlen(st->path) + 16), *slash;
+
+	strcpy(d, st->path);
+	slash = strrchr(d, '/');
+	strcpy(slash != NULL ? slash + 1 : d, "backups");
+	mkdir(d, 0700);
+	return d;
+}
+
+/*
+ * VACUUM INTO backups/annotations-TIME<suffix>.sqlite3: a consistent copy
+ * made by SQLite (copying the file ourselves would drop its locks).
+ */
+static int
+store_backup(struct store *st, const char *suffix)
+{
+	char	*dir = store_backup_dir(st), *sql;
+	char	 now[32];
+	int	 rc;
+
+	store_now(now);
+	sql = sqlite3_mprintf("VACUUM INTO '%q/annotations-%q%q.sqlite3'", dir,
+	    now, suffix);
+	rc = sql != NULL ? store_exec(st, sql) : -1;
+	sqlite3_free(sql);
+	free(dir);
+	return rc;
+}
+
+static int
+store_cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The daily backups' names, oldest first (names sort by time). */
+static size_t
+store_backup_list(const char *dir, char ***names)
+{
+	DIR		*dp = opendir(dir);
+	struct dirent	*e;
+	size_t		 n = 0, cap = 0;
+
+	*names = NULL;
+	while (dp != NULL && (e = readdir(dp)) != NULL) {
+		size_t	len = strlen(e->d_name);
+
+		if (strncmp(e->d_name, "annotations-", 12) != 0 || len < 20 ||
+		    strcmp(e->d_name + len - 8, ".sqlite3") != 0 ||
+		    strstr(e->d_name, "-before-") != NULL)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*names = xreallocarray(*names, cap, sizeof **names);
+		}
+		(*names)[n++] = xstrdup(e->d_name);
+	}
+	if (dp != NULL)
+		closedir(dp);
+	if (n > 0)
+		qsort(*names, n, sizeof **names, store_cmp_names);
+	return n;
+}
+
+/* Seconds since path was written, or a large number. */
+static double
+store_age(const char *dir, const char *name)
+{
+	char		*path = xmalloc(strlen(dir) + strlen(name) + 2);
+	struct stat	 sb;
+	double		 age = 1e12;
+
+	sprintf(path, "%s/%s", dir, name);
+	if (stat(path, &sb) == 0)
+		age = difftime(time(NULL), sb.st_mtime);
+	free(path);
+	return age;
+}
+
+int
+store_backup_daily(struct store *st)
+{
+	char	*dir, **names, *path;
+	size_t	 n, i;
+	int	 rc = 0;
+
+	if (st->readonly)
+		return 0;
+	dir = store_backup_dir(st);
+	n = store_backup_list(dir, &names);
+	if (n == 0 || store_age(dir, names[n - 1]) >= 24 * 3600.0) {
+		rc = store_backup(st, "") == 0 ? 1 : -1;
+		for (i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		n = store_backup_list(dir, &names);
+	}
+	for (i = 0; i < n; i++) {
+		if (i + STORE_BACKUPS < n) {	/* the oldest beyond 7 */
+			path = xmalloc(strlen(dir) + strlen(names[i]) + 2);
+			sprintf(path, "%s/%s", dir, names[i]);
+			unlink(path);
+			free(path);
+		}
+		free(names[i]);
+	}
+	free(names);
+	free(dir);
+	return rc;
+}
+
 /* Creates or upgrades the schema, in one write transaction. */
 static int
 store_migrate(struct store *st)
 {
-	int	v;
+	int	v = store_user_version(st);
 
-	if (store_user_version(st) == STORE_VERSION)
+	if (v >= STORE_VERSION)
 		return 0;	/* current: no write transaction at every open */
+	if (v > 0)
+		store_backup(st, "-before-upgrade");
 	if (store_exec(st, "BEGIN IMMEDIATE") != 0)
 		return -1;
-	v = store_user_version(st);
-	if (v == 0 && (store_exec(st, store_schema) != 0 ||
-	    store_exec(st, "PRAGMA user_version = 1") != 0)) {
+	v = store_user_version(st);	/* another folio may have done it */
+	if ((v < 1 && store_exec(st, store_schema) != 0) ||
+	    (v < 2 && store_exec(st, store_schema_2) != 0) ||
+	    (v < 2 && store_exec(st, "PRAGMA user_version = 2") != 0)) {
 		store_undo(st, "ROLLBACK");
 		return -1;
 	}
-	/* Later versions: if (v < 2) { ... PRAGMA user_version = 2 } */
 	return store_exec(st, "COMMIT");
 }
 
@@ -351,6 +482,10 @@ store_setup(struct store *st, const char *dir)
 	store_exec(st, "PRAGMA synchronous = FULL");
 	if ((found = store_check(st)) != STORE_SOUND)
 		return found;
+	if (!st->readonly && store_user_version(st) > STORE_VERSION) {
+		snprintf(st->why, sizeof st->why, "a newer folio made it");
+		return STORE_UNUSABLE;	/* read it, do not write it */
+	}
 	if (!st->readonly && store_migrate(st) != 0)
 		return STORE_UNUSABLE;
 	return STORE_SOUND;
@@ -698,6 +833,7 @@ store_bind_note(sqlite3_stmt *q, const struct note *n)
 	store_bind(q, 13, n->created);
 	store_bind(q, 14, n->updated);
 	store_bind(q, 15, n->deleted ? n->updated : NULL);
+	sqlite3_bind_int(q, 16, n->rev > 0 ? n->rev : 1);
 }
 
 int
@@ -712,30 +848,73 @@ store_add(struct store *st, struct note *n)
 	snprintf(n->updated, sizeof n->updated, "%s", n->created);
 	if (store_begin(st) != 0)
 		return -1;
-	q = store_prep(st, "INSERT INTO annotation VALUES "
-	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	n->rev = 1;
+	q = store_prep(st, "INSERT INTO annotation (" STORE_NOTE_COLS ") "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (q != NULL)
 		store_bind_note(q, n);
 	return store_end(st, store_done(st, q));
+}
+
+/* Keeps a note's current text as a revision (before it is replaced). */
+static int
+store_keep_revision(struct store *st, const char *id)
+{
+	sqlite3_stmt	*q = store_prep(st, "INSERT OR IGNORE INTO note_revision "
+	    "SELECT id, rev, note, updated FROM annotation WHERE id = ?");
+
+	store_bind(q, 1, id);
+	return store_done(st, q);
+}
+
+/* Saves text as a new note on n's passage: the conflict copy. */
+static int
+store_add_copy(struct store *st, const struct note *n, const char *text)
+{
+	struct note	 c = *n;
+	sqlite3_stmt	*q;
+
+	c.id[0] = '\0';
+	store_uuid(c.id);
+	store_now(c.created);
+	memcpy(c.updated, c.created, sizeof c.updated);
+	c.text = (char *)text;
+	c.deleted = 0;
+	c.rev = 1;
+	q = store_prep(st, "INSERT INTO annotation (" STORE_NOTE_COLS ") "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (q != NULL)
+		store_bind_note(q, &c);
+	return store_done(st, q);
 }
 
 int
 store_set_text(struct store *st, struct note *n, const char *text)
 {
 	sqlite3_stmt	*q;
+	int		 ok, changed;
 
 	store_now(n->updated);
 	if (store_begin(st) != 0)
 		return -1;
-	q = store_prep(st, "UPDATE annotation SET note = ?, updated = ? "
-	    "WHERE id = ?");
+	ok = store_keep_revision(st, n->id);
+	q = store_prep(st, "UPDATE annotation SET note = ?, updated = ?, "
+	    "rev = rev + 1 WHERE id = ? AND rev = ? AND deleted IS NULL");
 	store_bind(q, 1, text);
 	store_bind(q, 2, n->updated);
 	store_bind(q, 3, n->id);
-	if (store_end(st, store_done(st, q)) != 0)
+	sqlite3_bind_int(q, 4, n->rev);
+	ok |= store_done(st, q);
+	changed = sqlite3_changes(st->db) > 0;
+	if (ok == 0 && !changed)	/* changed or deleted elsewhere */
+		ok = store_add_copy(st, n, text);
+	if (store_end(st, ok) != 0)
 		return -1;
+	if (!changed)
+		return 1;
 	free(n->text);
 	n->text = text != NULL ? xstrdup(text) : NULL;
+	n->rev++;
 	return 0;
 }
 
@@ -797,13 +976,15 @@ store_read_note(sqlite3_stmt *q, struct note *n)
 	snprintf(n->created, sizeof n->created, "%s", store_col(q, 12));
 	snprintf(n->updated, sizeof n->updated, "%s", store_col(q, 13));
 	n->deleted = sqlite3_column_type(q, 14) != SQLITE_NULL;
+	n->rev = sqlite3_column_int(q, 15);
 }
 
 int
 store_notes(struct store *st, const char *doc_id, struct note **v, size_t *n)
 {
-	sqlite3_stmt	*q = store_prep(st, "SELECT * FROM annotation "
-	    "WHERE doc_id = ? AND deleted IS NULL ORDER BY pos_start, created");
+	sqlite3_stmt	*q = store_prep(st, "SELECT " STORE_NOTE_COLS " FROM "
+	    "annotation WHERE doc_id = ? AND deleted IS NULL "
+	    "ORDER BY pos_start, created");
 	size_t		 cap = 0;
 
 	*v = NULL;
@@ -848,14 +1029,17 @@ store_merge(struct store *st, const struct note *n, const char *title,
 	sqlite3_stmt	*q;
 	char		 now[32], updated[32] = "";
 	int		 ok = 0, exists = 0;
+	struct note	 m = *n;
 
 	if (store_begin(st) != 0)
 		return -1;
-	q = store_prep(st, "SELECT updated FROM annotation WHERE id = ?");
+	q = store_prep(st, "SELECT updated, rev FROM annotation WHERE id = ?");
 	store_bind(q, 1, n->id);
+	m.rev = 1;
 	if (q != NULL && sqlite3_step(q) == SQLITE_ROW) {
 		exists = 1;
 		snprintf(updated, sizeof updated, "%s", store_col(q, 0));
+		m.rev = sqlite3_column_int(q, 1) + 1;
 	}
 	sqlite3_finalize(q);
 	if (exists && strcmp(updated, n->updated) >= 0) {
@@ -882,10 +1066,12 @@ store_merge(struct store *st, const struct note *n, const char *title,
 		store_bind(q, 4, now);
 		ok |= store_done(st, q);
 	}
-	q = store_prep(st, "INSERT OR REPLACE INTO annotation VALUES "
-	    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (exists)	/* the text it replaces stays a revision */
+		ok |= store_keep_revision(st, n->id);
+	q = store_prep(st, "INSERT OR REPLACE INTO annotation (" STORE_NOTE_COLS
+	    ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (q != NULL)
-		store_bind_note(q, n);
+		store_bind_note(q, &m);
 	ok |= store_done(st, q);
 	return store_end(st, ok) == 0 ? 1 : -1;
 }

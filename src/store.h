@@ -21,7 +21,7 @@
 
 #include "anchor.h"
 
-#define STORE_VERSION	1	/* PRAGMA user_version of the schema */
+#define STORE_VERSION	2	/* PRAGMA user_version of the schema */
 
 enum note_kind {
 	NOTE_BOOKMARK,
@@ -42,6 +42,7 @@ struct note {
 	char			 state[16];	/* last resolution: anchored... */
 	struct anchor_hit	 hit;		/* where it is now (reader) */
 	int			 unsaved;	/* kept in memory only */
+	int			 rev;		/* edits so far (1: as made) */
 };
 
 struct store;
@@ -56,6 +57,12 @@ void		 store_close(struct store *);
 int		 store_readonly(const struct store *);
 /* Why the last write failed ("the disk is full", ...). */
 const char	*store_why(const struct store *);
+/*
+ * A copy of the store in backups/ beside it, made with VACUUM INTO, when
+ * the newest is a day old or more; the newest 7 are kept.  1 if one was
+ * made, 0 if none was due, -1 on failure.
+ */
+int		 store_backup_daily(struct store *);
 /* The database's path (for messages). */
 const char	*store_path(const struct store *);
 
@@ -71,6 +78,12 @@ int		 store_identify(struct store *, const char *path,
 		     const char *sha, char doc_id[40]);
 /* Adds a note (id and times are filled in). */
 int		 store_add(struct store *, struct note *);
+/*
+ * Changes a note's text if nobody changed or deleted it since it was read
+ * (its rev): 0.  Otherwise the other change stays and this text is saved
+ * as a new note on the same passage, a conflict copy: 1.  The text it
+ * replaces is kept in the note's revisions.  -1 if it could not be saved.
+ */
 int		 store_set_text(struct store *, struct note *, const char *);
 int		 store_delete(struct store *, const char *id, int deleted);
 int		 store_set_state(struct store *, const char *id,

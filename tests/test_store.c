@@ -390,6 +390,180 @@ test_merge_is_idempotent(void **state)
 	store_close(st);
 }
 
+/* Rows of a query on the store file, read with SQLite directly. */
+static long
+count_rows(const char *sql)
+{
+	char		 path[400];
+	sqlite3		*db;
+	sqlite3_stmt	*q;
+	long		 n = -1;
+
+	snprintf(path, sizeof path, "%s/annotations.sqlite3", dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW)
+		n = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	return n;
+}
+
+/* Two sessions edit one note: neither text is lost. */
+static void
+test_conflicting_edits(void **state)
+{
+	struct store	*a = open_store(), *b = open_store();
+	char		 doc[40];
+	struct note	 k, mine, *v;
+	size_t		 n, i;
+	int		 seen_a = 0, seen_b = 0;
+
+	new_doc(a, "cc", doc);
+	make_note(&k, doc, 1);
+	assert_int_equal(store_add(a, &k), 0);
+	assert_int_equal(store_notes(b, doc, &v, &n), 0);	/* b reads it */
+	assert_int_equal(n, 1);
+	mine = v[0];
+	assert_int_equal(mine.rev, 1);
+	assert_int_equal(store_set_text(a, &k, "text from a"), 0);
+	assert_int_equal(k.rev, 2);
+	assert_int_equal(store_set_text(b, &mine, "text from b"), 1);
+	assert_int_equal(store_notes(a, doc, &v, &n), 0);
+	assert_int_equal(n, 2);		/* a's edit, and b's beside it */
+	for (i = 0; i < n; i++) {
+		assert_string_equal(v[i].sel.exact, "quote 1");
+		seen_a += strcmp(v[i].text, "text from a") == 0;
+		seen_b += strcmp(v[i].text, "text from b") == 0;
+	}
+	notes_free(v, n);
+	assert_int_equal(seen_a, 1);
+	assert_int_equal(seen_b, 1);
+	/* The text each edit replaced is kept. */
+	assert_int_equal(count_rows("SELECT count(*) FROM note_revision "
+	    "WHERE note = 'a note'"), 1);
+	/* An edit of a note deleted elsewhere is kept too, as a copy. */
+	assert_int_equal(store_delete(b, k.id, 1), 0);
+	assert_int_equal(store_set_text(a, &k, "after the delete"), 1);
+	assert_int_equal(count_rows("SELECT count(*) FROM annotation WHERE "
+	    "note = 'after the delete' AND deleted IS NULL"), 1);
+	note_clear(&k);
+	note_clear(&mine);
+	store_close(a);
+	store_close(b);
+}
+
+/* A version 1 store is upgraded in place, and backed up first. */
+static void
+test_upgrade_from_version_1(void **state)
+{
+	struct store	*st = open_store();
+	char		 doc[40], cmd[700];
+	struct note	 k;
+
+	new_doc(st, "dd", doc);
+	make_note(&k, doc, 3);
+	assert_int_equal(store_add(st, &k), 0);
+	store_close(st);
+	/* Back to the first release's schema. */
+	{
+		char		 path[400];
+		sqlite3		*db;
+
+		snprintf(path, sizeof path, "%s/annotations.sqlite3", dir);
+		assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, "DROP TABLE note_revision;"
+		    "ALTER TABLE annotation DROP COLUMN rev;"
+		    "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+	}
+	st = open_store();
+	assert_int_equal(count_rows("PRAGMA user_version"), STORE_VERSION);
+	assert_int_equal(count_notes(st, doc), 1);
+	assert_int_equal(store_set_text(st, &k, "edited after"), 0);
+	store_close(st);
+	snprintf(cmd, sizeof cmd, "ls %s/backups | grep -q -- "
+	    "'-before-upgrade.sqlite3$'", dir);
+	assert_int_equal(system(cmd), 0);
+	note_clear(&k);
+}
+
+/* A store made by a newer folio is read, not written. */
+static void
+test_newer_store_read_only(void **state)
+{
+	struct store	*st = open_store();
+	char		 path[400], *cause = NULL, *notice = NULL;
+	sqlite3		*db;
+
+	store_close(st);
+	snprintf(path, sizeof path, "%s/annotations.sqlite3", dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL,
+	    NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	st = store_open(&cause, &notice);
+	assert_non_null(st);
+	assert_true(store_readonly(st));
+	assert_non_null(notice);
+	assert_non_null(strstr(notice, "newer folio"));
+	assert_int_equal(count_rows("PRAGMA user_version"), 99);
+	free(notice);
+	store_close(st);
+}
+
+/* One backup a day, 0600, a working copy; the newest 7 are kept. */
+static void
+test_daily_backups(void **state)
+{
+	struct store	*st = open_store();
+	char		 doc[40], cmd[900], path[400];
+	struct note	 k;
+	struct stat	 sb;
+	int		 i;
+
+	new_doc(st, "ee", doc);
+	make_note(&k, doc, 4);
+	assert_int_equal(store_add(st, &k), 0);
+	assert_int_equal(store_backup_daily(st), 1);
+	assert_int_equal(store_backup_daily(st), 0);	/* not due again */
+	snprintf(cmd, sizeof cmd, "test $(ls %s/backups | wc -l) = 1", dir);
+	assert_int_equal(system(cmd), 0);
+	/* The copy opens as a store with the note in it. */
+	snprintf(cmd, sizeof cmd, "mkdir %s/restore && cp %s/backups/* "
+	    "%s/restore/annotations.sqlite3", dir, dir, dir);
+	assert_int_equal(system(cmd), 0);
+	snprintf(path, sizeof path, "%s/restore/annotations.sqlite3", dir);
+	assert_int_equal(stat(path, &sb), 0);
+	snprintf(cmd, sizeof cmd, "ls -l %s/backups | grep -q '^-rw-------'", dir);
+	assert_int_equal(system(cmd), 0);
+	snprintf(path, sizeof path, "%s/restore", dir);
+	setenv("FOLIO_DATA_DIR", path, 1);
+	{
+		struct store	*r = open_store();
+
+		assert_int_equal(count_notes(r, doc), 1);
+		store_close(r);
+	}
+	setenv("FOLIO_DATA_DIR", dir, 1);
+	/* Nine old ones (two days old): a new one is due; 7 are left. */
+	for (i = 0; i < 9; i++) {
+		snprintf(cmd, sizeof cmd, "touch -d '2 days ago' "
+		    "%s/backups/annotations-2020-01-0%dT00:00:00.sqlite3", dir,
+		    i + 1);
+		assert_int_equal(system(cmd), 0);
+	}
+	snprintf(cmd, sizeof cmd, "touch -d '2 days ago' %s/backups/*", dir);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(store_backup_daily(st), 1);
+	snprintf(cmd, sizeof cmd, "test $(ls %s/backups | wc -l) = 7 && "
+	    "! test -e %s/backups/annotations-2020-01-01T00:00:00.sqlite3",
+	    dir, dir);
+	assert_int_equal(system(cmd), 0);
+	note_clear(&k);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -406,6 +580,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_concurrent_writers, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_kill_during_writes, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_conflicting_edits, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_upgrade_from_version_1, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_newer_store_read_only, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_daily_backups, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_merge_is_idempotent, setup,
 		    teardown),

@@ -274,8 +274,16 @@ annot_edit(struct pager *p, struct note *k, int editor)
 	}
 	if (text == NULL)
 		return -1;
-	if (k->unsaved || p->notes.st == NULL ||
-	    store_set_text(p->notes.st, k, text) != 0) {
+	rc = k->unsaved || p->notes.st == NULL ? -1 :
+	    store_set_text(p->notes.st, k, text);
+	if (rc == 1) {		/* k changed elsewhere: both are kept */
+		free(text);
+		p->notes.stale = 1;	/* not now: a list may show them */
+		pager_message(p, "this note was changed in another session: "
+		    "yours is saved beside it");
+		return 0;
+	}
+	if (rc != 0) {
 		free(k->text);
 		k->text = text;
 		k->unsaved = 1;
@@ -474,6 +482,8 @@ annot_idle(struct pager *p)
 	sha256_final_hex(&p->hash, p->notes.sha);
 	p->hashing = 0;
 	notes_finish(&p->notes, 1);
+	if (p->notes.st != NULL && store_backup_daily(p->notes.st) < 0)
+		pager_message(p, "the daily backup of the notes failed");
 	if (!had)
 		annot_restore(p);	/* known by its text, not its path */
 	p->ngen++;
@@ -489,8 +499,9 @@ annot_poll(struct pager *p)
 	if (p->notes.st == NULL || p->hashing)
 		return 0;
 	v = store_data_version(p->notes.st);
-	if (v == p->notes.version)
+	if (v == p->notes.version && !p->notes.stale)
 		return 0;
+	p->notes.stale = 0;
 	notes_load(&p->notes);
 	p->ngen++;
 	return 1;

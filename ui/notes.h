@@ -16,6 +16,7 @@ struct notes {
 	long long	 version;	/* store_data_version when loaded */
 	char		*notice;	/* for the user (read-only, damaged) */
 	char		*cause;		/* why there is no store at all */
+	int		 stale;		/* reload at the next chance */
 };
 
 /*

@@ -150,6 +150,36 @@ printf '{"items": [' >"$TMP/bad.json"
 expect_status "a broken import file: status 1" 1 "$FOLIO" --import="$TMP/bad.json"
 grep -q "bad JSON" "$TMP/err" && ok "with a clear message" || not_ok "with a clear message" "$(cat "$TMP/err")"
 
+# Two sessions edit the same note: neither text is lost.
+{ cat "$TESTDATA/zh-maas.txt"; echo; echo "A document of its own."; } >"$TMP/conflict.txt"
+RUN2="FOLIO_DATA_DIR=$FOLIO_DATA_DIR TERM=xterm-256color $FOLIO '$TMP/conflict.txt'"
+start 100 24 "$RUN2"
+wait_for "MaaS"
+keys a
+wait_for "note:"
+keys original Enter
+wait_for "note saved"
+tm new-window -t t "$RUN2; sleep 600"
+eventually sh -c "tmux -S '$TMUX_SOCK' capture-pane -p -t t:1 | grep -q MaaS"
+tm select-window -t t:0
+keys A
+wait_for "original"
+keys e C-u 'from one' Enter
+wait_for "from one"
+keys Escape
+tm select-window -t t:1
+keys A
+wait_for "original"
+keys e C-u 'from two' Enter Escape
+expect_screen "an edit of a note changed elsewhere says so" "changed in another session"
+"$FOLIO" --export=json "$TMP/conflict.txt" >"$TMP/conflict.json" 2>&1
+grep -q '"value": "from one"' "$TMP/conflict.json" && grep -q '"value": "from two"' "$TMP/conflict.json" &&
+	ok "both sessions' texts are kept" ||
+	not_ok "both sessions' texts are kept" "$(grep -o '"value": "[^"]*"' "$TMP/conflict.json")"
+keys q
+tm select-window -t t:0
+keys q
+
 # No store can be made (its directory would be under a file): folio reads,
 # says why, keeps the note on screen and prints it at exit.
 : >"$TMP/a-file"
