@@ -424,7 +424,8 @@ test_conflicting_edits(void **state)
 	assert_int_equal(store_add(a, &k), 0);
 	assert_int_equal(store_notes(b, doc, &v, &n), 0);	/* b reads it */
 	assert_int_equal(n, 1);
-	mine = v[0];
+	mine = v[0];		/* takes its strings */
+	free(v);
 	assert_int_equal(mine.rev, 1);
 	assert_int_equal(store_set_text(a, &k, "text from a"), 0);
 	assert_int_equal(k.rev, 2);
