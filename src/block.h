@@ -25,6 +25,7 @@ enum block_type {
 #define BLOCK_CONT	0x04	/* continues the previous block (long paragraph) */
 #define BLOCK_SETEXT	0x08	/* heading underlined in the next line */
 #define BLOCK_ATX	0x10	/* heading marked with # */
+#define BLOCK_SUBTITLE	0x20	/* heading whose title is its last line, alone */
 
 struct block {
 	uint64_t	off;	/* first byte in the source text */

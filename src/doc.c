@@ -380,6 +380,29 @@ doc_build_pre(struct doc *d, const struct block *b, struct buf *out)
 	}
 }
 
+/* "CHAPTER I." + " " + the title line that follows it (the last line). */
+static void
+doc_build_subtitle(struct doc *d, const struct block *b, size_t pos,
+    struct buf *out)
+{
+	const char	*s = d->src.data;
+	struct srcline	 l;
+	size_t		 end = b->off + b->len, off = 0, len = 0;
+	int		 col = 0;
+
+	while (pos < end) {
+		srcline_read(s, end, pos, &l);
+		pos = l.next;
+		off = l.off;
+		len = l.len;
+		srcline_trim(s, &off, &len);
+	}
+	if (len == 0)
+		return;
+	buf_addc(out, ' ');
+	sanitize_line(out, s + off, len, &col);
+}
+
 static void
 doc_build_heading(struct doc *d, const struct block *b, struct buf *out)
 {
@@ -400,6 +423,8 @@ doc_build_heading(struct doc *d, const struct block *b, struct buf *out)
 			len--;
 	}
 	sanitize_line(out, s + off, len, &col);
+	if (b->flags & BLOCK_SUBTITLE)
+		doc_build_subtitle(d, b, l.next, out);
 }
 
 /* A Markdown block's text: rendered already. */

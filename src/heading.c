@@ -170,9 +170,12 @@ heading_latin_number(const char *s, size_t n)
 	return heading_word(s, n, heading_is_roman);
 }
 
-/* CHAPTER IV, Chapter 4, PART ONE, BOOK I, EPOCH THE FIRST. */
+/*
+ * CHAPTER IV, Chapter 4, PART ONE, BOOK I, EPOCH THE FIRST: the rank, and
+ * in *end where the number ends.
+ */
 static int
-heading_latin(const char *s, size_t n)
+heading_latin_at(const char *s, size_t n, size_t *end)
 {
 	static const struct {
 		const char	*word;
@@ -182,7 +185,7 @@ heading_latin(const char *s, size_t n)
 		{ "VOLUME", HEADING_PART }, { "EPOCH", HEADING_PART },
 		{ "CHAPTER", HEADING_CHAPTER },
 	};
-	size_t	k, w, end;
+	size_t	k, w;
 
 	for (k = 0; k < sizeof kw / sizeof *kw; k++) {
 		w = strlen(kw[k].word);
@@ -191,14 +194,69 @@ heading_latin(const char *s, size_t n)
 		if (!isupper((unsigned char)s[0]) ||
 		    islower((unsigned char)s[1]) != islower((unsigned char)s[w - 1]))
 			continue;	/* CHAPTER or Chapter, not chapter */
-		end = heading_latin_number(s + w + 1, n - w - 1);
-		if (end == 0)
+		*end = heading_latin_number(s + w + 1, n - w - 1);
+		if (*end == 0)
 			continue;
-		end += w + 1;
-		if (end == n || strchr(".: ,", s[end]) != NULL)
+		*end += w + 1;
+		if (*end == n || strchr(".: ,", s[*end]) != NULL)
 			return kw[k].rank;
 	}
 	return HEADING_NONE;
+}
+
+static int
+heading_latin(const char *s, size_t n)
+{
+	size_t	end;
+
+	return heading_latin_at(s, n, &end);
+}
+
+int
+heading_is_bare(const char *s, size_t n)
+{
+	struct cursor	k = { (const uint8_t *)s, (const uint8_t *)s + n };
+	size_t		end;
+
+	if (heading_latin_at(s, n, &end) != HEADING_NONE)
+		k.p += end;
+	else if (cursor_next(&k) != 0x7B2C || heading_numerals(&k) == 0 ||
+	    !heading_in(cursor_next(&k), "卷部篇集章回"))	/* 第N章 */
+		return 0;
+	while (heading_in(cursor_peek(&k), " .:：　．"))
+		cursor_next(&k);
+	return cursor_peek(&k) == 0;
+}
+
+int
+heading_is_title_line(const char *s, size_t n)
+{
+	size_t	i = 0, w, words = 0, long_words = 0, capital = 0;
+	uint32_t first;
+
+	if (n == 0 || heading_classify(s, n) != HEADING_NONE ||
+	    width_str(s, n, 1) > HEADING_MAX_COLS)
+		return 0;
+	u8_mbtouc(&first, (const uint8_t *)s, n);
+	if (width_is_cjk(first))	/* 初入江湖, not a sentence */
+		return !heading_ends_sentence(s, n);
+	if (s[n - 1] != '.' && heading_ends_sentence(s, n))
+		return 0;
+	while (i < n) {		/* Title Case: The Widow and her Child. */
+		while (i < n && !isalpha((unsigned char)s[i]))
+			i++;
+		w = heading_word(s + i, n - i, isalpha);
+		if (w == 0)
+			break;
+		words++;
+		if (w >= 4) {
+			long_words++;
+			capital += isupper((unsigned char)s[i]) != 0;
+		}
+		i += w;
+	}
+	return isupper((unsigned char)s[0]) && words <= 10 && long_words > 0 &&
+	    capital * 2 >= long_words;
 }
 
 /* 1. Title, 1.2 Title, 1、标题 */

@@ -11,11 +11,16 @@
  *   1-6   # lines (Markdown ATX in plain text); setext = is 1, - is 2
  *   10    卷 部 篇 集, PART, BOOK, VOLUME, EPOCH
  *   20    章 回, CHAPTER, 序章 楔子 尾聲...
- *   25    short ALL-CAPS lines (only between blank lines: see segment.c)
+ *   25    short ALL-CAPS lines (only unindented, between blank lines:
+ *         see segment.c; an indented one is a verse's title)
  *   30    節 节
  *   40    一、二十一、
  *   50    （一）
  *   60-63 1. / 1.1 / 1.1.1 / 1.1.1.1 (weak: a list of them is not headings)
+ *
+ * A bare chapter or part heading (CHAPTER I., 第三章) followed, alone, by
+ * a short Title Case line without a sentence end takes that line as its
+ * title: "CHAPTER I. The Widow and her Child." (segment.c).
  *
  * Not headings: lines that end a sentence, long lines, 第一条 (law
  * articles), table-of-contents lines ending in a page number.
@@ -38,6 +43,13 @@
 int	heading_classify(const char *, size_t);
 /* True for ALL-CAPS lines that may be headings when alone. */
 int	heading_is_caps(const char *, size_t);
+/* A chapter or part heading with nothing after its number (CHAPTER I.). */
+int	heading_is_bare(const char *, size_t);
+/*
+ * Could this line, alone after a bare chapter heading, be its title?
+ * Short, not itself a heading, Title Case in Latin script, no sentence.
+ */
+int	heading_is_title_line(const char *, size_t);
 /* True for a rank whose lines in a list are list items, not headings. */
 int	heading_is_weak(int rank);
 /* Bytes of the "# " prefix of an ATX line (0 if none); *level set. */

@@ -38,6 +38,7 @@ struct seg {
 	int		 indent_paras;
 	int		 space;		/* blank lines before the next block */
 	long		 cur;		/* open block that may grow, or -1 */
+	size_t		 first;		/* the piece's first block */
 	struct seg_line	 prev;		/* the last line of cur */
 };
 
@@ -444,6 +445,36 @@ seg_is_title(const struct seg *g, const struct seg_line *l)
 	    !seg_is_quote(g, l) && !seg_is_art(g->s + l->toff, l->tlen);
 }
 
+/*
+ * "CHAPTER I." and then, alone, "The Widow and her Child.": the second
+ * line is the chapter's title, and joins the heading block.
+ */
+static int
+seg_subtitle(struct seg *g, const struct seg_line *l)
+{
+	struct block	*h;
+	struct srcline	 first;
+	size_t		 off, len;
+
+	if (g->out->n <= g->first)
+		return 0;
+	h = &g->out->v[g->out->n - 1];
+	if (h->type != BLOCK_HEADING || (h->level != HEADING_CHAPTER &&
+	    h->level != HEADING_PART) || (h->flags & (BLOCK_SUBTITLE |
+	    BLOCK_ATX | BLOCK_SETEXT)) || l->raw.next - h->off > 1024 ||
+	    !heading_is_title_line(g->s + l->toff, l->tlen))
+		return 0;
+	srcline_read(g->s, g->n, h->off, &first);
+	off = first.off;
+	len = first.len;
+	srcline_trim(g->s, &off, &len);
+	if (!heading_is_bare(g->s + off, len))
+		return 0;
+	h->len = (uint32_t)(l->raw.next - h->off);
+	h->flags |= BLOCK_SUBTITLE;
+	return 1;
+}
+
 /* A line alone between blank lines. */
 static void
 seg_single(struct seg *g, const struct seg_line *l)
@@ -451,6 +482,8 @@ seg_single(struct seg *g, const struct seg_line *l)
 	const char	*t = g->s + l->toff;
 	int		 rank, level;
 
+	if (seg_subtitle(g, l))
+		return;
 	if (segment_is_rule(t, l->tlen)) {
 		blocks_add(g->out, BLOCK_RULE, l->raw.off, l->raw.next,
 		    seg_flags(g));
@@ -458,7 +491,8 @@ seg_single(struct seg *g, const struct seg_line *l)
 		return;
 	}
 	rank = heading_classify(t, l->tlen);
-	if (rank == HEADING_NONE && heading_is_caps(t, l->tlen))
+	if (rank == HEADING_NONE && l->indent == 0 &&	/* not a verse's */
+	    heading_is_caps(t, l->tlen))
 		rank = HEADING_CAPS;
 	if (rank != HEADING_NONE) {
 		seg_heading(g, l, rank,
@@ -693,6 +727,7 @@ segment_piece(const char *s, size_t start, size_t end,
 	g.n = end;
 	g.out = out;
 	g.cur = -1;
+	g.first = first;
 	g.cjk_wrap = h->cjk_wrap;
 	g.latin_wrap = h->latin_wrap;
 	g.indent_paras = h->indent_paras;

@@ -151,6 +151,40 @@ test_caps_alone(void **state)
 	free(t);
 }
 
+/* An indented ALL-CAPS line is a verse's title, not a section. */
+static void
+test_caps_indented(void **state)
+{
+	char	*t = toc("A Book\n\nCHAPTER I.\n\nText that runs on here.\n\n"
+	    "    THE NEWGATE STONE.\n\n    When Claude Du Val was thrown,\n"
+	    "    He carved his name in stone;\n");
+
+	assert_string_equal(t, "CHAPTER I.\n");
+	free(t);
+}
+
+/* CHAPTER I. then its title alone on a line: one heading. */
+static void
+test_chapter_title_line(void **state)
+{
+	char	*t = toc("A Book\n\nCHAPTER I.\n\nThe Widow and her Child.\n\n"
+	    "On the night of Friday, the door opened.\n\nCHAPTER II.\n\n"
+	    "It was late.\n\n第三章\n\n初入江湖\n\n正文。\n\n第四章\n\n"
+	    "他走了。\n");
+
+	assert_string_equal(t, "CHAPTER I. The Widow and her Child.\n"
+	    "CHAPTER II.\n第三章 初入江湖\n第四章\n");
+	free(t);
+	assert_true(heading_is_bare("CHAPTER XII.", 12));
+	assert_true(heading_is_bare("第十二回", strlen("第十二回")));
+	assert_false(heading_is_bare("CHAPTER I. THE END", 18));
+	assert_false(heading_is_bare("第一章 總則", strlen("第一章 總則")));
+	assert_true(heading_is_title_line("Mr. Kneebone and his Friends.", 29));
+	assert_false(heading_is_title_line("It was late.", 12));
+	assert_false(heading_is_title_line("他走了。", strlen("他走了。")));
+	assert_false(heading_is_title_line("CHAPTER III.", 12));
+}
+
 int
 main(void)
 {
@@ -163,6 +197,8 @@ main(void)
 		cmocka_unit_test(test_reference_list_not_sections),
 		cmocka_unit_test(test_numbered_list_not_sections),
 		cmocka_unit_test(test_caps_alone),
+		cmocka_unit_test(test_caps_indented),
+		cmocka_unit_test(test_chapter_title_line),
 	};
 
 	return UNIT_RUN(tests);
