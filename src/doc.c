@@ -330,21 +330,32 @@ doc_strip_quote(const char *s, size_t *off, size_t *len)
 	return depth;
 }
 
+/* Reads the source line at *pos (before end), trimmed; 0 at the end. */
+static int
+doc_next_line(const char *s, size_t end, size_t *pos, size_t *off,
+    size_t *len)
+{
+	struct srcline	l;
+
+	if (*pos >= end)
+		return 0;
+	srcline_read(s, end, *pos, &l);
+	*pos = l.next;
+	*off = l.off;
+	*len = l.len;
+	srcline_trim(s, off, len);
+	return 1;
+}
+
 /* Joins the lines of a paragraph, list item or quote. */
 static void
 doc_build_flow(struct doc *d, struct block *b, struct buf *out)
 {
 	const char	*s = d->src.data;
-	struct srcline	 l;
 	size_t		 pos = b->off, end = b->off + b->len, off, len;
 	int		 col, depth;
 
-	while (pos < end) {
-		srcline_read(s, end, pos, &l);
-		pos = l.next;
-		off = l.off;
-		len = l.len;
-		srcline_trim(s, &off, &len);
+	while (doc_next_line(s, end, &pos, &off, &len)) {
 		if (b->type == BLOCK_QUOTE &&
 		    (depth = doc_strip_quote(s, &off, &len)) > b->depth)
 			b->depth = depth;
@@ -386,17 +397,11 @@ doc_build_subtitle(struct doc *d, const struct block *b, size_t pos,
     struct buf *out)
 {
 	const char	*s = d->src.data;
-	struct srcline	 l;
-	size_t		 end = b->off + b->len, off = 0, len = 0;
+	size_t		 end = b->off + b->len, off, len = 0;
 	int		 col = 0;
 
-	while (pos < end) {
-		srcline_read(s, end, pos, &l);
-		pos = l.next;
-		off = l.off;
-		len = l.len;
-		srcline_trim(s, &off, &len);
-	}
+	while (doc_next_line(s, end, &pos, &off, &len) && len == 0)
+		;	/* the blank lines between */
 	if (len == 0)
 		return;
 	buf_addc(out, ' ');
