@@ -37,6 +37,7 @@ struct doc {
 	unsigned char	 level[256];	/* rank -> dense level 1, 2, 3... */
 	int		 borrowed;	/* a tail: the source is another doc's */
 	struct md_doc	*md;		/* Markdown: the rendered blocks */
+	int		 md_whole;	/* parsed as one piece */
 };
 
 /* Maps the heading ranks seen so far to levels 1, 2, 3... */
@@ -74,6 +75,26 @@ doc_add_outline(struct doc *d, size_t from)
 		doc_levels(d);
 }
 
+/* Parses the next piece of a Markdown document into blocks. */
+static size_t
+doc_markdown_more(struct doc *d)
+{
+	size_t	i, end, from = d->md->n;
+
+	end = d->md_whole ? d->src.len : markdown_piece_end(d->src.data,
+	    d->src.len, d->segmented);
+	markdown_parse_piece(d->md, d->src.data, d->segmented, end);
+	for (i = from; i < d->md->n; i++) {
+		const struct md_block *m = &d->md->v[i];
+		struct block *b = blocks_add(&d->blocks, m->b.type, m->b.off,
+		    m->b.off + m->b.len, m->b.flags);
+
+		b->level = m->b.level;
+		b->depth = m->b.depth;
+	}
+	return end;
+}
+
 int
 doc_segment_more(struct doc *d)
 {
@@ -81,8 +102,13 @@ doc_segment_more(struct doc *d)
 
 	if (d->segmented >= d->src.len)
 		return 0;
-	end = segment_piece_end(d->src.data, d->src.len, d->segmented);
-	segment_piece(d->src.data, d->segmented, end, &d->habits, &d->blocks);
+	if (d->md != NULL)
+		end = doc_markdown_more(d);
+	else {
+		end = segment_piece_end(d->src.data, d->src.len, d->segmented);
+		segment_piece(d->src.data, d->segmented, end, &d->habits,
+		    &d->blocks);
+	}
 	d->segmented = end;
 	if (d->blocks.n > d->cachecap) {
 		size_t	cap = d->blocks.n + d->blocks.n / 2 + 16;
@@ -176,27 +202,32 @@ doc_level(const struct doc *d, size_t i)
 	return b->type == BLOCK_HEADING ? d->level[b->level] : 0;
 }
 
-/* Markdown: blocks and texts come from md4c, all at once. */
+/*
+ * Markdown: blocks and texts come from md4c.  A document up to
+ * DOC_MD_WHOLE bytes, or one with many link definitions, is one piece;
+ * a larger one is parsed piece by piece like plain text (markdown.h).
+ */
+#define DOC_MD_WHOLE	(1024 * 1024)
+#define DOC_MD_DEFS	(16 * 1024)
+
 static void
 doc_markdown(struct doc *d)
 {
-	size_t	i;
-
 	d->md = xcalloc(1, sizeof *d->md);
-	markdown_parse(d->src.data, d->src.len, d->md);
-	for (i = 0; i < d->md->n; i++) {
-		struct block *b = blocks_add(&d->blocks, d->md->v[i].b.type,
-		    d->md->v[i].b.off, d->md->v[i].b.off + d->md->v[i].b.len,
-		    d->md->v[i].b.flags);
-
-		b->level = d->md->v[i].b.level;
-		b->depth = d->md->v[i].b.depth;
+	markdown_begin(d->md, d->src.data, d->src.len);
+	d->md_whole = d->src.len <= DOC_MD_WHOLE;
+	if (!d->md_whole && markdown_find_defs(d->md, d->src.data,
+	    d->src.len) > 0 && d->md->defs.len > DOC_MD_DEFS) {
+		buf_free(&d->md->defs);	/* too many to add to every piece */
+		buf_init(&d->md->defs);
+		d->md_whole = 1;
 	}
-	d->segmented = d->src.len;
-	d->cachecap = d->blocks.n + 1;
-	d->cache = xcalloc(d->cachecap, sizeof *d->cache);
-	doc_add_outline(d, 0);
+	if (d->opts.lazy)
+		doc_segment_more(d);
+	else
+		doc_segment_all(d);
 }
+
 
 static int
 doc_is_md_source(const struct doc *d, const char *path)

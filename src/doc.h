@@ -68,7 +68,8 @@ int		 doc_has_block(struct doc *, size_t i);
  * A document of the last pieces of d, bytes long at least, segmented at
  * once: its blocks are exactly d's last blocks (block offsets are offsets
  * in d's source), so that the end of a large document shows before the
- * rest is segmented.  It borrows d's source: free it before d.
+ * rest is segmented.  It borrows d's source: free it before d.  Not for
+ * Markdown documents (their pieces are parsed in order).
  */
 struct doc	*doc_open_tail(struct doc *, size_t bytes);
 /* The source offset of the document's first block (0 but for tails). */

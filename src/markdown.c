@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <md4c.h>
 
@@ -30,7 +31,8 @@ struct md_state {
 	struct md_doc	*out;
 	const char	*src;
 	size_t		 n;
-	size_t		 base;		/* offset of what md4c parses */
+	size_t		 base;		/* source offset of src */
+	size_t		 total;		/* n and the definitions after it */
 	/* containers */
 	int		 quote;		/* depth */
 	int		 lists;		/* depth */
@@ -70,8 +72,8 @@ md_note_source(struct md_state *st, const char *p, size_t n)
 	size_t	off;
 
 	if (p < st->src || p >= st->src + st->n)
-		return;
-	off = (size_t)(p - st->src);
+		return;		/* the definitions appended to a piece */
+	off = st->base + (size_t)(p - st->src);
 	if (st->src_lo == (size_t)-1 || off < st->src_lo)
 		st->src_lo = off;
 	if (off + n > st->src_hi)
@@ -562,6 +564,8 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *arg)
 {
 	struct md_state	*st = arg;
 
+	if (s >= st->src + st->n && s < st->src + st->total)
+		return 0;	/* the definitions appended: never shown */
 	md_note_source(st, s, n);
 	if (st->in_cell) {
 		if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)
@@ -636,39 +640,289 @@ md_front_matter(const char *s, size_t n, char **title)
 	return 0;
 }
 
-int
-markdown_parse(const char *s, size_t n, struct md_doc *out)
+void
+markdown_begin(struct md_doc *out, const char *s, size_t n)
 {
-	MD_PARSER	 parser;
-	struct md_state	 st;
-	size_t		 skip;
-	int		 rc;
-
 	memset(out, 0, sizeof *out);
-	memset(&st, 0, sizeof st);
-	memset(&parser, 0, sizeof parser);
 	buf_init(&out->text);
 	buf_init(&out->links);
-	buf_init(&st.cell);
-	skip = md_front_matter(s, n, &out->title);
-	if (skip == 0 && out->title != NULL) {
+	buf_init(&out->defs);
+	out->skip = md_front_matter(s, n, &out->title);
+	if (out->skip == 0 && out->title != NULL) {
 		free(out->title);
 		out->title = NULL;
 	}
+}
+
+int
+markdown_parse_piece(struct md_doc *out, const char *s, size_t start,
+    size_t end)
+{
+	MD_PARSER	 parser;
+	struct md_state	 st;
+	char		*buf = NULL;
+	const char	*p;
+	size_t		 total;
+	int		 rc;
+
+	if (start < out->skip)
+		start = out->skip < end ? out->skip : end;
+	p = s + start;
+	total = end - start;
+	if (out->defs.len > 0) {	/* "[x]: url" from anywhere else */
+		buf = xmalloc(total + 2 + out->defs.len);
+		memcpy(buf, p, total);
+		memcpy(buf + total, "\n\n", 2);
+		memcpy(buf + total + 2, out->defs.s, out->defs.len);
+		p = buf;
+	}
+	memset(&st, 0, sizeof st);
+	memset(&parser, 0, sizeof parser);
+	buf_init(&st.cell);
 	st.out = out;
-	st.src = s;
-	st.n = n;
+	st.src = p;
+	st.n = end - start;
+	st.total = buf != NULL ? total + 2 + out->defs.len : total;
+	st.base = start;
 	parser.flags = MD_DIALECT_GITHUB;
 	parser.enter_block = md_enter_block;
 	parser.leave_block = md_leave_block;
 	parser.enter_span = md_enter_span;
 	parser.leave_span = md_leave_span;
 	parser.text = md_text;
-	rc = md_parse(s + skip, (MD_SIZE)(n - skip), &parser, &st);
+	rc = md_parse(p, (MD_SIZE)st.total, &parser, &st);
 	md_leaf_close(&st);
 	md_table_free(&st);
 	buf_free(&st.cell);
+	free(buf);
 	return rc == 0 ? 0 : -1;
+}
+
+int
+markdown_parse(const char *s, size_t n, struct md_doc *out)
+{
+	markdown_begin(out, s, n);
+	return markdown_parse_piece(out, s, 0, n);
+}
+
+/* --- Pieces --------------------------------------------------------------- */
+
+/* Bytes of white space (blanks and line ends) at s, at most n. */
+static size_t
+md_spaces(const char *s, size_t n)
+{
+	size_t	i = 0;
+
+	while (i < n && strchr(" \t\r\n", s[i]) != NULL && s[i] != '\0')
+		i++;
+	return i;
+}
+
+/* Bytes of up to 3 spaces of indentation. */
+static size_t
+md_indent(const char *s, size_t n)
+{
+	size_t	i = 0;
+
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* A fence line: its character and length (0 if it is not one). */
+static size_t
+md_fence(const char *s, size_t n, char *c)
+{
+	size_t	i = md_indent(s, n), k = i;
+
+	if (i >= n || (s[i] != '`' && s[i] != '~'))
+		return 0;
+	while (k < n && s[k] == s[i])
+		k++;
+	if (k - i < 3)
+		return 0;
+	*c = s[i];
+	return k - i;
+}
+
+/* Does the fence of k characters on this line end there (a closing one)? */
+static int
+md_closes(const char *s, size_t n, size_t k)
+{
+	size_t	i = md_indent(s, n) + k;
+
+	return md_spaces(s + i, n - i) == n - i;
+}
+
+/* The end of the HTML block a line opens when blank lines cannot end it. */
+static const char *
+md_html_end(const char *s, size_t n)
+{
+	static const char *const open[][2] = {
+		{ "<!--", "-->" }, { "<pre", "</pre>" },
+		{ "<script", "</script>" }, { "<style", "</style>" },
+		{ "<textarea", "</textarea>" },
+	};
+	size_t	i = md_indent(s, n), k;
+
+	for (k = 0; k < sizeof open / sizeof *open; k++)
+		if (n - i >= strlen(open[k][0]) &&
+		    strncasecmp(s + i, open[k][0], strlen(open[k][0])) == 0)
+			return memmem(s, n, open[k][1], strlen(open[k][1])) ?
+			    NULL : open[k][1];
+	return NULL;
+}
+
+/* Can a piece start with this line (nothing above can continue into it)? */
+static int
+md_piece_can_start(const char *s, size_t n)
+{
+	return n > 0 && strchr(" \t>-*+_=|:0123456789", s[0]) == NULL;
+}
+
+size_t
+markdown_piece_end(const char *s, size_t n, size_t start)
+{
+	size_t		 pos = start, next, len, fence = 0, k;
+	const char	*nl, *html = NULL;
+	char		 fc = 0, c;
+	int		 blank = 0;
+
+	for (; pos < n; pos = next) {
+		nl = memchr(s + pos, '\n', n - pos);
+		next = nl != NULL ? (size_t)(nl - s) + 1 : n;
+		len = next - pos;
+		if (blank && fence == 0 && html == NULL &&
+		    pos >= start + MD_PIECE && md_piece_can_start(s + pos, len))
+			return pos;
+		blank = md_spaces(s + pos, len) == len;
+		if (html != NULL) {
+			if (memmem(s + pos, len, html, strlen(html)) != NULL)
+				html = NULL;
+		} else if ((k = md_fence(s + pos, len, &c)) > 0) {
+			if (fence == 0) {
+				fence = k;
+				fc = c;
+			} else if (c == fc && k >= fence && md_closes(s + pos,
+			    len, k))
+				fence = 0;
+		} else if (fence == 0)
+			html = md_html_end(s + pos, len);
+	}
+	return n;
+}
+
+static int
+md_count_block(MD_BLOCKTYPE type, void *detail, void *arg)
+{
+	(void)detail;
+	if (type != MD_BLOCK_DOC)
+		++*(int *)arg;
+	return 0;
+}
+
+static int
+md_ignore_block(MD_BLOCKTYPE type, void *detail, void *arg)
+{
+	(void)type;
+	(void)detail;
+	(void)arg;
+	return 0;
+}
+
+static int
+md_ignore_span(MD_SPANTYPE type, void *detail, void *arg)
+{
+	(void)type;
+	(void)detail;
+	(void)arg;
+	return 0;
+}
+
+static int
+md_ignore_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *arg)
+{
+	(void)type;
+	(void)s;
+	(void)n;
+	(void)arg;
+	return 0;
+}
+
+/* Is this text a link reference definition (md4c shows nothing of it)? */
+static int
+md_is_def(const char *s, size_t n)
+{
+	MD_PARSER	parser;
+	int		blocks = 0;
+
+	memset(&parser, 0, sizeof parser);
+	parser.flags = MD_DIALECT_GITHUB;
+	parser.enter_block = md_count_block;
+	parser.leave_block = md_ignore_block;
+	parser.enter_span = md_ignore_span;
+	parser.leave_span = md_ignore_span;
+	parser.text = md_ignore_text;
+	return md_parse(s, (MD_SIZE)n, &parser, &blocks) == 0 && blocks == 0;
+}
+
+/* Adds the definition on the line at pos (and a title on the next). */
+static void
+md_add_def(struct md_doc *out, const char *s, size_t n, size_t pos)
+{
+	const char	*nl = memchr(s + pos, '\n', n - pos);
+	size_t		 end = nl != NULL ? (size_t)(nl - s) + 1 : n, k;
+
+	k = end;
+	if (end < n && (s[end] == ' ' || s[end] == '\t')) {
+		while (k < n && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		/* a title on the next line */
+		if (k < n && s[k] != '\0' && strchr("\"'(", s[k]) != NULL) {
+			nl = memchr(s + k, '\n', n - k);
+			end = nl != NULL ? (size_t)(nl - s) + 1 : n;
+		}
+	}
+	if (md_is_def(s + pos, end - pos)) {
+		buf_add(&out->defs, s + pos, end - pos);
+		buf_adds(&out->defs, "\n\n");
+	}
+}
+
+/* Is there a destination after "[label]:" on its line? */
+static int
+md_has_target(const char *p, size_t n)
+{
+	size_t	i = 0;
+
+	while (i < n && (p[i] == ' ' || p[i] == '\t'))
+		i++;
+	return i < n && p[i] != '\n' && p[i] != '\r';
+}
+
+size_t
+markdown_find_defs(struct md_doc *out, const char *s, size_t n)
+{
+	const char	*p = s, *hit, *line, *open;
+	size_t		 found = 0;
+
+	/* memchr is many times faster than memmem for "]:" */
+	while ((hit = memchr(p, ']', n - (size_t)(p - s))) != NULL) {
+		p = hit + 1;
+		if (p >= s + n || *p != ':')
+			continue;
+		line = hit;
+		while (line > s && line[-1] != '\n')
+			line--;
+		open = line + md_indent(line, (size_t)(hit - line));
+		if (*open != '[' || memchr(open + 1, ']',
+		    (size_t)(hit - open - 1)) != NULL || hit == open + 1 ||
+		    !md_has_target(hit + 2, n - (size_t)(hit + 2 - s)))
+			continue;
+		md_add_def(out, s, n, (size_t)(line - s));
+		found++;
+	}
+	return found;
 }
 
 void
@@ -676,6 +930,7 @@ markdown_free(struct md_doc *d)
 {
 	buf_free(&d->text);
 	buf_free(&d->links);
+	buf_free(&d->defs);
 	free(d->v);
 	free(d->spans);
 	free(d->title);

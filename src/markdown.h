@@ -47,10 +47,32 @@ struct md_doc {
 	struct buf	 links;		/* "URL\n" per link, in order */
 	size_t		 nlinks;
 	char		*title;		/* front matter's title, or NULL */
+	size_t		 skip;		/* bytes of front matter */
+	struct buf	 defs;		/* link reference definitions, for pieces */
 };
+
+/*
+ * A large document is parsed in pieces, as the reader needs them: a piece
+ * ends at a blank line at least MD_PIECE bytes on, outside fenced code and
+ * HTML blocks that blank lines do not end, before a line that nothing
+ * above could continue (a list item, a quote, indented text, a table row
+ * or an underline would).  The link reference definitions of the whole
+ * document are found first (markdown_find_defs) and appended to each
+ * piece, so that [text][ref] resolves wherever ref is defined.
+ */
+#define MD_PIECE	(64 * 1024)
 
 /* Parses n bytes of Markdown; returns 0, or -1 if md4c gave up. */
 int	markdown_parse(const char *, size_t, struct md_doc *);
+/* Starts a document of n bytes at s (front matter, title). */
+void	markdown_begin(struct md_doc *, const char *s, size_t n);
+/* Collects the link reference definitions of s; returns how many. */
+size_t	markdown_find_defs(struct md_doc *, const char *s, size_t n);
+/* Where the piece that starts at start ends (n at the last). */
+size_t	markdown_piece_end(const char *s, size_t n, size_t start);
+/* Parses s[start, end), adding its blocks to the document. */
+int	markdown_parse_piece(struct md_doc *, const char *s, size_t start,
+	    size_t end);
 void	markdown_free(struct md_doc *);
 /* Does text without a file name look like Markdown? */
 int	markdown_sniff(const char *, size_t);

@@ -305,12 +305,23 @@ view_goto(struct view *v, struct pos p)
 	view_goto_in(v, v->main, p);
 }
 
+/*
+ * Is the end shown from a tail document?  Not for Markdown: its pieces
+ * are parsed in order (link numbers run through the document), so G
+ * parses the rest.
+ */
+static int
+view_tails(const struct view *v)
+{
+	return !doc_complete(v->main) && !doc_is_markdown(v->main);
+}
+
 struct doc *
 view_locate(struct view *v, uint64_t off, size_t *block)
 {
 	size_t	size = doc_size(v->main);
 
-	if (!doc_complete(v->main) && doc_segmented(v->main) <= off &&
+	if (view_tails(v) && doc_segmented(v->main) <= off &&
 	    size - off <= VIEW_TAIL_NEAR) {
 		if (v->tail == NULL || doc_base(v->tail) > off) {
 			if (v->d == v->tail) {
@@ -341,7 +352,7 @@ view_end(struct view *v)
 {
 	size_t	n;
 
-	if (!doc_complete(v->main) && v->d == v->main) {
+	if (view_tails(v) && v->d == v->main) {
 		if (v->tail == NULL)
 			v->tail = doc_open_tail(v->main, 2 * SEGMENT_PIECE);
 		v->d = v->tail;
