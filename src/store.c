@@ -416,6 +416,23 @@ store_connect(struct store *st, int flags)
 	return 0;
 }
 
+/* A file: URI for path ("?", "#" and "%" escaped), then query; allocated. */
+static char *
+store_uri(const char *path, const char *query)
+{
+	char	*uri = xmalloc(3 * strlen(path) + strlen(query) + 8), *o;
+
+	o = uri + sprintf(uri, "file:");
+	for (; *path != '\0'; path++) {
+		if (*path == '?' || *path == '#' || *path == '%')
+			o += sprintf(o, "%%%02X", (unsigned char)*path);
+		else
+			*o++ = *path;
+	}
+	strcpy(o, query);
+	return uri;
+}
+
 /*
  * Read-only: a WAL database in a directory we cannot write needs its -shm
  * file, which is gone once the last writer closed; then it is opened as
@@ -432,8 +449,7 @@ store_connect_readonly(struct store *st)
 		return 0;
 	sqlite3_close(st->db);
 	st->db = NULL;
-	uri = xmalloc(strlen(st->path) + 32);
-	sprintf(uri, "file:%s?immutable=1", st->path);
+	uri = store_uri(st->path, "?immutable=1");
 	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
 	    SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
 	free(uri);

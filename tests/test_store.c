@@ -10,14 +10,25 @@
 
 #include "store.h"
 
-static char dir[256];
+static char root[256];		/* the test's own temporary directory */
+static char dir[300];		/* the store's directory, inside it */
 
 static int
 setup(void **state)
 {
-	snprintf(dir, sizeof dir, "/tmp/folio-store-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	strcat(dir, "/data");		/* store_open makes it */
+	snprintf(root, sizeof root, "/tmp/folio-store-XXXXXX");
+	assert_non_null(mkdtemp(root));
+	snprintf(dir, sizeof dir, "%s/data", root);	/* store_open makes it */
+	setenv("FOLIO_DATA_DIR", dir, 1);
+	return 0;
+}
+
+/* A directory whose name needs escaping in an SQLite URI. */
+static int
+setup_odd_name(void **state)
+{
+	setup(state);
+	strcat(dir, "/odd ?#% name");
 	setenv("FOLIO_DATA_DIR", dir, 1);
 	return 0;
 }
@@ -27,8 +38,7 @@ teardown(void **state)
 {
 	char	cmd[600];
 
-	*strrchr(dir, '/') = '\0';
-	snprintf(cmd, sizeof cmd, "chmod -R u+w %s; rm -rf %s", dir, dir);
+	snprintf(cmd, sizeof cmd, "chmod -R u+w %s; rm -rf %s", root, root);
 	return system(cmd) == 0 ? 0 : -1;
 }
 
@@ -243,8 +253,8 @@ test_readonly_directory(void **state)
 	note_clear(&k);
 	store_close(st);
 	if (geteuid() == 0) {	/* hand the store to nobody */
-		snprintf(cmd, sizeof cmd, "chown -R 65534:65534 %s; "
-		    "chmod 0711 %s/..", dir, dir);
+		snprintf(cmd, sizeof cmd, "chown -R 65534:65534 %s/*; "
+		    "chmod 0711 %s", root, root);
 		assert_int_equal(system(cmd), 0);
 	}
 	chmod(dir, 0500);
@@ -518,7 +528,7 @@ static void
 test_daily_backups(void **state)
 {
 	struct store	*st = open_store();
-	char		 doc[40], cmd[900], path[400];
+	char		 doc[40], cmd[1400], path[400];
 	struct note	 k;
 	struct stat	 sb;
 	int		 i;
@@ -578,6 +588,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_readonly_directory, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_readonly_directory,
+		    setup_odd_name, teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_writers, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_kill_during_writes, setup,
