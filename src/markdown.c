@@ -14,6 +14,7 @@
 
 #include <md4c.h>
 
+#include "entities.h"
 #include "markdown.h"
 #include "sanitize.h"
 #include "utf8.h"
@@ -533,30 +534,23 @@ md_leave_span(MD_SPANTYPE type, void *detail, void *arg)
 static void
 md_entity(struct md_state *st, const char *s, size_t n)
 {
-	static const struct { const char *name; uint32_t cp; } names[] = {
-		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' },
-		{ "&quot;", '"' }, { "&apos;", '\'' }, { "&nbsp;", 0xA0 },
-		{ "&copy;", 0xA9 }, { "&reg;", 0xAE }, { "&mdash;", 0x2014 },
-		{ "&ndash;", 0x2013 }, { "&hellip;", 0x2026 },
-	};
-	struct buf	b;
-	uint32_t	cp = 0;
-	size_t		i;
+	struct buf	 b;
+	const char	*named;
+	unsigned long	 cp;
+	int		 hex = n > 3 && (s[2] == 'x' || s[2] == 'X');
 
-	if (n > 3 && s[1] == '#')
-		cp = (uint32_t)strtoul(s + 2 + (s[2] == 'x' || s[2] == 'X'),
-		    NULL, s[2] == 'x' || s[2] == 'X' ? 16 : 10);
-	for (i = 0; cp == 0 && i < sizeof names / sizeof *names; i++)
-		if (strlen(names[i].name) == n && memcmp(s, names[i].name, n) == 0)
-			cp = names[i].cp;
-	if (cp == 0 || cp > 0x10FFFF) {
-		md_add_flow(st, s, n);
-		return;
-	}
-	buf_init(&b);
-	buf_add_cp(&b, cp);
-	md_add_flow(st, b.s, b.len);
-	buf_free(&b);
+	if (n > 3 && s[1] == '#') {	/* &#123; &#x1F600; */
+		cp = strtoul(s + 2 + hex, NULL, hex ? 16 : 10);
+		if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+			cp = 0xFFFD;
+		buf_init(&b);
+		buf_add_cp(&b, (uint32_t)cp);
+		md_add_flow(st, b.s, b.len);
+		buf_free(&b);
+	} else if (n > 2 && (named = entity_find(s + 1, n - 2)) != NULL)
+		md_add_flow(st, named, strlen(named));
+	else
+		md_add_flow(st, s, n);	/* not an entity: as written */
 }
 
 static int
