@@ -19,6 +19,7 @@
 #include "segment.h"
 #include "source.h"
 #include "srcline.h"
+#include "utf8.h"
 #include "width.h"
 #include "xmalloc.h"
 
@@ -537,6 +538,51 @@ int
 doc_is_markdown(const struct doc *d)
 {
 	return d->md != NULL;
+}
+
+/* Bytes of the UTF-8 character starting at s. */
+static size_t
+doc_char_len(const char *s, size_t n)
+{
+	uint32_t	c;
+
+	return n > 0 ? (size_t)utf8_decode((const uint8_t *)s, n, &c) : 0;
+}
+
+int
+doc_text_range(struct doc *d, size_t i, uint64_t lo, uint64_t hi, size_t *a,
+    size_t *z)
+{
+	struct text	*t;
+	long		 x, y;
+
+	if (d->md == NULL || hi <= lo)
+		return -1;
+	x = markdown_text_offset(d->md, i, lo);
+	y = markdown_text_offset(d->md, i, hi - 1);	/* the last character */
+	t = doc_text(d, i);
+	if (x < 0 || y < x || (size_t)y >= t->len)
+		return -1;
+	*a = (size_t)x;
+	*z = (size_t)y + doc_char_len(t->s + y, t->len - (size_t)y);
+	return 0;
+}
+
+int
+doc_source_range(struct doc *d, size_t i, size_t from, size_t to,
+    uint64_t *a, uint64_t *z)
+{
+	long long	x, y;
+
+	if (d->md == NULL || to <= from)
+		return -1;
+	x = markdown_source_offset(d->md, i, from);
+	y = markdown_source_offset(d->md, i, to - 1);	/* the last character */
+	if (x < 0 || y < x || (size_t)y >= d->src.len)
+		return -1;
+	*a = (uint64_t)x;
+	*z = (uint64_t)y + doc_char_len(d->src.data + y, d->src.len - (size_t)y);
+	return 0;
 }
 
 const char *

@@ -86,6 +86,16 @@ void		 doc_forget(struct doc *, size_t);
 
 /* True for a document read as Markdown. */
 int		 doc_is_markdown(const struct doc *);
+/*
+ * Markdown: the range of block i's text drawn from source [lo, hi), and
+ * the source range of text [from, to), through the block's runs
+ * (markdown.h); 0, or -1 for plain text, whose texts are found in the
+ * source by searching.
+ */
+int		 doc_text_range(struct doc *, size_t i, uint64_t lo, uint64_t hi,
+		     size_t *a, size_t *z);
+int		 doc_source_range(struct doc *, size_t i, size_t from, size_t to,
+		     uint64_t *a, uint64_t *z);
 /* Markdown: the URLs of its links, one a line ("\n" after each); *n set. */
 const char	*doc_links(const struct doc *, size_t *n);
 /* The encoding the source was decoded from. */

@@ -49,6 +49,7 @@ struct md_state {
 	int		 flags;
 	size_t		 start;		/* in out->text */
 	size_t		 firstspan;
+	size_t		 firstrun;
 	size_t		 src_lo, src_hi;
 	unsigned	 hang;
 	int		 soft;		/* a soft break is pending */
@@ -92,6 +93,7 @@ md_leaf_open(struct md_state *st, int type, int level)
 	st->flags = 0;
 	st->start = t->len;
 	st->firstspan = st->out->nspans;
+	st->firstrun = st->out->nruns;
 	st->src_lo = (size_t)-1;
 	st->src_hi = 0;
 	st->hang = 0;
@@ -152,6 +154,7 @@ md_leaf_close(struct md_state *st)
 	if (len == 0 && st->type != BLOCK_PRE) {
 		d->text.len = st->start;
 		d->nspans = st->firstspan;
+		d->nruns = st->firstrun;
 		return;
 	}
 	d->text.len = st->start + len;
@@ -171,6 +174,8 @@ md_leaf_close(struct md_state *st)
 	b->len = len;
 	b->span = st->firstspan;
 	b->nspans = d->nspans - st->firstspan;
+	b->run = st->firstrun;
+	b->nruns = d->nruns - st->firstrun;
 	b->hang = st->hang;
 }
 
@@ -553,6 +558,36 @@ md_entity(struct md_state *st, const char *s, size_t n)
 		md_add_flow(st, s, n);	/* not an entity: as written */
 }
 
+/*
+ * Records that the text just added to the open leaf (since the last run)
+ * came from source s[0, n).  Runs only grow the text: a run whose text
+ * is empty (a soft break folded away) is not kept.
+ */
+static void
+md_add_run(struct md_state *st, const char *s, size_t n)
+{
+	struct md_doc	*d = st->out;
+	struct md_run	*r;
+	size_t		 from = st->start;
+
+	if (!st->open || s < st->src || s >= st->src + st->n)
+		return;
+	if (d->nruns > st->firstrun)
+		from = st->start + d->runs[d->nruns - 1].text +
+		    d->runs[d->nruns - 1].tlen;
+	if (d->text.len <= from)
+		return;
+	if (d->nruns == d->runcap) {
+		d->runcap = d->runcap ? d->runcap * 2 : 256;
+		d->runs = xreallocarray(d->runs, d->runcap, sizeof *d->runs);
+	}
+	r = &d->runs[d->nruns++];
+	r->text = (uint32_t)(from - st->start);
+	r->tlen = (uint32_t)(d->text.len - from);
+	r->src = st->base + (uint64_t)(s - st->src);
+	r->slen = (uint32_t)n;
+}
+
 static int
 md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *arg)
 {
@@ -583,6 +618,7 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *arg)
 		break;
 	case MD_TEXT_ENTITY:
 		md_entity(st, s, n);
+		md_add_run(st, s, n);
 		break;
 	case MD_TEXT_NULLCHAR:
 		md_add_flow(st, "\xEF\xBF\xBD", 3);
@@ -592,6 +628,7 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *arg)
 			md_add(st, s, n);
 		else
 			md_add_flow(st, s, n);
+		md_add_run(st, s, n);
 	}
 	return 0;
 }
@@ -925,10 +962,65 @@ markdown_free(struct md_doc *d)
 	buf_free(&d->text);
 	buf_free(&d->links);
 	buf_free(&d->defs);
+	free(d->runs);
 	free(d->v);
 	free(d->spans);
 	free(d->title);
 	memset(d, 0, sizeof *d);
+}
+
+/*
+ * Text that folio adds (a list marker, a joining space, a ` mark) comes
+ * before the run's own text; a run's text is its source text after it.
+ */
+static size_t
+md_run_prefix(const struct md_run *r)
+{
+	return r->tlen > r->slen ? r->tlen - r->slen : 0;
+}
+
+long
+markdown_text_offset(const struct md_doc *d, size_t i, uint64_t off)
+{
+	const struct md_block	*b = &d->v[i];
+	const struct md_run	*r = d->runs + b->run;
+	size_t			 k;
+
+	if (b->nruns == 0)
+		return -1;
+	for (k = 0; k < b->nruns; k++) {
+		if (off < r[k].src)
+			return r[k].text;	/* markup before this run */
+		if (off < r[k].src + r[k].slen) {
+			size_t	in = r[k].tlen - md_run_prefix(&r[k]);
+
+			return (long)(r[k].text + md_run_prefix(&r[k]) +
+			    (off - r[k].src < in ? off - r[k].src : in));
+		}
+	}
+	return (long)b->len;
+}
+
+long long
+markdown_source_offset(const struct md_doc *d, size_t i, size_t k)
+{
+	const struct md_block	*b = &d->v[i];
+	const struct md_run	*r = d->runs + b->run;
+	size_t			 j;
+
+	if (b->nruns == 0)
+		return -1;
+	for (j = 0; j < b->nruns; j++) {
+		if (k < r[j].text)
+			return (long long)r[j].src;
+		if (k < r[j].text + r[j].tlen) {
+			k -= r[j].text;
+			k = k > md_run_prefix(&r[j]) ? k - md_run_prefix(&r[j]) : 0;
+			return (long long)(r[j].src + (k < r[j].slen ? k :
+			    r[j].slen));
+		}
+	}
+	return (long long)(b->b.off + b->b.len);
 }
 
 int

@@ -101,12 +101,49 @@ test_piece_ends(void **state)
 	free(s);
 }
 
+/* Markup inside a passage: the text and the source map onto each other. */
+static void
+test_source_text_map(void **state)
+{
+	const char	*md = "# T\n\n- Text with *emphasis* and [a link](http://x)"
+	    " &amp; 中文 end.\n";
+	struct doc_opts	 o = { .format = DOC_FORMAT_MARKDOWN };
+	char		*cause = NULL;
+	struct doc	*d = doc_open_mem(md, strlen(md), &o, &cause);
+	struct text	*t;
+	const char	*want = "emphasis and a link[1] & 中文";
+	const char	*p, *src;
+	size_t		 a, z, n;
+	uint64_t	 x, y;
+
+	assert_non_null(d);
+	assert_int_equal(doc_nblocks(d), 2);
+	t = doc_text(d, 1);
+	p = strstr(t->s, want);
+	assert_non_null(p);
+	/* The displayed passage is this stretch of the source... */
+	assert_int_equal(doc_source_range(d, 1, (size_t)(p - t->s),
+	    (size_t)(p - t->s) + strlen(want), &x, &y), 0);
+	src = doc_source(d, &n);
+	assert_int_equal(y - x, strlen("emphasis* and [a link](http://x) &amp; 中文"));
+	assert_memory_equal(src + x, "emphasis* and [a link](http://x) &amp; 中文",
+	    y - x);
+	/* ... and that stretch is drawn here. */
+	x = (uint64_t)(strstr(md, "emphasis") - md);
+	y = (uint64_t)(strstr(md, " end.") - md);
+	assert_int_equal(doc_text_range(d, 1, x, y, &a, &z), 0);
+	assert_int_equal(a, (size_t)(p - t->s));
+	assert_int_equal(z, (size_t)(p - t->s) + strlen(want));
+	doc_free(d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pieces_equal_whole),
 		cmocka_unit_test(test_piece_ends),
+		cmocka_unit_test(test_source_text_map),
 	};
 
 	return UNIT_RUN(tests);

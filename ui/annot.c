@@ -296,6 +296,20 @@ annot_edit(struct pager *p, struct note *k, int editor)
 	return 0;
 }
 
+/*
+ * The text range of source [lo, hi) by the document's map (Markdown), or
+ * the whole block.
+ */
+static void
+annot_map(struct doc *d, size_t b, const struct text *t, size_t lo,
+    size_t hi, size_t *a, size_t *z)
+{
+	if (doc_text_range(d, b, lo, hi, a, z) != 0 || *z > t->len) {
+		*a = 0;
+		*z = t->len;
+	}
+}
+
 /* Puts highlight spans on a block's text for the notes over it. */
 void
 annot_spans(struct pager *p, struct doc *d, size_t b, struct text *t)
@@ -327,10 +341,8 @@ annot_spans(struct pager *p, struct doc *d, size_t b, struct text *t)
 		if (s != NULL)
 			search_text(s, t, annot_first, &hit);
 		search_free(s);
-		if (!hit.found) {
-			hit.a = 0;
-			hit.z = t->len;
-		}
+		if (!hit.found)		/* Markdown: markup in the quote */
+			annot_map(d, b, t, lo, hi, &hit.a, &hit.z);
 		text_add_span(t, (uint32_t)hit.a, (uint32_t)hit.z,
 		    STYLE_HIGHLIGHT, k->kind == NOTE_NOTE);
 	}

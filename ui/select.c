@@ -244,6 +244,15 @@ sel_find(struct pager *p, uint32_t b, uint32_t from, uint32_t to, size_t *a,
 		    doc_block(d, b)->off + doc_block(d, b)->len, annot_first,
 		    &hit);
 	search_free(pat);
+	if (!hit.found) {	/* Markdown: markup inside the passage */
+		uint64_t	x, y;
+
+		if (doc_source_range(d, b, from, to, &x, &y) == 0) {
+			hit.a = (size_t)x;
+			hit.z = (size_t)y;
+			hit.found = 1;
+		}
+	}
 	*a = hit.a;
 	*z = hit.z;
 	return hit.found ? 0 : -1;
