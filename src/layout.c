@@ -39,12 +39,21 @@ lines_free(struct lines *ls)
 	memset(ls, 0, sizeof *ls);
 }
 
-/* Is a break before cluster k a bad place for an emergency break? */
+/*
+ * Is a break before cluster k a bad place for an emergency break?  Also
+ * before spaces that a closing mark follows: the spaces would go and the
+ * mark start the line (" ；").
+ */
 static int
 layout_bad_break(const struct clusters *cl, size_t k)
 {
-	return (cl->flags[k] & (CL_NOSTART | CL_HIDDEN)) ||
-	    (cl->flags[k - 1] & CL_NOEND);
+	size_t	j = k;
+
+	if (cl->flags[k - 1] & CL_NOEND)
+		return 1;
+	while (j < cl->n && (cl->flags[j] & CL_SPACE))
+		j++;
+	return j < cl->n && (cl->flags[j] & (CL_NOSTART | CL_HIDDEN));
 }
 
 /* No break opportunity fits: break between clusters, before j at most. */

@@ -60,15 +60,44 @@ bad_boundary(const struct clusters *cl, size_t k)
 	return (cl->flags[k] & CL_NOSTART) || (cl->flags[k - 1] & CL_NOEND);
 }
 
-/* Could the line of clusters [i, k) have ended at a better place? */
-static int
-had_better_break(const struct clusters *cl, size_t i, size_t k)
+/* The first cluster at or after m that is not a space. */
+static size_t
+skip_spaces(const struct clusters *cl, size_t m)
 {
-	size_t	m;
+	while (m < cl->n && (cl->flags[m] & CL_SPACE))
+		m++;
+	return m;
+}
 
-	for (m = i + 1; m < k; m++)
-		if (!bad_boundary(cl, m) && !(cl->flags[m] & CL_HIDDEN))
+/* Columns of clusters [m, k]. */
+static int
+cols(const struct clusters *cl, size_t m, size_t k)
+{
+	int	w = 0;
+
+	for (; m <= k && m < cl->n; m++)
+		w += cl->width[m];
+	return w;
+}
+
+/*
+ * Could the line of clusters [i, k) have ended at a better place: a break
+ * before m where the next line would not start with a closing mark (the
+ * spaces at m go) and what moves down still fits beside cluster k (the
+ * line's bad start) on a line of w columns?
+ */
+static int
+had_better_break(const struct clusters *cl, size_t i, size_t k, int w)
+{
+	size_t	m, s;
+
+	for (m = i + 1; m < k; m++) {
+		s = skip_spaces(cl, m);
+		if (s < k && !bad_boundary(cl, s) && !(cl->flags[m - 1] &
+		    CL_NOEND) && !(cl->flags[s] & CL_HIDDEN) &&
+		    cols(cl, s, k) <= w)
 			return 1;
+	}
 	return 0;
 }
 
@@ -124,11 +153,10 @@ check_flow(struct doc *d, size_t b, const struct lines *ls, int w, int amb)
 		if (l->start < at)
 			fail(b, w, n, "text duplicated");
 		check_line_width(d, l, w, amb, i, k, b, n);
-		/* A closing mark after a space (" ；") may start a line: the
-		 * space was the author's word boundary. */
+		/* No closing mark starts a line, even after a space (" ；"),
+		 * unless nothing could move down beside it. */
 		if (prev_i >= 0 && k > i && bad_boundary(cl, (size_t)i) &&
-		    t->s[l->start - 1] != ' ' &&
-		    had_better_break(cl, (size_t)prev_i, (size_t)i))
+		    had_better_break(cl, (size_t)prev_i, (size_t)i, w))
 			fail(b, w, n, "kinsoku: bad line start or end");
 		if (prev_i >= 0 && !(cl->flags[i] & CL_BREAK) &&
 		    t->s[l->start - 1] != ' ' &&

@@ -42,6 +42,8 @@ test_kinsoku(void **state)
 	expect("等一下——好\n", 7, "等一下\n——好\n");
 	/* …… may not start a line either: 的 comes down with it. */
 	expect("真的……嗎\n", 5, "真\n的……\n嗎\n");
+	/* Nor after a space: 文 comes down, the space stays inside. */
+	expect("中文 ；後面\n", 5, "中\n文 ；\n後面\n");
 }
 
 static void

@@ -49,9 +49,13 @@ unit_dump(const char *s, int width, int ambiguous)
 {
 	struct doc		*d = unit_doc(s);
 	struct layout_opts	 lo = { width, ambiguous, 0 };
-	char			*out = NULL;
-	size_t			 len = 0;
-	FILE			*f = open_memstream(&out, &len);
+	static char		*out;	/* static: the stream keeps its address */
+	static size_t		 len;
+	FILE			*f;
+
+	out = NULL;
+	len = 0;
+	f = open_memstream(&out, &len);
 
 	assert_non_null(f);
 	assert_int_equal(layout_dump(d, &lo, f), 0);
