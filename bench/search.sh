@@ -3,6 +3,9 @@
 # Time from the search being typed (with Enter) to SHOWN on the screen, for
 # folio and less (termdrive, 80x24), and grep -c / grep -ci for PATTERN;
 # then the time folio takes to show the full count of FREQUENT.
+# SHOWN must be text near the match that is not the pattern itself (the
+# prompt echoes the pattern): for mkcorpus files, "zh-novel" on the last
+# line, e.g. bench/search.sh /tmp/zh100.txt END-OF-CORPUS zh-novel 的
 # (The pattern and Enter are typed in two steps: termdrive mangles
 # non-ASCII keys that share a step with an escape such as \\r.)
 set -eu
