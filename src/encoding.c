@@ -102,8 +102,9 @@ encoding_count_pair(unsigned char a, unsigned char b,
 		st->big5++;
 }
 
-void
-encoding_scan(const unsigned char *s, size_t n, struct encoding_stats *st)
+/* The UTF-8 half of the statistics: high bytes, sequences, bad bytes. */
+static void
+encoding_scan_utf8(const unsigned char *s, size_t n, struct encoding_stats *st)
 {
 	size_t	i;
 	int	len;
@@ -121,6 +122,14 @@ encoding_scan(const unsigned char *s, size_t n, struct encoding_stats *st)
 		else if (len == 0)
 			st->utf8_bad++;
 	}
+}
+
+/* The double-byte half: pairs, and how GB18030 and Big5 would decode. */
+static void
+encoding_scan_dbcs(const unsigned char *s, size_t n, struct encoding_stats *st)
+{
+	size_t	i;
+
 	/* Double-byte pairs, walked separately: a lead and its trail. */
 	for (i = 0; i + 1 < n; i++) {
 		if (s[i] < 0x81 || s[i] == 0xFF)
@@ -134,6 +143,13 @@ encoding_scan(const unsigned char *s, size_t n, struct encoding_stats *st)
 	}
 	st->gb_bad = encoding_dbcs_bad(s, n, 1);
 	st->big5_bad = encoding_dbcs_bad(s, n, 0);
+}
+
+void
+encoding_scan(const unsigned char *s, size_t n, struct encoding_stats *st)
+{
+	encoding_scan_utf8(s, n, st);
+	encoding_scan_dbcs(s, n, st);
 }
 
 /* How far to look: 64 KiB, or on until enough non-ASCII bytes are seen. */
@@ -174,9 +190,11 @@ encoding_detect(const unsigned char *s, size_t n, size_t *bom)
 		*bom = 2;
 		return "UTF-16BE";
 	}
-	encoding_scan(s, encoding_sample_len(s, n), &st);
+	n = encoding_sample_len(s, n);
+	encoding_scan_utf8(s, n, &st);
 	if (st.utf8_bad == 0 || st.utf8_seqs >= 8 * st.utf8_bad)
-		return "UTF-8";
+		return "UTF-8";		/* no need to weigh the others */
+	encoding_scan_dbcs(s, n, &st);
 	/*
 	 * Legacy CJK text has its high bytes in pairs and decodes cleanly;
 	 * otherwise it is UTF-8 with damage (some valid sequences) or Latin-1.

@@ -328,7 +328,15 @@ seg_is_art(const char *s, size_t n)
 static int
 seg_has_gap(const char *s, size_t n)
 {
-	return n > 0 && memmem(s, n, "   ", 3) != NULL;
+	const char	*p = s, *end = s + n;
+
+	/* memchr: many times faster than memmem on lines with few spaces */
+	while (p + 2 < end && (p = memchr(p, ' ', (size_t)(end - p - 2))) != NULL) {
+		if (p[1] == ' ' && p[2] == ' ')
+			return 1;
+		p++;
+	}
+	return 0;
 }
 
 static int
