@@ -191,18 +191,19 @@ md_flow_type(const struct md_state *st)
 static void
 md_add(struct md_state *st, const char *s, size_t n)
 {
-	size_t	i, from = 0;
+	size_t		 i, from = 0;
+	const char	*nl;
 
 	if (!st->open)
 		md_leaf_open(st, md_flow_type(st), 0);
-	for (i = 0; i <= n; i++) {	/* sanitise line by line */
-		if (i < n && s[i] != '\n')
-			continue;
+	for (;;) {	/* sanitise line by line */
+		nl = memchr(s + from, '\n', n - from);
+		i = nl != NULL ? (size_t)(nl - s) : n;
 		sanitize_line(&st->out->text, s + from, i - from, &st->col);
-		if (i < n) {
-			buf_addc(&st->out->text, '\n');
-			st->col = 0;
-		}
+		if (i == n)
+			break;
+		buf_addc(&st->out->text, '\n');
+		st->col = 0;
 		from = i + 1;
 	}
 }
@@ -796,6 +797,8 @@ md_html_end(const char *s, size_t n)
 	};
 	size_t	i = md_indent(s, n), k;
 
+	if (i >= n || s[i] != '<')
+		return NULL;
 	for (k = 0; k < sizeof open / sizeof *open; k++)
 		if (n - i >= strlen(open[k][0]) &&
 		    strncasecmp(s + i, open[k][0], strlen(open[k][0])) == 0)

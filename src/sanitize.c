@@ -179,12 +179,22 @@ sanitize_one(struct sanitize *z, ucs4_t c)
 		sanitize_emit(z, c);
 }
 
+/* A well-formed U+4E00..U+9FFF (CJK ideograph, two columns) at p? */
+static int
+sanitize_is_han(const uint8_t *p, const uint8_t *end)
+{
+	return end - p >= 3 && ((p[0] >= 0xE5 && p[0] <= 0xE9) ||
+	    (p[0] == 0xE4 && p[1] >= 0xB8)) && (p[1] & 0xC0) == 0x80 &&
+	    (p[2] & 0xC0) == 0x80;
+}
+
 void
 sanitize_line(struct buf *out, const char *s, size_t n, int *col)
 {
 	struct sanitize	 z;
 	const uint8_t	*run;
 	ucs4_t		 c;
+	int		 cols;
 
 	z.out = out;
 	z.start = out->len;
@@ -194,18 +204,23 @@ sanitize_line(struct buf *out, const char *s, size_t n, int *col)
 	buf_reserve(out, n);
 	while (z.p < z.end) {
 		run = z.p;
-		while (z.p < z.end && *z.p >= 0x20 && *z.p < 0x7F)
-			z.p++;
+		cols = 0;
+		for (;;) {	/* printable ASCII and CJK ideographs: as they are */
+			if (z.p < z.end && *z.p >= 0x20 && *z.p < 0x7F) {
+				z.p++;
+				cols++;
+			} else if (sanitize_is_han(z.p, z.end)) {
+				z.p += 3;
+				cols += 2;
+			} else
+				break;
+		}
 		if (z.p > run) {
 			buf_add(out, run, z.p - run);
-			*col += z.p - run;
+			*col += cols;
 			continue;
 		}
 		z.p += utf8_decode(z.p, z.end - z.p, &c);
-		if (c >= 0x4E00 && c <= 0x9FFF) {
-			buf_add(out, z.p - 3, 3);
-			*col += 2;
-		} else
-			sanitize_one(&z, c);
+		sanitize_one(&z, c);
 	}
 }

@@ -2,6 +2,7 @@
 #include "unit.h"
 
 #include "sanitize.h"
+#include "width.h"
 
 static char *
 clean(const char *s, size_t n)
@@ -58,6 +59,16 @@ test_tabs(void **state)
 	expect("a\tb", "a       b");
 	expect("中\tx", "中      x");
 	expect("12345678\tx", "12345678        x");
+	/* Runs of ideographs are measured whole; U+4DC0 just before them
+	 * is not an ideograph (its own width). */
+	expect("一二三\tx", "一二三  x");
+	{
+		char	want[32];
+		int	w = 2 + width_cp(0x4DC0, 1);
+
+		snprintf(want, sizeof want, "一䷀%*sx", 8 - w, "");
+		expect("一䷀\tx", want);
+	}
 }
 
 static void
