@@ -28,7 +28,7 @@ static const struct option options_long[] = {
 	{ "regex", no_argument, NULL, OPT_REGEX },
 	{ "notes", no_argument, NULL, OPT_NOTES },
 	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "export", required_argument, NULL, OPT_EXPORT },
+	{ "export", optional_argument, NULL, OPT_EXPORT },
 	{ "import", required_argument, NULL, OPT_IMPORT },
 	{ NULL, 0, NULL, 0 }
 };
@@ -45,7 +45,8 @@ options_usage(FILE *f)
 "  --grep=PATTERN         print each match with its section, then the count\n"
 "  --regex                PATTERN is a regular expression (PCRE2)\n"
 "  --notes                print FILE's bookmarks, highlights and notes (Markdown)\n"
-"  --export=markdown|json export FILE's notes, or every document's without FILE\n"
+"  --export[=markdown|json] export FILE's notes, or every document's without\n"
+"                         FILE (Markdown unless json is asked for)\n"
 "  --import=FILE.json     merge notes exported by --export=json\n"
 "  --width=N              text width in columns (dump: 80 if not a terminal)\n"
 "  --encoding=NAME        the file's encoding (default: detected)\n"
@@ -130,12 +131,13 @@ options_one(int c, struct options *o)
 	case OPT_NOTES:
 		o->mode = MODE_NOTES;
 		return 0;
-	case OPT_EXPORT:
-		if (strcmp(optarg, "json") != 0 && strcmp(optarg, "markdown") != 0)
+	case OPT_EXPORT:	/* --export alone: Markdown */
+		if (optarg != NULL && strcmp(optarg, "json") != 0 &&
+		    strcmp(optarg, "markdown") != 0 && strcmp(optarg, "md") != 0)
 			return options_bad("export format (markdown or json)",
 			    optarg);
 		o->mode = MODE_EXPORT;
-		o->json = strcmp(optarg, "json") == 0;
+		o->json = optarg != NULL && strcmp(optarg, "json") == 0;
 		return 0;
 	case OPT_IMPORT:
 		o->mode = MODE_IMPORT;

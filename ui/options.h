@@ -13,7 +13,7 @@ enum mode {
 	MODE_KEYS,	/* --list-keys: the key table */
 	MODE_GREP,	/* --grep=PATTERN */
 	MODE_NOTES,	/* --notes */
-	MODE_EXPORT,	/* --export=FORMAT */
+	MODE_EXPORT,	/* --export[=FORMAT] */
 	MODE_IMPORT,	/* --import=FILE */
 };
 

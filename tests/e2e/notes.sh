@@ -34,6 +34,10 @@ grep -q '"folio:state": "anchored"' "$TMP/export.json" && ok "and its state" ||
 grep -q '^> 赫爾辛基$' "$TMP/notes.md" && grep -q '^## 二、各地的發展' "$TMP/notes.md" &&
 	ok "--notes: Markdown, quote lines with > , by section" ||
 	not_ok "--notes: Markdown by section" "$(cat "$TMP/notes.md")"
+"$FOLIO" --export "$DOC" >"$TMP/export.md" 2>&1
+grep -q '^第一個商業化的例子$' "$TMP/export.md" && grep -q '^> 赫爾辛基$' "$TMP/export.md" &&
+	ok "--export alone: the notes as Markdown" ||
+	not_ok "--export alone: the notes as Markdown" "$(cat "$TMP/export.md")"
 
 # The connection drops while a note is typed.
 start 80 24 "$RUN"
