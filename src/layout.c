@@ -121,6 +121,8 @@ layout_indents(const struct block *b, const struct text *t,
 	else if (b->type == BLOCK_LIST) {
 		*first = 2 * b->depth;
 		*rest = *first + t->hang;
+		if (b->flags & BLOCK_INDENT)	/* an item's later paragraph */
+			*first = *rest;
 	} else if (b->type == BLOCK_PARA && (b->flags & BLOCK_INDENT) &&
 	    !(b->flags & BLOCK_CONT))
 		*first = 4;	/* one style: two ideographic spaces */

@@ -42,6 +42,7 @@ struct md_state {
 	int		 loose;		/* the innermost list is loose */
 	char		 marker[32];	/* for the next leaf of an item */
 	int		 item_leaves;	/* leaves so far in the item */
+	unsigned	 item_hang[MD_STACK];	/* marker columns, per list */
 	/* the open leaf */
 	int		 open;
 	int		 type;
@@ -164,8 +165,12 @@ md_leaf_close(struct md_state *st)
 	b->b.flags = (uint8_t)(st->flags |
 	    (st->type == BLOCK_LIST && !st->loose ? 0 : BLOCK_SPACE));
 	b->b.depth = (uint8_t)(st->type == BLOCK_QUOTE ? st->quote :
-	    st->type == BLOCK_LIST ? (st->lists > 0 ? st->lists - 1 : 0) +
-	    (st->item_leaves > 1) : 0);
+	    st->type == BLOCK_LIST && st->lists > 0 ? st->lists - 1 : 0);
+	if (st->type == BLOCK_LIST && st->item_leaves > 1 && st->lists > 0) {
+		/* a later paragraph of an item: under the item's text */
+		b->b.flags |= BLOCK_INDENT;
+		st->hang = st->item_hang[st->lists - 1];
+	}
 	if (st->src_lo == (size_t)-1)
 		st->src_lo = st->src_hi = md_last_end(d, 0);
 	b->b.off = st->src_lo;
@@ -347,6 +352,7 @@ md_item_marker(struct md_state *st, const MD_BLOCK_LI_DETAIL *li)
 		snprintf(st->marker, sizeof st->marker, "%u. ", st->number[k]++);
 	else
 		snprintf(st->marker, sizeof st->marker, "- ");
+	st->item_hang[k] = (unsigned)width_str(st->marker, strlen(st->marker), 1);
 	st->item_leaves = 0;
 }
 
