@@ -191,12 +191,21 @@ layout_pre_line(const struct clusters *cl, size_t i, size_t end,
 	l->width = w;
 }
 
+/*
+ * Preformatted lines, indented by indent columns (a code block inside a
+ * list item) while at least half the width is left for them.
+ */
 static void
 layout_pre(uint32_t bi, const struct clusters *cl,
-    const struct layout_opts *o, struct lines *out)
+    const struct layout_opts *o, int indent, struct lines *out)
 {
-	struct line	l;
-	size_t		i = 0, j;
+	struct layout_opts	 po = *o;
+	struct line		 l;
+	size_t			 i = 0, j;
+
+	if (indent * 2 > o->width)
+		indent = 0;
+	po.width = o->width - indent;
 
 	do {
 		for (j = i; j < cl->n && !(cl->flags[j] & CL_NEWLINE); j++)
@@ -204,7 +213,8 @@ layout_pre(uint32_t bi, const struct clusters *cl,
 		memset(&l, 0, sizeof l);
 		l.block = bi;
 		l.flags = i == 0 ? LINE_FIRST : 0;
-		layout_pre_line(cl, i, j, o, &l);
+		l.indent = (uint16_t)indent;
+		layout_pre_line(cl, i, j, &po, &l);
 		lines_push(out, &l);
 		i = j + 1;
 	} while (i <= cl->n && j < cl->n);
@@ -253,7 +263,8 @@ layout_block(struct doc *d, size_t i, const struct layout_opts *o,
 	t = doc_text(d, i);
 	cl = text_clusters(t, o->ambiguous, b->type == BLOCK_PRE);
 	if (b->type == BLOCK_PRE)
-		layout_pre((uint32_t)i, cl, o, out);
+		layout_pre((uint32_t)i, cl, o, (b->flags & BLOCK_INDENT) ?
+		    2 * b->depth + t->hang : 0, out);
 	else
 		layout_flow(b, (uint32_t)i, t, cl, width, out);
 }
