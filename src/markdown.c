@@ -501,9 +501,10 @@ static void
 md_link_end(struct md_state *st, const MD_SPAN_A_DETAIL *a)
 {
 	char	mark[32];
+	int	col = 0;
 
-	st->out->nlinks++;
-	buf_add(&st->out->links, a->href.text, a->href.size);
+	st->out->nlinks++;	/* the URL is shown and written: sanitised too */
+	sanitize_line(&st->out->links, a->href.text, a->href.size, &col);
 	buf_addc(&st->out->links, '\n');
 	snprintf(mark, sizeof mark, "[%zu]", st->out->nlinks);
 	buf_adds(&st->out->text, mark);

@@ -31,6 +31,18 @@ if [ -x "$PB" ]; then
 	grep -aq "Inline" "$TMP/raw" && ! grep -aq "$(printf '\033')]8;;" "$TMP/raw" &&
 		ok "no OSC 8 where the terminal is not known to take it" ||
 		not_ok "no OSC 8 where the terminal is not known to take it"
+	# A link whose URL carries a title-setting sequence and a C1 CSI.
+	printf '# T\n\nA [link](<http://x/\033]0;pwned\007/y>), [c1](http://a/\302\23331m).\n' >"$TMP/evil.md"
+	"$PB" -o "$TMP/raw" 80 24 L -- env FOLIO_HYPERLINKS=1 TERM=xterm-256color \
+		"$FOLIO" "$TMP/evil.md" >/dev/null
+	if grep -aq "$(printf '\033')]8;;http://x" "$TMP/raw" &&
+	    ! grep -aq "$(printf '\033')]0;" "$TMP/raw" &&
+	    ! grep -aq "$(printf '\007')" "$TMP/raw" &&
+	    ! grep -aq "$(printf '\302\233')" "$TMP/raw"; then
+		ok "escape sequences in a link's URL reach neither OSC 8 nor the link list"
+	else
+		not_ok "escape sequences in a link's URL" "$(cat -v "$TMP/raw" | head -c 800)"
+	fi
 fi
 
 need_tmux
