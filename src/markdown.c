@@ -327,14 +327,20 @@ md_table_free(struct md_state *st)
 static void
 md_cell_end(struct md_state *st)
 {
-	size_t	i;
+	size_t		i;
+	struct buf	clean;
+	int		col = 0;
 
 	st->cells = xreallocarray(st->cells, st->ncells + 1, sizeof *st->cells);
 	for (i = 0; i < st->cell.len; i++)
 		if (st->cell.s[i] == '\n')
 			st->cell.s[i] = ' ';
-	st->cells[st->ncells].s = st->cell.len ? buf_take(&st->cell, NULL) :
+	buf_init(&clean);	/* a cell's text is shown like any other */
+	sanitize_line(&clean, st->cell.s, st->cell.len, &col);
+	buf_free(&st->cell);
+	st->cells[st->ncells].s = clean.len ? buf_take(&clean, NULL) :
 	    xstrdup("");
+	buf_free(&clean);
 	st->cells[st->ncells++].align = st->cell_align;
 	buf_init(&st->cell);
 	st->in_cell = 0;
@@ -692,6 +698,15 @@ markdown_begin(struct md_doc *out, const char *s, size_t n)
 	if (out->skip == 0 && out->title != NULL) {
 		free(out->title);
 		out->title = NULL;
+	}
+	if (out->title != NULL) {	/* the status line shows it */
+		struct buf	clean;
+		int		col = 0;
+
+		buf_init(&clean);
+		sanitize_line(&clean, out->title, strlen(out->title), &col);
+		free(out->title);
+		out->title = buf_take(&clean, NULL);
 	}
 }
 

@@ -43,6 +43,20 @@ if [ -x "$PB" ]; then
 	else
 		not_ok "escape sequences in a link's URL" "$(cat -v "$TMP/raw" | head -c 800)"
 	fi
+	# Escape sequences in a table cell and in the front matter's title.
+	printf -- '---\ntitle: "Evil \033]0;pwned\007 title"\n---\n\n# T\n\n| a\033[31m | b\302\233 |\n|---|---|\n| 1\033]2;x\007 | 2 |\n' >"$TMP/evil2.md"
+	"$PB" -o "$TMP/raw" 80 24 -- env TERM=xterm-256color "$FOLIO" "$TMP/evil2.md" >/dev/null
+	if grep -aq "Evil" "$TMP/raw" && ! grep -aq "$(printf '\033')]" "$TMP/raw" &&
+	    ! grep -aq "$(printf '\007')" "$TMP/raw" && ! grep -aq "$(printf '\033')\[31m" "$TMP/raw"; then
+		ok "escape sequences in table cells and the title never reach the terminal"
+	else
+		not_ok "escape sequences in table cells and the title" "$(cat -v "$TMP/raw" | head -c 800)"
+	fi
+	"$FOLIO" --dump "$TMP/evil2.md" >"$TMP/out" 2>&1
+	grep -q "^a | b" "$TMP/out" &&
+	    ! LC_ALL=C grep -aq "$(printf '[\001-\010\013-\037\177]')" "$TMP/out" &&
+		ok "--dump of escapes in table cells: no control bytes" ||
+		not_ok "--dump of escapes in table cells: no control bytes" "$(cat -v "$TMP/out")"
 fi
 
 need_tmux
