@@ -730,6 +730,13 @@ store_col(sqlite3_stmt *q, int i)
 	return s != NULL ? s : "";
 }
 
+static char *
+store_dupcol(sqlite3_stmt *q, int i)
+{
+	return sqlite3_column_type(q, i) == SQLITE_NULL ? NULL :
+	    xstrdup(store_col(q, i));
+}
+
 /* --- Documents ----------------------------------------------------------- */
 
 static int
@@ -935,6 +942,44 @@ store_set_text(struct store *st, struct note *n, const char *text)
 }
 
 int
+store_revisions(struct store *st, const char *id, struct note_rev **v,
+    size_t *n)
+{
+	sqlite3_stmt	*q = store_prep(st, "SELECT rev, note, saved FROM "
+	    "note_revision WHERE id = ? ORDER BY rev DESC");
+	size_t		 cap = 0;
+
+	*v = NULL;
+	*n = 0;
+	if (q == NULL)
+		return -1;
+	store_bind(q, 1, id);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*v = xreallocarray(*v, cap, sizeof **v);
+		}
+		(*v)[*n].rev = sqlite3_column_int(q, 0);
+		(*v)[*n].text = store_dupcol(q, 1);
+		snprintf((*v)[*n].saved, sizeof (*v)[*n].saved, "%s",
+		    store_col(q, 2));
+		(*n)++;
+	}
+	sqlite3_finalize(q);
+	return 0;
+}
+
+void
+note_revs_free(struct note_rev *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].text);
+	free(v);
+}
+
+int
 store_delete(struct store *st, const char *id, int deleted)
 {
 	sqlite3_stmt	*q;
@@ -964,13 +1009,6 @@ store_set_state(struct store *st, const char *id, const char *state)
 	store_bind(q, 2, id);
 	store_bind(q, 3, state);
 	return store_done(st, q);
-}
-
-static char *
-store_dupcol(sqlite3_stmt *q, int i)
-{
-	return sqlite3_column_type(q, i) == SQLITE_NULL ? NULL :
-	    xstrdup(store_col(q, i));
 }
 
 static void

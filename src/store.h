@@ -85,6 +85,16 @@ int		 store_add(struct store *, struct note *);
  * replaces is kept in the note's revisions.  -1 if it could not be saved.
  */
 int		 store_set_text(struct store *, struct note *, const char *);
+/* An earlier text of a note (note_revision). */
+struct note_rev {
+	int	 rev;
+	char	*text;		/* NULL: the note had none */
+	char	 saved[32];	/* when it was written */
+};
+/* A note's earlier texts, newest first; *v allocated (note_revs_free). */
+int		 store_revisions(struct store *, const char *id,
+		     struct note_rev **v, size_t *n);
+void		 note_revs_free(struct note_rev *, size_t);
 int		 store_delete(struct store *, const char *id, int deleted);
 int		 store_set_state(struct store *, const char *id,
 		     const char *state);

@@ -343,7 +343,8 @@ const struct cmd cmd_table[] = {
 	{ "highlight", "H", { 'H' },
 	  "highlight the search match, else the top paragraph", cmd_highlight },
 	{ "notes", "A", { 'A' },
-	  "list notes and highlights: Enter jumps, e or E edits, d deletes, u undoes",
+	  "list notes and highlights: Enter jumps, e or E edits, r earlier "
+	  "texts, d deletes, u undoes",
 	  cmd_notes },
 	{ "copy", "y", { 'y' },
 	  "copy the search match, else the top paragraph (OSC 52)", cmd_copy },

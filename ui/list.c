@@ -368,6 +368,58 @@ list_note_text(const struct note *k)
 	return buf_take(&b, NULL);
 }
 
+/*
+ * r in the notes list: the note's earlier texts, newest first; Enter
+ * brings one back (the text it replaces becomes a revision in its turn).
+ */
+static int
+list_revisions(struct pager *p, struct note *k)
+{
+	struct note_rev	*v;
+	struct list	 l;
+	size_t		 n, i, j;
+	int		 r;
+
+	if (p->notes.st == NULL || k->unsaved ||
+	    store_revisions(p->notes.st, k->id, &v, &n) != 0 || n == 0) {
+		pager_message(p, "this note has no earlier texts");
+		return UI_REDRAW;
+	}
+	memset(&l, 0, sizeof l);
+	l.title = "Earlier texts: Enter brings one back";
+	l.marked = -1;
+	l.items = xcalloc(n + 1, sizeof *l.items);
+	for (i = 0; i < n; i++) {
+		struct buf	b;
+
+		buf_init(&b);
+		buf_add(&b, v[i].saved, strlen(v[i].saved) > 16 ? 16 :
+		    strlen(v[i].saved));
+		buf_adds(&b, "  ");
+		buf_adds(&b, v[i].text != NULL ? v[i].text : "");
+		for (j = 0; j < b.len; j++)
+			if (b.s[j] == '\n' || b.s[j] == '\t')
+				b.s[j] = ' ';
+		l.items[l.n].data = i;
+		l.items[l.n++].text = buf_take(&b, NULL);
+	}
+	r = list_run(p, &l);
+	if (r == LIST_CHOSEN) {
+		i = l.items[l.shown[l.sel]].data;
+		r = store_set_text(p->notes.st, k, v[i].text);
+		pager_message(p, r == 0 ? "the earlier text is back" : r == 1 ?
+		    "changed in another session meanwhile: the earlier text "
+		    "is saved beside it" : "NOT SAVED: the store refused it");
+		if (r == 1)
+			p->notes.stale = 1;
+		p->ngen++;
+		r = LIST_CHOSEN;
+	}
+	list_free_items(&l);
+	note_revs_free(v, n);
+	return r == LIST_QUIT ? UI_QUIT : UI_REDRAW;
+}
+
 static int
 list_note_key(struct pager *p, struct list *l, wint_t c, int fn)
 {
@@ -400,6 +452,13 @@ list_note_key(struct pager *p, struct list *l, wint_t c, int fn)
 			l->undo = -1;
 			p->ngen++;
 		}
+		return 0;
+	}
+	if (c == 'r' && k->kind == NOTE_NOTE && !k->deleted) {
+		if (list_revisions(p, k) == UI_QUIT)
+			return LIST_QUIT;
+		free(l->items[l->shown[l->sel]].text);
+		l->items[l->shown[l->sel]].text = list_note_text(k);
 		return 0;
 	}
 	if ((c == 'e' || c == 'E') && k->kind != NOTE_BOOKMARK && !k->deleted) {

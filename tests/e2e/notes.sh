@@ -184,6 +184,30 @@ keys q
 tm select-window -t t:0
 keys q
 
+# r in the list: the earlier texts of a note, and one brought back.
+{ cat "$TESTDATA/zh-maas.txt"; echo; echo "Revisions here."; } >"$TMP/rev.txt"
+start 100 24 "FOLIO_DATA_DIR=$FOLIO_DATA_DIR TERM=xterm-256color $FOLIO '$TMP/rev.txt'"
+wait_for "MaaS"
+keys a
+wait_for "note:"
+keys 'first text' Enter
+wait_for "note saved"
+keys A
+wait_for "first text"
+keys e C-u 'second text' Enter
+wait_for "second text"
+keys r
+expect_screen "r lists the note's earlier texts" "Earlier texts"
+expect_screen "with the first text" "first text"
+keys Enter
+expect_screen "Enter brings it back into the list" "— first text"
+keys Escape
+expect_screen "and says so" "the earlier text is back"
+keys q
+"$FOLIO" --export=json "$TMP/rev.txt" >"$TMP/rev.json" 2>&1
+grep -q '"value": "first text"' "$TMP/rev.json" && ok "the note has its first text again" ||
+	not_ok "the note has its first text again" "$(grep -o '"value": "[^"]*"' "$TMP/rev.json")"
+
 # No store can be made (its directory would be under a file): folio reads,
 # says why, keeps the note on screen and prints it at exit.
 : >"$TMP/a-file"
