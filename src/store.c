@@ -61,8 +61,9 @@ static const char store_schema_2[] =
 	"  id TEXT NOT NULL REFERENCES annotation, rev INTEGER NOT NULL,"
 	"  note TEXT, saved TEXT NOT NULL, PRIMARY KEY (id, rev));";
 
-#define STORE_NOTE_COLS	"id, doc_id, kind, sha, pos_start, pos_end, exact, " \
-	"prefix, suffix, section, note, state, created, updated, deleted, rev"
+#define STORE_NOTE_COLS_1 "id, doc_id, kind, sha, pos_start, pos_end, exact, " \
+	"prefix, suffix, section, note, state, created, updated, deleted"
+#define STORE_NOTE_COLS	STORE_NOTE_COLS_1 ", rev"
 #define STORE_BACKUPS	7
 
 void
@@ -1039,8 +1040,13 @@ store_notes(struct store *st, const char *doc_id, struct note **v, size_t *n)
 	sqlite3_stmt	*q = store_prep(st, "SELECT " STORE_NOTE_COLS " FROM "
 	    "annotation WHERE doc_id = ? AND deleted IS NULL "
 	    "ORDER BY pos_start, created");
+
 	size_t		 cap = 0;
 
+	if (q == NULL)	/* a version 1 store that could not be upgraded */
+		q = store_prep(st, "SELECT " STORE_NOTE_COLS_1 ", 1 FROM "
+		    "annotation WHERE doc_id = ? AND deleted IS NULL "
+		    "ORDER BY pos_start, created");
 	*v = NULL;
 	*n = 0;
 	if (q == NULL)

@@ -224,12 +224,15 @@ readonly_body(const char *doc)
 {
 	char		*cause = NULL, *notice = NULL;
 	struct store	*st = store_open(&cause, &notice);
-	struct note	 k;
+	struct note	 k, *v = NULL;
+	size_t		 n = 0;
 	int		 bad = 0;
 
+	/* No cmocka assertions here: this runs in a child, as nobody. */
 	if (st == NULL || !store_readonly(st) || notice == NULL)
 		return 1;
-	bad |= count_notes(st, doc) != 1;		/* still readable */
+	bad |= store_notes(st, doc, &v, &n) != 0 || n != 1;	/* readable */
+	notes_free(v, n);
 	make_note(&k, doc, 2);
 	bad |= store_add(st, &k) != -1;		/* refused, not lost */
 	note_clear(&k);
@@ -238,8 +241,24 @@ readonly_body(const char *doc)
 	return bad;
 }
 
+static void readonly_check(int version_1);
+static void downgrade_to_1(void);
+
 static void
 test_readonly_directory(void **state)
+{
+	readonly_check(0);
+}
+
+/* A version 1 store that cannot be upgraded (read-only) is still read. */
+static void
+test_readonly_version_1(void **state)
+{
+	readonly_check(1);
+}
+
+static void
+readonly_check(int version_1)
 {
 	struct store	*st = open_store();
 	struct note	 k;
@@ -252,6 +271,8 @@ test_readonly_directory(void **state)
 	assert_int_equal(store_add(st, &k), 0);
 	note_clear(&k);
 	store_close(st);
+	if (version_1)
+		downgrade_to_1();
 	if (geteuid() == 0) {	/* hand the store to nobody */
 		snprintf(cmd, sizeof cmd, "chown -R 65534:65534 %s/*; "
 		    "chmod 0711 %s", root, root);
@@ -464,6 +485,21 @@ test_conflicting_edits(void **state)
 	store_close(b);
 }
 
+/* Takes the store back to the first release's schema. */
+static void
+downgrade_to_1(void)
+{
+	char		 path[400];
+	sqlite3		*db;
+
+	snprintf(path, sizeof path, "%s/annotations.sqlite3", dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE note_revision;"
+	    "ALTER TABLE annotation DROP COLUMN rev;"
+	    "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 /* A version 1 store is upgraded in place, and backed up first. */
 static void
 test_upgrade_from_version_1(void **state)
@@ -476,18 +512,7 @@ test_upgrade_from_version_1(void **state)
 	make_note(&k, doc, 3);
 	assert_int_equal(store_add(st, &k), 0);
 	store_close(st);
-	/* Back to the first release's schema. */
-	{
-		char		 path[400];
-		sqlite3		*db;
-
-		snprintf(path, sizeof path, "%s/annotations.sqlite3", dir);
-		assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-		assert_int_equal(sqlite3_exec(db, "DROP TABLE note_revision;"
-		    "ALTER TABLE annotation DROP COLUMN rev;"
-		    "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
-		sqlite3_close(db);
-	}
+	downgrade_to_1();
 	st = open_store();
 	assert_int_equal(count_rows("PRAGMA user_version"), STORE_VERSION);
 	assert_int_equal(count_notes(st, doc), 1);
@@ -590,6 +615,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_readonly_directory,
 		    setup_odd_name, teardown),
+		cmocka_unit_test_setup_teardown(test_readonly_version_1, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_writers, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_kill_during_writes, setup,
