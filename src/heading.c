@@ -387,6 +387,10 @@ heading_is_caps(const char *s, size_t n)
 	i = heading_word(s, n, heading_is_roman);
 	if (i == n || (i + 1 == n && s[i] == '.'))
 		return 0;
+	/* Nor a closing line: END OF THE FIRST EPOCH., THE END. */
+	if ((n >= 7 && memcmp(s, "END OF ", 7) == 0) ||
+	    (n >= 7 && memcmp(s, "THE END", 7) == 0 && (n == 7 || s[7] == '.')))
+		return 0;
 	return letters >= 2 && strchr(",;:", s[n - 1]) == NULL;
 }
 

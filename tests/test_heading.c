@@ -149,6 +149,10 @@ test_caps_alone(void **state)
 
 	assert_string_equal(t, "CONTENTS\nTHE RETURN\n");
 	free(t);
+	/* Closing lines are not sections. */
+	assert_false(heading_is_caps("END OF THE FIRST EPOCH.", 23));
+	assert_false(heading_is_caps("THE END.", 8));
+	assert_true(heading_is_caps("THE ENDING", 10));
 }
 
 /* An indented ALL-CAPS line is a verse's title, not a section. */
