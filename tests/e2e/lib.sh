@@ -191,14 +191,32 @@ expect_screen() {	# expect_screen DESCRIPTION TEXT: TEXT appears
 	fi
 }
 
-folio_pid() {	# folio_pid ARG: the newest folio process whose command line holds ARG
+# The parent of process $1 (from /proc; folio's name has no spaces).
+ppid_of() {
+	sed 's/^.*) [A-Za-z] \([0-9]*\) .*$/\1/' "/proc/$1/stat" 2>/dev/null
+}
+
+folio_pid() {	# folio_pid ARG: the folio running in this test's pane (ARG in its command line)
+	pane=$(tm display-message -p -t t '#{pane_pid}' 2>/dev/null)
 	found=
 	for d in /proc/[0-9]*; do
 		[ -r "$d/cmdline" ] || continue
 		cmd=$(tr '\0' ' ' <"$d/cmdline" 2>/dev/null)
 		case $cmd in
-		"$FOLIO "*"$1"*) found=${d#/proc/} ;;
+		"$FOLIO "*"$1"*) ;;
+		*) continue ;;
 		esac
+		# Only a descendant of the pane: never a stray folio of another run.
+		p=${d#/proc/}
+		i=0
+		while [ -n "$p" ] && [ "$p" != 1 ] && [ $i -lt 6 ]; do
+			p=$(ppid_of "$p")
+			if [ "$p" = "$pane" ]; then
+				found=${d#/proc/}
+				break
+			fi
+			i=$((i + 1))
+		done
 	done
 	echo "$found"
 }
