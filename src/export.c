@@ -34,7 +34,7 @@ export_md_note(FILE *f, const struct note *n)
 		    strlen(n->sel.exact) > 60 ? "…" : "");
 	else {
 		fputc('\n', f);
-		export_quote(f, n->sel.exact);
+		export_quote(f, n->shown != NULL ? n->shown : n->sel.exact);
 		if (n->text != NULL && *n->text != '\0')
 			fprintf(f, "\n%s\n", n->text);
 		fprintf(f, "\n*%s, %.10s%s%s*\n", note_kind_name(n->kind),

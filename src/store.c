@@ -1069,7 +1069,8 @@ note_clear(struct note *n)
 	anchor_sel_free(&n->sel);
 	free(n->section);
 	free(n->text);
-	n->section = n->text = NULL;
+	free(n->shown);
+	n->section = n->text = n->shown = NULL;
 }
 
 void

@@ -43,6 +43,8 @@ struct note {
 	struct anchor_hit	 hit;		/* where it is now (reader) */
 	int			 unsaved;	/* kept in memory only */
 	int			 rev;		/* edits so far (1: as made) */
+	char			*shown;		/* the passage as drawn, if not
+						   its source (Markdown); owned */
 };
 
 struct store;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "anchor.h"
+#include "buf.h"
 #include "export.h"
 #include "json.h"
 #include "notes.h"
@@ -39,6 +40,36 @@ notes_peek_position(const char *path, uint64_t *pos)
 	return rc;
 }
 
+/*
+ * The passage [a, z) of the source as the reader draws it, for a Markdown
+ * document (its markup gone); NULL for plain text, whose quote is it.
+ */
+static char *
+notes_shown(struct doc *d, size_t a, size_t z)
+{
+	struct buf	 b;
+	size_t		 i, x, y;
+
+	if (!doc_is_markdown(d) || z <= a)
+		return NULL;
+	buf_init(&b);
+	for (i = doc_block_at(d, a); i < doc_nblocks(d) &&
+	    doc_block(d, i)->off < z; i++) {
+		const struct text *t = doc_text(d, i);
+
+		if (doc_text_range(d, i, a, z, &x, &y) != 0)
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, '\n');
+		buf_add(&b, t->s + x, y - x);
+	}
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_take(&b, NULL);
+}
+
 /* Resolves every note on the document's text; records changed states. */
 void
 notes_resolve(struct notes *ns)
@@ -51,6 +82,9 @@ notes_resolve(struct notes *ns)
 		const char	*state;
 
 		anchor_resolve(src, n, ns->sha, &k->sel, &k->hit);
+		free(k->shown);
+		k->shown = k->hit.state < ANCHOR_AMBIGUOUS ? notes_shown(ns->d,
+		    k->hit.start, k->hit.end) : NULL;
 		state = anchor_state_name(k->hit.state);
 		if (strcmp(state, k->state) != 0 && ns->st != NULL &&
 		    !k->unsaved)

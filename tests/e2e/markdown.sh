@@ -74,6 +74,27 @@ keys Escape q
 wait_for "EXIT=0"
 FOLIO_DATA_DIR="$TMP/notes" "$FOLIO" --export=json "$TMP/doc.md" >"$TMP/out"
 grep -q '"folio:state": "anchored"' "$TMP/out" && ok "its anchor holds" || not_ok "its anchor holds" "$(cat "$TMP/out")"
+# A passage with markup inside: highlighted exactly, exported as shown.
+start 80 24 "$RUN"
+wait_for "Inline"
+keys / e m p h a s i s Enter
+expect_last "search for a word in *emphasis*" "[1/1]"
+keys v w w w H
+expect_screen "the selection is highlighted" "highlight saved"
+tm capture-pane -p -e -t t >"$TMP/esc"
+grep -q "43memphasis, strong,$(printf '\033')" "$TMP/esc" &&
+	ok "exactly the passage, not its whole paragraph" ||
+	not_ok "exactly the passage" "$(grep emphasis "$TMP/esc" | cat -v)"
+keys q
+wait_for "EXIT=0"
+FOLIO_DATA_DIR="$TMP/notes" "$FOLIO" --export=json "$TMP/doc.md" >"$TMP/out"
+grep -q '"exact": "emphasis\*, \*\*strong\*\*,"' "$TMP/out" &&
+	ok "the anchor keeps the source, markup and all" ||
+	not_ok "the anchor keeps the source" "$(grep exact "$TMP/out")"
+FOLIO_DATA_DIR="$TMP/notes" "$FOLIO" --export "$TMP/doc.md" >"$TMP/out"
+grep -q '^> emphasis, strong,$' "$TMP/out" &&
+	ok "the Markdown export quotes it as shown" ||
+	not_ok "the Markdown export quotes it as shown" "$(cat "$TMP/out")"
 start 37 12 "TERM=xterm-256color $FOLIO '$TESTDATA/md-table.md'"
 wait_for "Tables"
 settle
