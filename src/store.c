@@ -65,6 +65,8 @@ static const char store_schema_2[] =
 	"prefix, suffix, section, note, state, created, updated, deleted"
 #define STORE_NOTE_COLS	STORE_NOTE_COLS_1 ", rev"
 #define STORE_BACKUPS	7
+#define STORE_APP_ID	0x666F6C69	/* "foli": PRAGMA application_id */
+#define STORE_APP_ID_SQL "1718578281"
 
 void
 store_now(char out[32])
@@ -251,17 +253,24 @@ store_check(struct store *st)
 	return found;
 }
 
+/* The integer a PRAGMA answers, or -1. */
 static int
-store_user_version(struct store *st)
+store_pragma_int(struct store *st, const char *sql)
 {
 	sqlite3_stmt	*q;
 	int		 v = -1;
 
-	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) ==
-	    SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) == SQLITE_OK &&
+	    sqlite3_step(q) == SQLITE_ROW)
 		v = sqlite3_column_int(q, 0);
 	sqlite3_finalize(q);
 	return v;
+}
+
+static int
+store_user_version(struct store *st)
+{
+	return store_pragma_int(st, "PRAGMA user_version");
 }
 
 /* --- Backups ------------------------------------------------------------ */
@@ -394,7 +403,9 @@ store_migrate(struct store *st)
 	if (store_exec(st, "BEGIN IMMEDIATE") != 0)
 		return -1;
 	v = store_user_version(st);	/* another folio may have done it */
-	if ((v < 1 && store_exec(st, store_schema) != 0) ||
+	if ((v < 1 && store_exec(st, "PRAGMA application_id = "
+	    STORE_APP_ID_SQL) != 0) ||
+	    (v < 1 && store_exec(st, store_schema) != 0) ||
 	    (v < 2 && store_exec(st, store_schema_2) != 0) ||
 	    (v < 2 && store_exec(st, "PRAGMA user_version = 2") != 0)) {
 		store_undo(st, "ROLLBACK");
@@ -489,8 +500,13 @@ static int
 store_setup(struct store *st, const char *dir)
 {
 	char	sql[128];
-	int	found;
+	int	found, app;
 
+	app = store_pragma_int(st, "PRAGMA application_id");
+	if (app > 0 && app != STORE_APP_ID) {	/* before anything writes */
+		snprintf(st->why, sizeof st->why, "it is not folio's");
+		return STORE_UNUSABLE;	/* another program's: never write */
+	}
 	store_exec(st, "PRAGMA foreign_keys = ON");
 	snprintf(sql, sizeof sql, "PRAGMA journal_mode = %s",
 	    store_network_fs(dir) ? "DELETE" : "WAL");
