@@ -790,6 +790,9 @@ store_identify(struct store *st, const char *path, const char *sha,
 	    "SELECT doc_id FROM doc_path WHERE path = ?", path, doc_id)) ? 0 : -1;
 }
 
+static int	store_add_version(struct store *, const char *, const char *,
+		    const char *, const char *);
+
 int
 store_document(struct store *st, const char *path, const char *sha,
     const char *title, char doc_id[40])
@@ -815,6 +818,18 @@ store_document(struct store *st, const char *path, const char *sha,
 		store_bind(q, 3, now);
 		ok |= store_done(st, q);
 	}
+	ok |= store_add_version(st, path, sha, doc_id, now);
+	return store_end(st, ok);
+}
+
+/* Records that the text sha, read from path, is a version of doc_id. */
+static int
+store_add_version(struct store *st, const char *path, const char *sha,
+    const char *doc_id, const char *now)
+{
+	sqlite3_stmt	*q;
+	int		 ok = 0;
+
 	q = store_prep(st, "INSERT OR IGNORE INTO doc_version VALUES (?, ?, ?)");
 	store_bind(q, 1, sha);
 	store_bind(q, 2, doc_id);
@@ -829,7 +844,19 @@ store_document(struct store *st, const char *path, const char *sha,
 		store_bind(q, 4, now);
 		ok |= store_done(st, q);
 	}
-	return store_end(st, ok);
+	return ok;
+}
+
+int
+store_attach(struct store *st, const char *path, const char *sha,
+    const char *doc_id)
+{
+	char	now[32];
+
+	store_now(now);
+	if (store_begin(st) != 0)
+		return -1;
+	return store_end(st, store_add_version(st, path, sha, doc_id, now));
 }
 
 int

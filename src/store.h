@@ -78,6 +78,12 @@ int		 store_document(struct store *, const char *path,
 /* Like store_document, but only looks: 0 if the document is known. */
 int		 store_identify(struct store *, const char *path,
 		     const char *sha, char doc_id[40]);
+/*
+ * Records the text sha, read from path, as a new version of the known
+ * document doc_id (a renamed and edited copy the user recognised).
+ */
+int		 store_attach(struct store *, const char *path, const char *sha,
+		     const char *doc_id);
 /* Adds a note (id and times are filled in). */
 int		 store_add(struct store *, struct note *);
 /*

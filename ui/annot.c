@@ -21,6 +21,7 @@
 #include "search.h"
 #include "sha256.h"
 #include "ui.h"
+#include "width.h"
 #include "xmalloc.h"
 
 #define ANNOT_BOOKMARK_CHARS	64
@@ -477,6 +478,41 @@ annot_start(struct pager *p)
 	(void)src;
 }
 
+/*
+ * A document the store does not know, most of whose quoted passages a
+ * known one has (renamed and edited: a re-downloaded article): ask
+ * whether it is that one, so that its notes come along.
+ */
+static void
+annot_offer_similar(struct pager *p)
+{
+	char	 id[40], *title, label[160], *answer = NULL;
+	size_t	 found, total, cut;
+
+	if (!notes_similar(&p->notes, id, &title, &found, &total))
+		return;
+	cut = strlen(title);
+	for (;;) {	/* the question must fit the status line */
+		snprintf(label, sizeof label, "attach the notes of \"%.*s%s\" "
+		    "(%zu/%zu found here)? y/n: ", (int)cut, title,
+		    cut < strlen(title) ? "…" : "", found, total);
+		if (cut == 0 || width_str(label, strlen(label), 1) <= COLS - 4)
+			break;
+		while (--cut > 0 && (title[cut] & 0xC0) == 0x80)
+			;	/* not inside a character */
+	}
+	free(title);
+	if (annot_ask(p, label, "", &answer) == 1 && answer != NULL &&
+	    (answer[0] == 'y' || answer[0] == 'Y')) {
+		if (store_attach(p->notes.st, p->notes.path, p->notes.sha,
+		    id) == 0)
+			pager_message(p, "its notes are attached");
+		else
+			pager_message(p, "could not attach its notes");
+	}
+	free(answer);
+}
+
 int
 annot_idle(struct pager *p)
 {
@@ -493,6 +529,8 @@ annot_idle(struct pager *p)
 		return 1;
 	sha256_final_hex(&p->hash, p->notes.sha);
 	p->hashing = 0;
+	if (!had)
+		annot_offer_similar(p);
 	notes_finish(&p->notes, 1);
 	if (p->notes.st != NULL && store_backup_daily(p->notes.st) < 0)
 		pager_message(p, "the daily backup of the notes failed");

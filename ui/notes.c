@@ -29,6 +29,109 @@ notes_realpath(const char *path)
 	return xstrdup(buf);
 }
 
+/* --- A known document under another name ---------------------------- */
+
+#define NOTES_SIMILAR_MAX_TEXT	(4u << 20)	/* larger texts: not looked at */
+#define NOTES_SIMILAR_DOCS	32
+#define NOTES_SIMILAR_SAMPLE	8
+#define NOTES_SIMILAR_QUOTE	12	/* bytes: shorter quotes prove little */
+
+struct similar {
+	struct notes	*ns;
+	const char	*src;
+	size_t		 n;
+	int		 docs;
+	char		 doc_id[40];
+	char		*title;
+	size_t		 found, total;
+};
+
+/* Is s long enough to prove something? */
+static int
+notes_long(const char *s)
+{
+	return s != NULL && strlen(s) >= NOTES_SIMILAR_QUOTE;
+}
+
+/* Is s (if long enough to prove something) in the text? */
+static int
+notes_has(const struct similar *sm, const char *s)
+{
+	return notes_long(s) && memmem(sm->src, sm->n, s, strlen(s)) != NULL;
+}
+
+/*
+ * Is a note's passage in this text: the quote, or the text just before
+ * or after it (a typo fixed in the quote itself)?  Only memmem: this runs
+ * on every first opening of a document.
+ */
+static int
+notes_quote_here(struct similar *sm, const struct note *k)
+{
+	return notes_has(sm, k->sel.exact) || notes_has(sm, k->sel.prefix) ||
+	    notes_has(sm, k->sel.suffix);
+}
+
+/* How many of a document's (long enough) quotes are in this text. */
+static void
+notes_similar_doc(void *arg, const char *doc_id, const char *title,
+    const char *path, const char *sha)
+{
+	struct similar	*sm = arg;
+	struct note	*v;
+	size_t		 n, i, found = 0, total = 0;
+
+	(void)sha;
+	if (sm->docs++ >= NOTES_SIMILAR_DOCS ||
+	    store_notes(sm->ns->st, doc_id, &v, &n) != 0)
+		return;
+	for (i = 0; i < n && total < NOTES_SIMILAR_SAMPLE; i++) {
+		const struct anchor_sel *q = &v[i].sel;
+
+		if (!notes_long(q->exact) && !notes_long(q->prefix) &&
+		    !notes_long(q->suffix))
+			continue;	/* too little to go by */
+		total++;
+		found += notes_quote_here(sm, &v[i]);
+	}
+	notes_free(v, n);
+	/* Most of them, and more than the best so far. */
+	if (found > 0 && found * 5 >= total * 3 && (sm->total == 0 ||
+	    found * sm->total > sm->found * total)) {
+		snprintf(sm->doc_id, sizeof sm->doc_id, "%s", doc_id);
+		free(sm->title);
+		sm->title = xstrdup(title != NULL && *title ? title :
+		    path != NULL && strrchr(path, '/') != NULL ?
+		    strrchr(path, '/') + 1 : "an earlier document");
+		sm->found = found;
+		sm->total = total;
+	}
+}
+
+int
+notes_similar(struct notes *ns, char doc_id[40], char **title,
+    size_t *found, size_t *total)
+{
+	struct similar	sm;
+
+	memset(&sm, 0, sizeof sm);
+	sm.ns = ns;
+	sm.src = doc_source(ns->d, &sm.n);
+	*title = NULL;
+	if (ns->st == NULL || store_readonly(ns->st) ||
+	    sm.n > NOTES_SIMILAR_MAX_TEXT ||
+	    store_identify(ns->st, ns->path, ns->sha, doc_id) == 0)
+		return 0;	/* nothing to ask: known, or cannot record */
+	store_documents(ns->st, notes_similar_doc, &sm);
+	if (sm.found == 0)
+		return 0;
+	snprintf(doc_id, 40, "%s", sm.doc_id);
+	*title = sm.title;
+	*found = sm.found;
+	*total = sm.total;
+	return 1;
+}
+
 /* Where reading stopped in the document at path, from a quick look. */
 int
 notes_peek_position(const char *path, uint64_t *pos)

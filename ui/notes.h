@@ -31,6 +31,14 @@ int	notes_open(struct notes *, struct doc *, const char *path, int create);
  * path if it can (doc_id set, or empty); finish takes ns->sha.
  */
 int	notes_begin(struct notes *, struct doc *, const char *path);
+/*
+ * For a document the store does not know (by text or path): a known one
+ * most of whose quotes are in this text, such as a renamed and edited
+ * copy.  1 with its id, title (allocated) and quotes found of those
+ * looked at; 0 if none.
+ */
+int	notes_similar(struct notes *, char doc_id[40], char **title,
+	    size_t *found, size_t *total);
 /* Where reading stopped last time, before the store is opened: 0 if known. */
 int	notes_peek_position(const char *path, uint64_t *);
 int	notes_finish(struct notes *, int create);

@@ -156,7 +156,9 @@ grep -q "bad JSON" "$TMP/err" && ok "with a clear message" || not_ok "with a cle
 
 # Two sessions edit the same note: neither text is lost.
 { cat "$TESTDATA/zh-maas.txt"; echo; echo "A document of its own."; } >"$TMP/conflict.txt"
-RUN2="FOLIO_DATA_DIR=$FOLIO_DATA_DIR TERM=xterm-256color $FOLIO '$TMP/conflict.txt'"
+# (a store of its own: in the main one, article.txt's notes would make
+# folio ask whether this is a new version of it)
+RUN2="FOLIO_DATA_DIR=$TMP/conflict-store TERM=xterm-256color $FOLIO '$TMP/conflict.txt'"
 start 100 24 "$RUN2"
 wait_for "MaaS"
 keys a
@@ -176,7 +178,7 @@ keys A
 wait_for "original"
 keys e C-u 'from two' Enter Escape
 expect_screen "an edit of a note changed elsewhere says so" "changed in another session"
-"$FOLIO" --export=json "$TMP/conflict.txt" >"$TMP/conflict.json" 2>&1
+FOLIO_DATA_DIR="$TMP/conflict-store" "$FOLIO" --export=json "$TMP/conflict.txt" >"$TMP/conflict.json" 2>&1
 grep -q '"value": "from one"' "$TMP/conflict.json" && grep -q '"value": "from two"' "$TMP/conflict.json" &&
 	ok "both sessions' texts are kept" ||
 	not_ok "both sessions' texts are kept" "$(grep -o '"value": "[^"]*"' "$TMP/conflict.json")"
@@ -186,7 +188,7 @@ keys q
 
 # r in the list: the earlier texts of a note, and one brought back.
 { cat "$TESTDATA/zh-maas.txt"; echo; echo "Revisions here."; } >"$TMP/rev.txt"
-start 100 24 "FOLIO_DATA_DIR=$FOLIO_DATA_DIR TERM=xterm-256color $FOLIO '$TMP/rev.txt'"
+start 100 24 "FOLIO_DATA_DIR=$TMP/rev-store TERM=xterm-256color $FOLIO '$TMP/rev.txt'"
 wait_for "MaaS"
 keys a
 wait_for "note:"
@@ -204,9 +206,43 @@ expect_screen "Enter brings it back into the list" "— first text"
 keys Escape
 expect_screen "and says so" "the earlier text is back"
 keys q
-"$FOLIO" --export=json "$TMP/rev.txt" >"$TMP/rev.json" 2>&1
+FOLIO_DATA_DIR="$TMP/rev-store" "$FOLIO" --export=json "$TMP/rev.txt" >"$TMP/rev.json" 2>&1
 grep -q '"value": "first text"' "$TMP/rev.json" && ok "the note has its first text again" ||
 	not_ok "the note has its first text again" "$(grep -o '"value": "[^"]*"' "$TMP/rev.json")"
+
+# A renamed copy with a typo fixed (a re-downloaded article): folio asks
+# whether it is the known document, and y brings its notes along.
+{ cat "$TESTDATA/zh-maas.txt"; echo; echo "Downloaded once."; } >"$TMP/first.txt"
+SIM="FOLIO_DATA_DIR=$TMP/sim-store TERM=xterm-256color $FOLIO"
+start 100 24 "$SIM '$TMP/first.txt'"
+wait_for "MaaS"
+keys / 赫 爾 辛 基 Enter
+wait_for "[1/1]"
+keys v ')' H
+wait_for "highlight saved"
+keys q
+wait_for "EXIT=0"
+sed 's/赫爾辛基的Whim/赫爾辛基市的Whim/' "$TMP/first.txt" >"$TMP/first (1).txt"
+sed 's/赫爾辛基的Whim/赫爾辛基的Whim App/' "$TMP/first.txt" >"$TMP/first (2).txt"
+start 100 24 "$SIM '$TMP/first (1).txt'"
+expect_screen "a renamed, edited copy: folio asks" "attach the notes of"
+keys y Enter
+expect_screen "y attaches them" "its notes are attached"
+keys q
+wait_for "EXIT=0"
+FOLIO_DATA_DIR="$TMP/sim-store" "$FOLIO" --export=json "$TMP/first (1).txt" >"$TMP/copy.json" 2>&1
+grep -q '"folio:state": "moved"' "$TMP/copy.json" &&
+	ok "the highlight is on the copy, re-attached" ||
+	not_ok "the highlight is on the copy" "$(cat "$TMP/copy.json")"
+start 100 24 "$SIM '$TMP/first (2).txt'"
+expect_screen "another copy: folio asks again" "attach the notes of"
+keys n Enter
+keys q
+wait_for "EXIT=0"
+FOLIO_DATA_DIR="$TMP/sim-store" "$FOLIO" --notes "$TMP/first (2).txt" >"$TMP/other.md" 2>&1
+grep -q '^File: ' "$TMP/other.md" && ! grep -q '^> ' "$TMP/other.md" &&
+	ok "n leaves the copy a document of its own" ||
+	not_ok "n leaves the copy a document of its own" "$(cat "$TMP/other.md")"
 
 # No store can be made (its directory would be under a file): folio reads,
 # says why, keeps the note on screen and prints it at exit.
