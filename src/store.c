@@ -1240,7 +1240,8 @@ store_peek_position(const char *path, uint64_t *pos)
 	if (lstat(st.path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
 	    store_connect(&st, SQLITE_OPEN_READONLY) != 0)
 		goto out;
-	sqlite3_busy_timeout(st.db, 0);	/* never wait before the first screen */
+	sqlite3_busy_timeout(st.db, 100);	/* a closing session's checkpoint,
+						   not more, before the first screen */
 	q = store_prep(&st, "SELECT p.pos FROM doc_path d JOIN position p "
 	    "ON p.doc_id = d.doc_id WHERE d.path = ?");
 	if (q != NULL) {

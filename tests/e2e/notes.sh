@@ -78,6 +78,7 @@ start 80 24 "$RUN"
 wait_for "二、"
 expect_top "reopening returns to the place" "二、各地的發展"
 keys q
+wait_for "EXIT=0"
 # ... and draws that place first: the document's opening is never sent.
 if [ -x "${PTYBYTES:-./tests/ptybytes}" ]; then
 	"${PTYBYTES:-./tests/ptybytes}" -o "$TMP/raw" 80 24 -- env TERM=xterm-256color \
