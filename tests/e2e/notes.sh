@@ -273,10 +273,15 @@ for u in "unshare -m" "unshare -m --propagation unchanged"; do
 		break
 	fi
 done
-if [ -n "$UNSHARE" ] && command -v nsenter >/dev/null 2>&1; then
+if [ -n "$UNSHARE" ]; then
+	# Inside the namespace, a helper fills the disk when the test asks
+	# (the file fill-now); 1 MiB at most, so never a real disk.
 	cat >"$TMP/full.sh" <<EOF
 mount -t tmpfs -o size=400k tmpfs '$TMP/small' || exit 1
 export FOLIO_DATA_DIR='$TMP/small/store' TERM=xterm-256color
+( while [ ! -e '$TMP/fill-now' ]; do sleep 0.05; done
+  dd if=/dev/zero of='$TMP/small/filler' bs=4k count=256 2>/dev/null
+  : >'$TMP/filled' ) &
 '$FOLIO' '$DOC'
 echo EXIT=\$?
 rm -f '$TMP/small/filler'
@@ -294,9 +299,8 @@ EOF
 	wait_for "note:"
 	keys 'saved before' Enter
 	wait_for "note saved"
-	pid=$(folio_pid "$DOC")
-	# 1 MiB at most: enough for 400 KiB, harmless if the mount were missing
-	nsenter -t "$pid" -m -r dd if=/dev/zero of="$TMP/small/filler" bs=4k count=256 2>/dev/null
+	: >"$TMP/fill-now"
+	eventually test -e "$TMP/filled"
 	keys ']' a
 	wait_for "note:"
 	keys 'after the disk filled' Enter
