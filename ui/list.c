@@ -479,7 +479,8 @@ list_notes(struct pager *p, int bookmarks)
 
 	annot_ready(p);
 	memset(&l, 0, sizeof l);
-	l.title = bookmarks ? "Bookmarks" : "Notes and highlights";
+	l.title = bookmarks ? "Bookmarks: Enter jumps, d deletes, u undoes" :
+	    "Notes: Enter jumps, e edits, r earlier texts, d deletes, u undoes";
 	l.marked = -1;
 	l.undo = -1;
 	l.filterable = 1;
