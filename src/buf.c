@@ -90,10 +90,8 @@ buf_take(struct buf *b, size_t *len)
 {
 	char	*s;
 
-	if (b->s == NULL) {
-		buf_reserve(b, 0);
-		b->s[0] = '\0';
-	}
+	buf_reserve(b, 0);	/* always a terminated string, even when empty */
+	b->s[b->len] = '\0';
 	s = b->s;
 	if (len != NULL)
 		*len = b->len;

@@ -324,23 +324,30 @@ md_table_free(struct md_state *st)
 	st->ncells = st->ncols = 0;
 }
 
+/* n bytes of document text made safe to show (sanitize.h); allocated. */
+static char *
+md_clean(const char *s, size_t n)
+{
+	struct buf	b;
+	int		col = 0;
+
+	buf_init(&b);
+	sanitize_line(&b, s, n, &col);
+	return buf_take(&b, NULL);
+}
+
 static void
 md_cell_end(struct md_state *st)
 {
-	size_t		i;
-	struct buf	clean;
-	int		col = 0;
+	size_t	i;
 
 	st->cells = xreallocarray(st->cells, st->ncells + 1, sizeof *st->cells);
 	for (i = 0; i < st->cell.len; i++)
 		if (st->cell.s[i] == '\n')
 			st->cell.s[i] = ' ';
-	buf_init(&clean);	/* a cell's text is shown like any other */
-	sanitize_line(&clean, st->cell.s, st->cell.len, &col);
+	/* a cell's text is shown like any other */
+	st->cells[st->ncells].s = md_clean(st->cell.s, st->cell.len);
 	buf_free(&st->cell);
-	st->cells[st->ncells].s = clean.len ? buf_take(&clean, NULL) :
-	    xstrdup("");
-	buf_free(&clean);
 	st->cells[st->ncells++].align = st->cell_align;
 	buf_init(&st->cell);
 	st->in_cell = 0;
@@ -700,13 +707,10 @@ markdown_begin(struct md_doc *out, const char *s, size_t n)
 		out->title = NULL;
 	}
 	if (out->title != NULL) {	/* the status line shows it */
-		struct buf	clean;
-		int		col = 0;
+		char	*raw = out->title;
 
-		buf_init(&clean);
-		sanitize_line(&clean, out->title, strlen(out->title), &col);
-		free(out->title);
-		out->title = buf_take(&clean, NULL);
+		out->title = md_clean(raw, strlen(raw));
+		free(raw);
 	}
 }
 
@@ -870,62 +874,19 @@ markdown_piece_end(const char *s, size_t n, size_t start)
 	return n;
 }
 
-static int
-md_count_block(MD_BLOCKTYPE type, void *detail, void *arg)
-{
-	(void)detail;
-	if (type != MD_BLOCK_DOC)
-		++*(int *)arg;
-	return 0;
-}
-
-static int
-md_ignore_block(MD_BLOCKTYPE type, void *detail, void *arg)
-{
-	(void)type;
-	(void)detail;
-	(void)arg;
-	return 0;
-}
-
-static int
-md_ignore_span(MD_SPANTYPE type, void *detail, void *arg)
-{
-	(void)type;
-	(void)detail;
-	(void)arg;
-	return 0;
-}
-
-static int
-md_ignore_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *arg)
-{
-	(void)type;
-	(void)s;
-	(void)n;
-	(void)arg;
-	return 0;
-}
-
 /* Is this text a link reference definition (md4c shows nothing of it)? */
 static int
 md_is_def(const char *s, size_t n)
 {
-	MD_PARSER	parser;
-	int		blocks = 0;
+	struct md_doc	t;
+	int		is = markdown_parse(s, n, &t) == 0 && t.n == 0;
 
-	memset(&parser, 0, sizeof parser);
-	parser.flags = MD_DIALECT_GITHUB;
-	parser.enter_block = md_count_block;
-	parser.leave_block = md_ignore_block;
-	parser.enter_span = md_ignore_span;
-	parser.leave_span = md_ignore_span;
-	parser.text = md_ignore_text;
-	return md_parse(s, (MD_SIZE)n, &parser, &blocks) == 0 && blocks == 0;
+	markdown_free(&t);
+	return is;
 }
 
-/* Adds the definition on the line at pos (and a title on the next). */
-static void
+/* Adds the definition on the line at pos (and a title on the next): 1. */
+static int
 md_add_def(struct md_doc *out, const char *s, size_t n, size_t pos)
 {
 	const char	*nl = memchr(s + pos, '\n', n - pos);
@@ -941,10 +902,11 @@ md_add_def(struct md_doc *out, const char *s, size_t n, size_t pos)
 			end = nl != NULL ? (size_t)(nl - s) + 1 : n;
 		}
 	}
-	if (md_is_def(s + pos, end - pos)) {
-		buf_add(&out->defs, s + pos, end - pos);
-		buf_adds(&out->defs, "\n\n");
-	}
+	if (!md_is_def(s + pos, end - pos))
+		return 0;
+	buf_add(&out->defs, s + pos, end - pos);
+	buf_adds(&out->defs, "\n\n");
+	return 1;
 }
 
 /* Is there a destination after "[label]:" on its line? */
@@ -977,8 +939,7 @@ markdown_find_defs(struct md_doc *out, const char *s, size_t n)
 		    (size_t)(hit - open - 1)) != NULL || hit == open + 1 ||
 		    !md_has_target(hit + 2, n - (size_t)(hit + 2 - s)))
 			continue;
-		md_add_def(out, s, n, (size_t)(line - s));
-		found++;
+		found += md_add_def(out, s, n, (size_t)(line - s));
 	}
 	return found;
 }

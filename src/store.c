@@ -64,6 +64,8 @@ static const char store_schema_2[] =
 #define STORE_NOTE_COLS_1 "id, doc_id, kind, sha, pos_start, pos_end, exact, " \
 	"prefix, suffix, section, note, state, created, updated, deleted"
 #define STORE_NOTE_COLS	STORE_NOTE_COLS_1 ", rev"
+#define STORE_NOTES_OF	" FROM annotation WHERE doc_id = ? AND " \
+	"deleted IS NULL ORDER BY pos_start, created"
 #define STORE_BACKUPS	7
 #define STORE_APP_ID	0x666F6C69	/* "foli": PRAGMA application_id */
 #define STORE_APP_ID_SQL "1718578281"
@@ -140,6 +142,16 @@ store_dir(void)
 	d = xmalloc(strlen(h) + 32);
 	sprintf(d, "%s/.local/share/folio", h);
 	return d;
+}
+
+/* The database's path in dir; allocated. */
+static char *
+store_file(const char *dir)
+{
+	char	*path = xmalloc(strlen(dir) + sizeof STORE_FILE + 2);
+
+	sprintf(path, "%s/%s", dir, STORE_FILE);
+	return path;
 }
 
 /* mkdir -p, the directories made 0700. */
@@ -595,8 +607,7 @@ store_open(char **cause, char **notice)
 		    dir ? dir : "(no HOME)", "");
 		goto fail;
 	}
-	st->path = xmalloc(strlen(dir) + sizeof STORE_FILE + 2);
-	sprintf(st->path, "%s/%s", dir, STORE_FILE);
+	st->path = store_file(dir);
 	if (lstat(st->path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
 		*cause = store_msg("%s is a symbolic link: refused%s", st->path, "");
 		goto fail;
@@ -903,24 +914,40 @@ store_bind_note(sqlite3_stmt *q, const struct note *n)
 	sqlite3_bind_int(q, 16, n->rev > 0 ? n->rev : 1);
 }
 
-int
-store_add(struct store *st, struct note *n)
+/* Writes a note's row (replacing one with its id if replace); 0 if done. */
+static int
+store_put_note(struct store *st, const struct note *n, int replace)
 {
-	sqlite3_stmt	*q;
+	sqlite3_stmt	*q = store_prep(st, replace ?
+	    "INSERT OR REPLACE INTO annotation (" STORE_NOTE_COLS ") "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" :
+	    "INSERT INTO annotation (" STORE_NOTE_COLS ") "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
+	if (q != NULL)
+		store_bind_note(q, n);
+	return store_done(st, q);
+}
+
+/* Writes a new note, its id and times filled in if missing. */
+static int
+store_new_note(struct store *st, struct note *n)
+{
 	if (n->id[0] == '\0')
 		store_uuid(n->id);
 	if (n->created[0] == '\0')
 		store_now(n->created);
 	snprintf(n->updated, sizeof n->updated, "%s", n->created);
+	n->rev = 1;
+	return store_put_note(st, n, 0);
+}
+
+int
+store_add(struct store *st, struct note *n)
+{
 	if (store_begin(st) != 0)
 		return -1;
-	n->rev = 1;
-	q = store_prep(st, "INSERT INTO annotation (" STORE_NOTE_COLS ") "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	if (q != NULL)
-		store_bind_note(q, n);
-	return store_end(st, store_done(st, q));
+	return store_end(st, store_new_note(st, n));
 }
 
 /* Keeps a note's current text as a revision (before it is replaced). */
@@ -939,20 +966,11 @@ static int
 store_add_copy(struct store *st, const struct note *n, const char *text)
 {
 	struct note	 c = *n;
-	sqlite3_stmt	*q;
 
-	c.id[0] = '\0';
-	store_uuid(c.id);
-	store_now(c.created);
-	memcpy(c.updated, c.created, sizeof c.updated);
+	c.id[0] = c.created[0] = '\0';
 	c.text = (char *)text;
 	c.deleted = 0;
-	c.rev = 1;
-	q = store_prep(st, "INSERT INTO annotation (" STORE_NOTE_COLS ") "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	if (q != NULL)
-		store_bind_note(q, &c);
-	return store_done(st, q);
+	return store_new_note(st, &c);
 }
 
 int
@@ -1080,16 +1098,13 @@ store_read_note(sqlite3_stmt *q, struct note *n)
 int
 store_notes(struct store *st, const char *doc_id, struct note **v, size_t *n)
 {
-	sqlite3_stmt	*q = store_prep(st, "SELECT " STORE_NOTE_COLS " FROM "
-	    "annotation WHERE doc_id = ? AND deleted IS NULL "
-	    "ORDER BY pos_start, created");
-
+	sqlite3_stmt	*q = store_prep(st, "SELECT " STORE_NOTE_COLS
+	    STORE_NOTES_OF);
 	size_t		 cap = 0;
 
 	if (q == NULL)	/* a version 1 store that could not be upgraded */
-		q = store_prep(st, "SELECT " STORE_NOTE_COLS_1 ", 1 FROM "
-		    "annotation WHERE doc_id = ? AND deleted IS NULL "
-		    "ORDER BY pos_start, created");
+		q = store_prep(st, "SELECT " STORE_NOTE_COLS_1 ", 1"
+		    STORE_NOTES_OF);
 	*v = NULL;
 	*n = 0;
 	if (q == NULL)
@@ -1172,11 +1187,7 @@ store_merge(struct store *st, const struct note *n, const char *title,
 	}
 	if (exists)	/* the text it replaces stays a revision */
 		ok |= store_keep_revision(st, n->id);
-	q = store_prep(st, "INSERT OR REPLACE INTO annotation (" STORE_NOTE_COLS
-	    ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	if (q != NULL)
-		store_bind_note(q, &m);
-	ok |= store_done(st, q);
+	ok |= store_put_note(st, &m, 1);
 	return store_end(st, ok) == 0 ? 1 : -1;
 }
 
@@ -1235,8 +1246,7 @@ store_peek_position(const char *path, uint64_t *pos)
 	umask(077);
 	if (dir == NULL || path == NULL)
 		goto out;
-	st.path = xmalloc(strlen(dir) + sizeof STORE_FILE + 2);
-	sprintf(st.path, "%s/%s", dir, STORE_FILE);
+	st.path = store_file(dir);
 	if (lstat(st.path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
 	    store_connect(&st, SQLITE_OPEN_READONLY) != 0)
 		goto out;

@@ -1,4 +1,6 @@
 /* test_markdown.c: a large Markdown document parsed in pieces reads as a whole. */
+#include <malloc.h>
+
 #include "unit.h"
 
 #include "markdown.h"
@@ -137,6 +139,23 @@ test_source_text_map(void **state)
 	doc_free(d);
 }
 
+/* An empty table cell is empty, not whatever the heap held (M_PERTURB). */
+static void
+test_empty_table_cell(void **state)
+{
+	const char	*md = "| a | b |\n|---|---|\n| 1 |   |\n";
+	struct md_doc	 d;
+	size_t		 i;
+
+	mallopt(M_PERTURB, 0x41);	/* new memory is filled with 0xBE */
+	assert_int_equal(markdown_parse(md, strlen(md), &d), 0);
+	mallopt(M_PERTURB, 0);
+	assert_int_equal(d.n, 1);
+	for (i = 0; i < d.v[0].len; i++)
+		assert_true((unsigned char)d.text.s[d.v[0].text + i] < 0x80);
+	markdown_free(&d);
+}
+
 int
 main(void)
 {
@@ -144,6 +163,7 @@ main(void)
 		cmocka_unit_test(test_pieces_equal_whole),
 		cmocka_unit_test(test_piece_ends),
 		cmocka_unit_test(test_source_text_map),
+		cmocka_unit_test(test_empty_table_cell),
 	};
 
 	return UNIT_RUN(tests);
