@@ -305,7 +305,7 @@ static void
 annot_map(struct doc *d, size_t b, const struct text *t, size_t lo,
     size_t hi, size_t *a, size_t *z)
 {
-	if (doc_text_range(d, b, lo, hi, a, z) != 0 || *z > t->len) {
+	if (doc_text_range(d, b, lo, hi, a, z) != 0) {
 		*a = 0;
 		*z = t->len;
 	}
@@ -571,6 +571,10 @@ annot_stop(struct pager *p)
 		blk = doc_block(view_doc(p->v), view_top_block(p->v));
 		store_set_position(p->notes.st, p->notes.doc_id, blk->off);
 	}
+	for (i = 0; i < p->notes.n && !p->notes.v[i].unsaved; i++)
+		;
+	if (i < p->notes.n)	/* some to print: as the reader shows them */
+		notes_show(&p->notes);
 	keep = xreallocarray(NULL, p->notes.n + 1, sizeof *keep);
 	for (i = 0; i < p->notes.n; i++)
 		if (p->notes.v[i].unsaved)

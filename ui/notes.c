@@ -173,6 +173,20 @@ notes_shown(struct doc *d, size_t a, size_t z)
 	return buf_take(&b, NULL);
 }
 
+void
+notes_show(struct notes *ns)
+{
+	size_t	i;
+
+	for (i = 0; i < ns->n; i++) {
+		struct note	*k = &ns->v[i];
+
+		free(k->shown);
+		k->shown = k->hit.state < ANCHOR_AMBIGUOUS ? notes_shown(ns->d,
+		    k->hit.start, k->hit.end) : NULL;
+	}
+}
+
 /* Resolves every note on the document's text; records changed states. */
 void
 notes_resolve(struct notes *ns)
@@ -185,9 +199,6 @@ notes_resolve(struct notes *ns)
 		const char	*state;
 
 		anchor_resolve(src, n, ns->sha, &k->sel, &k->hit);
-		free(k->shown);
-		k->shown = k->hit.state < ANCHOR_AMBIGUOUS ? notes_shown(ns->d,
-		    k->hit.start, k->hit.end) : NULL;
 		state = anchor_state_name(k->hit.state);
 		if (strcmp(state, k->state) != 0 && ns->st != NULL &&
 		    !k->unsaved)
@@ -346,8 +357,10 @@ notes_export_doc(struct notes *ns, const char *title, int json, int *first)
 	ed.n = ns->n;
 	if (json)
 		export_json_doc(stdout, &ed, first);
-	else
+	else {
+		notes_show(ns);
 		export_markdown(stdout, &ed);
+	}
 }
 
 int
@@ -544,9 +557,8 @@ notes_import(const char *file)
 	if (store_batch(st, 1) != 0) {
 		fprintf(stderr, "folio: %s: cannot write the notes\n",
 		    store_path(st));
-		store_close(st);
-		json_free(root);
-		return 1;
+		rc = 1;
+		goto out;
 	}
 	for (i = 0; i < items->n; i++) {
 		struct note	 k;
@@ -567,11 +579,11 @@ notes_import(const char *file)
 	if (store_batch(st, 0) != 0) {	/* one import, one transaction */
 		fprintf(stderr, "folio: %s: the import was not saved\n",
 		    store_path(st));
-		store_close(st);
-		json_free(root);
-		return 1;
+		rc = 1;
+		goto out;
 	}
 	printf("%zu imported, %zu already up to date\n", changed, same);
+out:
 	store_close(st);
 	json_free(root);
 	return rc;
