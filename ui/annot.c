@@ -260,23 +260,16 @@ annot_note(struct pager *p, int kind)
 	return UI_REDRAW;
 }
 
-/* Edits a note's text (from the list); 0 if saved. */
+/*
+ * Gives note k the text (taken over), saying what happened; said is the
+ * message for a plain success (none if NULL).  0 if saved.
+ */
 int
-annot_edit(struct pager *p, struct note *k, int editor)
+annot_set_text(struct pager *p, struct note *k, char *text, const char *said)
 {
-	char	*text = NULL;
-	int	 rc;
-
-	if (editor)
-		text = annot_editor(k->text ? k->text : "");
-	else if ((rc = annot_ask(p, "note: ", k->text, &text)) != 1) {
-		free(text);
-		return -1;
-	}
-	if (text == NULL)
-		return -1;
-	rc = k->unsaved || p->notes.st == NULL ? -1 :
+	int	rc = k->unsaved || p->notes.st == NULL ? -1 :
 	    store_set_text(p->notes.st, k, text);
+
 	if (rc == 1) {		/* k changed elsewhere: both are kept */
 		free(text);
 		p->notes.stale = 1;	/* not now: a list may show them */
@@ -293,8 +286,27 @@ annot_edit(struct pager *p, struct note *k, int editor)
 		return -1;
 	}
 	free(text);
+	if (said != NULL)
+		pager_message(p, said);
 	p->ngen++;
 	return 0;
+}
+
+/* Edits a note's text (from the list); 0 if saved. */
+int
+annot_edit(struct pager *p, struct note *k, int editor)
+{
+	char	*text = NULL;
+
+	if (editor)
+		text = annot_editor(k->text ? k->text : "");
+	else if (annot_ask(p, "note: ", k->text, &text) != 1) {
+		free(text);
+		return -1;
+	}
+	if (text == NULL)
+		return -1;
+	return annot_set_text(p, k, text, NULL);
 }
 
 /*

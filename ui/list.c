@@ -406,14 +406,8 @@ list_revisions(struct pager *p, struct note *k)
 	r = list_run(p, &l);
 	if (r == LIST_CHOSEN) {
 		i = l.items[l.shown[l.sel]].data;
-		r = store_set_text(p->notes.st, k, v[i].text);
-		pager_message(p, r == 0 ? "the earlier text is back" : r == 1 ?
-		    "changed in another session meanwhile: the earlier text "
-		    "is saved beside it" : "NOT SAVED: the store refused it");
-		if (r == 1)
-			p->notes.stale = 1;
-		p->ngen++;
-		r = LIST_CHOSEN;
+		annot_set_text(p, k, xstrdup(v[i].text ? v[i].text : ""),
+		    "the earlier text is back");
 	}
 	list_free_items(&l);
 	note_revs_free(v, n);

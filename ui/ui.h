@@ -207,6 +207,9 @@ int	annot_bookmark(struct pager *);
 /* a (NOTE_NOTE) and H (NOTE_HIGHLIGHT) on the match or top paragraph. */
 int	annot_note(struct pager *, int kind);
 int	annot_edit(struct pager *, struct note *, int editor);
+/* Gives a note a text (taken over), saying what happened; 0 if saved. */
+int	annot_set_text(struct pager *, struct note *, char *text,
+	    const char *said);
 int	annot_copy(struct pager *);
 void	annot_copy_text(struct pager *, const char *, size_t);
 void	annot_spans(struct pager *, struct doc *, size_t, struct text *);
