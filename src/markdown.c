@@ -324,18 +324,6 @@ md_table_free(struct md_state *st)
 	st->ncells = st->ncols = 0;
 }
 
-/* n bytes of document text made safe to show (sanitize.h); allocated. */
-static char *
-md_clean(const char *s, size_t n)
-{
-	struct buf	b;
-	int		col = 0;
-
-	buf_init(&b);
-	sanitize_line(&b, s, n, &col);
-	return buf_take(&b, NULL);
-}
-
 static void
 md_cell_end(struct md_state *st)
 {
@@ -346,7 +334,7 @@ md_cell_end(struct md_state *st)
 		if (st->cell.s[i] == '\n')
 			st->cell.s[i] = ' ';
 	/* a cell's text is shown like any other */
-	st->cells[st->ncells].s = md_clean(st->cell.s, st->cell.len);
+	st->cells[st->ncells].s = sanitize_dup(st->cell.s, st->cell.len);
 	buf_free(&st->cell);
 	st->cells[st->ncells++].align = st->cell_align;
 	buf_init(&st->cell);
@@ -709,7 +697,7 @@ markdown_begin(struct md_doc *out, const char *s, size_t n)
 	if (out->title != NULL) {	/* the status line shows it */
 		char	*raw = out->title;
 
-		out->title = md_clean(raw, strlen(raw));
+		out->title = sanitize_dup(raw, strlen(raw));
 		free(raw);
 	}
 }

@@ -224,3 +224,14 @@ sanitize_line(struct buf *out, const char *s, size_t n, int *col)
 		sanitize_one(&z, c);
 	}
 }
+
+char *
+sanitize_dup(const char *s, size_t n)
+{
+	struct buf	b;
+	int		col = 0;
+
+	buf_init(&b);
+	sanitize_line(&b, s, n, &col);
+	return buf_take(&b, NULL);
+}

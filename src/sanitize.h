@@ -31,5 +31,7 @@
  * updated.
  */
 void	sanitize_line(struct buf *out, const char *, size_t, int *col);
+/* The sanitised form of n bytes (one line), as a new string. */
+char	*sanitize_dup(const char *, size_t);
 
 #endif

@@ -4,21 +4,11 @@
 #include "sanitize.h"
 #include "width.h"
 
-static char *
-clean(const char *s, size_t n)
-{
-	struct buf	b;
-	int		col = 0;
-
-	buf_init(&b);
-	sanitize_line(&b, s, n, &col);
-	return buf_take(&b, NULL);
-}
 
 static void
 expect(const char *in, const char *out)
 {
-	char	*got = clean(in, strlen(in));
+	char	*got = sanitize_dup(in, strlen(in));
 
 	assert_string_equal(got, out);
 	free(got);
@@ -44,7 +34,7 @@ test_controls(void **state)
 	expect("del\x7f", "del^?");
 	expect("nul\0x", "nul");	/* strlen stops; see below */
 	{
-		char *got = clean("a\0b", 3);
+		char *got = sanitize_dup("a\0b", 3);
 
 		assert_string_equal(got, "a^@b");
 		free(got);
@@ -108,7 +98,7 @@ test_random_bytes(void **state)
 			if (i % 7 == 0)
 				in[i] = "\x1b\x9b[];\x07\x08\t\xc2"[(seed >> 8) % 10];
 		}
-		out = clean((char *)in, sizeof in);
+		out = sanitize_dup((char *)in, sizeof in);
 		for (i = 0; out[i] != '\0'; i++) {
 			unsigned char c = out[i];
 
