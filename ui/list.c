@@ -432,7 +432,6 @@ list_note_key(struct pager *p, struct list *l, wint_t c, int fn)
 			free(l->items[l->shown[l->sel]].text);
 			l->items[l->shown[l->sel]].text =
 			    xstrdup("[deleted: u brings it back]");
-			p->ngen++;
 		}
 		return 0;
 	}
@@ -444,7 +443,6 @@ list_note_key(struct pager *p, struct list *l, wint_t c, int fn)
 			free(l->items[l->undo].text);
 			l->items[l->undo].text = list_note_text(k);
 			l->undo = -1;
-			p->ngen++;
 		}
 		return 0;
 	}
