@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "buf.h"
+#include "gloss.h"
 #include "passage.h"
+#include "sanitize.h"
 #include "xmalloc.h"
 
 int
@@ -276,4 +278,63 @@ passage_shown_offset(const struct text *t, size_t off)
 		at = sp->end > off ? off : sp->end;
 	}
 	return shown + (off > at ? off - at : 0);
+}
+
+/* Could the quote be shown other than as it is written in plain text? */
+static int
+passage_plain_differs(const char *q)
+{
+	char	*clean;
+	int	 differs;
+
+	if (strpbrk(q, "(\n\r\t") != NULL || strstr(q, "\xEF\xBC\x88") != NULL)
+		return 1;	/* a gloss, a line joined, a tab */
+	clean = sanitize_dup(q, strlen(q));
+	differs = strcmp(clean, q) != 0;
+	free(clean);
+	return differs;
+}
+
+/* The quote alone as it would be shown: sanitised, glosses hidden. */
+static char *
+passage_quote_alone(const char *q)
+{
+	struct buf	 b;
+	struct text	*t;
+	const char	*nl;
+	char		*s;
+	size_t		 len;
+	int		 col;
+
+	buf_init(&b);
+	for (;;) {
+		nl = strpbrk(q, "\r\n");
+		col = 0;
+		sanitize_line(&b, q, nl != NULL ? (size_t)(nl - q) : strlen(q),
+		    &col);
+		if (nl == NULL)
+			break;
+		q = nl + strspn(nl, "\r\n");
+		if (*q != '\0')
+			buf_addc(&b, ' ');
+	}
+	s = buf_take(&b, &len);
+	t = text_new(s, len);
+	gloss_hide(t);
+	s = text_visible(t, NULL);
+	text_free(t);
+	return s;
+}
+
+char *
+passage_quote_shown(struct doc *d, uint64_t a, uint64_t z, const char *quote)
+{
+	if (quote == NULL)
+		return NULL;
+	if (d == NULL)
+		return passage_plain_differs(quote) ?
+		    passage_quote_alone(quote) : NULL;
+	if (!doc_is_markdown(d) && !passage_plain_differs(quote))
+		return NULL;
+	return passage_shown_source(d, a, z, NULL);
 }

@@ -79,6 +79,16 @@ char	*passage_shown(struct doc *, struct pos from, struct pos to,
 char	*passage_shown_source(struct doc *, uint64_t a, uint64_t z,
 	    size_t *len);
 
+/*
+ * A note's passage as shown, from its source bytes [a, z) in d and its
+ * quote (the source text it was taken from): NULL when it is shown as the
+ * quote is written (a quick look first: no markup, gloss, line end, tab
+ * or character the sanitiser changes), else allocated.  d NULL (the file
+ * is gone): the quote alone, sanitised, glosses hidden.
+ */
+char	*passage_quote_shown(struct doc *, uint64_t a, uint64_t z,
+	    const char *quote);
+
 /* Model offset of the k-th shown byte of block b's text (and back). */
 size_t	passage_model_offset(const struct text *, size_t k);
 size_t	passage_shown_offset(const struct text *, size_t off);
