@@ -128,6 +128,8 @@ pager_reload(struct pager *p)
 	view_goto(p->v, pos);
 	p->find.fullwidth = -1;
 	p->find.fw_at = 0;
+	find_reload(p);
+	annot_reload(p);
 	pager_message(p, "reloaded");
 	return UI_REDRAW | UI_CLEAR;
 }
@@ -151,7 +153,7 @@ pager_wait(struct pager *p)
 	int	rc;
 
 	timeout(doc_complete(p->d) && p->find.fullwidth >= 0 && !p->hashing &&
-	    (p->find.s == NULL || p->find.total >= 0) ? PAGER_POLL_MS : 0);
+	    !find_counting(p) ? PAGER_POLL_MS : 0);
 	rc = get_wch(&c);
 	if (term_quit_requested())
 		return UI_QUIT;
@@ -160,7 +162,7 @@ pager_wait(struct pager *p)
 		return UI_REDRAW | UI_CLEAR;
 	}
 	if (rc == ERR) {
-		if (p->find.s != NULL && p->find.total < 0) {
+		if (find_counting(p)) {
 			find_count_step(p);
 			return UI_REDRAW;
 		}
