@@ -21,6 +21,11 @@
 #include "width.h"
 #include "xmalloc.h"
 
+/*
+ * Lists, quotes and spans are tracked MD_STACK deep.  A list nested deeper
+ * (md4c has no limit) shares the deepest slot, and is drawn at that depth:
+ * its numbering may run on from the list around it, nothing worse.
+ */
 #define MD_STACK	64
 
 struct md_cell {
@@ -81,6 +86,20 @@ md_note_source(struct md_state *st, const char *p, size_t n)
 		st->src_lo = off;
 	if (off + n > st->src_hi)
 		st->src_hi = off + n;
+}
+
+/* The state slot of the innermost list (lists > 0). */
+static int
+md_list_slot(const struct md_state *st)
+{
+	return st->lists <= MD_STACK ? st->lists - 1 : MD_STACK - 1;
+}
+
+/* A nesting depth as a block keeps it: at most MD_STACK - 1. */
+static uint8_t
+md_depth(int depth)
+{
+	return (uint8_t)(depth < MD_STACK ? depth : MD_STACK - 1);
 }
 
 static void
@@ -192,14 +211,14 @@ md_leaf_close(struct md_state *st)
 	b->b.level = (uint8_t)st->level;
 	b->b.flags = (uint8_t)(st->flags |
 	    (st->type == BLOCK_LIST && !st->loose ? 0 : BLOCK_SPACE));
-	b->b.depth = (uint8_t)(st->type == BLOCK_QUOTE ? st->quote :
+	b->b.depth = md_depth(st->type == BLOCK_QUOTE ? st->quote :
 	    st->type == BLOCK_LIST && st->lists > 0 ? st->lists - 1 : 0);
 	if (st->lists > 0 && ((st->type == BLOCK_LIST && st->item_leaves > 1) ||
 	    st->type == BLOCK_PRE)) {
 		/* a later paragraph, code or a table of an item: under its text */
 		b->b.flags |= BLOCK_INDENT;
-		b->b.depth = (uint8_t)(st->lists - 1);
-		st->hang = st->item_hang[st->lists - 1];
+		b->b.depth = md_depth(st->lists - 1);
+		st->hang = st->item_hang[md_list_slot(st)];
 	}
 	if (st->src_lo == (size_t)-1)
 		st->src_lo = st->src_hi = md_last_end(d, 0);
@@ -401,7 +420,7 @@ md_cell_end(struct md_state *st)
 static void
 md_item_marker(struct md_state *st, const MD_BLOCK_LI_DETAIL *li)
 {
-	int	k = st->lists > 0 ? st->lists - 1 : 0;
+	int	k = st->lists > 0 ? md_list_slot(st) : 0;
 
 	if (li->is_task)
 		snprintf(st->marker, sizeof st->marker, "[%c] ",
@@ -436,15 +455,13 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		break;
 	case MD_BLOCK_UL:
 	case MD_BLOCK_OL:
-		if (st->lists < MD_STACK) {
-			st->number[st->lists] = type == MD_BLOCK_OL ?
-			    ((MD_BLOCK_OL_DETAIL *)detail)->start : 0;
-			st->tight[st->lists] = type == MD_BLOCK_OL ?
-			    ((MD_BLOCK_OL_DETAIL *)detail)->is_tight :
-			    ((MD_BLOCK_UL_DETAIL *)detail)->is_tight;
-			st->loose = !st->tight[st->lists];
-		}
 		st->lists++;
+		st->number[md_list_slot(st)] = type == MD_BLOCK_OL ?
+		    ((MD_BLOCK_OL_DETAIL *)detail)->start : 0;
+		st->tight[md_list_slot(st)] = type == MD_BLOCK_OL ?
+		    ((MD_BLOCK_OL_DETAIL *)detail)->is_tight :
+		    ((MD_BLOCK_UL_DETAIL *)detail)->is_tight;
+		st->loose = !st->tight[md_list_slot(st)];
 		break;
 	case MD_BLOCK_LI:
 		md_item_marker(st, detail);
@@ -510,8 +527,7 @@ md_leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		st->quote--;
 	else if ((type == MD_BLOCK_UL || type == MD_BLOCK_OL) && st->lists > 0) {
 		st->lists--;
-		st->loose = st->lists > 0 && st->lists <= MD_STACK &&
-		    !st->tight[st->lists - 1];
+		st->loose = st->lists > 0 && !st->tight[md_list_slot(st)];
 	}
 	return 0;
 }

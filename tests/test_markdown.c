@@ -156,6 +156,43 @@ test_empty_table_cell(void **state)
 	markdown_free(&d);
 }
 
+/*
+ * Lists nested deeper than folio tracks (280 here, as a fuzzer made them)
+ * read as lists, and what follows them is still there: the heading after
+ * is a heading, in the outline.  The old code wrote past its arrays at 65
+ * (UBSan) and at 280 numbered the bullets "2." and swallowed the heading.
+ */
+static void
+test_deep_lists(void **state)
+{
+	struct doc_opts	 o = { .format = DOC_FORMAT_MARKDOWN };
+	struct buf	 md;
+	struct doc	*d;
+	char		*cause = NULL;
+	const uint32_t	*outline;
+	size_t		 i, n, nb;
+
+	buf_init(&md);
+	for (i = 0; i < 280; i++)
+		buf_adds(&md, "- ");
+	buf_adds(&md, "y\n\n# After\n\nText after.\n");
+	d = doc_open_mem(md.s, md.len, &o, &cause);
+	assert_non_null(d);
+	nb = doc_nblocks(d);
+	assert_int_equal(nb, 3);
+	assert_string_equal(doc_text(d, 0)->s, "- y");
+	assert_int_equal(doc_block(d, 0)->type, BLOCK_LIST);
+	assert_true(doc_block(d, 0)->depth < 64);
+	assert_string_equal(doc_text(d, 1)->s, "After");
+	assert_int_equal(doc_block(d, 1)->type, BLOCK_HEADING);
+	outline = doc_outline(d, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(outline[0], 1);
+	assert_string_equal(doc_text(d, 2)->s, "Text after.");
+	doc_free(d);
+	buf_free(&md);
+}
+
 int
 main(void)
 {
@@ -164,6 +201,7 @@ main(void)
 		cmocka_unit_test(test_piece_ends),
 		cmocka_unit_test(test_source_text_map),
 		cmocka_unit_test(test_empty_table_cell),
+		cmocka_unit_test(test_deep_lists),
 	};
 
 	return UNIT_RUN(tests);
