@@ -189,7 +189,7 @@ md_leaf_close(struct md_state *st)
 {
 	struct md_doc	*d = st->out;
 	struct md_block	*b;
-	size_t		 len;
+	size_t		 len, last = md_last_end(d, 0);
 
 	if (!st->open)
 		return;
@@ -221,7 +221,7 @@ md_leaf_close(struct md_state *st)
 		st->hang = st->item_hang[md_list_slot(st)];
 	}
 	if (st->src_lo == (size_t)-1)
-		st->src_lo = st->src_hi = md_last_end(d, 0);
+		st->src_lo = st->src_hi = last;
 	b->b.off = st->src_lo;
 	b->b.len = (uint32_t)(st->src_hi - st->src_lo);
 	b->text = st->start;
@@ -335,7 +335,7 @@ md_span_add(struct md_state *st, size_t start, int style)
 static void
 md_table_emit(struct md_state *st)
 {
-	size_t		 cols = st->ncols, rows, r, c, k;
+	size_t		 cols = st->ncols, rows, r, c, k, lo, hi;
 	int		*w = xcalloc(cols + 1, sizeof *w), pad, cw;
 	struct buf	*t = &st->out->text;
 
@@ -349,7 +349,11 @@ md_table_emit(struct md_state *st)
 		if (cw > w[k % cols])
 			w[k % cols] = cw;
 	}
+	lo = st->src_lo;
+	hi = st->src_hi;
 	md_leaf_open(st, BLOCK_PRE, 0);
+	st->src_lo = lo;
+	st->src_hi = hi;
 	for (r = 0; r < rows; r++) {
 		for (c = 0; c < cols; c++) {
 			const struct md_cell *cell = &st->cells[r * cols + c];
@@ -437,6 +441,7 @@ static int
 md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 {
 	struct md_state	*st = arg;
+	size_t		 last;
 
 	if (st->in_table && type != MD_BLOCK_TABLE) {
 		if (type == MD_BLOCK_THEAD)
@@ -467,8 +472,9 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		md_item_marker(st, detail);
 		break;
 	case MD_BLOCK_HR:
+		last = md_last_end(st->out, 0);
 		md_push_block(st->out)->b.type = BLOCK_RULE;
-		st->out->v[st->out->n - 1].b.off = md_last_end(st->out, 0);
+		st->out->v[st->out->n - 1].b.off = last;
 		st->out->v[st->out->n - 1].b.flags = BLOCK_SPACE;
 		break;
 	case MD_BLOCK_H:
@@ -493,6 +499,8 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		md_leaf_open(st, md_flow_type(st), 0);
 		break;
 	case MD_BLOCK_TABLE:
+		st->src_lo = (size_t)-1;	/* the cells' source is the table's */
+		st->src_hi = 0;
 		st->in_table = 1;
 		st->ncols = ((MD_BLOCK_TABLE_DETAIL *)detail)->col_count;
 		st->header_rows = 0;
@@ -647,7 +655,8 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *arg)
 
 	if (s >= st->src + st->n && s < st->src + st->total)
 		return 0;	/* the definitions appended: never shown */
-	md_note_source(st, s, n);
+	if (st->in_cell || type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)
+		md_note_source(st, s, n);	/* the cell, the leaf it ends */
 	if (st->in_cell) {
 		if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)
 			buf_addc(&st->cell, ' ');
@@ -680,6 +689,8 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *arg)
 		else
 			md_add_flow(st, s, n);
 	}
+	if (type != MD_TEXT_SOFTBR && type != MD_TEXT_BR)
+		md_note_source(st, s, n);	/* the leaf it went into */
 	return 0;
 }
 

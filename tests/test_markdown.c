@@ -193,6 +193,37 @@ test_deep_lists(void **state)
 	buf_free(&md);
 }
 
+/*
+ * Every block knows where it is in the source, in order: list items,
+ * tables and rules too (they had offset 0, so that doc_block_at and the
+ * highlights of notes on them went to the wrong block).
+ */
+static void
+test_block_offsets(void **state)
+{
+	const char	*md = "Para.\n\n1. one\n2. two\n\n| a | b |\n"
+	    "|---|---|\n| 1 | 2 |\n\n---\n\nEnd.\n";
+	const char	*at[] = { "Para.", "one", "two", "a | b", "---\n\n", "End." };
+	struct doc_opts	 o = { .format = DOC_FORMAT_MARKDOWN };
+	char		*cause = NULL;
+	struct doc	*d = doc_open_mem(md, strlen(md), &o, &cause);
+	size_t		 i, off;
+
+	assert_non_null(d);
+	assert_int_equal(doc_nblocks(d), 6);
+	for (i = 0; i < 6; i++) {
+		off = (size_t)(strstr(md, at[i]) - md);
+		if (doc_block(d, i)->type == BLOCK_RULE)	/* no text: after the last */
+			assert_true(doc_block(d, i)->off <= off);
+		else
+			assert_int_equal(doc_block(d, i)->off, off);
+		assert_true(i == 0 || doc_block(d, i)->off >= doc_block(d, i - 1)->off);
+		assert_true(doc_block(d, i)->type == BLOCK_RULE ||
+		    doc_block_at(d, off) == i);
+	}
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -202,6 +233,7 @@ main(void)
 		cmocka_unit_test(test_source_text_map),
 		cmocka_unit_test(test_empty_table_cell),
 		cmocka_unit_test(test_deep_lists),
+		cmocka_unit_test(test_block_offsets),
 	};
 
 	return UNIT_RUN(tests);
