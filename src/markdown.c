@@ -292,12 +292,37 @@ md_join(struct md_state *st, const char *s, size_t n)
 	st->soft = 0;
 }
 
-/* Flowing text: a pending soft break becomes a space or nothing. */
+/*
+ * Flowing text: a pending soft break becomes a space or nothing, and so
+ * does a line end inside the text (inline HTML over two lines), with the
+ * indentation after it.
+ */
 static void
 md_add_flow(struct md_state *st, const char *s, size_t n)
 {
-	md_join(st, s, n);
-	md_add(st, s, n);
+	const char	*nl;
+	size_t		 k;
+
+	while ((nl = memchr(s, '\n', n)) != NULL) {
+		k = (size_t)(nl - s);
+		if (k > 0 && s[k - 1] == '\r')
+			k--;
+		if (k > 0) {
+			md_join(st, s, k);
+			md_add(st, s, k);
+		}
+		st->soft = 1;
+		n -= (size_t)(nl + 1 - s);
+		s = nl + 1;
+		while (n > 0 && (*s == ' ' || *s == '\t')) {
+			s++;
+			n--;
+		}
+	}
+	if (n > 0) {
+		md_join(st, s, n);
+		md_add(st, s, n);
+	}
 }
 
 /* Appends text made from source src[0, sn) as one unit (an entity). */
