@@ -283,8 +283,12 @@ text_clusters(struct text *t, int ambiguous, int preformatted)
 			if (text_hidden(t, i, &span))
 				f = (f & ~CL_BREAK) | CL_HIDDEN;
 			text_cluster_start(&b, i, c, (f & CL_HIDDEN) ? 0 : w, f);
-		} else if (!(b.cl->flags[b.cl->n - 1] & CL_HIDDEN))
-			b.cl->width[b.cl->n - 1] += w;
+		} else {
+			/* a space carrying a mark is seen: never dropped */
+			b.cl->flags[b.cl->n - 1] &= ~CL_SPACE;
+			if (!(b.cl->flags[b.cl->n - 1] & CL_HIDDEN))
+				b.cl->width[b.cl->n - 1] += w;
+		}
 		prev = c;
 		i += n;
 	}

@@ -90,6 +90,29 @@ test_width_one(void **state)
 	expect("中文\n", 1, "中\n文\n");
 }
 
+/*
+ * A space carrying a combining mark is a character that shows (an accent
+ * over a blank), not a space to drop at a break: it never hangs past the
+ * width.  The old code let it: "abcd \u0301" was 5 columns at width 4.
+ */
+static void
+test_space_with_mark(void **state)
+{
+	const char	*doc = "abcd \xCC\x81" "efgh ijkl\n";
+	char		*got, *line, *save = NULL;
+	int		 w;
+
+	for (w = 2; w <= 12; w++) {
+		got = unit_dump(doc, w, 1);
+		for (line = strtok_r(got, "\n", &save); line != NULL;
+		    line = strtok_r(NULL, "\n", &save))
+			assert_true(width_str(line, strlen(line), 1) <= w);
+		free(got);
+	}
+	expect(doc, 5, "abcd \xCC\x81\nefgh\nijkl\n");
+	expect(doc, 4, "abcd\n \xCC\x81" "efg\nh\nijkl\n");
+}
+
 int
 main(void)
 {
@@ -102,6 +125,7 @@ main(void)
 		cmocka_unit_test(test_preformatted_cut),
 		cmocka_unit_test(test_ambiguous_two),
 		cmocka_unit_test(test_width_one),
+		cmocka_unit_test(test_space_with_mark),
 	};
 
 	return UNIT_RUN(tests);
