@@ -295,18 +295,22 @@ anchor_resolve(const char *s, size_t n, const char *sha,
 {
 	struct proj	p, ex, pre, suf;
 	size_t		len = strlen(sel->exact);
+	int		held;
 
 	memset(hit, 0, sizeof *hit);
 	hit->state = ANCHOR_ORPHAN;
-	if (strcmp(sha, sel->sha) == 0 && sel->end <= n) {
+	/* The numbers may come from an import: only a range that holds the
+	 * quote is taken as it is. */
+	held = sel->start <= sel->end && sel->end <= n &&
+	    sel->end - sel->start == len &&
+	    memcmp(s + sel->start, sel->exact, len) == 0;
+	if (held && strcmp(sha, sel->sha) == 0) {
 		hit->state = ANCHOR_EXACT;
 		hit->start = sel->start;
 		hit->end = sel->end;
 		return;
 	}
-	if (sel->end <= n && sel->end - sel->start == len &&
-	    memcmp(s + sel->start, sel->exact, len) == 0 &&
-	    sel->start >= strlen(sel->prefix) &&
+	if (held && sel->start >= strlen(sel->prefix) &&
 	    memcmp(s + sel->start - strlen(sel->prefix), sel->prefix,
 	    strlen(sel->prefix)) == 0) {
 		hit->state = ANCHOR_EXACT;

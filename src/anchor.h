@@ -50,7 +50,11 @@ struct anchor_hit {
 void	anchor_capture(const char *, size_t n, size_t a, size_t b,
 	    const char *sha, struct anchor_sel *);
 void	anchor_sel_free(struct anchor_sel *);
-/* Resolves a selector on a version of the document. */
+/*
+ * Resolves a selector on a version of the document.  Its numbers are not
+ * trusted (an import brings them): a hit always lies in the text,
+ * start <= end <= n.
+ */
 void	anchor_resolve(const char *, size_t n, const char *sha,
 	    const struct anchor_sel *, struct anchor_hit *);
 /* "anchored", "moved", "ambiguous", "orphaned" (fuzzy is moved). */

@@ -218,6 +218,42 @@ test_ambiguous(void **state)
 	anchor_sel_free(&sel);
 }
 
+/*
+ * Numbers from an import are not trusted: a start after the end, an end
+ * past the text, a start that wraps round to before the text.  The hit
+ * stays inside the text, found by its quote.  The old code took the
+ * range of the same version as it was (start > end: a memcpy of size -1
+ * when the reader drew it) and read before the text for the wrapped one.
+ */
+static void
+test_bad_numbers(void **state)
+{
+	static const size_t	 bad[][2] = {
+		{ 101, 100 }, { 5, 0 }, { 0, (size_t)-1 }, { (size_t)-4096, 0 },
+		{ (size_t)-45, 0 }, { 90, 10000 },
+	};
+	struct anchor_sel	 sel;
+	struct anchor_hit	 hit;
+	size_t			 i, n = strlen(original);
+	char			 sha[65];
+
+	sha256_hex(original, n, sha);
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		capture(quote_en, &sel);
+		sel.start = bad[i][0];
+		sel.end = bad[i][1];
+		anchor_resolve(original, n, sha, &sel, &hit);
+		assert_int_equal(hit.state, ANCHOR_MOVED);
+		assert_true(hit.start <= hit.end && hit.end <= n);
+		assert_memory_equal(original + hit.start, quote_en,
+		    strlen(quote_en));
+		anchor_resolve(original, n, "another version", &sel, &hit);
+		assert_true(hit.state == ANCHOR_ORPHAN ||
+		    (hit.start <= hit.end && hit.end <= n));
+		anchor_sel_free(&sel);
+	}
+}
+
 int
 main(void)
 {
@@ -231,6 +267,7 @@ main(void)
 		cmocka_unit_test(test_lookalike_and_original),
 		cmocka_unit_test(test_crlf_and_rewrapped),
 		cmocka_unit_test(test_ambiguous),
+		cmocka_unit_test(test_bad_numbers),
 	};
 
 	return UNIT_RUN(tests);
