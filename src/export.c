@@ -1,7 +1,9 @@
 /* export.c: Markdown and JSON exports of annotations (see export.h). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "export.h"
+#include "xmalloc.h"
 
 static int
 export_placed(const struct note *n)
@@ -172,4 +174,101 @@ void
 export_json_end(FILE *f)
 {
 	fputs("\n]}\n", f);
+}
+
+/* A member that is a string, or NULL. */
+static const char *
+export_jstr(const struct json *o, const char *key)
+{
+	const struct json	*v = json_get(o, key);
+
+	return v != NULL && v->type == JSON_STRING ? v->str : NULL;
+}
+
+/* A copy of a member that is a string, or of dflt. */
+static char *
+export_jdup(const struct json *o, const char *key, const char *dflt)
+{
+	const char	*v = export_jstr(o, key);
+
+	return v != NULL ? xstrdup(v) : dflt != NULL ? xstrdup(dflt) : NULL;
+}
+
+/* The selectors: the quote and its context, and its place (checked). */
+static int
+export_selectors(const struct json *sel, struct note *k, const char **why)
+{
+	const struct json	*s;
+	size_t			 i;
+
+	for (i = 0; sel != NULL && sel->type == JSON_ARRAY && i < sel->n; i++) {
+		s = &sel->v[i];
+		if (export_jstr(s, "exact") != NULL) {
+			free(k->sel.exact);
+			free(k->sel.prefix);
+			free(k->sel.suffix);
+			k->sel.exact = export_jdup(s, "exact", NULL);
+			k->sel.prefix = export_jdup(s, "prefix", "");
+			k->sel.suffix = export_jdup(s, "suffix", "");
+		} else if (json_get(s, "start") != NULL) {
+			if (json_size(json_get(s, "start"), &k->sel.start) != 0 ||
+			    (json_get(s, "end") != NULL && json_size(json_get(s,
+			    "end"), &k->sel.end) != 0)) {
+				*why = "its position is not a whole number";
+				return -1;
+			}
+			if (json_get(s, "end") == NULL)
+				k->sel.end = k->sel.start;
+			if (k->sel.start > k->sel.end) {
+				*why = "its position starts after it ends";
+				return -1;
+			}
+		}
+	}
+	if (k->sel.exact == NULL) {
+		*why = "it has no quote";
+		return -1;
+	}
+	return 0;
+}
+
+int
+export_note_from_json(const struct json *it, struct note *k,
+    const char **title, const char **path, const char **why)
+{
+	const struct json	*target = json_get(it, "target");
+	const char		*id = export_jstr(it, "id"), *m;
+
+	memset(k, 0, sizeof *k);
+	*title = *path = NULL;
+	if (id == NULL || target == NULL ||
+	    export_jstr(target, "folio:document") == NULL) {
+		*why = "it is not a folio note (no id or document)";
+		return -1;
+	}
+	if (strncmp(id, "urn:uuid:", 9) == 0)
+		id += 9;
+	snprintf(k->id, sizeof k->id, "%s", id);
+	snprintf(k->doc_id, sizeof k->doc_id, "%s",
+	    export_jstr(target, "folio:document"));
+	m = export_jstr(it, "motivation");
+	k->kind = m && strcmp(m, "bookmarking") == 0 ? NOTE_BOOKMARK :
+	    m && strcmp(m, "highlighting") == 0 ? NOTE_HIGHLIGHT : NOTE_NOTE;
+	snprintf(k->created, sizeof k->created, "%s",
+	    export_jstr(it, "created") ? export_jstr(it, "created") : "");
+	snprintf(k->updated, sizeof k->updated, "%s",
+	    export_jstr(it, "modified") ? export_jstr(it, "modified") : "");
+	k->text = export_jdup(json_get(it, "body"), "value", NULL);
+	snprintf(k->sel.sha, sizeof k->sel.sha, "%s",
+	    export_jstr(json_get(target, "state"), "sha256") ?: "");
+	if (export_selectors(json_get(target, "selector"), k, why) != 0) {
+		note_clear(k);
+		return -1;
+	}
+	k->section = export_jdup(it, "folio:section", NULL);
+	snprintf(k->state, sizeof k->state, "%s",
+	    export_jstr(it, "folio:state") ?: "anchored");
+	*title = export_jstr(target, "folio:title");
+	*path = export_jstr(target, "source");
+	return 0;
 }

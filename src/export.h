@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "json.h"
 #include "store.h"
 
 struct export_doc {
@@ -27,6 +28,16 @@ void	export_markdown(FILE *, const struct export_doc *);
 void	export_json_begin(FILE *);
 void	export_json_doc(FILE *, const struct export_doc *, int *first);
 void	export_json_end(FILE *);
+/*
+ * For an import: one item of a JSON export as a note.  0 with *k filled
+ * (note_clear frees it) and *title and *path pointing into the item (or
+ * NULL).  -1 with *why (static) when it is not a usable note: no id,
+ * document or quote, or a position that is not two whole numbers with
+ * start <= end.  Nothing read is trusted further than that: the anchor
+ * checks the position against the text (anchor.h).
+ */
+int	export_note_from_json(const struct json *, struct note *,
+	    const char **title, const char **path, const char **why);
 /* Writes s as a JSON string. */
 void	export_json_string(FILE *, const char *);
 

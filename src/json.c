@@ -1,5 +1,6 @@
 /* json.c: a recursive-descent JSON reader (see json.h). */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,8 +70,16 @@ json_escape(struct reader *r, struct buf *b)
 			r->i += 2;
 			if (json_hex(r, &lo) != 0)
 				return -1;
-			u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+			if (lo >= 0xDC00 && lo < 0xE000)
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+			else {		/* not a pair: both are kept apart */
+				buf_add_cp(b, 0xFFFD);
+				u = lo;
+			}
 		}
+		/* A lone surrogate or a NUL cannot be in a C string of UTF-8. */
+		if ((u >= 0xD800 && u < 0xE000) || u == 0)
+			u = 0xFFFD;
 		buf_add_cp(b, u);
 		return 0;
 	}
@@ -177,11 +186,58 @@ json_word(struct reader *r, const char *w)
 	return 0;
 }
 
+/* Length of a JSON number at r->i (RFC 8259's grammar), or 0. */
+static size_t
+json_number_len(const struct reader *r)
+{
+	const char	*s = r->s + r->i;
+	size_t		 n = r->n - r->i, i = 0, d;
+
+	if (i < n && s[i] == '-')
+		i++;
+	for (d = i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	if (i == d || (s[d] == '0' && i - d > 1))
+		return 0;
+	if (i < n && s[i] == '.') {
+		for (d = ++i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			;
+		if (i == d)
+			return 0;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		if (++i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		for (d = i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			;
+		if (i == d)
+			return 0;
+	}
+	return i;
+}
+
+/* A number, read from a terminated copy: the input may end right here. */
+static int
+json_number(struct reader *r, struct json *j)
+{
+	size_t	len = json_number_len(r);
+	char	buf[64];
+
+	if (len == 0 || len >= sizeof buf) {
+		r->err = len == 0 ? "unexpected character" : "number too long";
+		return -1;
+	}
+	memcpy(buf, r->s + r->i, len);
+	buf[len] = '\0';
+	j->type = JSON_NUMBER;
+	j->num = strtod(buf, NULL);
+	r->i += len;
+	return 0;
+}
+
 static int
 json_value(struct reader *r, struct json *j, int depth)
 {
-	char	*end;
-
 	json_ws(r);
 	if (r->i >= r->n) {
 		r->err = "unexpected end";
@@ -212,15 +268,7 @@ json_value(struct reader *r, struct json *j, int depth)
 		return json_word(r, "null") == 0 ? 0 :
 		    (r->err = "bad literal", -1);
 	}
-	j->type = JSON_NUMBER;
-	errno = 0;
-	j->num = strtod(r->s + r->i, &end);
-	if (end == r->s + r->i || errno != 0) {
-		r->err = "unexpected character";
-		return -1;
-	}
-	r->i = (size_t)(end - r->s);
-	return 0;
+	return json_number(r, j);
 }
 
 struct json *
@@ -287,6 +335,16 @@ json_free(struct json *j)
 		return;
 	json_clear(j);
 	free(j);
+}
+
+int
+json_size(const struct json *j, size_t *out)
+{
+	if (j == NULL || j->type != JSON_NUMBER || !(j->num >= 0) ||
+	    j->num > 9007199254740992.0 || j->num != (double)(uint64_t)j->num)
+		return -1;
+	*out = (size_t)j->num;
+	return 0;
 }
 
 const struct json *

@@ -431,71 +431,6 @@ notes_export_all(int json)
 
 /* --- Import -------------------------------------------------------------- */
 
-static const char *
-notes_jstr(const struct json *o, const char *key)
-{
-	const struct json	*v = json_get(o, key);
-
-	return v != NULL && v->type == JSON_STRING ? v->str : NULL;
-}
-
-/* One item of an exported collection as a note; 0 if usable. */
-static int
-notes_from_json(const struct json *it, struct note *k, const char **title,
-    const char **path)
-{
-	const struct json	*target = json_get(it, "target"), *sel, *s;
-	const char		*id = notes_jstr(it, "id"), *m;
-	size_t			 i;
-
-	memset(k, 0, sizeof *k);
-	if (id == NULL || target == NULL || notes_jstr(target,
-	    "folio:document") == NULL)
-		return -1;
-	if (strncmp(id, "urn:uuid:", 9) == 0)
-		id += 9;
-	snprintf(k->id, sizeof k->id, "%s", id);
-	snprintf(k->doc_id, sizeof k->doc_id, "%s",
-	    notes_jstr(target, "folio:document"));
-	m = notes_jstr(it, "motivation");
-	k->kind = m && strcmp(m, "bookmarking") == 0 ? NOTE_BOOKMARK :
-	    m && strcmp(m, "highlighting") == 0 ? NOTE_HIGHLIGHT : NOTE_NOTE;
-	snprintf(k->created, sizeof k->created, "%s",
-	    notes_jstr(it, "created") ? notes_jstr(it, "created") : "");
-	snprintf(k->updated, sizeof k->updated, "%s",
-	    notes_jstr(it, "modified") ? notes_jstr(it, "modified") : "");
-	if (json_get(it, "body") != NULL && notes_jstr(json_get(it, "body"),
-	    "value") != NULL)
-		k->text = xstrdup(notes_jstr(json_get(it, "body"), "value"));
-	if (json_get(target, "state") != NULL)
-		snprintf(k->sel.sha, sizeof k->sel.sha, "%s",
-		    notes_jstr(json_get(target, "state"), "sha256") ?: "");
-	sel = json_get(target, "selector");
-	for (i = 0; sel != NULL && i < sel->n; i++) {
-		s = &sel->v[i];
-		if (notes_jstr(s, "exact") != NULL) {
-			k->sel.exact = xstrdup(notes_jstr(s, "exact"));
-			k->sel.prefix = xstrdup(notes_jstr(s, "prefix") ?: "");
-			k->sel.suffix = xstrdup(notes_jstr(s, "suffix") ?: "");
-		} else if (json_get(s, "start") != NULL) {
-			k->sel.start = (size_t)json_get(s, "start")->num;
-			k->sel.end = json_get(s, "end") ?
-			    (size_t)json_get(s, "end")->num : k->sel.start;
-		}
-	}
-	if (k->sel.exact == NULL) {
-		note_clear(k);
-		return -1;
-	}
-	k->section = notes_jstr(it, "folio:section") ?
-	    xstrdup(notes_jstr(it, "folio:section")) : NULL;
-	snprintf(k->state, sizeof k->state, "%s",
-	    notes_jstr(it, "folio:state") ?: "anchored");
-	*title = notes_jstr(target, "folio:title");
-	*path = notes_jstr(target, "source");
-	return 0;
-}
-
 int
 notes_import(const char *file)
 {
@@ -503,7 +438,7 @@ notes_import(const char *file)
 	const struct json	*items;
 	struct store		*st;
 	char			*cause = NULL, *notice = NULL;
-	size_t			 i, changed = 0, same = 0;
+	size_t			 i, changed = 0, same = 0, refused = 0;
 	int			 rc = 0;
 
 	if ((root = json_parse_file(file, &cause)) == NULL) {
@@ -536,11 +471,16 @@ notes_import(const char *file)
 	}
 	for (i = 0; i < items->n; i++) {
 		struct note	 k;
-		const char	*title, *path;
+		const char	*title, *path, *why;
 		int		 r;
 
-		if (notes_from_json(&items->v[i], &k, &title, &path) != 0)
+		if (export_note_from_json(&items->v[i], &k, &title, &path,
+		    &why) != 0) {
+			fprintf(stderr, "folio: %s: item %zu not imported: %s\n",
+			    file, i + 1, why);
+			refused++;
 			continue;
+		}
 		r = store_merge(st, &k, title, path);
 		if (r < 0)
 			rc = 1;
@@ -556,7 +496,12 @@ notes_import(const char *file)
 		rc = 1;
 		goto out;
 	}
-	printf("%zu imported, %zu already up to date\n", changed, same);
+	printf("%zu imported, %zu already up to date", changed, same);
+	if (refused > 0) {
+		printf(", %zu not imported\n", refused);
+		rc = 1;
+	} else
+		printf("\n");
 out:
 	store_close(st);
 	json_free(root);
