@@ -31,6 +31,7 @@ buf_reserve(struct buf *b, size_t more)
 		need = 64;
 	b->s = xreallocarray(b->s, need, 1);
 	b->cap = need;
+	b->s[b->len] = '\0';	/* terminated from the first allocation on */
 }
 
 void

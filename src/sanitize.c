@@ -212,6 +212,9 @@ sanitize_line_map(struct buf *out, const char *s, size_t n, int *col,
 	int		 cols;
 	size_t		 t;
 
+	buf_reserve(out, n);
+	if (n == 0)
+		return;		/* s may be NULL: no arithmetic on it */
 	z.out = out;
 	z.start = out->len;
 	z.p = z.s = (const uint8_t *)s;
@@ -219,7 +222,6 @@ sanitize_line_map(struct buf *out, const char *s, size_t n, int *col,
 	z.col = col;
 	z.runs = runs;
 	z.src = src;
-	buf_reserve(out, n);
 	while (z.p < z.end) {
 		run = z.p;
 		cols = 0;

@@ -64,10 +64,13 @@ width_is_cjk(uint32_t c)
 int
 width_str(const char *s, size_t n, int ambiguous)
 {
-	const uint8_t	*p = (const uint8_t *)s, *end = p + n;
+	const uint8_t	*p = (const uint8_t *)s, *end;
 	uint32_t	 c;
 	int		 w = 0;
 
+	if (n == 0)
+		return 0;	/* s may be NULL (an empty buffer) */
+	end = p + n;
 	while (p < end) {
 		p += utf8_decode(p, end - p, &c);
 		w += width_cp(c, ambiguous);

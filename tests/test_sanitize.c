@@ -1,4 +1,6 @@
 /* test_sanitize.c: nothing a terminal would act on survives sanitising. */
+#include <malloc.h>
+
 #include "unit.h"
 
 #include "sanitize.h"
@@ -110,6 +112,35 @@ test_random_bytes(void **state)
 	}
 }
 
+/*
+ * Nothing to sanitise (an empty table cell, an empty file: no pointer at
+ * all) leaves a terminated, empty string, and width_str measures it as 0.
+ * The old code did arithmetic on the NULL pointer (clang's UBSan stops
+ * there: the fuzz corpus replayed in a clang --enable-asan build) and left
+ * the buffer it had just allocated unterminated (M_PERTURB shows it).
+ */
+static void
+test_empty(void **state)
+{
+	struct buf	b;
+	char		*s;
+	int		 col = 0;
+
+	mallopt(M_PERTURB, 0x41);	/* new memory is filled with 0xBE */
+	buf_init(&b);
+	sanitize_line(&b, NULL, 0, &col);
+	mallopt(M_PERTURB, 0);
+	assert_non_null(b.s);
+	assert_int_equal(b.len, 0);
+	assert_int_equal(b.s[0], '\0');
+	assert_int_equal(col, 0);
+	buf_free(&b);
+	s = sanitize_dup(NULL, 0);
+	assert_string_equal(s, "");
+	free(s);
+	assert_int_equal(width_str(NULL, 0, 1), 0);
+}
+
 int
 main(void)
 {
@@ -120,6 +151,7 @@ main(void)
 		cmocka_unit_test(test_invisible),
 		cmocka_unit_test(test_unmeasurable),
 		cmocka_unit_test(test_random_bytes),
+		cmocka_unit_test(test_empty),
 	};
 
 	return UNIT_RUN(tests);
