@@ -251,7 +251,7 @@ view_lines(struct view *v, size_t *n)
 	*n = v->win.n > v->top ? v->win.n - v->top : 0;
 	if (*n > (size_t)v->rows)
 		*n = (size_t)v->rows;
-	return v->win.v + v->top;
+	return v->win.v != NULL ? v->win.v + v->top : NULL;	/* none yet */
 }
 
 /* The highest top line that still fills the screen, once the end is in. */
