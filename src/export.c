@@ -1,8 +1,13 @@
 /* export.c: Markdown and JSON exports of annotations (see export.h). */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "export.h"
+#include "sanitize.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 static int
@@ -12,49 +17,66 @@ export_placed(const struct note *n)
 	    strcmp(n->state, "ambiguous") != 0;
 }
 
+/* Appends printf-style text to b. */
+static void __attribute__((__format__(__printf__, 2, 3)))
+export_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	if (s == NULL)
+		s = xstrdup("");	/* out of memory: xstrdup's hook says so */
+	buf_adds(b, s);
+	free(s);
+}
+
 /* A quote, every line prefixed with "> ". */
 static void
-export_quote(FILE *f, const char *q)
+export_quote(struct buf *b, const char *q)
 {
-	fputs("> ", f);
+	buf_adds(b, "> ");
 	for (; *q != '\0'; q++) {
 		if (*q == '\r')
 			continue;
-		fputc(*q, f);
+		buf_addc(b, *q);
 		if (*q == '\n' && q[1] != '\0')
-			fputs("> ", f);
+			buf_adds(b, "> ");
 	}
-	fputc('\n', f);
+	buf_addc(b, '\n');
 }
 
 static void
-export_md_note(FILE *f, const struct note *n)
+export_md_note(struct buf *b, const struct note *n)
 {
 	if (n->kind == NOTE_BOOKMARK)
-		fprintf(f, "- Bookmark%s%s: %.60s%s\n", n->text && *n->text ?
-		    " " : "", n->text ? n->text : "", n->sel.exact,
+		export_printf(b, "- Bookmark%s%s: %.60s%s\n", n->text &&
+		    *n->text ? " " : "", n->text ? n->text : "", n->sel.exact,
 		    strlen(n->sel.exact) > 60 ? "…" : "");
 	else {
-		fputc('\n', f);
-		export_quote(f, n->shown != NULL ? n->shown : n->sel.exact);
+		buf_addc(b, '\n');
+		export_quote(b, n->shown != NULL ? n->shown : n->sel.exact);
 		if (n->text != NULL && *n->text != '\0')
-			fprintf(f, "\n%s\n", n->text);
-		fprintf(f, "\n*%s, %.10s%s%s*\n", note_kind_name(n->kind),
+			export_printf(b, "\n%s\n", n->text);
+		export_printf(b, "\n*%s, %.10s%s%s*\n", note_kind_name(n->kind),
 		    n->created, strcmp(n->state, "anchored") == 0 ? "" : ", ",
 		    strcmp(n->state, "anchored") == 0 ? "" : n->state);
 	}
 }
 
-void
-export_markdown(FILE *f, const struct export_doc *d)
+static void
+export_md_doc(struct buf *b, const struct export_doc *d)
 {
 	const char	*section = NULL;
 	size_t		 i, lost = 0;
 
-	fprintf(f, "# %s\n\n", d->title && *d->title ? d->title :
+	export_printf(b, "# %s\n\n", d->title && *d->title ? d->title :
 	    d->path ? d->path : "(untitled)");
 	if (d->path != NULL)
-		fprintf(f, "File: `%s`\n", d->path);
+		export_printf(b, "File: `%s`\n", d->path);
 	for (i = 0; i < d->n; i++) {
 		const struct note *n = &d->notes[i];
 		const char *s = n->section && *n->section ? n->section :
@@ -65,40 +87,74 @@ export_markdown(FILE *f, const struct export_doc *d)
 			continue;
 		}
 		if (section == NULL || strcmp(section, s) != 0) {
-			fprintf(f, "\n## %s\n", s);
+			export_printf(b, "\n## %s\n", s);
 			section = s;
 		}
-		export_md_note(f, n);
+		export_md_note(b, n);
 	}
 	if (lost > 0) {
-		fprintf(f, "\n## Orphaned or ambiguous\n\nThese passages were "
+		buf_adds(b, "\n## Orphaned or ambiguous\n\nThese passages were "
 		    "not found again as they were; the notes are kept.\n");
 		for (i = 0; i < d->n; i++)
 			if (!export_placed(&d->notes[i]))
-				export_md_note(f, &d->notes[i]);
+				export_md_note(b, &d->notes[i]);
 	}
-	fputc('\n', f);
+	buf_addc(b, '\n');
+}
+
+/*
+ * The quotes, the notes, the title and the path may hold anything a file or
+ * an import brought: the whole export goes through the sanitiser.
+ */
+void
+export_markdown(FILE *f, const struct export_doc *d)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	export_md_doc(&b, d);
+	sanitize_fputs(b.s, f);
+	buf_free(&b);
+}
+
+/*
+ * A character that may not reach a terminal raw: a C0 or C1 control, DEL,
+ * a bidi control, a line or paragraph separator.  JSON carries it escaped.
+ */
+static int
+export_json_escaped(uint32_t c)
+{
+	return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x061C ||
+	    c == 0x200E || c == 0x200F || (c >= 0x2028 && c <= 0x202E) ||
+	    (c >= 0x2066 && c <= 0x2069);
 }
 
 void
 export_json_string(FILE *f, const char *s)
 {
-	fputc('"', f);
-	for (; s != NULL && *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
+	const uint8_t	*p = (const uint8_t *)s, *end;
+	uint32_t	 c;
+	int		 k;
 
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
+	fputc('"', f);
+	end = p != NULL ? p + strlen(s) : p;
+	while (p < end) {
+		k = utf8_decode(p, (size_t)(end - p), &c);
+		if (c == 0xFFFD && u8_check(p, (size_t)k) != NULL)
+			fputs("\\ufffd", f);	/* not UTF-8: JSON cannot hold it */
+		else if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", (int)c);
 		else if (c == '\n')
 			fputs("\\n", f);
 		else if (c == '\r')
 			fputs("\\r", f);
 		else if (c == '\t')
 			fputs("\\t", f);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
+		else if (export_json_escaped(c))
+			fprintf(f, "\\u%04x", (unsigned)c);
 		else
-			fputc(c, f);
+			fwrite(p, 1, (size_t)k, f);
+		p += k;
 	}
 	fputc('"', f);
 }

@@ -21,7 +21,9 @@ struct export_doc {
 /*
  * Markdown: a heading per document, the notes grouped by section in the
  * document's order, every line of a quote prefixed with "> ", the
- * orphaned and ambiguous ones in their own sections.
+ * orphaned and ambiguous ones in their own sections.  All of it through
+ * the sanitiser (sanitize_fputs): a quote, a note, a title or a path
+ * brings no escape sequence, control or bidi override to the terminal.
  */
 void	export_markdown(FILE *, const struct export_doc *);
 /* JSON: opens and closes the collection around export_json_doc calls. */
@@ -38,7 +40,11 @@ void	export_json_end(FILE *);
  */
 int	export_note_from_json(const struct json *, struct note *,
 	    const char **title, const char **path, const char **why);
-/* Writes s as a JSON string. */
+/*
+ * Writes s as a JSON string: controls (C0, DEL, C1), bidi controls and
+ * line separators escaped, bytes that are not UTF-8 as U+FFFD, so that
+ * what reaches a terminal is safe and what a program reads is JSON.
+ */
 void	export_json_string(FILE *, const char *);
 
 #endif

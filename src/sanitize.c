@@ -2,6 +2,10 @@
  * sanitize.c: remove what must never reach a terminal and what it cannot
  * measure (the rules are in sanitize.h).
  */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <wchar.h>
 
 #include <unistr.h>
@@ -263,4 +267,56 @@ sanitize_dup(const char *s, size_t n)
 	buf_init(&b);
 	sanitize_line(&b, s, n, &col);
 	return buf_take(&b, NULL);
+}
+
+void
+sanitize_text(struct buf *out, const char *s, size_t n)
+{
+	const char	*nl;
+	size_t		 k;
+	int		 col;
+
+	buf_reserve(out, n);
+	while (n > 0) {
+		nl = memchr(s, '\n', n);
+		k = nl != NULL ? (size_t)(nl - s) : n;
+		col = 0;
+		sanitize_line(out, s, k > 0 && nl != NULL && s[k - 1] == '\r' ?
+		    k - 1 : k, &col);
+		if (nl == NULL)
+			break;
+		buf_addc(out, '\n');
+		s += k + 1;
+		n -= k + 1;
+	}
+}
+
+int
+sanitize_fputs(const char *s, FILE *f)
+{
+	struct buf	b;
+	int		rc;
+
+	buf_init(&b);
+	sanitize_text(&b, s, strlen(s));
+	rc = fwrite(b.s, 1, b.len, f) == b.len ? 0 : -1;
+	buf_free(&b);
+	return rc;
+}
+
+int
+sanitize_fprintf(FILE *f, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 rc;
+
+	va_start(ap, fmt);
+	rc = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (rc < 0)
+		return -1;
+	rc = sanitize_fputs(s, f);
+	free(s);
+	return rc;
 }

@@ -22,6 +22,7 @@
 #define FOLIO_SANITIZE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "buf.h"
 #include "text.h"
@@ -40,5 +41,20 @@ void	sanitize_line_map(struct buf *out, const char *, size_t, int *col,
 	    struct runs *runs, uint64_t src);
 /* The sanitised form of n bytes (one line), as a new string. */
 char	*sanitize_dup(const char *, size_t);
+/*
+ * The sanitised form of text of several lines: each line as sanitize_line
+ * makes it, its line end ("\n", or "\r\n" as "\n") kept.  Appended to out.
+ */
+void	sanitize_text(struct buf *out, const char *, size_t);
+
+/*
+ * Everything folio prints outside the reader goes through these: exports,
+ * --notes, messages with a file name or a quote in them.  Like fputs and
+ * fprintf, the output made safe by sanitize_text.  They return 0, or -1
+ * on a write error.
+ */
+int	sanitize_fputs(const char *, FILE *);
+int	sanitize_fprintf(FILE *, const char *, ...)
+	    __attribute__((__format__(__printf__, 2, 3)));
 
 #endif

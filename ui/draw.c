@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "layout.h"
+#include "sanitize.h"
 #include "ui.h"
 #include "utf8.h"
 #include "width.h"
@@ -373,8 +374,12 @@ draw_status_left(struct pager *p, int cols)
 	int		 wt, wc, budget;
 	struct buf	 b;
 
-	if (p->msg[0] != '\0')
-		return draw_fit(p->msg, strlen(p->msg), cols, NULL);
+	if (p->msg[0] != '\0') {	/* it may quote a path or a reason */
+		c = sanitize_dup(p->msg, strlen(p->msg));
+		t = draw_fit(c, strlen(c), cols, NULL);
+		free(c);
+		return t;
+	}
 	crumb = draw_breadcrumb(p, view_top_block(p->v));
 	wt = width_str(title, strlen(title), 1);
 	wc = width_str(crumb, strlen(crumb), 1);

@@ -16,6 +16,7 @@
 #include "pager.h"
 #include "notes.h"
 #include "print.h"
+#include "sanitize.h"
 #include "search.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -71,7 +72,7 @@ static void
 main_fatal(const char *msg)
 {
 	pager_emergency_stop();
-	fprintf(stderr, "folio: %s\n", msg);
+	sanitize_fprintf(stderr, "folio: %s\n", msg);
 	exit(1);
 }
 
@@ -105,7 +106,7 @@ main_pattern(const struct options *o, struct search **s)
 	*s = search_new(o->grep, o->regex ? SEARCH_REGEX : 0, &cause);
 	if (*s != NULL)
 		return 0;
-	fprintf(stderr, "folio: bad pattern: %s\n", cause);
+	sanitize_fprintf(stderr, "folio: bad pattern: %s\n", cause);
 	free(cause);
 	return -1;
 }
@@ -165,7 +166,7 @@ main(int argc, char **argv)
 	o.doc.lazy = o.mode == MODE_PAGER && isatty(STDOUT_FILENO);
 	d = doc_open(file, &o.doc, &cause);
 	if (d == NULL) {
-		fprintf(stderr, "folio: %s: %s\n",
+		sanitize_fprintf(stderr, "folio: %s: %s\n",
 		    strcmp(file, "-") == 0 ? "standard input" : file, cause);
 		free(cause);
 		return 1;

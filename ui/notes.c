@@ -14,6 +14,7 @@
 #include "json.h"
 #include "notes.h"
 #include "passage.h"
+#include "sanitize.h"
 #include "sha256.h"
 #include "xmalloc.h"
 
@@ -349,7 +350,7 @@ notes_print(struct doc *d, const char *path, int json)
 			export_json_begin(stdout);
 			export_json_end(stdout);
 		} else
-			printf("# %s\n\nNo notes.\n", title ? title : path);
+			sanitize_fprintf(stdout, "# %s\n\nNo notes.\n", title ? title : path);
 		free(title);
 		notes_close(&ns);
 		return 0;
@@ -413,12 +414,12 @@ notes_export_all(int json)
 	all.json = json;
 	all.first = 1;
 	if ((all.st = store_open(&cause, &notice)) == NULL) {
-		fprintf(stderr, "folio: %s\n", cause);
+		sanitize_fprintf(stderr, "folio: %s\n", cause);
 		free(cause);
 		return 1;
 	}
 	if (notice != NULL)
-		fprintf(stderr, "folio: %s\n", notice);
+		sanitize_fprintf(stderr, "folio: %s\n", notice);
 	free(notice);
 	if (json)
 		export_json_begin(stdout);
@@ -442,20 +443,20 @@ notes_import(const char *file)
 	int			 rc = 0;
 
 	if ((root = json_parse_file(file, &cause)) == NULL) {
-		fprintf(stderr, "folio: %s: %s\n", file, cause);
+		sanitize_fprintf(stderr, "folio: %s: %s\n", file, cause);
 		free(cause);
 		return 1;
 	}
 	items = json_get(root, "items");
 	if (items == NULL || items->type != JSON_ARRAY) {
-		fprintf(stderr, "folio: %s: not a folio export (no items)\n",
+		sanitize_fprintf(stderr, "folio: %s: not a folio export (no items)\n",
 		    file);
 		json_free(root);
 		return 1;
 	}
 	if ((st = store_open(&cause, &notice)) == NULL ||
 	    store_readonly(st)) {
-		fprintf(stderr, "folio: %s\n", cause ? cause : notice);
+		sanitize_fprintf(stderr, "folio: %s\n", cause ? cause : notice);
 		free(cause);
 		free(notice);
 		store_close(st);
@@ -464,7 +465,7 @@ notes_import(const char *file)
 	}
 	free(notice);
 	if (store_batch(st, 1) != 0) {
-		fprintf(stderr, "folio: %s: cannot write the notes\n",
+		sanitize_fprintf(stderr, "folio: %s: cannot write the notes\n",
 		    store_path(st));
 		rc = 1;
 		goto out;
@@ -476,7 +477,7 @@ notes_import(const char *file)
 
 		if (export_note_from_json(&items->v[i], &k, &title, &path,
 		    &why) != 0) {
-			fprintf(stderr, "folio: %s: item %zu not imported: %s\n",
+			sanitize_fprintf(stderr, "folio: %s: item %zu not imported: %s\n",
 			    file, i + 1, why);
 			refused++;
 			continue;
@@ -491,7 +492,7 @@ notes_import(const char *file)
 		note_clear(&k);
 	}
 	if (store_batch(st, 0) != 0) {	/* one import, one transaction */
-		fprintf(stderr, "folio: %s: the import was not saved\n",
+		sanitize_fprintf(stderr, "folio: %s: the import was not saved\n",
 		    store_path(st));
 		rc = 1;
 		goto out;

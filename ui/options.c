@@ -6,6 +6,9 @@
 
 #include "encoding.h"
 #include "options.h"
+#include "sanitize.h"
+
+static char	**options_argv;		/* for getopt's errors */
 
 enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
@@ -75,9 +78,32 @@ options_int(const char *arg, int lo, int hi, int *out)
 static int
 options_bad(const char *what, const char *arg)
 {
-	fprintf(stderr, "folio: invalid %s: '%s'\n", what, arg);
+	sanitize_fprintf(stderr, "folio: invalid %s: '%s'\n", what, arg);
 	fprintf(stderr, "Try 'folio --help' for more information.\n");
 	return -1;
+}
+
+/*
+ * What getopt would say, through the sanitiser: an option is whatever the
+ * command line holds (escape sequences too).
+ */
+static void
+options_getopt_error(int c)
+{
+	const char	*arg = optind > 0 ? options_argv[optind - 1] : "";
+
+	if (c == ':')
+		sanitize_fprintf(stderr, "folio: option '%s' requires an "
+		    "argument\n", arg);
+	else if (optopt > 0 && optopt < 256)
+		sanitize_fprintf(stderr, "folio: invalid option -- '%c'\n",
+		    optopt);
+	else if (optopt >= 256)
+		sanitize_fprintf(stderr, "folio: option '%s' doesn't allow an "
+		    "argument\n", arg);
+	else
+		sanitize_fprintf(stderr, "folio: unrecognized option '%s'\n",
+		    arg);
 }
 
 static int
@@ -153,6 +179,7 @@ options_one(int c, struct options *o)
 		o->keys_man = optarg != NULL;
 		return 0;
 	}
+	options_getopt_error(c);
 	fprintf(stderr, "Try 'folio --help' for more information.\n");
 	return -1;
 }
@@ -164,9 +191,9 @@ options_parse(int argc, char **argv, struct options *o)
 
 	memset(o, 0, sizeof *o);
 	o->ambiguous = 1;
-	opterr = 1;
-	argv[0] = (char *)"folio";	/* getopt's messages say "folio:" */
-	while ((c = getopt_long(argc, argv, "h", options_long, NULL)) != -1) {
+	opterr = 0;		/* its messages would print the option raw */
+	options_argv = argv;
+	while ((c = getopt_long(argc, argv, ":h", options_long, NULL)) != -1) {
 		if (options_one(c, o) != 0)
 			return -1;
 	}

@@ -16,6 +16,7 @@
 #include <curses.h>
 
 #include "pager.h"
+#include "sanitize.h"
 #include "ui.h"
 #include "utf8.h"
 #include "width.h"
@@ -223,8 +224,9 @@ int
 pager_run(struct doc **dp, const struct options *o, const char *path,
     const char *name)
 {
-	struct pager	p;
+	struct pager	 p;
 	struct doc	*d = *dp;
+	char		*shown;
 
 	if (term_check() != 0)
 		return 1;
@@ -232,13 +234,17 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	p.d = d;
 	p.o = o;
 	p.path = path;
-	p.name = name;
+	shown = sanitize_dup(name, strlen(name));	/* a file name is anything */
+	p.name = shown;
 	p.count = -1;
 	p.find.fullwidth = -1;
 	p.title = doc_title(d);
 	p.rate = pager_rate(&p);
-	if (term_start() != 0)
+	if (term_start() != 0) {
+		free(p.title);
+		free(shown);
 		return 1;
+	}
 	p.colour = term_has_colour();
 	p.hyperlinks = term_has_hyperlinks() && doc_is_markdown(d);
 	p.v = view_new(d, view_opts_default(&p), LINES > 1 ? LINES - 1 : 1);
@@ -254,5 +260,6 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	view_free(p.v);
 	*dp = p.d;	/* R may have replaced it */
 	free(p.title);
+	free(shown);
 	return 0;
 }

@@ -38,4 +38,82 @@ grep -q '^> Some paragraph$' "$TMP/notes.md" && grep -q '^note 1$' "$TMP/notes.m
 "$FOLIO" --dump "$TMP/victim.txt" >"$TMP/dump" 2>&1 &&
 	ok "the document still opens" || not_ok "the document still opens" "$(cat "$TMP/dump")"
 
+# clean FILE: no ESC, C0 (but the line end), DEL, C1 or bidi control in it.
+clean() {
+	! LC_ALL=C tr -d '\n' <"$1" | LC_ALL=C grep -q '[[:cntrl:]]' &&
+	! LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$1" &&
+	! LC_ALL=C grep -q "$(printf '\342\200[\216\217\252-\256]')" "$1" &&
+	! LC_ALL=C grep -q "$(printf '\342\201[\246-\251]')" "$1"
+}
+
+# Escape sequences, C1 controls and bidi overrides in a document, in a
+# note's quote, its text, the title and the path: none reaches --notes,
+# --export or --grep raw.
+ESC=$(printf '\033')
+dir="$TMP/$(printf 'dir\342\200\256x\033]0;T\007')"
+mkdir -p "$dir"
+hostile="$dir/hostile.txt"
+printf 'Title \033]0;pwned\007\342\200\256txt\n\nFirst paragraph with payload \033]52;c;UEFZTE9BRA==\007 and \033[4242m and \302\2334242m and \342\200\256EVIL\342\200\254 and tail text here.\n\nSecond paragraph plain.\n' >"$hostile"
+hsha=$(sha256sum <"$hostile" | cut -c1-64)
+hdoc=$(printf '%s' "First paragraph with payload \\u001b]52;c;UEFZTE9BRA==\\u0007 and \\u001b[4242m")
+{
+	printf '{"items": [{"id": "urn:uuid:dddddddd-0000-4000-8000-000000000001", "motivation": "commenting", "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z", '
+	printf '"body": {"value": "my note \\u001b[2J\\u009b31m\\u202eevil"}, "target": {"source": "%s", "folio:document": "1576420f-14dd-4adb-8bd2-6b2bd401a79c", "folio:title": "T\\u001b]0;x\\u0007", ' "$(printf '%s' "$hostile" | sed "s/$ESC/\\\\u001b/g; s/$(printf '\007')/\\\\u0007/g")"
+	printf '"state": {"sha256": "%s"}, "selector": [{"exact": "%s", "prefix": "", "suffix": ""}]}, "folio:section": "S\\u001b[31m\\u202e"}]}\n' "$hsha" "$hdoc"
+} >"$TMP/hostile.json"
+"$FOLIO" --import="$TMP/hostile.json" >"$TMP/out" 2>&1 &&
+	ok "a note on a hostile passage is imported" ||
+	not_ok "a note on a hostile passage is imported" "$(cat "$TMP/out")"
+"$FOLIO" --notes "$hostile" >"$TMP/notes.md" 2>&1
+grep -q 'my note' "$TMP/notes.md" && grep -q '^> First paragraph with payload' "$TMP/notes.md" &&
+	ok "--notes prints the note and its quote" ||
+	not_ok "--notes prints the note and its quote" "$(cat "$TMP/notes.md")"
+clean "$TMP/notes.md" && ok "--notes: nothing raw from the document or the import" ||
+	not_ok "--notes: nothing raw from the document or the import" "$(od -c "$TMP/notes.md" | head -20)"
+"$FOLIO" --export "$hostile" >"$TMP/export.md" 2>&1
+clean "$TMP/export.md" && ok "--export (Markdown): nothing raw" ||
+	not_ok "--export (Markdown): nothing raw" "$(od -c "$TMP/export.md" | head -20)"
+"$FOLIO" --export=json "$hostile" >"$TMP/export.json" 2>&1
+clean "$TMP/export.json" && grep -q 'my note \\u001b\[2J\\u009b31m\\u202eevil' "$TMP/export.json" &&
+	ok "--export=json: controls and bidi escaped, nothing lost" ||
+	not_ok "--export=json: controls and bidi escaped, nothing lost" "$(od -c "$TMP/export.json" | head -20)"
+"$FOLIO" --export >"$TMP/all.md" 2>&1
+clean "$TMP/all.md" && ok "--export of every document: nothing raw" ||
+	not_ok "--export of every document: nothing raw" "$(od -c "$TMP/all.md" | head -20)"
+"$FOLIO" --grep=payload "$hostile" >"$TMP/grep" 2>&1
+grep -q 'payload' "$TMP/grep" && clean "$TMP/grep" && ok "--grep: nothing raw" ||
+	not_ok "--grep: nothing raw" "$(od -c "$TMP/grep" | head -20)"
+"$FOLIO" --toc "$hostile" >"$TMP/toc" 2>&1
+clean "$TMP/toc" && ok "--toc: nothing raw" || not_ok "--toc: nothing raw" "$(od -c "$TMP/toc" | head)"
+
+# File names and arguments in error messages.
+"$FOLIO" --dump "$dir/missing$ESC]0;TITLE$(printf '\007')" >"$TMP/out" 2>"$TMP/err"
+grep -q 'missing' "$TMP/err" && clean "$TMP/err" &&
+	ok "an error names a file without its escape sequences" ||
+	not_ok "an error names a file without its escape sequences" "$(od -c "$TMP/err" | head)"
+"$FOLIO" "--width=$ESC[2J" x >"$TMP/out" 2>"$TMP/err"
+grep -q 'invalid width' "$TMP/err" && clean "$TMP/err" &&
+	ok "a bad option's value is shown safely" ||
+	not_ok "a bad option's value is shown safely" "$(od -c "$TMP/err" | head)"
+"$FOLIO" "--$ESC]0;x$(printf '\007')" >"$TMP/out" 2>"$TMP/err"
+grep -q 'unrecognized option' "$TMP/err" && clean "$TMP/err" &&
+	ok "an unknown option is shown safely" ||
+	not_ok "an unknown option is shown safely" "$(od -c "$TMP/err" | head)"
+
+# The reader's status line shows a file name without what it hides.
+if command -v tmux >/dev/null 2>&1; then
+	need_tmux
+	awk 'BEGIN { for (i = 0; i < 30; i++) print "this is just a long paragraph of ordinary text that goes on and on.\n" }' \
+	    >"$dir/report$(printf '\342\200\256')txt.exe"
+	start 80 24 "TERM=xterm-256color $FOLIO '$dir/report$(printf '\342\200\256')txt.exe'"
+	if wait_for "txt.exe"; then
+		screen | tail -1 >"$TMP/status"
+		clean "$TMP/status" && ok "the status line shows the name without its bidi override" ||
+			not_ok "the status line shows the name without its bidi override" "$(od -c "$TMP/status" | head)"
+	else
+		not_ok "the status line shows the name" "$(screen)"
+	fi
+	keys q
+fi
+
 done_testing

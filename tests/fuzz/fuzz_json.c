@@ -4,7 +4,8 @@
  * gives a reason; every item it turns into a note has a sound position
  * (start <= end), exports back to JSON that imports as the same note, and
  * re-attaches inside any text (the input itself here) even when its hash
- * says the numbers are to be trusted.
+ * says the numbers are to be trusted; the Markdown export of it is safe
+ * for a terminal.
  */
 #include "anchor.h"
 #include "export.h"
@@ -61,6 +62,12 @@ fuzz_json_round_trip(const struct note *k, const char *title,
 	    (back.text != NULL && strcmp(back.text, k->text ? k->text : "") == 0));
 	note_clear(&back);
 	json_free(j);
+	free(out);
+	/* The Markdown export shows it, safely. */
+	FUZZ_CHECK((f = open_memstream(&out, &len)) != NULL);
+	export_markdown(f, &ed);
+	fclose(f);
+	FUZZ_CHECK(fuzz_safe(out, len, 1));
 	free(out);
 }
 
