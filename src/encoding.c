@@ -309,7 +309,6 @@ encoding_iconv(iconv_t cd, const unsigned char *s, size_t n, struct buf *out)
 		inleft--;
 		iconv(cd, NULL, NULL, NULL, NULL);
 	}
-	out->s[out->len] = '\0';
 }
 
 char *

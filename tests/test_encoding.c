@@ -185,6 +185,37 @@ test_override(void **state)
 	free(cause);
 }
 
+/*
+ * An empty file in any encoding is an empty text (the iconv path wrote
+ * the terminator through a NULL buffer: --encoding=gbk on an empty file
+ * crashed; found by fuzz_encoding).
+ */
+static void
+test_empty_input(void **state)
+{
+	static const char *const names[] = {
+		"UTF-8", "UTF-16LE", "GB18030", "CP950", "ISO-8859-1", "SHIFT_JIS",
+	};
+	struct doc_opts	 o = { NULL, 0, 0, 0, 0 };
+	struct doc	*d;
+	char		*out, *cause = NULL;
+	size_t		 i, len = 99;
+
+	for (i = 0; i < sizeof names / sizeof *names; i++) {
+		out = encoding_decode(names[i], (const unsigned char *)"", 0,
+		    &len, &cause);
+		assert_non_null(out);
+		assert_int_equal(len, 0);
+		assert_string_equal(out, "");
+		free(out);
+		o.encoding = names[i];
+		d = doc_open_mem("", 0, &o, &cause);
+		assert_non_null(d);
+		assert_int_equal(doc_nblocks(d), 0);
+		doc_free(d);
+	}
+}
+
 int
 main(void)
 {
@@ -200,6 +231,7 @@ main(void)
 		cmocka_unit_test(test_mostly_utf8_with_damage),
 		cmocka_unit_test(test_binary),
 		cmocka_unit_test(test_override),
+		cmocka_unit_test(test_empty_input),
 	};
 
 	return UNIT_RUN(tests);
