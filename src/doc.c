@@ -263,11 +263,12 @@ struct doc *
 doc_open(const char *path, const struct doc_opts *opts, char **cause)
 {
 	struct doc		*d = xcalloc(1, sizeof *d);
-	struct source_opts	 so = { NULL, 0 };
+	struct source_opts	 so = { NULL, 0, 0 };
 
 	if (opts != NULL) {
 		so.encoding = opts->encoding;
 		so.force = opts->force;
+		so.max_stream = opts->max_stream;
 	}
 	if (source_open(&d->src, path, &so, cause) != 0) {
 		free(d);
@@ -281,11 +282,12 @@ doc_open_mem(const void *p, size_t n, const struct doc_opts *opts,
     char **cause)
 {
 	struct doc		*d = xcalloc(1, sizeof *d);
-	struct source_opts	 so = { NULL, 0 };
+	struct source_opts	 so = { NULL, 0, 0 };
 
 	if (opts != NULL) {
 		so.encoding = opts->encoding;
 		so.force = opts->force;
+		so.max_stream = opts->max_stream;
 	}
 	if (source_open_mem(&d->src, p, n, &so, cause) != 0) {
 		free(d);

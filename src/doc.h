@@ -32,6 +32,7 @@ struct doc_opts {
 	int		 show_glosses;	/* show 長(zhǎng) as it is in the file */
 	int		 lazy;		/* segment piece by piece, on demand */
 	int		 format;	/* DOC_FORMAT_* */
+	size_t		 max_stream;	/* bytes read from a pipe (source.h) */
 };
 
 #define DOC_FORMAT_AUTO		0	/* Markdown by name (.md) or by sniffing stdin */

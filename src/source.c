@@ -15,8 +15,6 @@
 #include "source.h"
 #include "xmalloc.h"
 
-#define SOURCE_BINARY_SCAN	8192
-
 /*
  * Binary: NUL bytes (more than one stray NUL) in the first 8 KiB, or
  * control bytes other than tab, line ends, form feed and ESC making more
@@ -40,6 +38,47 @@ source_is_binary(const unsigned char *s, size_t n)
 	return nul >= 2 || (n >= 64 && (nul + ctrl) * 20 > n);
 }
 
+/*
+ * The encoding of n bytes (asked for, or detected) and the bytes of its
+ * byte-order mark; NULL with *cause for an unknown name.
+ */
+static const char *
+source_encoding(const unsigned char *raw, size_t n,
+    const struct source_opts *opts, size_t *bom, char **cause)
+{
+	const char	*enc;
+
+	*bom = 0;
+	if (opts == NULL || opts->encoding == NULL)
+		return encoding_detect(raw, n, bom);
+	if ((enc = encoding_canonical(opts->encoding)) == NULL) {
+		*cause = xasprintf("unknown encoding %s", opts->encoding);
+		return NULL;
+	}
+	if (encoding_is_utf8(enc) && n >= 3 &&
+	    memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
+		*bom = 3;
+	return enc;
+}
+
+/* Refuses binary bytes (unless forced): the first n, or all there are. */
+static int
+source_refuse(const unsigned char *raw, size_t n,
+    const struct source_opts *opts, char **cause)
+{
+	const char	*enc;
+	size_t		 bom;
+
+	if ((enc = source_encoding(raw, n, opts, &bom, cause)) == NULL)
+		return -1;
+	if ((opts == NULL || !opts->force) && strncmp(enc, "UTF-16", 6) != 0 &&
+	    source_is_binary(raw + bom, n - bom)) {
+		*cause = xstrdup("binary file");
+		return -1;
+	}
+	return 0;
+}
+
 /* Decides the encoding and points src->data at UTF-8 text. */
 static int
 source_decode(struct source *src, const unsigned char *raw, size_t n,
@@ -49,22 +88,9 @@ source_decode(struct source *src, const unsigned char *raw, size_t n,
 	size_t		 bom = 0, len;
 	char		*text;
 
-	if (opts != NULL && opts->encoding != NULL) {
-		enc = encoding_canonical(opts->encoding);
-		if (enc == NULL) {
-			*cause = xasprintf("unknown encoding %s", opts->encoding);
-			return -1;
-		}
-		if (encoding_is_utf8(enc) && n >= 3 &&
-		    memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
-			bom = 3;
-	} else
-		enc = encoding_detect(raw, n, &bom);
-	if ((opts == NULL || !opts->force) && strncmp(enc, "UTF-16", 6) != 0 &&
-	    source_is_binary(raw + bom, n - bom)) {
-		*cause = xstrdup("binary file");
+	if (source_refuse(raw, n, opts, cause) != 0 ||
+	    (enc = source_encoding(raw, n, opts, &bom, cause)) == NULL)
 		return -1;
-	}
 	src->encoding = enc;
 	if (encoding_is_utf8(enc)) {
 		src->data = (const char *)raw + bom;
@@ -81,23 +107,58 @@ source_decode(struct source *src, const unsigned char *raw, size_t n,
 	return 0;
 }
 
-static int
-source_read_fd(int fd, struct buf *b, char **cause)
+/* "256 MiB": a limit as people write it. */
+static char *
+source_size_text(size_t n)
 {
+	if (n >= ((size_t)1 << 30) && n % ((size_t)1 << 30) == 0)
+		return xasprintf("%zu GiB", n >> 30);
+	if (n >= ((size_t)1 << 20) && n % ((size_t)1 << 20) == 0)
+		return xasprintf("%zu MiB", n >> 20);
+	if (n >= 1024 && n % 1024 == 0)
+		return xasprintf("%zu KiB", n >> 10);
+	return xasprintf("%zu bytes", n);
+}
+
+/*
+ * Reads a stream to its end, refusing it as soon as its first bytes look
+ * binary, or when it goes on past the limit.
+ */
+static int
+source_read_fd(int fd, struct buf *b, const struct source_opts *opts,
+    char **cause)
+{
+	size_t	max = opts != NULL && opts->max_stream > 0 ? opts->max_stream :
+		    SOURCE_STREAM_MAX;
 	ssize_t	n;
+	int	checked = 0;
+	char	*lim;
 
 	for (;;) {
 		buf_reserve(b, 65536);
 		n = read(fd, b->s + b->len, b->cap - b->len - 1);
-		if (n == 0)
-			return 0;
+		if (n < 0 && errno == EINTR)
+			continue;
 		if (n < 0) {
-			if (errno == EINTR)
-				continue;
 			*cause = xstrdup(strerror(errno));
 			return -1;
 		}
-		b->len += n;
+		b->len += (size_t)n;
+		if (!checked && (n == 0 || b->len >= SOURCE_BINARY_SCAN)) {
+			if (source_refuse((unsigned char *)b->s, b->len, opts,
+			    cause) != 0)
+				return -1;
+			checked = 1;
+		}
+		if (n == 0)
+			return 0;
+		if (b->len > max) {
+			lim = source_size_text(max);
+			*cause = xasprintf("more than %s: --max-size=SIZE reads "
+			    "more", lim);
+			free(lim);
+			return -1;
+		}
 	}
 }
 
@@ -108,7 +169,7 @@ source_open_stream(struct source *src, int fd,
 	struct buf	b;
 
 	buf_init(&b);
-	if (source_read_fd(fd, &b, cause) != 0) {
+	if (source_read_fd(fd, &b, opts, cause) != 0) {
 		buf_free(&b);
 		return -1;
 	}

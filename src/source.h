@@ -12,9 +12,21 @@
 
 #include <stddef.h>
 
+/*
+ * A pipe or a device (or a file that cannot be mapped) is read into memory:
+ * at most max_stream bytes, SOURCE_STREAM_MAX unless set, so that an
+ * endless stream (/dev/zero, yes |) ends in an error instead of taking all
+ * memory.  A regular file is mapped and has no such limit.  Either way the
+ * binary check runs on the first SOURCE_BINARY_SCAN bytes as soon as they
+ * are there, not after the whole stream.
+ */
+#define SOURCE_STREAM_MAX	((size_t)256 << 20)
+#define SOURCE_BINARY_SCAN	8192
+
 struct source_opts {
 	const char	*encoding;	/* NULL: detect */
 	int		 force;		/* open binary files too */
+	size_t		 max_stream;	/* bytes read from a stream; 0: default */
 };
 
 struct source {

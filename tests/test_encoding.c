@@ -155,7 +155,7 @@ test_binary(void **state)
 {
 	static const unsigned char elf[] = "\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0";
 	struct source		   src;
-	struct source_opts	   opts = { NULL, 0 };
+	struct source_opts	   opts = { NULL, 0, 0 };
 	char			  *cause = NULL;
 
 	assert_true(source_is_binary(elf, sizeof elf));
@@ -172,7 +172,7 @@ static void
 test_override(void **state)
 {
 	struct source		src;
-	struct source_opts	opts = { "latin1", 0 };
+	struct source_opts	opts = { "latin1", 0, 0 };
 	char			*cause = NULL;
 
 	/* UTF-8 bytes read as Latin-1 on request: mojibake, as asked. */
@@ -196,7 +196,7 @@ test_empty_input(void **state)
 	static const char *const names[] = {
 		"UTF-8", "UTF-16LE", "GB18030", "CP950", "ISO-8859-1", "SHIFT_JIS",
 	};
-	struct doc_opts	 o = { NULL, 0, 0, 0, 0 };
+	struct doc_opts	 o = { NULL, 0, 0, 0, 0, 0 };
 	struct doc	*d;
 	char		*out, *cause = NULL;
 	size_t		 i, len = 99;

@@ -1,5 +1,7 @@
 /* options.c: parse folio's command line. */
+#include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +15,7 @@ static char	**options_argv;		/* for getopt's errors */
 enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
 	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS, OPT_GREP, OPT_REGEX,
-	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT,
+	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT, OPT_MAX_SIZE,
 };
 
 static const struct option options_long[] = {
@@ -24,6 +26,7 @@ static const struct option options_long[] = {
 	{ "ambiguous-width", required_argument, NULL, OPT_AMBIGUOUS },
 	{ "gloss", required_argument, NULL, OPT_GLOSS },
 	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "list-keys", optional_argument, NULL, OPT_KEYS },
@@ -58,6 +61,8 @@ options_usage(FILE *f)
 "  --ambiguous-width=1|2  columns the terminal gives “ ” … (default 1)\n"
 "  --gloss=hide|show      hide or show pinyin glosses like 長(zhǎng)\n"
 "  --force                open a file that looks binary\n"
+"  --max-size=SIZE        read at most SIZE from a pipe or device (default\n"
+"                         256M; K, M, G suffixes)\n"
 "  --list-keys[=man]      list the reader's keys (as man page entries)\n"
 "  -h, --help             show this help and exit\n"
 "  --version              show the version and exit\n", f);
@@ -72,6 +77,37 @@ options_int(const char *arg, int lo, int hi, int *out)
 	if (*arg == '\0' || *end != '\0' || v < lo || v > hi)
 		return -1;
 	*out = (int)v;
+	return 0;
+}
+
+/* A size: a number with an optional K, M or G (powers of 1024). */
+static int
+options_size(const char *arg, size_t *out)
+{
+	char			*end;
+	unsigned long long	 v;
+	int			 shift = 0;
+
+	if (*arg < '0' || *arg > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift > 0)
+		end++;
+	if (*end == 'i' && shift > 0)
+		end++;
+	if ((*end == 'B' || *end == 'b') && shift > 0)
+		end++;
+	if (errno != 0 || *end != '\0' || v == 0 ||
+	    v > (SIZE_MAX >> 1) >> shift)
+		return -1;
+	*out = (size_t)v << shift;
 	return 0;
 }
 
@@ -135,6 +171,9 @@ options_one(int c, struct options *o)
 	case OPT_FORCE:
 		o->doc.force = 1;
 		return 0;
+	case OPT_MAX_SIZE:
+		return options_size(optarg, &o->doc.max_stream) == 0 ? 0 :
+		    options_bad("size (a number, with K, M or G)", optarg);
 	case 'h':
 		o->mode = MODE_HELP;
 		return 0;

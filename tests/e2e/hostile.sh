@@ -100,6 +100,29 @@ grep -q 'unrecognized option' "$TMP/err" && clean "$TMP/err" &&
 	ok "an unknown option is shown safely" ||
 	not_ok "an unknown option is shown safely" "$(od -c "$TMP/err" | head)"
 
+# Endless and binary streams: refused from their first bytes, or at the
+# limit (--max-size), never read whole first.
+expect_status "folio --dump /dev/zero: refused" 1 timeout 20 "$FOLIO" --dump /dev/zero
+grep -q '/dev/zero: binary file' "$TMP/err" && ok "as a binary file" ||
+	not_ok "as a binary file" "$(cat "$TMP/err")"
+{ head -c 9000 /dev/zero; sleep 30; } | timeout 10 "$FOLIO" --dump >"$TMP/out" 2>"$TMP/err"
+[ $? = 1 ] && grep -q 'binary file' "$TMP/err" &&
+	ok "a binary stream is refused from its first 8 KiB, before it ends" ||
+	not_ok "a binary stream is refused from its first 8 KiB" "$(cat "$TMP/err")"
+yes 'an endless line of text' | timeout 20 "$FOLIO" --dump --max-size=1M >"$TMP/out" 2>"$TMP/err"
+[ $? = 1 ] && grep -q 'standard input: more than 1 MiB: --max-size=SIZE reads more' "$TMP/err" &&
+	ok "an endless pipe ends at --max-size, with the way to read more" ||
+	not_ok "an endless pipe ends at --max-size" "$(cat "$TMP/err")"
+yes 'a line of text' | head -c 2000000 >"$TMP/2m.txt"
+cat "$TMP/2m.txt" | "$FOLIO" --dump --max-size=1M >"$TMP/out" 2>"$TMP/err"
+[ $? = 1 ] && ok "a 2 MB pipe is over --max-size=1M" || not_ok "a 2 MB pipe is over --max-size=1M" "$(cat "$TMP/err")"
+cat "$TMP/2m.txt" | "$FOLIO" --dump --max-size=3M >"$TMP/out" 2>"$TMP/err" &&
+	grep -q 'a line of text' "$TMP/out" &&
+	ok "and within --max-size=3M" || not_ok "and within --max-size=3M" "$(cat "$TMP/err")"
+"$FOLIO" --dump --max-size=1K "$TMP/2m.txt" >"$TMP/out" 2>"$TMP/err" &&
+	ok "a regular file is mapped, not capped" || not_ok "a regular file is mapped, not capped" "$(cat "$TMP/err")"
+expect_status "--max-size=0 is a usage error" 2 "$FOLIO" --dump --max-size=0 "$TMP/2m.txt"
+
 # The reader's status line shows a file name without what it hides.
 if command -v tmux >/dev/null 2>&1; then
 	need_tmux

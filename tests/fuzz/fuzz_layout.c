@@ -124,7 +124,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 {
 	static const int	 wide[] = { 200, 500, 1000 };
-	struct doc_opts		 o = { NULL, 1, 0, 0, DOC_FORMAT_TEXT };
+	struct doc_opts		 o = { NULL, 1, 0, 0, DOC_FORMAT_TEXT, 0 };
 	struct layout_opts	 lo = { 80, 1, 0 };
 	struct doc		*d;
 	char			*cause = NULL;
