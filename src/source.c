@@ -7,6 +7,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -14,6 +16,73 @@
 #include "encoding.h"
 #include "source.h"
 #include "xmalloc.h"
+
+/*
+ * The mappings of open sources, for source_fault: a few at a time (a
+ * document, and the next one while R reloads).  Changed only outside the
+ * handler; the handler only reads them, and only on a fault the same
+ * thread caused by reading one.
+ */
+#define SOURCE_MAPS	8
+static struct {
+	char	*addr;
+	size_t	 len;
+} source_maps[SOURCE_MAPS];
+static size_t			source_page;
+static volatile sig_atomic_t	source_nfaults;
+
+static void
+source_map_add(void *addr, size_t len)
+{
+	size_t	i;
+
+	if (source_page == 0)
+		source_page = (size_t)sysconf(_SC_PAGESIZE);
+	for (i = 0; i < SOURCE_MAPS; i++) {
+		if (source_maps[i].addr == NULL) {
+			source_maps[i].len = len;
+			source_maps[i].addr = addr;
+			return;
+		}
+	}
+}
+
+static void
+source_map_remove(void *addr)
+{
+	size_t	i;
+
+	for (i = 0; i < SOURCE_MAPS; i++)
+		if (source_maps[i].addr == addr)
+			source_maps[i].addr = NULL;
+}
+
+int
+source_fault(void *addr)
+{
+	char	*a = addr, *page, *end;
+	size_t	 i;
+
+	for (i = 0; i < SOURCE_MAPS; i++) {
+		if (source_maps[i].addr == NULL || a < source_maps[i].addr ||
+		    a >= source_maps[i].addr + source_maps[i].len)
+			continue;
+		page = (char *)((uintptr_t)a & ~(uintptr_t)(source_page - 1));
+		end = source_maps[i].addr + source_maps[i].len;
+		if (mmap(page, (size_t)(end - page), PROT_READ, MAP_PRIVATE |
+		    MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED)
+			return 0;
+		source_nfaults++;
+		return 1;
+	}
+	return 0;
+}
+
+unsigned
+source_faults(void)
+{
+	return (unsigned)source_nfaults;
+}
 
 /*
  * Binary: NUL bytes (more than one stray NUL) in the first 8 KiB, or
@@ -201,6 +270,7 @@ source_open_fd(struct source *src, int fd, const struct source_opts *opts,
 	madvise(map, st.st_size, MADV_SEQUENTIAL);
 	src->map = map;
 	src->maplen = st.st_size;
+	source_map_add(map, src->maplen);
 	return source_decode(src, map, st.st_size, opts, cause);
 }
 
@@ -244,8 +314,10 @@ source_open_mem(struct source *src, const void *p, size_t n,
 void
 source_close(struct source *src)
 {
-	if (src->map != NULL)
+	if (src->map != NULL) {
+		source_map_remove(src->map);
 		munmap(src->map, src->maplen);
+	}
 	free(src->owned);
 	memset(src, 0, sizeof *src);
 }

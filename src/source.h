@@ -49,6 +49,19 @@ int	source_open_mem(struct source *, const void *, size_t,
 	    const struct source_opts *, char **cause);
 void	source_close(struct source *);
 
+/*
+ * A mapped file that shrinks while folio reads it (an editor truncates it,
+ * a log rotates) makes reading past its new end raise SIGBUS.  The
+ * program's SIGBUS handler calls source_fault() with the faulting address:
+ * if it lies in the mapping of an open source, the rest of that mapping
+ * becomes zero pages, so the read goes on (finding NULs, which the
+ * sanitiser shows as ^@), and 1 is returned; otherwise 0, a fault that is
+ * not ours.  Async-signal-safe.  source_faults() counts them, for the
+ * program to say that the file changed.
+ */
+int	source_fault(void *addr);
+unsigned source_faults(void);
+
 /* True if the bytes look binary (see source.c). */
 int	source_is_binary(const unsigned char *, size_t);
 

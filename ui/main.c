@@ -17,6 +17,7 @@
 #include "notes.h"
 #include "print.h"
 #include "sanitize.h"
+#include "source.h"
 #include "search.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -135,6 +136,7 @@ main(int argc, char **argv)
 	int		 rc;
 
 	xmalloc_set_fatal(main_fatal);
+	term_catch_faults();
 	if (main_locale() != 0)
 		return 1;
 	if (options_parse(argc, argv, &o) != 0)
@@ -178,6 +180,13 @@ main(int argc, char **argv)
 	else
 		rc = main_run(&d, &o, strcmp(file, "-") == 0 ?
 		    "standard input" : file);
+	/* It shrank while it was printed (the reader says so on its screen). */
+	if (source_faults() > 0 && (o.mode != MODE_PAGER ||
+	    !isatty(STDOUT_FILENO))) {
+		sanitize_fprintf(stderr, "folio: %s: the file changed while it "
+		    "was read\n", file);
+		rc = rc == 0 ? 1 : rc;
+	}
 	search_free(pattern);
 	doc_free(d);
 	return rc;

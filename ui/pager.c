@@ -8,15 +8,19 @@
  * flags are read after every wake-up; a resize comes as KEY_RESIZE.
  */
 #include <sys/ioctl.h>
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
 
 #include "pager.h"
 #include "sanitize.h"
+#include "source.h"
 #include "ui.h"
 #include "utf8.h"
 #include "width.h"
@@ -97,6 +101,57 @@ pager_rate(struct pager *p)
 	return minutes > 0 ? (double)bytes / minutes : 0;
 }
 
+/*
+ * The file as it was read, to tell the reader when it changes or goes
+ * away underneath (what is shown stays what was read; R reads it again).
+ * A mapped file that shrank is also told by its faults (source.h).
+ */
+static struct {
+	struct stat	st;
+	int		known;		/* a file stat could see */
+	time_t		checked;	/* looked at, once a second at most */
+	unsigned	faults;		/* source_faults() when last told */
+	int		told;
+} pager_file;
+
+static void
+pager_file_note(struct pager *p)
+{
+	pager_file.known = p->path != NULL && stat(p->path, &pager_file.st) == 0;
+	pager_file.checked = time(NULL);
+	pager_file.faults = source_faults();
+	pager_file.told = 0;
+}
+
+/* 1 if the reader was just told that its file changed or went. */
+static int
+pager_file_check(struct pager *p)
+{
+	struct stat	st;
+	time_t		now = time(NULL);
+	const char	*what = NULL;
+
+	if (source_faults() != pager_file.faults) {
+		pager_file.faults = source_faults();
+		what = "the file changed (it is shorter): R reloads";
+	} else if (pager_file.known && !pager_file.told &&
+	    now != pager_file.checked) {
+		pager_file.checked = now;
+		if (stat(p->path, &st) != 0)
+			what = "the file is gone: this is what was read";
+		else if (st.st_size != pager_file.st.st_size ||
+		    st.st_ino != pager_file.st.st_ino ||
+		    st.st_mtim.tv_sec != pager_file.st.st_mtim.tv_sec ||
+		    st.st_mtim.tv_nsec != pager_file.st.st_mtim.tv_nsec)
+			what = "the file changed: R reloads";
+	}
+	if (what == NULL)
+		return 0;
+	pager_file.told = 1;
+	pager_message(p, what);
+	return 1;
+}
+
 /* Reopens the file and goes back to the same place in it. */
 int
 pager_reload(struct pager *p)
@@ -132,6 +187,7 @@ pager_reload(struct pager *p)
 	find_reload(p);
 	annot_reload(p);
 	pager_message(p, "reloaded");
+	pager_file_note(p);
 	return UI_REDRAW | UI_CLEAR;
 }
 
@@ -163,6 +219,8 @@ pager_wait(struct pager *p)
 		return UI_REDRAW | UI_CLEAR;
 	}
 	if (rc == ERR) {
+		if (pager_file_check(p))
+			return UI_REDRAW;
 		if (find_counting(p)) {
 			find_count_step(p);
 			return UI_REDRAW;
@@ -177,7 +235,8 @@ pager_wait(struct pager *p)
 		view_sync(p->v);
 		return annot_poll(p) ? UI_REDRAW : UI_NONE;
 	}
-	return pager_key(p, c, rc == KEY_CODE_YES);
+	rc = pager_key(p, c, rc == KEY_CODE_YES);
+	return pager_file_check(p) ? rc | UI_REDRAW : rc;
 }
 
 static void
@@ -248,6 +307,7 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	p.colour = term_has_colour();
 	p.hyperlinks = term_has_hyperlinks() && doc_is_markdown(d);
 	p.v = view_new(d, view_opts_default(&p), LINES > 1 ? LINES - 1 : 1);
+	pager_file_note(&p);
 	pager_layout(&p);
 	annot_place(&p);
 	pager_loop(&p);

@@ -7,8 +7,16 @@
  * ncurses leaves them alone, and without SA_RESTART, so that a signal
  * wakes the loop from its wait for a key.  ncurses keeps its own SIGWINCH
  * handling and reports a resize as KEY_RESIZE.
+ *
+ * Faults are the exception: SIGBUS from a mapped file that shrank is
+ * answered on the spot (source_fault), and a fault that is not ours gives
+ * the terminal back (a sequence and terminal modes saved when it was
+ * taken, written with async-signal-safe calls only) before the program
+ * dies of it, so that no exit leaves the terminal raw on the alternate
+ * screen.
  */
 #include <signal.h>
+#include <termios.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,15 +24,99 @@
 
 #include <curses.h>
 
+#include "source.h"
 #include "ui.h"
 
 #include <term.h>	/* after ui.h: it defines a macro "lines" */
+
+#if defined(__SANITIZE_ADDRESS__)
+#define TERM_SANITIZED	1	/* the sanitizer reports faults: let it */
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TERM_SANITIZED	1
+#endif
+#endif
 
 static volatile sig_atomic_t	term_quit_flag;
 static volatile sig_atomic_t	term_tstp_flag;
 static SCREEN			*term_screen;
 static FILE			*term_tty;
 static int			 term_started;
+static volatile sig_atomic_t	 term_taken;	/* for the fault handler */
+static struct termios		 term_modes;	/* as they were before */
+static int			 term_have_modes;
+static char			 term_restore[128]; /* rmcup, cnorm, sgr0 */
+static size_t			 term_nrestore;
+
+/* Gives the terminal back from a signal handler: write(2) and tcsetattr. */
+static void
+term_crash_restore(void)
+{
+	if (!term_taken)
+		return;
+	term_taken = 0;
+	if (term_nrestore > 0)
+		(void)!write(STDOUT_FILENO, term_restore, term_nrestore);
+	if (term_have_modes)
+		tcsetattr(STDOUT_FILENO, TCSANOW, &term_modes);
+}
+
+static void
+term_on_fault(int sig, siginfo_t *si, void *uc)
+{
+	struct sigaction	sa;
+
+	(void)uc;
+	if (sig == SIGBUS && si->si_code > 0 && source_fault(si->si_addr))
+		return;		/* a shrunk file: the read goes on */
+	term_crash_restore();
+	memset(&sa, 0, sizeof sa);	/* then die of it, as without us */
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+	raise(sig);
+}
+
+void
+term_catch_faults(void)
+{
+	static const int	 sigs[] = { SIGBUS, SIGSEGV, SIGFPE, SIGILL };
+	struct sigaction	 sa;
+	size_t			 i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = term_on_fault;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+#ifdef TERM_SANITIZED
+		if (sigs[i] != SIGBUS)
+			continue;
+#endif
+		sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+/* Keeps what term_crash_restore needs: modes now, the sequence to leave. */
+static void
+term_save_restore(void)
+{
+	static const char *const caps[] = { "rmcup", "cnorm", "sgr0" };
+	const char	*s;
+	size_t		 i, k;
+
+	term_nrestore = 0;
+	for (i = 0; i < sizeof caps / sizeof *caps; i++) {
+		s = tigetstr(caps[i]);
+		if (s == NULL || s == (char *)-1)
+			continue;
+		k = strlen(s);
+		if (term_nrestore + k <= sizeof term_restore) {
+			memcpy(term_restore + term_nrestore, s, k);
+			term_nrestore += k;
+		}
+	}
+}
 
 static void
 term_on_quit(int sig)
@@ -96,11 +188,14 @@ term_start(void)
 	term_handle(SIGTERM, term_on_quit);
 	term_handle(SIGINT, term_on_quit);
 	term_handle(SIGTSTP, term_on_tstp);
+	term_have_modes = tcgetattr(STDOUT_FILENO, &term_modes) == 0;
 	if ((term_screen = newterm(NULL, stdout, in)) == NULL) {
 		fprintf(stderr, "folio: cannot start the terminal\n");
 		return -1;
 	}
 	term_started = 1;
+	term_save_restore();
+	term_taken = 1;
 	cbreak();
 	noecho();
 	nonl();
@@ -123,6 +218,7 @@ term_stop(void)
 	if (!term_started)
 		return;
 	term_started = 0;
+	term_taken = 0;
 	curs_set(1);
 	endwin();
 	delscreen(term_screen);

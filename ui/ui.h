@@ -118,6 +118,11 @@ struct pager {
 /* term.c */
 /* Checks TERM; returns 0 or -1 with a message printed. */
 int	term_check(void);
+/*
+ * SIGBUS from a shrunk file goes on (source.h); other faults give the
+ * terminal back first.  Called once, before anything is read.
+ */
+void	term_catch_faults(void);
 /* Takes the terminal (keys from /dev/tty when stdin is not one). */
 int	term_start(void);
 void	term_stop(void);

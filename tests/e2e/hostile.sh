@@ -123,6 +123,14 @@ cat "$TMP/2m.txt" | "$FOLIO" --dump --max-size=3M >"$TMP/out" 2>"$TMP/err" &&
 	ok "a regular file is mapped, not capped" || not_ok "a regular file is mapped, not capped" "$(cat "$TMP/err")"
 expect_status "--max-size=0 is a usage error" 2 "$FOLIO" --dump --max-size=0 "$TMP/2m.txt"
 
+# A file truncated while --dump prints it: no SIGBUS, an error, status 1.
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "Paragraph %d of a long text with plenty of words in it.\n\n", i }' >"$TMP/shrinks.txt"
+{ "$FOLIO" --dump "$TMP/shrinks.txt" 2>"$TMP/err"; echo $? >"$TMP/status"; } |
+	{ head -c 1000 >/dev/null; truncate -s 100 "$TMP/shrinks.txt"; cat >/dev/null; }
+[ "$(cat "$TMP/status")" = 1 ] && grep -q 'shrinks.txt: the file changed while it was read' "$TMP/err" &&
+	ok "a file that shrinks while it is dumped: an error, no SIGBUS" ||
+	not_ok "a file that shrinks while it is dumped" "status $(cat "$TMP/status")" "$(cat "$TMP/err")"
+
 # The reader's status line shows a file name without what it hides.
 if command -v tmux >/dev/null 2>&1; then
 	need_tmux
@@ -137,6 +145,36 @@ if command -v tmux >/dev/null 2>&1; then
 		not_ok "the status line shows the name" "$(screen)"
 	fi
 	keys q
+
+	# The file shrinks under the reader: no SIGBUS, the reader says so,
+	# and quitting gives the terminal back (off the alternate screen).
+	awk 'BEGIN { for (i = 0; i < 3000; i++) printf "Paragraph %d of a long text with plenty of words in it.\n\n", i }' >"$TMP/shrinks.txt"
+	start 80 24 "TERM=xterm-256color $FOLIO '$TMP/shrinks.txt'"
+	wait_for "Paragraph 2"
+	truncate -s 100 "$TMP/shrinks.txt"
+	expect_last "the reader tells that the file changed" "the file changed"
+	keys G
+	expect_last "reading past the new end: no SIGBUS" "END"
+	keys R
+	expect_last "R reloads it" "reloaded"
+	keys q
+	[ "$(exit_status)" = 0 ] && ok "quits normally" || not_ok "quits normally" "$(screen)"
+	[ "$(tm display-message -p -t t '#{alternate_on}')" = 0 ] &&
+		ok "the terminal is off the alternate screen" ||
+		not_ok "the terminal is off the alternate screen"
+	start 80 24 "TERM=xterm-256color $FOLIO '$TMP/victim.txt'"
+	wait_for "Some paragraph"
+	rm "$TMP/victim.txt"
+	expect_last "a file removed under the reader is told" "the file is gone"
+	keys q
+	# A crash (here a SIGSEGV from outside) still gives the terminal back.
+	start 80 24 "TERM=xterm-256color $FOLIO '$TMP/2m.txt'"
+	wait_for "a line of text"
+	pid=$(folio_pid 2m.txt)
+	[ -n "$pid" ] && kill -SEGV "$pid"
+	[ "$(exit_status)" = 139 ] && [ "$(tm display-message -p -t t '#{alternate_on}')" = 0 ] &&
+		ok "a crash leaves the terminal off the alternate screen" ||
+		not_ok "a crash leaves the terminal off the alternate screen" "status $(exit_status)"
 fi
 
 done_testing
