@@ -176,13 +176,15 @@ layout_pre_line(const struct clusters *cl, size_t i, size_t end,
 	}
 	if (i < end && col < o->hscroll) {
 		col += cl->width[i++];	/* a wide character cut in half */
-		l->flags |= LINE_PAD_LEFT;
-		avail--;
+		if (avail > 0) {
+			l->flags |= LINE_PAD_LEFT;
+			avail--;
+		}
 	}
 	l->start = cl->off[i];
 	while (i < end && w + cl->width[i] <= avail)
 		w += cl->width[i++];
-	if (i < end) {
+	if (i < end && avail > 0) {	/* width 1: no room for both markers */
 		l->flags |= LINE_CUT_RIGHT;
 		while (i > 0 && cl->off[i] > l->start && w + 1 > avail)
 			w -= cl->width[--i];

@@ -113,6 +113,46 @@ test_space_with_mark(void **state)
 	expect(doc, 4, "abcd\n \xCC\x81" "efg\nh\nijkl\n");
 }
 
+/*
+ * Preformatted lines scrolled sideways at the narrowest widths: the cut
+ * markers and the blank for a halved wide character fit in the width
+ * (at width 1 the line was "«»", two columns; found by fuzz_layout).
+ */
+static void
+test_preformatted_scrolled_narrow(void **state)
+{
+	struct doc		*d = unit_doc("T\n\nName    Age   City\n"
+	    "Alice   30    Paris\n\xE4\xB8\xAD\xE6\x96\x87   40    "
+	    "\xE4\xB8\xAD\xE6\x96\x87\n");
+	struct layout_opts	 lo;
+	struct lines		 ls = { NULL, 0, 0 };
+	struct buf		 out;
+	size_t			 b, j, pre = 0;
+
+	for (b = 0; b < doc_nblocks(d); b++)
+		pre += doc_block(d, b)->type == BLOCK_PRE;
+	assert_int_equal(pre, 1);
+	for (lo.width = 1; lo.width <= 4; lo.width++) {
+		for (lo.hscroll = 0; lo.hscroll <= 5; lo.hscroll++) {
+			lo.ambiguous = 1;
+			for (b = 0; b < doc_nblocks(d); b++) {
+				ls.n = 0;
+				layout_block(d, b, &lo, &ls);
+				for (j = 0; j < ls.n &&
+				    doc_block(d, b)->type == BLOCK_PRE; j++) {
+					buf_init(&out);
+					layout_line_text(d, &ls.v[j], 1, &out);
+					assert_true(width_str(out.s, out.len, 1) <=
+					    lo.width);
+					buf_free(&out);
+				}
+			}
+		}
+	}
+	lines_free(&ls);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -126,6 +166,7 @@ main(void)
 		cmocka_unit_test(test_ambiguous_two),
 		cmocka_unit_test(test_width_one),
 		cmocka_unit_test(test_space_with_mark),
+		cmocka_unit_test(test_preformatted_scrolled_narrow),
 	};
 
 	return UNIT_RUN(tests);
