@@ -88,16 +88,16 @@ sanitize_c1(struct sanitize *z, ucs4_t c)
 		sanitize_skip_string(z);
 }
 
-/* Backspace: take back the last character of this line. */
-static void
-sanitize_backspace(struct sanitize *z)
+/* Takes back the last code point of this line; returns it (0: none). */
+static ucs4_t
+sanitize_unemit(struct sanitize *z)
 {
 	struct buf	*b = z->out;
 	size_t		 i = b->len;
 	ucs4_t		 c;
 
 	if (i <= z->start)
-		return;
+		return 0;
 	while (i > z->start && ((unsigned char)b->s[i - 1] & 0xC0) == 0x80)
 		i--;
 	if (i > z->start)
@@ -108,6 +108,21 @@ sanitize_backspace(struct sanitize *z)
 	b->s[i] = '\0';
 	if (z->runs != NULL)
 		runs_cut(z->runs, i);
+	return c;
+}
+
+/*
+ * Backspace takes back the character before it; a flag (two regional
+ * indicators, only ever kept in pairs) goes whole, or half of it would be
+ * left alone.
+ */
+static void
+sanitize_backspace(struct sanitize *z)
+{
+	ucs4_t	c = sanitize_unemit(z);
+
+	if (c >= 0x1F1E6 && c <= 0x1F1FF)
+		sanitize_unemit(z);
 }
 
 static int
