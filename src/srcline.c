@@ -6,25 +6,39 @@
 
 #include "srcline.h"
 
+/*
+ * The line end is sought in windows that double from 256 bytes, so that
+ * finding it costs about the length of the line whichever end it has: a
+ * file of lone CRs (no LF to find) is read in linear time, not quadratic.
+ */
 void
 srcline_read(const char *s, size_t end, size_t pos, struct srcline *l)
 {
-	const char	*nl, *cr;
+	const char	*p = s + pos, *e = s + end, *nl, *cr;
+	size_t		 w = 256, n;
 
-	nl = memchr(s + pos, '\n', end - pos);
-	cr = memchr(s + pos, '\r', (nl ? nl : s + end) - (s + pos));
 	l->off = pos;
-	if (cr != NULL) {
-		l->len = cr - (s + pos);
-		l->next = (cr + 1 == nl) ? (size_t)(nl + 1 - s) :
-		    (size_t)(cr + 1 - s);
-	} else if (nl != NULL) {
-		l->len = nl - (s + pos);
-		l->next = nl + 1 - s;
-	} else {
-		l->len = end - pos;
-		l->next = end;
+	for (;;) {
+		n = (size_t)(e - p) < w ? (size_t)(e - p) : w;
+		nl = memchr(p, '\n', n);
+		cr = memchr(p, '\r', nl != NULL ? (size_t)(nl - p) : n);
+		if (cr != NULL) {
+			l->len = (size_t)(cr - (s + pos));
+			l->next = (size_t)(cr + 1 - s) +
+			    (cr + 1 < e && cr[1] == '\n');
+			return;
+		}
+		if (nl != NULL) {
+			l->len = (size_t)(nl - (s + pos));
+			l->next = (size_t)(nl + 1 - s);
+			return;
+		}
+		if ((p += n) >= e)
+			break;
+		w *= 2;
 	}
+	l->len = end - pos;
+	l->next = end;
 }
 
 /* Bytes and columns of one whitespace character at p, or 0 bytes. */
