@@ -321,7 +321,9 @@ search_regex(const struct search *s, const struct norm *nm, search_fn *fn,
 {
 	struct buf	 b;
 	size_t		*at = xreallocarray(NULL, nm->n + 1, sizeof *at), i;
+	size_t		 a = 0, z;
 	PCRE2_SIZE	 start = 0, *ov;
+	uint32_t	 check = 0;
 	long		 found = 0;
 	int		 rc;
 
@@ -331,9 +333,16 @@ search_regex(const struct search *s, const struct norm *nm, search_fn *fn,
 		buf_add_cp(&b, nm->cp[i]);
 	}
 	at[nm->n] = b.len;
+	/*
+	 * Linear in the matches: the text is checked as UTF-8 once, not at
+	 * every match, and the map back to the text goes on from the last
+	 * match instead of from the start (both were quadratic: 4.8 s for
+	 * '.' over one 64 KiB paragraph).
+	 */
 	while (start <= b.len) {
 		rc = pcre2_match(s->re, (PCRE2_SPTR)(b.s ? b.s : ""), b.len,
-		    start, 0, s->md, s->mc);
+		    start, check, s->md, s->mc);
+		check = PCRE2_NO_UTF_CHECK;
 		if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT) {
 			found = -1;
 			break;
@@ -342,8 +351,6 @@ search_regex(const struct search *s, const struct norm *nm, search_fn *fn,
 			break;
 		ov = pcre2_get_ovector_pointer(s->md);
 		if (ov[1] > ov[0]) {
-			size_t a = 0, z = 0;
-
 			while (a < nm->n && at[a] < ov[0])
 				a++;
 			z = a;
