@@ -303,25 +303,10 @@ layout_indent(const struct block *b, const struct line *l, int ambiguous,
 static int
 layout_style_at(const struct text *t, uint32_t at, uint32_t *next)
 {
-	size_t	i;
-	int	style = STYLE_NONE;
+	size_t	n = *next;
+	int	style = text_style_at(t, at, &n);	/* log(spans), not spans */
 
-	for (i = 0; i < t->nspans; i++) {
-		const struct span *s = &t->spans[i];
-
-		if (s->start > at) {
-			if (s->start < *next)
-				*next = s->start;
-			break;
-		}
-		if (s->end <= at)
-			continue;
-		if (s->end < *next)
-			*next = s->end;
-		if (style != STYLE_HIDDEN && (s->style > style ||
-		    s->style == STYLE_HIDDEN))
-			style = s->style;
-	}
+	*next = (uint32_t)n;
 	return style;
 }
 

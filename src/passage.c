@@ -19,37 +19,28 @@ pos_cmp(struct pos a, struct pos b)
 	return a.off < b.off ? -1 : a.off > b.off;
 }
 
-/* The end of the hidden span holding byte k, or k if it is shown. */
+/*
+ * The end of the hidden text holding byte k, or k if it is shown (hidden
+ * spans that touch are one).  Through the text's style index: a look at
+ * every span here made --grep quadratic in the spans of a paragraph.
+ */
 static size_t
 passage_hidden_end(const struct text *t, size_t k)
 {
-	size_t	i, end = k;
+	size_t	next = t->len;
 
-	for (i = 0; i < t->nspans && t->spans[i].start <= end; i++)
-		if (t->spans[i].style == STYLE_HIDDEN && end < t->spans[i].end &&
-		    t->spans[i].start <= end)
-			end = t->spans[i].end;
-	return end;
+	if (k >= t->len || text_style_at(t, k, &next) != STYLE_HIDDEN)
+		return k;
+	return next;
 }
 
-/* The start of the hidden span holding byte k - 1, or k. */
+/* The start of the hidden text holding byte k - 1, or k. */
 static size_t
 passage_hidden_start(const struct text *t, size_t k)
 {
-	size_t	i, start = k;
-	int	again = 1;
-
-	while (again && start > 0) {
-		again = 0;
-		for (i = 0; i < t->nspans && t->spans[i].start < start; i++)
-			if (t->spans[i].style == STYLE_HIDDEN &&
-			    t->spans[i].end >= start) {
-				start = t->spans[i].start;
-				again = 1;
-				break;
-			}
-	}
-	return start;
+	if (k == 0 || k > t->len || !text_hidden_at(t, k - 1))
+		return k;
+	return text_style_start(t, k - 1);
 }
 
 /* White space that never starts or ends a passage: ' ', tab, line end, U+3000. */

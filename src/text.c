@@ -42,11 +42,33 @@ text_free_clusters(struct clusters *cl)
 	free(cl);
 }
 
+/*
+ * The spans flattened: where the style shown changes, and to what.  Built
+ * by a sweep over the spans' starts and ends with a count per style.
+ */
+struct text_styles {
+	uint32_t	*at;		/* sorted: the style from at[i] on */
+	uint8_t		*style;
+	size_t		 n;
+};
+
+static void
+text_free_styles(struct text *t)
+{
+	if (t->styles == NULL)
+		return;
+	free(t->styles->at);
+	free(t->styles->style);
+	free(t->styles);
+	t->styles = NULL;
+}
+
 void
 text_free(struct text *t)
 {
 	if (t == NULL)
 		return;
+	text_free_styles(t);
 	text_free_clusters(t->cl);
 	free(t->runs);
 	free(t->spans);
@@ -68,6 +90,7 @@ text_add_span(struct text *t, uint32_t start, uint32_t end, int style,
 	t->spans[i].style = style;
 	t->spans[i].data = data;
 	t->nspans++;
+	text_free_styles(t);
 	if (style == STYLE_HIDDEN) {	/* hidden text changes the clusters */
 		text_free_clusters(t->cl);
 		t->cl = NULL;
@@ -83,6 +106,7 @@ text_clear_style(struct text *t, int style)
 		if (t->spans[i].style != style)
 			t->spans[j++] = t->spans[i];
 	t->nspans = j;
+	text_free_styles(t);
 }
 
 /* Characters that must not start a line, beyond what UAX #14 handles. */
@@ -488,10 +512,122 @@ text_at_src_end(const struct text *t, uint64_t src)
 int
 text_hidden_at(const struct text *t, size_t k)
 {
+	size_t	next = t->len;
+
+	return t->nspans > 0 && text_style_at(t, k, &next) == STYLE_HIDDEN;
+}
+
+struct text_event {
+	uint32_t	at;
+	int8_t		delta;		/* +1 a span starts, -1 one ends */
+	uint8_t		style;
+};
+
+static int
+text_cmp_event(const void *a, const void *b)
+{
+	const struct text_event	*x = a, *y = b;
+
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* The style shown for the spans open, counted per style. */
+static int
+text_top_style(const size_t *open)
+{
+	int	s;
+
+	if (open[STYLE_HIDDEN] > 0)
+		return STYLE_HIDDEN;
+	for (s = STYLE_COUNT - 1; s > STYLE_NONE; s--)
+		if (open[s] > 0)
+			return s;
+	return STYLE_NONE;
+}
+
+static struct text_styles *
+text_index_styles(const struct text *t)
+{
+	struct text_styles	*x = xcalloc(1, sizeof *x);
+	struct text_event	*ev;
+	size_t			 open[STYLE_COUNT] = { 0 }, i, n = 0;
+	int			 cur = STYLE_NONE, top;
+
+	ev = xreallocarray(NULL, 2 * t->nspans + 1, sizeof *ev);
+	for (i = 0; i < t->nspans; i++) {
+		if (t->spans[i].start >= t->spans[i].end ||
+		    t->spans[i].style >= STYLE_COUNT)
+			continue;
+		ev[n].at = t->spans[i].start;
+		ev[n].delta = 1;
+		ev[n++].style = (uint8_t)t->spans[i].style;
+		ev[n].at = t->spans[i].end;
+		ev[n].delta = -1;
+		ev[n++].style = (uint8_t)t->spans[i].style;
+	}
+	qsort(ev, n, sizeof *ev, text_cmp_event);
+	x->at = xreallocarray(NULL, n + 1, sizeof *x->at);
+	x->style = xreallocarray(NULL, n + 1, 1);
+	for (i = 0; i < n; ) {
+		uint32_t at = ev[i].at;
+
+		for (; i < n && ev[i].at == at; i++) {
+			if (ev[i].delta > 0)
+				open[ev[i].style]++;
+			else
+				open[ev[i].style]--;
+		}
+		if ((top = text_top_style(open)) != cur) {
+			x->at[x->n] = at;
+			x->style[x->n++] = (uint8_t)top;
+			cur = top;
+		}
+	}
+	free(ev);
+	return x;
+}
+
+/* The index of the first change of style after byte k. */
+static size_t
+text_style_after(const struct text *t, size_t k)
+{
+	const struct text_styles	*x;
+	size_t				 lo = 0, hi, mid;
+
+	if (t->styles == NULL)	/* a cache: the spans are as they were */
+		((struct text *)t)->styles = text_index_styles(t);
+	x = t->styles;
+	hi = x->n;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (x->at[mid] <= k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int
+text_style_at(const struct text *t, size_t k, size_t *next)
+{
 	size_t	i;
 
-	for (i = 0; i < t->nspans && t->spans[i].start <= k; i++)
-		if (t->spans[i].style == STYLE_HIDDEN && k < t->spans[i].end)
-			return 1;
-	return 0;
+	if (t->nspans == 0)
+		return STYLE_NONE;
+	i = text_style_after(t, k);
+	if (i < t->styles->n && t->styles->at[i] < *next)
+		*next = t->styles->at[i];
+	return i > 0 ? t->styles->style[i - 1] : STYLE_NONE;
+}
+
+size_t
+text_style_start(const struct text *t, size_t k)
+{
+	size_t	i;
+
+	if (t->nspans == 0)
+		return 0;
+	i = text_style_after(t, k);
+	return i > 0 ? t->styles->at[i - 1] : 0;
 }

@@ -91,6 +91,7 @@ struct text {
 	size_t		 nruns;
 	uint16_t	 hang;	/* columns of a list marker: continuation indent */
 	struct clusters	*cl;	/* cache, NULL until text_clusters() */
+	struct text_styles *styles; /* cache, NULL until text_style_at() */
 };
 
 /* Takes ownership of s (len bytes, NUL-terminated). */
@@ -127,5 +128,15 @@ size_t		 text_at_src(const struct text *, uint64_t src);
 size_t		 text_at_src_end(const struct text *, uint64_t src);
 /* Is byte k inside a hidden span? */
 int		 text_hidden_at(const struct text *, size_t k);
+/*
+ * The style shown at byte k: the highest style of the spans over it, and
+ * STYLE_HIDDEN over any other; *next is lowered to where it may change.
+ * The first call indexes the spans (cached until they change), so that a
+ * call costs log(spans): a paragraph with a span every few bytes is laid
+ * out, printed and searched in linear time.
+ */
+int		 text_style_at(const struct text *, size_t k, size_t *next);
+/* Where the run of the style shown at byte k starts. */
+size_t		 text_style_start(const struct text *, size_t k);
 
 #endif

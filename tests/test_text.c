@@ -108,6 +108,61 @@ test_spans_sorted(void **state)
 	text_free(t);
 }
 
+/* The style over byte k as the spans say it, looking at every one. */
+static int
+style_by_hand(const struct text *t, size_t k)
+{
+	size_t	i;
+	int	style = STYLE_NONE;
+
+	for (i = 0; i < t->nspans; i++) {
+		const struct span *sp = &t->spans[i];
+
+		if (sp->start <= k && k < sp->end && style != STYLE_HIDDEN &&
+		    (sp->style > style || sp->style == STYLE_HIDDEN))
+			style = sp->style;
+	}
+	return style;
+}
+
+/*
+ * The style index agrees with the spans everywhere, through spans added
+ * and cleared: nested, overlapping, empty, hidden over the rest.
+ */
+static void
+test_style_index(void **state)
+{
+	struct text	*t = text_new(strdup("0123456789abcdefghijklmnopqrstuvwxyz"), 36);
+	unsigned	 seed = 7;
+	size_t		 i, k, next, a, z;
+	int		 round;
+
+	for (round = 0; round < 6; round++) {
+		for (i = 0; i < 12; i++) {
+			seed = seed * 1103515245 + 12345;
+			a = (seed >> 8) % 36;
+			z = a + (seed >> 16) % 12;
+			text_add_span(t, (uint32_t)a, (uint32_t)(z > 36 ? 36 : z),
+			    1 + (int)((seed >> 4) % (STYLE_COUNT - 1)), 0);
+		}
+		if (round == 3)
+			text_clear_style(t, STYLE_HIDDEN);
+		for (k = 0; k < 36; k++) {
+			next = 36;
+			assert_int_equal(text_style_at(t, k, &next),
+			    style_by_hand(t, k));
+			assert_true(next > k && next <= 36);
+			for (i = k; i < next; i++)
+				assert_int_equal(style_by_hand(t, i),
+				    style_by_hand(t, k));
+			assert_true(text_style_start(t, k) <= k);
+			assert_int_equal(text_hidden_at(t, k),
+			    style_by_hand(t, k) == STYLE_HIDDEN);
+		}
+	}
+	text_free(t);
+}
+
 int
 main(void)
 {
@@ -118,6 +173,7 @@ main(void)
 		cmocka_unit_test(test_hidden_spans),
 		cmocka_unit_test(test_preformatted_breaks),
 		cmocka_unit_test(test_spans_sorted),
+		cmocka_unit_test(test_style_index),
 	};
 
 	return UNIT_RUN(tests);

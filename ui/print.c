@@ -42,23 +42,22 @@ print_toc(struct doc *d, FILE *f)
 	return fflush(f) == 0 && !ferror(f) ? 0 : -1;
 }
 
-/* Appends text[from, to) without its hidden spans, line ends as spaces. */
+/*
+ * Appends text[from, to) without its hidden spans, line ends as spaces,
+ * a run of one style at a time (text_style_at: the old byte-by-byte look
+ * at every span made --grep quadratic, 9.8 s for 64 KiB of *a**).
+ */
 static void
 print_visible(const struct text *t, size_t from, size_t to, struct buf *out)
 {
-	size_t	i = from, k;
+	size_t	i = from, next, k;
 
 	while (i < to) {
-		for (k = 0; k < t->nspans; k++)
-			if (t->spans[k].style == STYLE_HIDDEN &&
-			    t->spans[k].start <= i && i < t->spans[k].end)
-				break;
-		if (k < t->nspans) {
-			i = t->spans[k].end;
-			continue;
-		}
-		buf_addc(out, t->s[i] == '\n' ? ' ' : t->s[i]);
-		i++;
+		next = to;
+		if (text_style_at(t, i, &next) != STYLE_HIDDEN)
+			for (k = i; k < next; k++)
+				buf_addc(out, t->s[k] == '\n' ? ' ' : t->s[k]);
+		i = next;
 	}
 }
 
