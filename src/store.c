@@ -507,6 +507,24 @@ store_set_aside(struct store *st)
 	return to;
 }
 
+/*
+ * Is a database whose application_id is 0 folio's?  Only an empty one (a
+ * new store) or one with folio's tables (made before application_id was
+ * set).  A user's own database there, with tables of its own, is not: it
+ * was adopted, folio's tables added to it.  A database that cannot be read
+ * is left to store_check, which tells damage from the rest.
+ */
+static int
+store_is_ours(struct store *st)
+{
+	int	all, ours;
+
+	all = store_pragma_int(st, "SELECT count(*) FROM sqlite_master");
+	ours = store_pragma_int(st, "SELECT count(*) FROM sqlite_master "
+	    "WHERE type = 'table' AND name IN ('document', 'annotation')");
+	return all <= 0 || ours == 2;
+}
+
 /* Sets the connection up; says whether the store is sound (see above). */
 static int
 store_setup(struct store *st, const char *dir)
@@ -515,7 +533,8 @@ store_setup(struct store *st, const char *dir)
 	int	found, app;
 
 	app = store_pragma_int(st, "PRAGMA application_id");
-	if (app > 0 && app != STORE_APP_ID) {	/* before anything writes */
+	if ((app > 0 && app != STORE_APP_ID) ||	/* before anything writes */
+	    (app == 0 && !store_is_ours(st))) {
 		snprintf(st->why, sizeof st->why, "it is not folio's");
 		return STORE_UNUSABLE;	/* another program's: never write */
 	}

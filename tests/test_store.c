@@ -584,6 +584,46 @@ test_foreign_database(void **state)
 	assert_int_equal(count_rows("PRAGMA application_id"), 0x666F6C69);
 }
 
+/*
+ * A user's own SQLite database at the store's path, application_id 0 and
+ * tables of its own, is not folio's either: never written (folio used to
+ * add its tables to it and back it up).
+ */
+static void
+test_user_database(void **state)
+{
+	char		 path[400], cmd[900], *cause = NULL, *notice = NULL;
+	sqlite3		*db;
+	struct store	*st = open_store();	/* makes the directory */
+
+	store_close(st);
+	snprintf(path, sizeof path, "%s/annotations.sqlite3", dir);
+	unlink(path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t (x);"
+	    "INSERT INTO t VALUES (1);", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s.orig'", path, path);
+	assert_int_equal(system(cmd), 0);
+	st = store_open(&cause, &notice);
+	assert_non_null(st);
+	assert_true(store_readonly(st));
+	assert_non_null(notice);
+	assert_non_null(strstr(notice, "not folio's"));
+	store_close(st);
+	free(notice);
+	snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s.orig'", path, path);
+	assert_int_equal(system(cmd), 0);	/* not a byte changed */
+	assert_int_equal(count_rows("SELECT count(*) FROM sqlite_master "
+	    "WHERE name = 'annotation'"), 0);
+	/* An empty file there is a new store. */
+	assert_int_equal(truncate(path, 0), 0);
+	st = open_store();
+	assert_false(store_readonly(st));
+	store_close(st);
+	assert_int_equal(count_rows("PRAGMA application_id"), 0x666F6C69);
+}
+
 /* One backup a day, 0600, a working copy; the newest 7 are kept. */
 static void
 test_daily_backups(void **state)
@@ -664,6 +704,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_newer_store_read_only, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_daily_backups, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_user_database, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_database, setup,
 		    teardown),
