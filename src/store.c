@@ -610,6 +610,30 @@ store_restart(struct store *st, const char *dir, char **cause, char **notice)
 	return 0;
 }
 
+/*
+ * A store read-only once (the file 0400) keeps the WAL index and log
+ * SQLite made then with the file's mode, 0400 too: when the file can be
+ * written again, nothing could be saved.  Our own ones are made 0600.
+ */
+static void
+store_fix_journals(const char *path)
+{
+	static const char *const ext[] = { "-shm", "-wal" };
+	struct stat	 sb;
+	char		*p;
+	size_t		 i;
+
+	if (access(path, W_OK) != 0)
+		return;
+	for (i = 0; i < sizeof ext / sizeof *ext; i++) {
+		p = xasprintf("%s%s", path, ext[i]);
+		if (lstat(p, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    sb.st_uid == geteuid() && (sb.st_mode & 0600) != 0600)
+			chmod(p, 0600);
+		free(p);
+	}
+}
+
 struct store *
 store_open(char **cause, char **notice)
 {
@@ -634,6 +658,7 @@ store_open(char **cause, char **notice)
 	if (lstat(st->path, &sb) != 0 && (fd = open(st->path, O_RDWR | O_CREAT |
 	    O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600)) >= 0)
 		close(fd);
+	store_fix_journals(st->path);
 	if (store_connect(st, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) != 0 ||
 	    access(st->path, W_OK) != 0 || access(dir, W_OK) != 0) {
 		if (store_open_readonly(st, dir, "it is read-only here", cause,

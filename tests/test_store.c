@@ -290,6 +290,71 @@ readonly_check(int version_1)
 	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+/*
+ * The store made read-only for a while (0400) and writable again: notes
+ * are saved again.  The old code left the WAL index SQLite made while it
+ * was read-only at 0400, and nothing could be saved any more.  As an
+ * ordinary user: no cmocka assertions in the child.
+ */
+static int
+writable_again_body(const char *doc)
+{
+	char		 path[400], *cause = NULL, *notice = NULL;
+	struct store	*st;
+	struct note	 k;
+	int		 bad = 0;
+
+	snprintf(path, sizeof path, "%s/annotations.sqlite3", dir);
+	bad |= chmod(path, 0400) != 0;
+	st = store_open(&cause, &notice);
+	bad |= st == NULL || !store_readonly(st);
+	store_close(st);
+	free(notice);
+	notice = NULL;
+	bad |= chmod(path, 0600) != 0;
+	st = store_open(&cause, &notice);
+	bad |= (st == NULL || store_readonly(st)) << 1;
+	make_note(&k, doc, 3);
+	bad |= (st == NULL || store_add(st, &k) != 0) << 2;
+	note_clear(&k);
+	store_close(st);
+	free(notice);
+	free(cause);
+	return bad;
+}
+
+static void
+test_writable_again(void **state)
+{
+	struct store	*st = open_store();
+	struct note	 k;
+	char		 doc[40], cmd[600];
+	int		 status;
+	pid_t		 pid;
+
+	new_doc(st, "w", doc);
+	make_note(&k, doc, 1);
+	assert_int_equal(store_add(st, &k), 0);
+	note_clear(&k);
+	store_close(st);
+	if (geteuid() == 0) {	/* hand the store to nobody */
+		snprintf(cmd, sizeof cmd, "chown -R 65534:65534 %s; "
+		    "chmod 0711 %s", root, root);
+		assert_int_equal(system(cmd), 0);
+	}
+	if ((pid = fork()) == 0) {
+		if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+			_exit(8);
+		_exit(writable_again_body(doc));
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	st = open_store();
+	assert_int_equal(count_notes(st, doc), 2);
+	store_close(st);
+}
+
 /* 4 processes each adding 200 notes at once: all 800 are there. */
 static void
 test_concurrent_writers(void **state)
@@ -692,6 +757,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_readonly_directory,
 		    setup_odd_name, teardown),
 		cmocka_unit_test_setup_teardown(test_readonly_version_1, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_writable_again, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_writers, setup,
 		    teardown),
