@@ -6,6 +6,8 @@
 
 #include <unistr.h>
 
+#include "buf.h"
+#include "gloss.h"
 #include "heading.h"
 #include "segment.h"
 #include "srcline.h"
@@ -22,6 +24,8 @@ struct seg_line {
 	struct srcline	raw;
 	size_t		toff;	/* trimmed text */
 	size_t		tlen;
+	const char	*t;	/* the trimmed text as shown (glosses hidden) */
+	size_t		tn;
 	int		indent;	/* leading columns */
 	int		spaces;	/* leading ASCII spaces */
 	int		width;	/* estimated columns of the trimmed text */
@@ -40,6 +44,8 @@ struct seg {
 	long		 cur;		/* open block that may grow, or -1 */
 	size_t		 first;		/* the piece's first block */
 	struct seg_line	 prev;		/* the last line of cur */
+	char		**owned;	/* texts of lines without their glosses */
+	size_t		 nowned;
 };
 
 struct block *
@@ -61,8 +67,42 @@ blocks_add(struct blocks *b, int type, uint64_t off, uint64_t end, int flags)
 	return k;
 }
 
+/* Frees the gloss-free copies of lines. */
 static void
-seg_read(const struct seg *g, size_t pos, struct seg_line *l)
+seg_free_owned(struct seg *g)
+{
+	while (g->nowned > 0)
+		free(g->owned[--g->nowned]);
+	free(g->owned);
+	g->owned = NULL;
+}
+
+/*
+ * The text of a line as the reader shows it: a line with pinyin glosses
+ * (進(jìn)步) is measured and classified without them.
+ */
+static void
+seg_visible(struct seg *g, struct seg_line *l)
+{
+	struct buf	b;
+
+	l->t = g->s + l->toff;
+	l->tn = l->tlen;
+	if (l->tlen < 4 || !gloss_may(l->t, l->tn))
+		return;
+	buf_init(&b);
+	if (gloss_strip(l->t, l->tn, &b) == 0) {
+		buf_free(&b);
+		return;
+	}
+	g->owned = xreallocarray(g->owned, g->nowned + 1, sizeof *g->owned);
+	g->owned[g->nowned++] = b.s;
+	l->t = b.s;
+	l->tn = b.len;
+}
+
+static void
+seg_read(struct seg *g, size_t pos, struct seg_line *l)
 {
 	size_t	i;
 
@@ -73,9 +113,10 @@ seg_read(const struct seg *g, size_t pos, struct seg_line *l)
 	for (i = l->raw.off; i < l->toff && g->s[i] == ' '; i++)
 		;
 	l->spaces = (int)(i - l->raw.off);
-	l->width = srcline_width(g->s + l->toff, l->tlen);
-	l->first = srcline_first(g->s + l->toff, l->tlen);
-	l->last = srcline_last(g->s + l->toff, l->tlen);
+	seg_visible(g, l);
+	l->width = srcline_width(l->t, l->tn);
+	l->first = srcline_first(l->t, l->tn);
+	l->last = srcline_last(l->t, l->tn);
 }
 
 /* Closing quotes and brackets that may follow a sentence end. */
@@ -89,15 +130,15 @@ seg_closing(uint32_t c)
 static int
 seg_ends_sentence(const struct seg *g, const struct seg_line *l)
 {
-	return heading_ends_sentence(g->s + l->toff, l->tlen);
+	return heading_ends_sentence(l->t, l->tn);
 }
 
 /* Does the line end a sentence, so that a CJK paragraph may end here? */
 static int
 seg_ends_para(const struct seg *g, const struct seg_line *l)
 {
-	const uint8_t	*e = (const uint8_t *)g->s + l->toff + l->tlen;
-	const uint8_t	*p = (const uint8_t *)g->s + l->toff;
+	const uint8_t	*e = (const uint8_t *)l->t + l->tn;
+	const uint8_t	*p = (const uint8_t *)l->t;
 	uint32_t	 c = 0;
 	int		 k;
 
@@ -372,8 +413,8 @@ seg_is_pre(const struct seg *g, const struct seg_line *v, size_t k)
 	size_t	i, art = 0, gaps = 0, code = 0;
 
 	for (i = 0; i < k; i++) {
-		art += seg_is_art(g->s + v[i].toff, v[i].tlen);
-		gaps += seg_has_gap(g->s + v[i].toff, v[i].tlen);
+		art += seg_is_art(v[i].t, v[i].tn);
+		gaps += seg_has_gap(v[i].t, v[i].tn);
 		code += v[i].spaces >= 4;
 	}
 	if ((art > 0 && k >= 2) || gaps >= 2 || (gaps == 1 && k == 2))
@@ -413,14 +454,14 @@ seg_chunk_line(struct seg *g, const struct seg_line *l)
 	struct block	*b;
 	int		 rank, flags;
 
-	rank = heading_classify(g->s + l->toff, l->tlen);
+	rank = heading_classify(l->t, l->tn);
 	if (rank != HEADING_NONE && !heading_is_weak(rank)) {
-		seg_heading(g, l, rank, heading_atx(g->s + l->toff, l->tlen,
+		seg_heading(g, l, rank, heading_atx(l->t, l->tn,
 		    &flags) ? BLOCK_ATX : 0);
 		return;
 	}
 	if (seg_is_quote(g, l)) {
-		int depth = seg_quote_depth(g->s + l->toff, l->tlen);
+		int depth = seg_quote_depth(l->t, l->tn);
 
 		if (g->cur >= 0 && g->out->v[g->cur].type == BLOCK_QUOTE &&
 		    g->out->v[g->cur].depth == depth && seg_extend(g, l))
@@ -428,7 +469,7 @@ seg_chunk_line(struct seg *g, const struct seg_line *l)
 		seg_emit(g, BLOCK_QUOTE, l, seg_flags(g))->depth = depth;
 		return;
 	}
-	if (segment_list_marker(g->s + l->toff, l->tlen) > 0) {
+	if (segment_list_marker(l->t, l->tn) > 0) {
 		b = seg_emit(g, BLOCK_LIST, l, seg_flags(g));
 		b->depth = l->indent / 2 > 8 ? 8 : l->indent / 2;
 		return;
@@ -449,8 +490,8 @@ static int
 seg_is_title(const struct seg *g, const struct seg_line *l)
 {
 	return g->out->n == 0 && l->width <= 80 && !seg_ends_sentence(g, l) &&
-	    segment_list_marker(g->s + l->toff, l->tlen) == 0 &&
-	    !seg_is_quote(g, l) && !seg_is_art(g->s + l->toff, l->tlen);
+	    segment_list_marker(l->t, l->tn) == 0 &&
+	    !seg_is_quote(g, l) && !seg_is_art(l->t, l->tn);
 }
 
 /*
@@ -470,7 +511,7 @@ seg_subtitle(struct seg *g, const struct seg_line *l)
 	if (h->type != BLOCK_HEADING || (h->level != HEADING_CHAPTER &&
 	    h->level != HEADING_PART) || (h->flags & (BLOCK_SUBTITLE |
 	    BLOCK_ATX | BLOCK_SETEXT)) || l->raw.next - h->off > 1024 ||
-	    !heading_is_title_line(g->s + l->toff, l->tlen))
+	    !heading_is_title_line(l->t, l->tn))
 		return 0;
 	srcline_read(g->s, g->n, h->off, &first);
 	off = first.off;
@@ -487,7 +528,7 @@ seg_subtitle(struct seg *g, const struct seg_line *l)
 static void
 seg_single(struct seg *g, const struct seg_line *l)
 {
-	const char	*t = g->s + l->toff;
+	const char	*t = l->t;
 	int		 rank, level;
 
 	if (seg_subtitle(g, l))
@@ -522,7 +563,7 @@ seg_is_setext(const struct seg *g, const struct seg_line *v)
 	size_t		 i;
 
 	if (v[1].tlen < 3 || (u[0] != '=' && u[0] != '-') || v[0].width > 80 ||
-	    seg_ends_sentence(g, &v[0]) || seg_is_art(g->s + v[0].toff, v[0].tlen))
+	    seg_ends_sentence(g, &v[0]) || seg_is_art(v[0].t, v[0].tn))
 		return 0;
 	for (i = 0; i < v[1].tlen; i++)
 		if (u[i] != u[0])
@@ -606,7 +647,7 @@ seg_weak_headings(const char *s, struct blocks *b)
 
 /* Reads the line that ends just before pos (pos > 0, a line start). */
 static void
-seg_read_before(const struct seg *g, size_t pos, struct seg_line *l)
+seg_read_before(struct seg *g, size_t pos, struct seg_line *l)
 {
 	size_t	i = pos - 1;
 
@@ -626,6 +667,7 @@ segment_habits(const char *s, size_t n, struct seg_habits *h)
 	g.s = s;
 	g.n = n;
 	seg_habits(&g);
+	seg_free_owned(&g);
 	h->cjk_wrap = g.cjk_wrap;
 	h->latin_wrap = g.latin_wrap;
 	h->indent_paras = g.indent_paras;
@@ -715,7 +757,7 @@ seg_piece_join(struct seg *g, size_t start, size_t first_block)
 	seg_read_before(g, start, &p);
 	seg_read(g, start, &l);
 	if (p.tlen == 0 || l.tlen == 0 || b->type != BLOCK_PARA ||
-	    heading_classify(g->s + p.toff, p.tlen) != HEADING_NONE)
+	    heading_classify(p.t, p.tn) != HEADING_NONE)
 		return;
 	if (seg_joins(g, &p, &l))
 		b->flags |= BLOCK_CONT;
@@ -765,6 +807,7 @@ segment_piece(const char *s, size_t start, size_t end,
 		seg_weak_headings(s, &piece);
 		seg_piece_join(&g, start, first);
 	}
+	seg_free_owned(&g);
 	free(v);
 }
 
