@@ -571,6 +571,14 @@ seg_is_setext(const struct seg *g, const struct seg_line *v)
 	return u[0] == '=' ? 1 : 2;
 }
 
+/* A separator line opening a chunk of text (not a table's border). */
+static int
+seg_rule_first(const struct seg_line *v, size_t k)
+{
+	return k >= 2 && segment_is_rule(v[0].t, v[0].tn) &&
+	    !segment_is_rule(v[1].t, v[1].tn) && !seg_is_art(v[1].t, v[1].tn);
+}
+
 static void
 seg_window(struct seg *g, const struct seg_line *v, size_t k, int cont)
 {
@@ -579,6 +587,14 @@ seg_window(struct seg *g, const struct seg_line *v, size_t k, int cont)
 
 	if (k == 1 && !cont) {
 		seg_single(g, &v[0]);
+		return;
+	}
+	if (!cont && seg_rule_first(v, k)) {
+		/* ------ then 第N回 on the next line: a rule, then the rest */
+		blocks_add(g->out, BLOCK_RULE, v[0].raw.off, v[0].raw.next,
+		    seg_flags(g));
+		g->cur = -1;
+		seg_window(g, v + 1, k - 1, 0);
 		return;
 	}
 	if (k == 2 && !cont && (level = seg_is_setext(g, v)) > 0) {
