@@ -40,6 +40,7 @@ struct seg {
 	int		 cjk_wrap;	/* habits: see struct seg_habits */
 	int		 latin_wrap;
 	int		 indent_paras;
+	int		 kept;
 	int		 space;		/* blank lines before the next block */
 	long		 cur;		/* open block that may grow, or -1 */
 	size_t		 first;		/* the piece's first block */
@@ -156,6 +157,62 @@ seg_ends_para(const struct seg *g, const struct seg_line *l)
 	    c == 0xFF1A || c == ':';
 }
 
+/* A man page section heading: NAME, SYNOPSIS (capitals at the margin). */
+static int
+seg_is_man_heading(const struct seg_line *l)
+{
+	size_t	i;
+
+	if (l->indent != 0 || l->tn == 0 || l->tn > 30)
+		return 0;
+	for (i = 0; i < l->tn; i++)
+		if (!isupper((unsigned char)l->t[i]) && l->t[i] != ' ' &&
+		    l->t[i] != '-')
+			return 0;
+	return isupper((unsigned char)l->t[0]);
+}
+
+/* "commit" and a hash: the first line of git log. */
+static int
+seg_is_commit(const struct seg_line *l)
+{
+	size_t	i;
+
+	if (l->indent != 0 || l->tn < 14 || memcmp(l->t, "commit ", 7) != 0)
+		return 0;
+	for (i = 7; i < l->tn && isxdigit((unsigned char)l->t[i]); i++)
+		;
+	return i >= 14 && (i == l->tn || l->t[i] == ' ');
+}
+
+/*
+ * Text a program laid out: git log (its first line), a man page (two
+ * section headings in capitals with indented text right below them).
+ */
+static int
+seg_detect_kept(struct seg *g)
+{
+	struct seg_line	l, prev;
+	size_t		pos = 0, lines = 0;
+	int		heads = 0, have_prev = 0;
+
+	while (pos < g->n && lines < 80) {
+		seg_read(g, pos, &l);
+		pos = l.raw.next;
+		if (l.tlen == 0) {
+			have_prev = 0;
+			continue;
+		}
+		if (lines++ == 0 && seg_is_commit(&l))
+			return SEG_KEEP;
+		if (have_prev && seg_is_man_heading(&prev) && l.indent >= 3)
+			heads++;
+		prev = l;
+		have_prev = 1;
+	}
+	return heads >= 2 ? SEG_KEEP_MAN : SEG_REFLOW;
+}
+
 /* Measures the document's habits on its first lines. */
 static void
 seg_habits(struct seg *g)
@@ -193,6 +250,7 @@ seg_habits(struct seg *g)
 	}
 	if (best < 5 || (size_t)best * 10 < cjk * 3)
 		g->cjk_wrap = 0;
+	g->kept = seg_detect_kept(g);
 }
 
 /* Flags for a new block: was there a blank line before it? */
@@ -571,6 +629,61 @@ seg_is_setext(const struct seg *g, const struct seg_line *v)
 	return u[0] == '=' ? 1 : 2;
 }
 
+/*
+ * Kept lines: the rank of line i of a chunk as a heading, or HEADING_NONE.
+ * A man page has its sections in capitals at the margin and subsections
+ * indented a little, each with more indented text right below.
+ */
+static int
+seg_kept_heading(const struct seg *g, const struct seg_line *v, size_t k,
+    size_t i)
+{
+	const struct seg_line	*l = &v[i];
+	int			 rank;
+
+	if (g->kept == SEG_KEEP_MAN) {
+		if (k == 1 || (i + 1 < k && v[i + 1].indent > l->indent)) {
+			if (seg_is_man_heading(l))
+				return HEADING_CAPS;
+			if (i == 0 && l->indent > 0 && l->indent <= 4 &&
+			    isupper((unsigned char)l->t[0]) && l->width <= 40 &&
+			    !heading_ends_sentence(l->t, l->tn -
+			    (l->t[l->tn - 1] == ':')))	/* Exit status: */
+				return HEADING_SECTION;
+		}
+		return HEADING_NONE;
+	}
+	rank = heading_classify(l->t, l->tn);
+	if (rank == HEADING_NONE && k == 1 && l->indent == 0 &&
+	    heading_is_caps(l->t, l->tn))
+		rank = HEADING_CAPS;
+	return heading_is_weak(rank) && k > 1 ? HEADING_NONE : rank;
+}
+
+/* Kept lines: a chunk is preformatted text around its headings. */
+static void
+seg_kept_window(struct seg *g, const struct seg_line *v, size_t k, int cont)
+{
+	size_t	i, from = 0;
+	int	rank, flags;
+
+	for (i = 0; i <= k; i++) {
+		rank = i < k ? seg_kept_heading(g, v, k, i) : HEADING_NONE;
+		if (i < k && rank == HEADING_NONE)
+			continue;
+		if (i > from) {
+			flags = cont && from == 0 ? BLOCK_CONT : seg_flags(g);
+			blocks_add(g->out, BLOCK_PRE, v[from].raw.off,
+			    v[i - 1].raw.next, flags);
+		}
+		if (i < k)
+			seg_heading(g, &v[i], rank, heading_atx(v[i].t, v[i].tn,
+			    &flags) ? BLOCK_ATX : 0);
+		from = i + 1;
+	}
+	g->cur = -1;
+}
+
 /* A separator line opening a chunk of text (not a table's border). */
 static int
 seg_rule_first(const struct seg_line *v, size_t k)
@@ -585,6 +698,10 @@ seg_window(struct seg *g, const struct seg_line *v, size_t k, int cont)
 	size_t	i;
 	int	level;
 
+	if (g->kept != SEG_REFLOW) {
+		seg_kept_window(g, v, k, cont);
+		return;
+	}
 	if (k == 1 && !cont) {
 		seg_single(g, &v[0]);
 		return;
@@ -687,6 +804,7 @@ segment_habits(const char *s, size_t n, struct seg_habits *h)
 	h->cjk_wrap = g.cjk_wrap;
 	h->latin_wrap = g.latin_wrap;
 	h->indent_paras = g.indent_paras;
+	h->kept = g.kept;
 }
 
 /* The first line start at or after x (x itself if it is one), or n. */
@@ -797,6 +915,7 @@ segment_piece(const char *s, size_t start, size_t end,
 	g.cjk_wrap = h->cjk_wrap;
 	g.latin_wrap = h->latin_wrap;
 	g.indent_paras = h->indent_paras;
+	g.kept = h->kept;
 	if (start > 0) {
 		seg_read_before(&g, start, &blank);
 		g.space = blank.tlen == 0;
