@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "layout.h"
+#include "utf8.h"
+#include "width.h"
 #include "xmalloc.h"
 
 struct fit {
@@ -337,7 +339,23 @@ layout_pre(uint32_t bi, const struct clusters *cl,
 	} while (i <= cl->n && j < cl->n);
 }
 
-/* Is there a blank line between block i-1 and block i? */
+/* Does block i's text start with a CJK character? */
+static int
+layout_cjk(struct doc *d, size_t i)
+{
+	struct text	*t = doc_text(d, i);
+	uint32_t	 c = 0;
+
+	if (t->len > 0)
+		utf8_decode((const uint8_t *)t->s, t->len, &c);
+	return width_is_cjk(c);
+}
+
+/*
+ * Is there a blank line between block i-1 and block i?  Indented
+ * paragraphs follow each other without one, but for Latin text that had
+ * one in the source (the GPL).
+ */
 static int
 layout_gap(struct doc *d, size_t i)
 {
@@ -346,8 +364,10 @@ layout_gap(struct doc *d, size_t i)
 	if (i == 0 || (b->flags & BLOCK_CONT))
 		return 0;
 	p = doc_block(d, i - 1);
-	if (p->type == BLOCK_PARA && b->type == BLOCK_PARA)
-		return !(b->flags & BLOCK_INDENT);
+	if (p->type == BLOCK_PARA && b->type == BLOCK_PARA)	/* 　　 novels: */
+		return !(b->flags & BLOCK_INDENT) ||	/* no blank lines */
+		    ((b->flags & BLOCK_SPACE) && !layout_cjk(d, i) &&
+		    !layout_cjk(d, i - 1));
 	if (p->type == b->type && (b->type == BLOCK_LIST ||
 	    b->type == BLOCK_QUOTE))
 		return (b->flags & BLOCK_SPACE) != 0;

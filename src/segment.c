@@ -597,10 +597,15 @@ seg_single(struct seg *g, const struct seg_line *l)
 		g->cur = -1;
 		return;
 	}
-	rank = heading_classify(t, l->tlen);
+	rank = heading_classify(t, l->tn);
 	if (rank == HEADING_NONE && l->indent == 0 &&	/* not a verse's */
-	    heading_is_caps(t, l->tlen))
+	    heading_is_caps(t, l->tn))
 		rank = HEADING_CAPS;
+	if (rank == HEADING_NONE && heading_is_centred(t, l->tn, l->indent,
+	    g->latin_wrap))
+		rank = HEADING_CAPS;
+	if (rank == HEADING_NONE)
+		rank = heading_numbered_title(t, l->tn);
 	if (rank != HEADING_NONE) {
 		seg_heading(g, l, rank,
 		    heading_atx(t, l->tlen, &level) ? BLOCK_ATX : 0);
@@ -684,12 +689,13 @@ seg_kept_window(struct seg *g, const struct seg_line *v, size_t k, int cont)
 	g->cur = -1;
 }
 
-/* A separator line opening a chunk of text (not a table's border). */
+/* A separator line right above a heading (not a table's border). */
 static int
 seg_rule_first(const struct seg_line *v, size_t k)
 {
 	return k >= 2 && segment_is_rule(v[0].t, v[0].tn) &&
-	    !segment_is_rule(v[1].t, v[1].tn) && !seg_is_art(v[1].t, v[1].tn);
+	    heading_classify(v[1].t, v[1].tn) != HEADING_NONE &&
+	    !seg_is_art(v[1].t, v[1].tn);
 }
 
 static void
