@@ -238,7 +238,9 @@ doc_is_md_source(const struct doc *d, const char *path)
 	if (d->opts.format == DOC_FORMAT_MARKDOWN)
 		return 1;
 	if (path != NULL && strcmp(path, "-") != 0)
-		return markdown_name(path);
+		return markdown_name(path) ||
+		    (markdown_plain_name(path) &&
+		    markdown_sniff_file(d->src.data, d->src.len));
 	return markdown_sniff(d->src.data, d->src.len);
 }
 

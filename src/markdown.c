@@ -1008,11 +1008,17 @@ markdown_name(const char *path)
 	    (n > 9 && strcmp(path + n - 9, ".markdown") == 0);
 }
 
-int
-markdown_sniff(const char *s, size_t n)
+/*
+ * Counts the Markdown-looking lines of the first 8 KiB: ATX headings,
+ * fences, list items; true if there is front matter with a title.
+ */
+static int
+markdown_sniff_counts(const char *s, size_t n, size_t *atx, size_t *fences,
+    size_t *items)
 {
-	size_t	i, score = 0;
+	size_t	i;
 
+	*atx = *fences = *items = 0;
 	if (n > 8192)
 		n = 8192;
 	for (i = 0; i < n; i++) {
@@ -1020,13 +1026,44 @@ markdown_sniff(const char *s, size_t n)
 			continue;
 		if (s[i] == '#' && i + 1 < n && (s[i + 1] == ' ' ||
 		    s[i + 1] == '#'))
-			score += 2;
+			(*atx)++;
 		else if (i + 3 <= n && memcmp(s + i, "```", 3) == 0)
-			score += 3;
+			(*fences)++;
 		else if (i + 2 <= n && (memcmp(s + i, "- ", 2) == 0 ||
 		    memcmp(s + i, "* ", 2) == 0))
-			score++;
+			(*items)++;
 	}
-	return score >= 4 || (n >= 4 && memcmp(s, "---\n", 4) == 0 &&
-	    memmem(s, n, "\ntitle:", 7) != NULL);
+	return n >= 4 && memcmp(s, "---\n", 4) == 0 &&
+	    memmem(s, n, "\ntitle:", 7) != NULL;
+}
+
+int
+markdown_plain_name(const char *path)
+{
+	const char	*base = strrchr(path, '/'), *dot;
+
+	base = base != NULL ? base + 1 : path;
+	dot = strrchr(base, '.');
+	return dot == NULL || dot == base || strcmp(dot, ".txt") == 0 ||
+	    strcmp(dot, ".text") == 0;
+}
+
+int
+markdown_sniff(const char *s, size_t n)
+{
+	size_t	atx, fences, items;
+
+	if (markdown_sniff_counts(s, n, &atx, &fences, &items))
+		return 1;
+	return 2 * atx + 3 * fences + items >= 4;
+}
+
+int
+markdown_sniff_file(const char *s, size_t n)
+{
+	size_t	atx, fences, items;
+
+	if (markdown_sniff_counts(s, n, &atx, &fences, &items))
+		return 1;
+	return atx >= 2 && fences >= 2;	/* not "# " comments alone */
 }

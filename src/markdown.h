@@ -96,8 +96,15 @@ void	markdown_free(struct md_doc *);
  */
 long	markdown_text_offset(const struct md_doc *, size_t i, uint64_t off);
 long long markdown_source_offset(const struct md_doc *, size_t i, size_t k);
+/* A name that says nothing of the format: no extension, .txt, .text. */
+int	markdown_plain_name(const char *);
 /* Does text without a file name look like Markdown? */
 int	markdown_sniff(const char *, size_t);
+/*
+ * The same for a file whose name says nothing (spec.txt): front matter
+ * with a title, or headings and fenced code, not "# " comments alone.
+ */
+int	markdown_sniff_file(const char *, size_t);
 /* Is this file name a Markdown one (.md, .markdown)? */
 int	markdown_name(const char *);
 
