@@ -37,9 +37,16 @@ struct doc {
 	unsigned char	 used[256];	/* heading ranks seen */
 	unsigned char	 level[256];	/* rank -> dense level 1, 2, 3... */
 	int		 borrowed;	/* a tail: the source is another doc's */
+	uint32_t	 toc_first;	/* a run of headings that may be a */
+	uint32_t	 toc_n;		/* printed contents list, or 0 */
+	uint32_t	 toc_seen;	/* of its entries, found again later */
+	uint32_t	 toc_next;	/* the next heading to compare */
+	int		 toc_done;	/* decided */
 	struct md_doc	*md;		/* Markdown: the rendered blocks */
 	int		 md_whole;	/* parsed as one piece */
 };
+
+static void	doc_add_outline(struct doc *, size_t);
 
 /* Maps the heading ranks seen so far to levels 1, 2, 3... */
 static void
@@ -49,6 +56,112 @@ doc_levels(struct doc *d)
 
 	for (r = 1; r < 256; r++)
 		d->level[r] = d->used[r] ? next++ : 0;
+}
+
+/* A heading's text without its blanks (总　　纲 is 总纲). */
+static char *
+doc_heading_key(struct doc *d, size_t i)
+{
+	int	 cached = d->cache[i] != NULL;
+	char	*v = text_visible(doc_text(d, i), NULL), *p, *q;
+
+	for (p = q = v; *p != '\0'; p++) {
+		if (*p == ' ')
+			continue;
+		if (strncmp(p, "\xE3\x80\x80", 3) == 0) {	/* U+3000 */
+			p += 2;
+			continue;
+		}
+		*q++ = *p;
+	}
+	*q = '\0';
+	if (!cached)
+		doc_forget(d, i);
+	return v;
+}
+
+/*
+ * A printed contents list: three or more headings in a row near the start,
+ * whose entries come again later as headings in the same order (第一章 总纲
+ * ... with no page numbers).  Once two of them are found again, the run is
+ * a list, not sections.
+ */
+#define DOC_TOC_WITHIN	400	/* blocks from the start */
+
+/* A run of headings [i, j) ends where its first entry comes again. */
+static size_t
+doc_contents_end(struct doc *d, size_t i, size_t j)
+{
+	char	*a = doc_heading_key(d, i), *b;
+	size_t	 k;
+	int	 same = 0;
+
+	for (k = i + 1; k < j && !same; k++) {
+		b = doc_heading_key(d, k);
+		same = strcmp(a, b) == 0;
+		free(b);
+	}
+	free(a);
+	return same ? k - 1 : j;
+}
+
+static void
+doc_find_contents(struct doc *d)
+{
+	size_t	i, j;
+	char	*a, *b;
+	int	same;
+
+	if (d->toc_done || d->md != NULL || d->borrowed)
+		return;
+	if (d->toc_n == 0) {
+		for (i = 0; i < d->blocks.n && i < DOC_TOC_WITHIN; i = j + 1) {
+			for (j = i; j < d->blocks.n &&
+			    d->blocks.v[j].type == BLOCK_HEADING; j++)
+				;
+			if (j - i >= 3)
+				j = doc_contents_end(d, i, j);
+			if (j - i >= 3 && j < d->blocks.n) {
+				d->toc_first = (uint32_t)i;
+				d->toc_n = (uint32_t)(j - i);
+				d->toc_next = (uint32_t)j;
+				break;
+			}
+		}
+		if (d->toc_n == 0) {
+			d->toc_done = d->blocks.n >= DOC_TOC_WITHIN;
+			return;
+		}
+	}
+	for (; d->toc_next < d->blocks.n && !d->toc_done; d->toc_next++) {
+		if (d->blocks.v[d->toc_next].type != BLOCK_HEADING)
+			continue;
+		a = doc_heading_key(d, d->toc_first + d->toc_seen);
+		b = doc_heading_key(d, d->toc_next);
+		same = strcmp(a, b) == 0;
+		free(a);
+		free(b);
+		if (same && ++d->toc_seen == 2)
+			d->toc_done = 2;
+		else if (!same && d->toc_seen == 0 &&
+		    d->toc_next > d->toc_first + d->toc_n + DOC_TOC_WITHIN)
+			d->toc_done = 1;	/* nothing came again */
+	}
+	if (d->toc_done != 2)
+		return;
+	for (i = d->toc_first; i < d->toc_first + d->toc_n; i++) {
+		struct block	*k = &d->blocks.v[i];
+		size_t		 off = k->off, len = k->len;
+		int		 indent = srcline_trim(d->src.data, &off, &len);
+
+		k->type = BLOCK_LIST;	/* an entry, indented as printed */
+		k->level = 0;
+		k->depth = indent / 2 > 4 ? 4 : indent / 2;
+		doc_forget(d, i);
+	}
+	memset(d->used, 0, sizeof d->used);
+	d->noutline = 0;
+	doc_add_outline(d, 0);
 }
 
 /* Records the headings of blocks [from, blocks.n) in the outline. */
@@ -120,6 +233,7 @@ doc_segment_more(struct doc *d)
 		d->cachecap = cap;
 	}
 	doc_add_outline(d, from);
+	doc_find_contents(d);
 	return d->segmented < d->src.len;
 }
 

@@ -341,8 +341,22 @@ heading_named(const char *s, size_t n)
 		"序章", "序言", "楔子", "引子", "前言", "尾声", "尾聲", "后记",
 		"後記", "终章", "終章", "番外", NULL
 	};
-	size_t	i, len;
+	char	buf[64];
+	size_t	i, len, k = 0;
 
+	for (i = 0; i < n && k + 4 < sizeof buf; i++) {	/* 序　　言 */
+		if (s[i] == ' ')
+			continue;
+		if (i + 3 <= n && memcmp(s + i, "\xE3\x80\x80", 3) == 0) {
+			i += 2;
+			continue;
+		}
+		buf[k++] = s[i];
+	}
+	if (i == n && k < n) {
+		s = buf;
+		n = k;
+	}
 	for (i = 0; names[i] != NULL; i++) {
 		len = strlen(names[i]);
 		if (n >= len && memcmp(s, names[i], len) == 0 &&
