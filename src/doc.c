@@ -347,7 +347,7 @@ doc_markdown(struct doc *d)
 static int
 doc_is_md_source(const struct doc *d, const char *path)
 {
-	if (d->opts.format == DOC_FORMAT_TEXT)
+	if (d->opts.format == DOC_FORMAT_TEXT || d->opts.reflow_off)
 		return 0;
 	if (d->opts.format == DOC_FORMAT_MARKDOWN)
 		return 1;
@@ -368,6 +368,8 @@ doc_finish(struct doc *d, const struct doc_opts *opts, const char *path)
 		return d;
 	}
 	segment_habits(d->src.data, d->src.len, &d->habits);
+	if (d->opts.reflow_off && d->habits.kept == SEG_REFLOW)
+		d->habits.kept = SEG_KEEP;
 	if (d->opts.lazy)
 		doc_segment_more(d);
 	else
@@ -441,6 +443,18 @@ const struct block *
 doc_block(const struct doc *d, size_t i)
 {
 	return &d->blocks.v[i];
+}
+
+const char *
+doc_format(const struct doc *d)
+{
+	if (d->md != NULL)
+		return "Markdown";
+	if (d->habits.kept == SEG_KEEP_MAN)
+		return "man page";
+	if (d->habits.kept == SEG_KEEP)
+		return d->opts.reflow_off ? "text, lines kept" : "git log";
+	return "text";
 }
 
 const char *
@@ -630,7 +644,8 @@ doc_build(struct doc *d, size_t i)
 		text_add_span(t, 0, (uint32_t)mark, STYLE_MARKER, 0);
 		t->hang = (uint16_t)width_str(t->s, mark, 1);
 	}
-	if (b->type != BLOCK_PRE && !d->opts.show_glosses)
+	if ((b->type != BLOCK_PRE || d->habits.kept != SEG_REFLOW) &&
+	    !d->opts.show_glosses)	/* not in code, but in kept lines */
 		gloss_hide(t);
 	return t;
 }

@@ -15,6 +15,7 @@
 
 #include <curses.h>
 
+#include "encoding.h"
 #include "pager.h"
 #include "ui.h"
 #include "utf8.h"
@@ -96,28 +97,12 @@ pager_rate(struct pager *p)
 	return minutes > 0 ? (double)bytes / minutes : 0;
 }
 
-/* Reopens the file and goes back to the same place in it. */
-int
-pager_reload(struct pager *p)
+/* Puts document d in place of the current one, at source byte off. */
+static void
+pager_replace(struct pager *p, struct doc *d, uint64_t off)
 {
-	struct anchor		 a = view_anchor(p->v);
-	uint64_t		 off = a.pos.block < doc_nblocks(view_doc(p->v)) ?
-	    doc_block(view_doc(p->v), a.pos.block)->off : 0;
-	struct doc_opts		 o = p->o->doc;
-	struct doc		*d;
-	char			*cause = NULL;
-	struct pos		 pos = { 0, 0 };
+	struct pos	pos = { 0, 0 };
 
-	if (p->path == NULL) {
-		pager_message(p, "standard input cannot be reloaded");
-		return UI_REDRAW;
-	}
-	o.lazy = 1;
-	if ((d = doc_open(p->path, &o, &cause)) == NULL) {
-		snprintf(p->msg, sizeof p->msg, "reload failed: %s", cause);
-		free(cause);
-		return UI_REDRAW;
-	}
 	view_free(p->v);
 	doc_free(p->d);
 	p->d = d;
@@ -128,7 +113,62 @@ pager_reload(struct pager *p)
 	view_goto(p->v, pos);
 	p->find.fullwidth = -1;
 	p->find.fw_at = 0;
+}
+
+/* Reopens the file and goes back to the same place in it. */
+int
+pager_reload(struct pager *p)
+{
+	struct anchor		 a = view_anchor(p->v);
+	uint64_t		 off = a.pos.block < doc_nblocks(view_doc(p->v)) ?
+	    doc_block(view_doc(p->v), a.pos.block)->off : 0;
+	struct doc_opts		 o = p->o->doc;
+	struct doc		*d;
+	char			*cause = NULL;
+
+	if (p->path == NULL) {
+		pager_message(p, "standard input cannot be reloaded");
+		return UI_REDRAW;
+	}
+	o.lazy = 1;
+	o.reflow_off = p->reflow_off;
+	if ((d = doc_open(p->path, &o, &cause)) == NULL) {
+		snprintf(p->msg, sizeof p->msg, "reload failed: %s", cause);
+		free(cause);
+		return UI_REDRAW;
+	}
+	p->encoding = doc_encoding(d);
+	pager_replace(p, d, off);
 	pager_message(p, "reloaded");
+	return UI_REDRAW | UI_CLEAR;
+}
+
+int
+pager_reflow(struct pager *p, int off)
+{
+	struct anchor	 a = view_anchor(p->v);
+	uint64_t	 at = a.pos.block < doc_nblocks(view_doc(p->v)) ?
+	    doc_block(view_doc(p->v), a.pos.block)->off : 0;
+	struct doc_opts	 o = p->o->doc;
+	struct doc	*d;
+	const char	*s;
+	char		*cause = NULL;
+	size_t		 n;
+
+	o.lazy = 1;
+	o.reflow_off = off;
+	o.encoding = "UTF-8";	/* the text as decoded already */
+	o.force = 1;
+	s = doc_source(p->d, &n);
+	if ((d = doc_open_mem(s, n, &o, &cause)) == NULL) {
+		snprintf(p->msg, sizeof p->msg, "%s", cause);
+		free(cause);
+		return UI_REDRAW;
+	}
+	p->reflow_off = off;
+	pager_replace(p, d, at);
+	pager_message(p, off ? "reflow off: lines as in the file (S: on)" :
+	    "reflow on (S: off)");
 	return UI_REDRAW | UI_CLEAR;
 }
 
@@ -214,6 +254,7 @@ view_opts_default(struct pager *p)
 	lo.width = p->width > 0 ? p->width : UI_MEASURE;
 	lo.ambiguous = p->o->ambiguous;
 	lo.hscroll = 0;
+	lo.chop = p->reflow_off;	/* as less -S */
 	return &lo;
 }
 
@@ -233,6 +274,11 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	p.name = name;
 	p.count = -1;
 	p.find.fullwidth = -1;
+	p.reflow_off = o->doc.reflow_off;
+	p.encoding = doc_encoding(d);
+	if (!encoding_is_utf8(p.encoding))	/* say what was guessed */
+		snprintf(p.msg, sizeof p.msg, "read as %s (= for more)",
+		    encoding_label(p.encoding));
 	p.title = doc_title(d);
 	p.rate = pager_rate(&p);
 	if (term_start() != 0)

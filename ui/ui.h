@@ -120,6 +120,8 @@ struct pager {
 	size_t			 hashed;
 	int			 hashing;
 	int			 placed; /* at the saved place before the store opened */
+	int			 reflow_off; /* S: lines as in the file */
+	const char		*encoding; /* what the file was decoded from */
 };
 
 /* term.c */
@@ -234,6 +236,8 @@ void	pager_layout(struct pager *);
 void	pager_message(struct pager *, const char *);
 /* R: reopens the file at the same place; returns a reaction. */
 int	pager_reload(struct pager *);
+/* Reads the same text again with reflow on or off (S), keeping the place. */
+int	pager_reflow(struct pager *, int off);
 /* Layout options for a new view of the pager's document. */
 const struct layout_opts *view_opts_default(struct pager *);
 
