@@ -631,8 +631,8 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *arg)
 
 	if (s >= st->src + st->n && s < st->src + st->total)
 		return 0;	/* the definitions appended: never shown */
-	md_note_source(st, s, n);
 	if (st->in_cell) {
+		md_note_source(st, s, n);
 		if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)
 			buf_addc(&st->cell, ' ');
 		else
@@ -664,6 +664,7 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *arg)
 		else
 			md_add_flow(st, s, n);
 	}
+	md_note_source(st, s, n);	/* the leaf it went to is open now */
 	return 0;
 }
 
