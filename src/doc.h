@@ -88,10 +88,9 @@ void		 doc_forget(struct doc *, size_t);
 /* True for a document read as Markdown. */
 int		 doc_is_markdown(const struct doc *);
 /*
- * Markdown: the range of block i's text drawn from source [lo, hi), and
- * the source range of text [from, to), through the block's runs
- * (markdown.h); 0, or -1 for plain text, whose texts are found in the
- * source by searching.
+ * Block i's text range drawn from source [lo, hi), and the source range
+ * of text [from, to), through the text's runs (text.h); 0, or -1 when
+ * nothing maps (no runs: a table, say).  passage.h builds on these.
  */
 int		 doc_text_range(struct doc *, size_t i, uint64_t lo, uint64_t hi,
 		     size_t *a, size_t *z);

@@ -28,14 +28,6 @@
 #include "buf.h"
 #include "text.h"
 
-/* A run of display text drawn from a run of source text. */
-struct md_run {
-	uint32_t	text;		/* offset in the block's text */
-	uint32_t	tlen;
-	uint64_t	src;		/* source offset */
-	uint32_t	slen;
-};
-
 struct md_block {
 	struct block	b;		/* type, level, depth, flags, source */
 	size_t		text;		/* its display text in md_doc.text */
@@ -55,7 +47,7 @@ struct md_doc {
 	struct span	*spans;		/* offsets within each block's text */
 	size_t		 nspans;
 	size_t		 spancap;
-	struct md_run	*runs;		/* where each block's text came from */
+	struct text_run	*runs;		/* where each block's text came from */
 	size_t		 nruns;
 	size_t		 runcap;
 	struct buf	 links;		/* "URL\n" per link, in order */
@@ -88,14 +80,6 @@ size_t	markdown_piece_end(const char *s, size_t n, size_t start);
 int	markdown_parse_piece(struct md_doc *, const char *s, size_t start,
 	    size_t end);
 void	markdown_free(struct md_doc *);
-/*
- * Maps between block i's display text and the source through its runs:
- * the text offset of source byte off, and the source byte of text offset
- * k (between runs: the next run's start; after them: the end).  Table
- * cells keep no runs: -1.
- */
-long	markdown_text_offset(const struct md_doc *, size_t i, uint64_t off);
-long long markdown_source_offset(const struct md_doc *, size_t i, size_t k);
 /* A name that says nothing of the format: no extension, .txt, .text. */
 int	markdown_plain_name(const char *);
 /* Does text without a file name look like Markdown? */

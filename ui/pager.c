@@ -113,6 +113,8 @@ pager_replace(struct pager *p, struct doc *d, uint64_t off)
 	view_goto(p->v, pos);
 	p->find.fullwidth = -1;
 	p->find.fw_at = 0;
+	find_reload(p);
+	annot_reload(p);
 }
 
 /* Reopens the file and goes back to the same place in it. */
@@ -191,7 +193,7 @@ pager_wait(struct pager *p)
 	int	rc;
 
 	timeout(doc_complete(p->d) && p->find.fullwidth >= 0 && !p->hashing &&
-	    (p->find.s == NULL || p->find.total >= 0) ? PAGER_POLL_MS : 0);
+	    !find_counting(p) ? PAGER_POLL_MS : 0);
 	rc = get_wch(&c);
 	if (term_quit_requested())
 		return UI_QUIT;
@@ -200,7 +202,7 @@ pager_wait(struct pager *p)
 		return UI_REDRAW | UI_CLEAR;
 	}
 	if (rc == ERR) {
-		if (p->find.s != NULL && p->find.total < 0) {
+		if (find_counting(p)) {
 			find_count_step(p);
 			return UI_REDRAW;
 		}
