@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "aozora.h"
 #include "buf.h"
 #include "doc.h"
 #include "gloss.h"
@@ -657,8 +658,11 @@ doc_build(struct doc *d, size_t i)
 		t->hang = (uint16_t)width_str(t->s, mark, 1);
 	}
 	if ((b->type != BLOCK_PRE || d->habits.kept != SEG_REFLOW) &&
-	    !d->opts.show_glosses)	/* not in code, but in kept lines */
+	    !d->opts.show_glosses) {	/* not in code, but in kept lines */
 		gloss_hide(t);
+		if (d->habits.aozora)
+			aozora_hide(t);
+	}
 	return t;
 }
 

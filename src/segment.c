@@ -6,6 +6,7 @@
 
 #include <unistr.h>
 
+#include "aozora.h"
 #include "buf.h"
 #include "gloss.h"
 #include "heading.h"
@@ -41,6 +42,7 @@ struct seg {
 	int		 latin_wrap;
 	int		 indent_paras;
 	int		 kept;
+	int		 aozora;
 	int		 space;		/* blank lines before the next block */
 	long		 cur;		/* open block that may grow, or -1 */
 	size_t		 first;		/* the piece's first block */
@@ -85,20 +87,37 @@ seg_free_owned(struct seg *g)
 static void
 seg_visible(struct seg *g, struct seg_line *l)
 {
-	struct buf	b;
+	struct buf	b, c;
+	size_t		hidden = 0;
 
 	l->t = g->s + l->toff;
 	l->tn = l->tlen;
-	if (l->tlen < 4 || !gloss_may(l->t, l->tn))
+	if (l->tlen < 4)
 		return;
 	buf_init(&b);
-	if (gloss_strip(l->t, l->tn, &b) == 0) {
+	if (g->aozora) {	/* 吾輩《わがはい》, ［＃...］ */
+		hidden = aozora_strip(l->t, l->tn, &b);
+		l->t = b.s != NULL ? b.s : l->t;
+		l->tn = b.len;
+	}
+	if (gloss_may(l->t, l->tn)) {
+		buf_init(&c);
+		if (gloss_strip(l->t, l->tn, &c) > 0) {
+			buf_free(&b);
+			b = c;
+			hidden++;
+		} else
+			buf_free(&c);
+	}
+	if (hidden == 0) {
 		buf_free(&b);
+		l->t = g->s + l->toff;
+		l->tn = l->tlen;
 		return;
 	}
 	g->owned = xreallocarray(g->owned, g->nowned + 1, sizeof *g->owned);
 	g->owned[g->nowned++] = b.s;
-	l->t = b.s;
+	l->t = b.s != NULL ? b.s : "";
 	l->tn = b.len;
 }
 
@@ -223,6 +242,7 @@ seg_habits(struct seg *g)
 	int		w, best = 0, sum, long_latin = 0;
 
 	memset(hist, 0, sizeof hist);
+	g->aozora = aozora_detect(g->s, g->n);
 	while (pos < g->n && lines < SEG_SAMPLE && pos < SEG_SAMPLE_BYTES) {
 		seg_read(g, pos, &l);
 		pos = l.raw.next;
@@ -505,6 +525,17 @@ seg_joins(const struct seg *g, const struct seg_line *p,
 	return full && !seg_ends_para(g, p);
 }
 
+/* A line's heading rank: an Aozora heading note, or its family. */
+static int
+seg_classify(const struct seg *g, const struct seg_line *l)
+{
+	int	rank;
+
+	if (g->aozora && (rank = aozora_heading(g->s + l->toff, l->tlen)) != 0)
+		return rank;
+	return heading_classify(l->t, l->tn);
+}
+
 /* One line of a chunk of several. */
 static void
 seg_chunk_line(struct seg *g, const struct seg_line *l)
@@ -512,7 +543,7 @@ seg_chunk_line(struct seg *g, const struct seg_line *l)
 	struct block	*b;
 	int		 rank, flags;
 
-	rank = heading_classify(l->t, l->tn);
+	rank = seg_classify(g, l);
 	if (rank != HEADING_NONE && !heading_is_weak(rank)) {
 		seg_heading(g, l, rank, heading_atx(l->t, l->tn,
 		    &flags) ? BLOCK_ATX : 0);
@@ -597,7 +628,7 @@ seg_single(struct seg *g, const struct seg_line *l)
 		g->cur = -1;
 		return;
 	}
-	rank = heading_classify(t, l->tn);
+	rank = seg_classify(g, l);
 	if (rank == HEADING_NONE && l->indent == 0 &&	/* not a verse's */
 	    heading_is_caps(t, l->tn))
 		rank = HEADING_CAPS;
@@ -720,7 +751,7 @@ seg_window(struct seg *g, const struct seg_line *v, size_t k, int cont)
 		seg_window(g, v + 1, k - 1, 0);
 		return;
 	}
-	if (k == 2 && !cont && (level = seg_is_setext(g, v)) > 0) {
+	if (k == 2 && !cont && !g->aozora && (level = seg_is_setext(g, v)) > 0) {
 		seg_heading(g, &v[0], level, BLOCK_SETEXT);
 		return;
 	}
@@ -811,6 +842,7 @@ segment_habits(const char *s, size_t n, struct seg_habits *h)
 	h->latin_wrap = g.latin_wrap;
 	h->indent_paras = g.indent_paras;
 	h->kept = g.kept;
+	h->aozora = g.aozora;
 }
 
 /* The first line start at or after x (x itself if it is one), or n. */
@@ -922,6 +954,7 @@ segment_piece(const char *s, size_t start, size_t end,
 	g.latin_wrap = h->latin_wrap;
 	g.indent_paras = h->indent_paras;
 	g.kept = h->kept;
+	g.aozora = h->aozora;
 	if (start > 0) {
 		seg_read_before(&g, start, &blank);
 		g.space = blank.tlen == 0;

@@ -56,6 +56,7 @@ struct seg_habits {
 	int	latin_wrap;	/* usual width of long Latin lines */
 	int	indent_paras;	/* paragraphs start indented */
 	int	kept;		/* SEG_REFLOW or SEG_KEEP* */
+	int	aozora;		/* Aozora Bunko notation (aozora.h) */
 };
 
 /* Measures the habits on the first lines of n bytes of text. */

@@ -268,7 +268,13 @@ cmd_reload(struct pager *p, long count)
 static int
 cmd_reflow(struct pager *p, long count)
 {
-	return pager_reflow(p, !p->reflow_off);
+	return pager_reopen(p, !p->reflow_off, p->show_glosses);
+}
+
+static int
+cmd_readings(struct pager *p, long count)
+{
+	return pager_reopen(p, p->reflow_off, !p->show_glosses);
 }
 
 /* =: the file, its encoding and format, the place, the bytes. */
@@ -383,6 +389,8 @@ const struct cmd cmd_table[] = {
 	{ "reflow", "S", { 'S' },
 	  "reflow off: every line as in the file, long ones cut and scrolled "
 	  "with Left and Right (as less -S); again: on", cmd_reflow },
+	{ "readings", "o", { 'o' },
+	  "show or hide pinyin glosses, Aozora ruby and notes", cmd_readings },
 	{ "info", "=", { '=' },
 	  "the file, its encoding and format, the place and its byte",
 	  cmd_info },

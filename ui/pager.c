@@ -134,6 +134,7 @@ pager_reload(struct pager *p)
 	}
 	o.lazy = 1;
 	o.reflow_off = p->reflow_off;
+	o.show_glosses = p->show_glosses;
 	if ((d = doc_open(p->path, &o, &cause)) == NULL) {
 		snprintf(p->msg, sizeof p->msg, "reload failed: %s", cause);
 		free(cause);
@@ -146,19 +147,20 @@ pager_reload(struct pager *p)
 }
 
 int
-pager_reflow(struct pager *p, int off)
+pager_reopen(struct pager *p, int off, int show)
 {
 	struct anchor	 a = view_anchor(p->v);
 	uint64_t	 at = a.pos.block < doc_nblocks(view_doc(p->v)) ?
 	    doc_block(view_doc(p->v), a.pos.block)->off : 0;
 	struct doc_opts	 o = p->o->doc;
 	struct doc	*d;
-	const char	*s;
+	const char	*s, *msg;
 	char		*cause = NULL;
 	size_t		 n;
 
 	o.lazy = 1;
 	o.reflow_off = off;
+	o.show_glosses = show;
 	o.encoding = "UTF-8";	/* the text as decoded already */
 	o.force = 1;
 	s = doc_source(p->d, &n);
@@ -167,10 +169,14 @@ pager_reflow(struct pager *p, int off)
 		free(cause);
 		return UI_REDRAW;
 	}
+	msg = show != p->show_glosses ? (show ?
+	    "readings and notes shown (o: hide)" :
+	    "readings and notes hidden (o: show)") : off ?
+	    "reflow off: lines as in the file (S: on)" : "reflow on (S: off)";
 	p->reflow_off = off;
+	p->show_glosses = show;
 	pager_replace(p, d, at);
-	pager_message(p, off ? "reflow off: lines as in the file (S: on)" :
-	    "reflow on (S: off)");
+	pager_message(p, msg);
 	return UI_REDRAW | UI_CLEAR;
 }
 
@@ -277,6 +283,7 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	p.count = -1;
 	p.find.fullwidth = -1;
 	p.reflow_off = o->doc.reflow_off;
+	p.show_glosses = o->doc.show_glosses;
 	p.encoding = doc_encoding(d);
 	if (!encoding_is_utf8(p.encoding))	/* say what was guessed */
 		snprintf(p.msg, sizeof p.msg, "read as %s (= for more)",

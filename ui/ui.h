@@ -114,6 +114,7 @@ struct pager {
 	int			 hashing;
 	int			 placed; /* at the saved place before the store opened */
 	int			 reflow_off; /* S: lines as in the file */
+	int			 show_glosses; /* o: glosses, ruby, notes shown */
 	const char		*encoding; /* what the file was decoded from */
 };
 
@@ -240,8 +241,11 @@ void	pager_layout(struct pager *);
 void	pager_message(struct pager *, const char *);
 /* R: reopens the file at the same place; returns a reaction. */
 int	pager_reload(struct pager *);
-/* Reads the same text again with reflow on or off (S), keeping the place. */
-int	pager_reflow(struct pager *, int off);
+/*
+ * Reads the same text again with reflow on or off (S) and glosses, ruby
+ * and notes shown or hidden (o), keeping the place.
+ */
+int	pager_reopen(struct pager *, int reflow_off, int show_glosses);
 /* Layout options for a new view of the pager's document. */
 const struct layout_opts *view_opts_default(struct pager *);
 

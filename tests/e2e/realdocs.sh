@@ -43,6 +43,16 @@ wait_for "吾輩" || true
 settle
 expect_screen "Shift_JIS is read as Japanese" "名前はまだ無い"
 expect_last "the status line says the encoding was guessed" "read as Shift_JIS (CP932)"
+screen | grep -q 'わがはい' && not_ok "Aozora ruby hidden" "$(screen)" ||
+	ok "Aozora ruby hidden"
+keys o
+settle
+expect_screen "o shows the ruby and notes" "吾輩《わがはい》は猫"
+expect_screen "o shows the heading note" "［＃５字下げ］一"
+keys o
+settle
+screen | grep -q 'わがはい' && not_ok "o again hides them" "$(screen)" ||
+	ok "o again hides them"
 keys q
 
 done_testing
