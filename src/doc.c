@@ -38,6 +38,7 @@ struct doc {
 	unsigned char	 used[256];	/* heading ranks seen */
 	unsigned char	 level[256];	/* rank -> dense level 1, 2, 3... */
 	int		 borrowed;	/* a tail: the source is another doc's */
+	int		 hide_marks;	/* STYLE_MARK spans are hidden */
 	uint32_t	 toc_first;	/* a run of headings that may be a */
 	uint32_t	 toc_n;		/* printed contents list, or 0 */
 	uint32_t	 toc_seen;	/* of its entries, found again later */
@@ -616,7 +617,9 @@ doc_build_md(struct doc *d, size_t i)
 		uint32_t end = sp->end < m->len ? sp->end : (uint32_t)m->len;
 
 		if (sp->start < end)
-			text_add_span(t, sp->start, end, sp->style, sp->data);
+			text_add_span(t, sp->start, end, sp->style ==
+			    STYLE_MARK && d->hide_marks ? STYLE_HIDDEN :
+			    sp->style, sp->data);
 	}
 	for (k = 0; k < m->nruns; k++) {
 		const struct text_run *x = &d->md->runs[m->run + k];
@@ -679,6 +682,19 @@ doc_forget(struct doc *d, size_t i)
 {
 	text_free(d->cache[i]);
 	d->cache[i] = NULL;
+}
+
+void
+doc_hide_marks(struct doc *d, int hide)
+{
+	size_t	i;
+
+	if (d->hide_marks == hide)
+		return;
+	d->hide_marks = hide;
+	for (i = 0; i < d->blocks.n; i++)
+		if (d->cache[i] != NULL)
+			doc_forget(d, i);
 }
 
 int

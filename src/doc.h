@@ -85,6 +85,12 @@ struct text	*doc_text(struct doc *, size_t);
 /* Drops the cached text of a block. */
 void		 doc_forget(struct doc *, size_t);
 
+/*
+ * Hides the marks folio adds around Markdown code (`), for a reader that
+ * shows code in colour, or shows them again (the default: --dump, no
+ * colour).  Drops the texts built so far.
+ */
+void		 doc_hide_marks(struct doc *, int hide);
 /* True for a document read as Markdown. */
 int		 doc_is_markdown(const struct doc *);
 /*

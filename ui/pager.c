@@ -108,6 +108,7 @@ pager_replace(struct pager *p, struct doc *d, uint64_t off)
 	p->d = d;
 	free(p->title);
 	p->title = doc_title(d);
+	doc_hide_marks(d, p->colour);
 	p->v = view_new(d, view_opts_default(p), p->rows > 1 ? p->rows - 1 : 1);
 	pos.block = (uint32_t)doc_block_at(d, off);
 	view_goto(p->v, pos);
@@ -293,6 +294,7 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	if (term_start() != 0)
 		return 1;
 	p.colour = term_has_colour();
+	doc_hide_marks(d, p.colour);	/* code in colour: no backticks */
 	p.hyperlinks = term_has_hyperlinks() && doc_is_markdown(d);
 	p.v = view_new(d, view_opts_default(&p), LINES > 1 ? LINES - 1 : 1);
 	pager_layout(&p);

@@ -55,4 +55,16 @@ screen | grep -q 'わがはい' && not_ok "o again hides them" "$(screen)" ||
 	ok "o again hides them"
 keys q
 
+# Markdown code in colour needs no backticks; without colour it keeps them.
+start 80 30 "TERM=xterm-256color $FOLIO '$TESTDATA/md-html.md'"
+wait_for "容器入门" || true
+settle
+expect_screen "code in colour: no backticks" ", **not bold**, **code**."
+keys q
+start 80 30 "TERM=vt100 $FOLIO '$TESTDATA/md-html.md'"
+wait_for "容器入门" || true
+settle
+expect_screen "code without colour: backticks kept" ", **not bold**, \`**code**\`."
+keys q
+
 done_testing
