@@ -130,6 +130,21 @@ gloss_at(const char *s, size_t n, size_t i)
 	return gloss_paren(s, n, i);
 }
 
+size_t
+gloss_count(const char *s, size_t n, size_t enough)
+{
+	const char	*p, *q, *end = s + n;
+	size_t		 count = 0;
+
+	for (p = s; count < enough && p < end &&
+	    (q = memchr(p, '(', end - p)) != NULL; p = q + 1)
+		count += gloss_at(s, n, (size_t)(q - s)) > 0;
+	for (p = s; count < enough && p < end &&
+	    (q = memmem(p, end - p, "\xEF\xBC\x88", 3)) != NULL; p = q + 3)
+		count += gloss_at(s, n, (size_t)(q - s)) > 0;
+	return count;
+}
+
 int
 gloss_may(const char *s, size_t n)
 {

@@ -21,6 +21,8 @@
 size_t	gloss_at(const char *s, size_t n, size_t i);
 /* Adds a STYLE_HIDDEN span over every gloss in the text; returns how many. */
 size_t	gloss_hide(struct text *);
+/* Glosses in n bytes, counted up to enough. */
+size_t	gloss_count(const char *, size_t, size_t enough);
 /* Could n bytes hold a gloss (a parenthesis)?  A quick test before gloss_strip. */
 int	gloss_may(const char *, size_t);
 /* Appends s without its glosses to out (the text as shown); returns how many. */

@@ -43,6 +43,7 @@ struct seg {
 	int		 indent_paras;
 	int		 kept;
 	int		 aozora;
+	int		 glosses;	/* pinyin glosses seen in the sample */
 	int		 space;		/* blank lines before the next block */
 	long		 cur;		/* open block that may grow, or -1 */
 	size_t		 first;		/* the piece's first block */
@@ -100,7 +101,7 @@ seg_visible(struct seg *g, struct seg_line *l)
 		l->t = b.s != NULL ? b.s : l->t;
 		l->tn = b.len;
 	}
-	if (gloss_may(l->t, l->tn)) {
+	if (g->glosses && gloss_may(l->t, l->tn)) {
 		buf_init(&c);
 		if (gloss_strip(l->t, l->tn, &c) > 0) {
 			buf_free(&b);
@@ -243,6 +244,8 @@ seg_habits(struct seg *g)
 
 	memset(hist, 0, sizeof hist);
 	g->aozora = aozora_detect(g->s, g->n);
+	g->glosses = gloss_count(g->s, g->n < SEG_SAMPLE_BYTES ? g->n :
+	    SEG_SAMPLE_BYTES, 1) > 0;
 	while (pos < g->n && lines < SEG_SAMPLE && pos < SEG_SAMPLE_BYTES) {
 		seg_read(g, pos, &l);
 		pos = l.raw.next;
@@ -843,6 +846,7 @@ segment_habits(const char *s, size_t n, struct seg_habits *h)
 	h->indent_paras = g.indent_paras;
 	h->kept = g.kept;
 	h->aozora = g.aozora;
+	h->glosses = g.glosses;
 }
 
 /* The first line start at or after x (x itself if it is one), or n. */
@@ -955,6 +959,7 @@ segment_piece(const char *s, size_t start, size_t end,
 	g.indent_paras = h->indent_paras;
 	g.kept = h->kept;
 	g.aozora = h->aozora;
+	g.glosses = h->glosses;
 	if (start > 0) {
 		seg_read_before(&g, start, &blank);
 		g.space = blank.tlen == 0;

@@ -57,6 +57,8 @@ struct seg_habits {
 	int	indent_paras;	/* paragraphs start indented */
 	int	kept;		/* SEG_REFLOW or SEG_KEEP* */
 	int	aozora;		/* Aozora Bunko notation (aozora.h) */
+	int	glosses;	/* pinyin glosses (gloss.h): lines are measured
+				   without them */
 };
 
 /* Measures the habits on the first lines of n bytes of text. */
