@@ -44,11 +44,12 @@ aozora_detect(const char *s, size_t n)
 	const char	*p = s, *end = s + (n > AOZORA_SAMPLE ? AOZORA_SAMPLE : n);
 	int		 notes = 0, ruby = 0;
 
-	while (p < end && (p = memchr(p, 0xEF, end - p)) != NULL) {
-		if (aozora_at(s, (size_t)(end - s), (size_t)(p - s)) > 3)
-			notes++;
-		p++;
+	while (p < end && (p = memmem(p, end - p, NOTE_OPEN, 6)) != NULL) {
+		notes += aozora_at(s, (size_t)(end - s), (size_t)(p - s)) > 0;
+		p += 6;
 	}
+	if (notes == 0)
+		return 0;	/* most texts: one search, no more */
 	for (p = s; p < end && (p = memmem(p, end - p, RUBY_OPEN, 3)) != NULL;
 	    p += 3)
 		ruby += aozora_at(s, (size_t)(end - s), (size_t)(p - s)) > 0;

@@ -18,6 +18,7 @@
 #define SEG_WINDOW	256	/* lines of a chunk classified together */
 #define SEG_SAMPLE	4000	/* lines measured for the document's habits */
 #define SEG_SAMPLE_BYTES (256 * 1024)	/* ... within the first bytes */
+#define SEG_GLOSS_SAMPLE (64 * 1024)	/* bytes where glosses are sought */
 #define SEG_ONE_LINE	200	/* columns beyond which a line is never wrapped */
 #define SEG_MIN_WRAP	20	/* columns of a hard-wrapped CJK line, at least */
 
@@ -244,8 +245,8 @@ seg_habits(struct seg *g)
 
 	memset(hist, 0, sizeof hist);
 	g->aozora = aozora_detect(g->s, g->n);
-	g->glosses = gloss_count(g->s, g->n < SEG_SAMPLE_BYTES ? g->n :
-	    SEG_SAMPLE_BYTES, 1) > 0;
+	g->glosses = gloss_count(g->s, g->n < SEG_GLOSS_SAMPLE ? g->n :
+	    SEG_GLOSS_SAMPLE, 1) > 0;
 	while (pos < g->n && lines < SEG_SAMPLE && pos < SEG_SAMPLE_BYTES) {
 		seg_read(g, pos, &l);
 		pos = l.raw.next;
