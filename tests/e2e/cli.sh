@@ -73,6 +73,13 @@ if [ -w /dev/full ]; then
 	expect_status "write error exits 1" 1 sh -c "\"$FOLIO\" --dump \"$TESTDATA/latin-wrap.in\" >/dev/full"
 fi
 
+# --reflow=off keeps every line; a bad value is a usage error.
+"$FOLIO" --dump --reflow=off --width=80 "$TESTDATA/license.in" >"$TMP/out" 2>&1
+grep -q '^  This license is written for the tests of a reader: it has the shape of$' "$TMP/out" &&
+	ok "--reflow=off keeps the lines as written" ||
+	not_ok "--reflow=off keeps the lines as written" "$(head -12 "$TMP/out")"
+expect_status "--reflow=sideways is a usage error" 2 "$FOLIO" --reflow=sideways "$TESTDATA/license.in"
+
 # gzip: a compressed file or stream is read as its text (every member);
 # damaged data is a one-line error.
 gzip -c "$TESTDATA/man-page.in" >"$TMP/frob.1.gz"
