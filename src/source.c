@@ -1,21 +1,26 @@
 /*
- * source.c: read a document (map a file, or slurp a stream), refuse binary
- * files, and decode to UTF-8.
+ * source.c: read a document (map a file, or slurp a stream), inflate gzip
+ * data, refuse binary files, and decode to UTF-8.
  */
 #include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <zlib.h>
+
 #include "buf.h"
 #include "encoding.h"
 #include "source.h"
 #include "xmalloc.h"
+
+#define SOURCE_GZIP_MAX		((size_t)1 << 31)	/* inflated bytes */
 
 /*
  * The mappings of open sources, for source_fault: a few at a time (a
@@ -148,6 +153,83 @@ source_refuse(const unsigned char *raw, size_t n,
 	return 0;
 }
 
+/* Gzip data: the magic number and the deflate method. */
+static int
+source_is_gzip(const unsigned char *raw, size_t n)
+{
+	return n >= 3 && raw[0] == 0x1F && raw[1] == 0x8B && raw[2] == 8;
+}
+
+/*
+ * Inflates gzip data (every member, as gzip -d does) into an allocated
+ * buffer.  Returns 0, or -1 with *cause set.  Binary data inflated is
+ * refused from its first 8 KiB, not after all of it.
+ */
+static int
+source_gunzip(const unsigned char *raw, size_t n, char **out, size_t *outlen,
+    const struct source_opts *opts, char **cause)
+{
+	const unsigned char *in = raw, *end = raw + n;
+	z_stream	z;
+	struct buf	b;
+	size_t		k;
+	int		rc = Z_OK, checked = 0;
+
+	memset(&z, 0, sizeof z);
+	if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
+		*cause = xstrdup("cannot read gzip data");
+		return -1;
+	}
+	buf_init(&b);
+	for (;;) {
+		if (z.avail_in == 0 && in < end) {
+			k = (size_t)(end - in) > UINT_MAX ? UINT_MAX :
+			    (size_t)(end - in);
+			z.next_in = (unsigned char *)in;
+			z.avail_in = (unsigned)k;
+			in += k;
+		}
+		buf_reserve(&b, 65536);
+		z.next_out = (unsigned char *)b.s + b.len;
+		z.avail_out = (unsigned)(b.cap - b.len - 1);
+		rc = inflate(&z, Z_NO_FLUSH);
+		b.len = (size_t)((char *)z.next_out - b.s);
+		if (b.len > SOURCE_GZIP_MAX) {
+			rc = Z_MEM_ERROR;
+			break;
+		}
+		if (!checked && b.len >= SOURCE_BINARY_SCAN) {
+			if (source_refuse((unsigned char *)b.s, b.len, opts,
+			    cause) != 0) {
+				inflateEnd(&z);
+				buf_free(&b);
+				return -1;
+			}
+			checked = 1;
+		}
+		if (rc == Z_STREAM_END) {
+			if ((z.avail_in == 0 && in == end) ||
+			    (z.avail_in > 0 ? *z.next_in : *in) != 0x1F)
+				break;	/* the end, or trailing bytes */
+			rc = inflateReset(&z);	/* another member */
+			continue;
+		}
+		if (rc == Z_BUF_ERROR && z.avail_in == 0 && in == end)
+			break;	/* cut short */
+		if (rc != Z_OK && rc != Z_BUF_ERROR)
+			break;
+	}
+	inflateEnd(&z);
+	if (rc != Z_STREAM_END) {
+		buf_free(&b);
+		*cause = xstrdup(rc == Z_MEM_ERROR ? "gzip data too large" :
+		    "damaged or incomplete gzip data");
+		return -1;
+	}
+	*out = buf_take(&b, outlen);
+	return 0;
+}
+
 /* Decides the encoding and points src->data at UTF-8 text. */
 static int
 source_decode(struct source *src, const unsigned char *raw, size_t n,
@@ -157,6 +239,14 @@ source_decode(struct source *src, const unsigned char *raw, size_t n,
 	size_t		 bom = 0, len;
 	char		*text;
 
+	if (source_is_gzip(raw, n)) {
+		if (source_gunzip(raw, n, &text, &len, opts, cause) != 0)
+			return -1;
+		free(src->owned);	/* a stream's compressed bytes */
+		src->owned = text;
+		raw = (const unsigned char *)text;
+		n = len;
+	}
 	if (source_refuse(raw, n, opts, cause) != 0 ||
 	    (enc = source_encoding(raw, n, opts, &bom, cause)) == NULL)
 		return -1;
@@ -214,7 +304,9 @@ source_read_fd(int fd, struct buf *b, const struct source_opts *opts,
 		}
 		b->len += (size_t)n;
 		if (!checked && (n == 0 || b->len >= SOURCE_BINARY_SCAN)) {
-			if (source_refuse((unsigned char *)b->s, b->len, opts,
+			/* gzip data: what it inflates to is looked at instead */
+			if (!source_is_gzip((unsigned char *)b->s, b->len) &&
+			    source_refuse((unsigned char *)b->s, b->len, opts,
 			    cause) != 0)
 				return -1;
 			checked = 1;

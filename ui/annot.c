@@ -442,8 +442,8 @@ annot_copy_text(struct pager *p, const char *text, size_t n)
 	buf_free(&out);
 	for (i = 0; i < n; i++)
 		chars += (s[i] & 0xC0) != 0x80;
-	snprintf(p->msg, sizeof p->msg, "sent %zu character%s to the "
-	    "terminal's clipboard (OSC 52)", chars, chars == 1 ? "" : "s");
+	snprintf(p->msg, sizeof p->msg, "%zu character%s sent to the "
+	    "terminal's clipboard", chars, chars == 1 ? "" : "s");
 }
 
 /* y: the passage, as shown, to the terminal's clipboard. */

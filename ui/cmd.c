@@ -10,6 +10,7 @@
 
 #include <curses.h>
 
+#include "encoding.h"
 #include "ui.h"
 
 #define CTRL(c)		((c) & 0x1f)
@@ -265,6 +266,35 @@ cmd_reload(struct pager *p, long count)
 }
 
 static int
+cmd_reflow(struct pager *p, long count)
+{
+	return pager_reopen(p, !p->reflow_off, p->show_glosses);
+}
+
+static int
+cmd_readings(struct pager *p, long count)
+{
+	return pager_reopen(p, p->reflow_off, !p->show_glosses);
+}
+
+/* =: the file, its encoding and format, the place, the bytes. */
+static int
+cmd_info(struct pager *p, long count)
+{
+	struct anchor	a = view_anchor(p->v);
+	struct doc	*d = view_doc(p->v);
+	uint64_t	off = a.pos.block < doc_nblocks(d) ?
+	    doc_block(d, a.pos.block)->off : 0;
+
+	snprintf(p->msg, sizeof p->msg, "%s, %s%s, byte %llu of %zu (%.0f%%): %s",
+	    encoding_label(p->encoding), doc_format(p->d),
+	    p->reflow_off ? " (reflow off)" : "", (unsigned long long)off,
+	    doc_size(p->d), view_fraction(p->v) * 100,
+	    p->path != NULL ? p->path : p->name);
+	return UI_REDRAW;
+}
+
+static int
 cmd_hscroll(struct pager *p, int cols)
 {
 	struct layout_opts	lo = *view_opts(p->v);
@@ -333,21 +363,28 @@ const struct cmd cmd_table[] = {
 	{ "bookmark", "m", { 'm' },
 	  "bookmark the top of the view (a name is asked for)", cmd_bookmark },
 	{ "bookmarks", "'", { '\'' },
-	  "list bookmarks: Enter jumps, d deletes, u undoes", cmd_bookmarks },
+	  "list bookmarks in document order: Enter jumps, d deletes, "
+	  "u undoes, s sorts by date", cmd_bookmarks },
 	{ "select", "v", { 'v' },
-	  "select a passage: h l w b ( ) j k { } move, then a, H or y",
+	  "select a passage (it holds the character under the cursor): "
+	  "h l w b ( ) j k { } move, across paragraphs; then a, H or y",
 	  cmd_select },
 	{ "note", "a", { 'a' },
-	  "note on the search match, else the top paragraph (Ctrl-E: $EDITOR)",
+	  "note on the search match on the screen, else the top paragraph "
+	  "(Ctrl-E: $EDITOR; an empty note is not saved)",
 	  cmd_note },
 	{ "highlight", "H", { 'H' },
-	  "highlight the search match, else the top paragraph", cmd_highlight },
+	  "highlight the search match on the screen, else the top paragraph",
+	  cmd_highlight },
 	{ "notes", "A", { 'A' },
-	  "list notes and highlights: Enter jumps, e or E edits, r earlier "
-	  "texts, d deletes, u undoes",
+	  "list notes and highlights in document order: Enter jumps, e or E "
+	  "edits (a highlight given a text becomes a note), r earlier texts, "
+	  "d deletes, u undoes, s sorts by date",
 	  cmd_notes },
 	{ "copy", "y", { 'y' },
-	  "copy the search match, else the top paragraph (OSC 52)", cmd_copy },
+	  "copy the search match on the screen, else the top paragraph, as "
+	  "shown (OSC 52: the terminal's clipboard, through tmux too)",
+	  cmd_copy },
 	{ "links", "L", { 'L' },
 	  "Markdown: the list of links; Enter copies the URL", cmd_links },
 	{ "toc", "t, Tab", { 't', '\t' },
@@ -356,6 +393,14 @@ const struct cmd cmd_table[] = {
 	  "scroll preformatted text to the right", cmd_right },
 	{ "scroll-left", "Left", { KEY_LEFT },
 	  "scroll preformatted text back to the left", cmd_left },
+	{ "reflow", "S", { 'S' },
+	  "reflow off: every line as in the file, long ones cut and scrolled "
+	  "with Left and Right (as less -S); again: on", cmd_reflow },
+	{ "readings", "o", { 'o' },
+	  "show or hide pinyin glosses, Aozora ruby and notes", cmd_readings },
+	{ "info", "=", { '=' },
+	  "the file, its encoding and format, the place and its byte",
+	  cmd_info },
 	{ "help", "h, F1", { 'h', KEY_F(1) },
 	  "this help", cmd_help },
 	{ "redraw", "Ctrl-L", { CTRL('L') },

@@ -145,21 +145,34 @@ notes_peek_position(const char *path, uint64_t *pos)
 	return rc;
 }
 
-/* Each note's passage as the reader shows it (passage.h), when it differs. */
+/* Works out k's passage as the reader shows it (passage.h), if it differs. */
+static void
+notes_shown(struct notes *ns, struct note *k)
+{
+	int	placed = k->hit.state < ANCHOR_AMBIGUOUS;
+
+	free(k->shown);
+	k->shown = ns->d != NULL && placed ? passage_quote_shown(ns->d,
+	    k->hit.start, k->hit.end, k->sel.exact) :
+	    passage_quote_shown(NULL, 0, 0, k->sel.exact);
+	k->shown_done = 1;
+}
+
 void
 notes_show(struct notes *ns)
 {
 	size_t	i;
 
-	for (i = 0; i < ns->n; i++) {
-		struct note	*k = &ns->v[i];
-		int		 placed = k->hit.state < ANCHOR_AMBIGUOUS;
+	for (i = 0; i < ns->n; i++)
+		notes_shown(ns, &ns->v[i]);
+}
 
-		free(k->shown);
-		k->shown = ns->d != NULL && placed ? passage_quote_shown(ns->d,
-		    k->hit.start, k->hit.end, k->sel.exact) :
-		    passage_quote_shown(NULL, 0, 0, k->sel.exact);
-	}
+const char *
+notes_quote(struct notes *ns, struct note *k)
+{
+	if (!k->shown_done)
+		notes_shown(ns, k);
+	return k->shown != NULL ? k->shown : k->sel.exact;
 }
 
 /* Resolves every note on the document's text; records changed states. */
@@ -174,6 +187,7 @@ notes_resolve(struct notes *ns)
 		const char	*state;
 
 		anchor_resolve(src, n, ns->sha, &k->sel, &k->hit);
+		k->shown_done = 0;	/* where it is may have changed */
 		state = anchor_state_name(k->hit.state);
 		if (strcmp(state, k->state) != 0 && ns->st != NULL &&
 		    !k->unsaved)
@@ -377,7 +391,7 @@ notes_export_one(void *arg, const char *doc_id, const char *title,
     const char *path, const char *sha)
 {
 	struct notes_all	*all = arg;
-	struct doc_opts		 o = { NULL, 1, 0, 0, 0, 0 };
+	struct doc_opts		 o = { .force = 1 };
 	struct notes		 ns;
 	struct doc		*d;
 	char			*cause = NULL;

@@ -1,8 +1,10 @@
 /*
  * fuzz_layout: laying out a document at a width (layout.c, text.c,
  * view.c), as md4c's fuzzer picks its flags: the first byte chooses the
- * width, the second the ambiguous width, the format, glosses shown and a
- * sideways scroll; the rest is the document.  Checked: every line is
+ * width (low 7 bits) and lines kept as written (--reflow=off, bit 7), the
+ * second the ambiguous width (bit 0), the format (1), glosses shown (2),
+ * preformatted lines cut rather than wrapped (3) and scrolled sideways by
+ * its high 4 bits; the rest is the document.  Checked: every line is
  * safe for a terminal and no wider than the width (unless it is one
  * cluster wider than the width), lines follow each other through the
  * text dropping nothing but spaces, and the view keeps its anchor through
@@ -124,8 +126,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 {
 	static const int	 wide[] = { 200, 500, 1000 };
-	struct doc_opts		 o = { NULL, 1, 0, 0, DOC_FORMAT_TEXT, 0 };
-	struct layout_opts	 lo = { 80, 1, 0 };
+	struct doc_opts		 o = { .force = 1, .format = DOC_FORMAT_TEXT };
+	struct layout_opts	 lo = { .width = 80, .ambiguous = 1 };
 	struct doc		*d;
 	char			*cause = NULL;
 	size_t			 b;
@@ -133,11 +135,14 @@ LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 	fuzz_init();
 	if (n < 2)
 		return 0;
-	lo.width = p[0] < 0xF0 ? 1 + p[0] % 120 : wide[p[0] % 3];
+	lo.width = (p[0] & 0x7F) < 0x78 ? 1 + (p[0] & 0x7F) % 120 :
+	    wide[p[0] % 3];
+	o.reflow_off = (p[0] & 0x80) != 0;
 	lo.ambiguous = (p[1] & 1) ? 2 : 1;
 	o.format = (p[1] & 2) ? DOC_FORMAT_MARKDOWN : DOC_FORMAT_TEXT;
 	o.show_glosses = (p[1] & 4) != 0;
-	lo.hscroll = (p[1] & 8) ? p[1] >> 4 : 0;
+	lo.chop = (p[1] & 8) != 0;	/* cut, and scrolled sideways */
+	lo.hscroll = lo.chop ? p[1] >> 4 : 0;
 	if ((d = doc_open_mem(p + 2, n - 2, &o, &cause)) == NULL) {
 		free(cause);
 		return 0;

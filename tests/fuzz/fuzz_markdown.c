@@ -8,7 +8,7 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 {
-	struct doc_opts	 o = { NULL, 1, 0, 0, DOC_FORMAT_MARKDOWN, 0 };
+	struct doc_opts	 o = { .force = 1, .format = DOC_FORMAT_MARKDOWN };
 	struct doc	*d;
 	char		*cause = NULL;
 	const char	*s;

@@ -31,7 +31,7 @@ fuzz_plain_line(const char *s, size_t off, size_t len)
 int
 LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 {
-	struct doc_opts	 o = { NULL, 1, 0, 0, DOC_FORMAT_TEXT, 0 };
+	struct doc_opts	 o = { .force = 1, .format = DOC_FORMAT_TEXT };
 	struct doc	*d;
 	struct srcline	 l;
 	const char	*s;

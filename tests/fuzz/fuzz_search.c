@@ -70,7 +70,7 @@ fuzz_search_doc(struct search *s, struct doc *d)
 int
 LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 {
-	struct doc_opts	 o = { NULL, 1, 0, 0, DOC_FORMAT_TEXT, 0 };
+	struct doc_opts	 o = { .force = 1, .format = DOC_FORMAT_TEXT };
 	struct search	*s;
 	struct doc	*d;
 	char		*pattern, *cause = NULL;
