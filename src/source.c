@@ -230,6 +230,36 @@ source_gunzip(const unsigned char *raw, size_t n, char **out, size_t *outlen,
 	return 0;
 }
 
+/*
+ * A stream of gzip data, judged from what its first bytes inflate to as
+ * soon as they give SOURCE_BINARY_SCAN bytes (or all there will be, at
+ * the end): 1 text, -1 refused (*cause set), 0 not known yet.
+ */
+static int
+source_gzip_peek(const unsigned char *raw, size_t n, int all,
+    const struct source_opts *opts, char **cause)
+{
+	unsigned char	 out[SOURCE_BINARY_SCAN];
+	z_stream	 z;
+	int		 rc;
+
+	memset(&z, 0, sizeof z);
+	if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK)
+		return 1;	/* decoding will say so */
+	z.next_in = (unsigned char *)raw;
+	z.avail_in = n > UINT_MAX ? UINT_MAX : (unsigned)n;
+	z.next_out = out;
+	z.avail_out = sizeof out;
+	rc = inflate(&z, Z_SYNC_FLUSH);
+	n = sizeof out - z.avail_out;
+	inflateEnd(&z);
+	if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
+		return 1;	/* damaged: decoding will say so */
+	if (n < sizeof out && rc != Z_STREAM_END && !all)
+		return 0;
+	return source_refuse(out, n, opts, cause) == 0 ? 1 : -1;
+}
+
 /* Decides the encoding and points src->data at UTF-8 text. */
 static int
 source_decode(struct source *src, const unsigned char *raw, size_t n,
@@ -290,7 +320,7 @@ source_read_fd(int fd, struct buf *b, const struct source_opts *opts,
 	size_t	max = opts != NULL && opts->max_stream > 0 ? opts->max_stream :
 		    SOURCE_STREAM_MAX;
 	ssize_t	n;
-	int	checked = 0;
+	int	checked = 0, r;
 	char	*lim;
 
 	for (;;) {
@@ -305,11 +335,15 @@ source_read_fd(int fd, struct buf *b, const struct source_opts *opts,
 		b->len += (size_t)n;
 		if (!checked && (n == 0 || b->len >= SOURCE_BINARY_SCAN)) {
 			/* gzip data: what it inflates to is looked at instead */
-			if (!source_is_gzip((unsigned char *)b->s, b->len) &&
-			    source_refuse((unsigned char *)b->s, b->len, opts,
-			    cause) != 0)
+			if (source_is_gzip((unsigned char *)b->s, b->len))
+				r = source_gzip_peek((unsigned char *)b->s,
+				    b->len, n == 0, opts, cause);
+			else
+				r = source_refuse((unsigned char *)b->s, b->len,
+				    opts, cause) == 0 ? 1 : -1;
+			if (r < 0)
 				return -1;
-			checked = 1;
+			checked = r > 0;
 		}
 		if (n == 0)
 			return 0;

@@ -109,6 +109,13 @@ grep -q '/dev/zero: binary file' "$TMP/err" && ok "as a binary file" ||
 [ $? = 1 ] && grep -q 'binary file' "$TMP/err" &&
 	ok "a binary stream is refused from its first 8 KiB, before it ends" ||
 	not_ok "a binary stream is refused from its first 8 KiB" "$(cat "$TMP/err")"
+{ head -c 1000000 /dev/zero | gzip; sleep 30; } | timeout 10 "$FOLIO" --dump >"$TMP/out" 2>"$TMP/err"
+[ $? = 1 ] && grep -q 'binary file' "$TMP/err" &&
+	ok "gzip data that inflates to binary is refused from its first bytes, before it ends" ||
+	not_ok "gzip data that inflates to binary is refused early" "$(cat "$TMP/err")"
+printf 'Title\n\nSome text here.\n' | gzip | "$FOLIO" --dump >"$TMP/out" 2>"$TMP/err" &&
+	grep -q 'Some text here.' "$TMP/out" && ok "gzip text through a pipe is read" ||
+	not_ok "gzip text through a pipe is read" "$(cat "$TMP/err")"
 yes 'an endless line of text' | timeout 20 "$FOLIO" --dump --max-size=1M >"$TMP/out" 2>"$TMP/err"
 [ $? = 1 ] && grep -q 'standard input: more than 1 MiB: --max-size=SIZE reads more' "$TMP/err" &&
 	ok "an endless pipe ends at --max-size, with the way to read more" ||
