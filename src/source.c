@@ -333,17 +333,18 @@ source_read_fd(int fd, struct buf *b, const struct source_opts *opts,
 			return -1;
 		}
 		b->len += (size_t)n;
-		if (!checked && (n == 0 || b->len >= SOURCE_BINARY_SCAN)) {
-			/* gzip data: what it inflates to is looked at instead */
-			if (source_is_gzip((unsigned char *)b->s, b->len))
-				r = source_gzip_peek((unsigned char *)b->s,
-				    b->len, n == 0, opts, cause);
-			else
-				r = source_refuse((unsigned char *)b->s, b->len,
-				    opts, cause) == 0 ? 1 : -1;
-			if (r < 0)
+		/* gzip data: what it inflates to is looked at, at each read */
+		if (!checked && b->len >= 3 &&
+		    source_is_gzip((unsigned char *)b->s, b->len)) {
+			if ((r = source_gzip_peek((unsigned char *)b->s, b->len,
+			    n == 0, opts, cause)) < 0)
 				return -1;
 			checked = r > 0;
+		} else if (!checked && (n == 0 || b->len >= SOURCE_BINARY_SCAN)) {
+			if (source_refuse((unsigned char *)b->s, b->len, opts,
+			    cause) != 0)
+				return -1;
+			checked = 1;
 		}
 		if (n == 0)
 			return 0;
