@@ -443,6 +443,40 @@ test_offsets(void **state)
 	doc_free(d);
 }
 
+/*
+ * Source -> model -> source is the identity when text folio added ends a
+ * passage: an image with no alt text after a space, a list marker after
+ * the end of the item before (found by fuzz_passage: the source range
+ * kept the space, or the next item's markup).
+ */
+static void
+test_added_text_at_ends(void **state)
+{
+	struct doc	*d = open_as("Some text ![](i.png)\n\n1. a\n2. b\n",
+	    DOC_FORMAT_MARKDOWN);
+	struct pos	 from = { 0, 0 }, to, f2, t2;
+	uint64_t	 a, z, a2, z2;
+	size_t		 n;
+	const char	*src = doc_source(d, &n);
+
+	to.block = 0;
+	to.off = (uint32_t)doc_text(d, 0)->len;	/* "Some text [image]" */
+	assert_int_equal(passage_source(d, from, to, &a, &z), 0);
+	assert_int_equal(z - a, strlen("Some text"));
+	assert_memory_equal(src + a, "Some text", z - a);
+	assert_int_equal(passage_model(d, a, z, &f2, &t2), 0);
+	assert_int_equal(passage_source(d, f2, t2, &a2, &z2), 0);
+	assert_true(a2 == a && z2 == z);
+	from.block = 1;		/* "1. a" */
+	from.off = 3;
+	to.block = 2;		/* into "2. b"'s marker */
+	to.off = 2;
+	assert_int_equal(passage_source(d, from, to, &a, &z), 0);
+	assert_int_equal(z - a, 1);
+	assert_int_equal(src[a], 'a');
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -455,6 +489,7 @@ main(void)
 		cmocka_unit_test(test_offsets),
 		cmocka_unit_test(test_generated_glosses),
 		cmocka_unit_test(test_generated_markdown),
+		cmocka_unit_test(test_added_text_at_ends),
 	};
 
 	return UNIT_RUN(tests);
