@@ -111,6 +111,22 @@ passage_trim(struct doc *d, struct pos *from, struct pos *to)
 	}
 }
 
+/* The first run of t that ends after text offset k, or nruns. */
+static size_t
+passage_run_of(const struct text *t, size_t k)
+{
+	size_t	lo = 0, hi = t->nruns, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (t->runs[mid].text + t->runs[mid].tlen > k)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
 /* The source byte where text offset k of block b starts (or ends). */
 static uint64_t
 passage_src_at(struct doc *d, size_t b, size_t k, int end)
@@ -126,71 +142,64 @@ passage_src_at(struct doc *d, size_t b, size_t k, int end)
 }
 
 /*
- * Source white space at the ends of [*a, *z) left out.  Text folio added
- * at an end of a passage (a link's number, an image with no alt text, a
- * character put for a NUL) maps to its neighbour's source, which may end
- * or start with white space (found by fuzz_passage: the round trip then
- * lost it).
+ * The ends of a passage are characters that came from the source.  Text
+ * folio added (a list marker, a link's number, an image with no alt
+ * text, the mark put for a NUL) is shown inside a passage but never ends
+ * one: its neighbour's source would be taken instead, white space or the
+ * next item's markup (found by fuzz_passage: source -> model -> source
+ * was not the identity).  run_on: k, or the start of the first run after
+ * it (t->len if none); run_back: k, or the end of the last run before it
+ * (0 if none).  A text without runs maps as a whole.
  */
-static void
-passage_src_trim(struct doc *d, uint64_t *a, uint64_t *z)
+static size_t
+passage_run_on(const struct text *t, size_t k)
 {
-	size_t		 n;
-	const char	*s = doc_source(d, &n);
+	size_t	i;
 
-	if (*z > n)
-		return;
-	while (*a < *z && (s[*a] == ' ' || s[*a] == '\t' || s[*a] == '\n' ||
-	    s[*a] == '\r'))
-		(*a)++;
-	while (*a < *z && (s[*z - 1] == ' ' || s[*z - 1] == '\t' ||
-	    s[*z - 1] == '\n' || s[*z - 1] == '\r'))
-		(*z)--;
+	for (i = passage_run_of(t, k); i < t->nruns; i++)
+		if (t->runs[i].tlen > 0)
+			return k >= t->runs[i].text ? k : t->runs[i].text;
+	return t->nruns == 0 ? k : t->len;
 }
 
-/* Is text offset k before the first run of t (or after its last: end)? */
-static int
-passage_outside_runs(const struct text *t, size_t k, int end)
+static size_t
+passage_run_back(const struct text *t, size_t k)
 {
-	const struct text_run	*r;
+	size_t	i;
 
-	if (t->nruns == 0)
-		return 0;
-	if (!end)
-		return k <= t->runs[0].text;
-	r = &t->runs[t->nruns - 1];
-	return k >= r->text + r->tlen;
+	if (t->nruns == 0 || k == 0)
+		return k;
+	i = passage_run_of(t, k - 1);
+	if (i < t->nruns && t->runs[i].text < k)
+		return k;		/* the character before k has a source */
+	while (i > 0 && t->runs[i - 1].tlen == 0)
+		i--;
+	return i > 0 ? t->runs[i - 1].text + t->runs[i - 1].tlen : 0;
 }
 
 int
 passage_source(struct doc *d, struct pos from, struct pos to, uint64_t *a,
     uint64_t *z)
 {
+	size_t	k;
+
 	if (doc_nblocks(d) == 0 || pos_cmp(from, to) >= 0)
 		return -1;
-	/*
-	 * Text folio added at the start of a block (a list marker) cannot
-	 * end a passage that began in a block before, nor text it added at
-	 * the end of one (a link's number) start a passage that goes on.
-	 */
 	for (;;) {
 		passage_trim(d, &from, &to);
 		if (pos_cmp(from, to) >= 0)
 			return -1;
-		if (to.block > from.block &&
-		    passage_outside_runs(doc_text(d, to.block), to.off, 0)) {
-			to.block--;
-			to.off = (uint32_t)doc_text(d, to.block)->len;
-		} else if (from.block < to.block &&
-		    passage_outside_runs(doc_text(d, from.block), from.off, 1)) {
-			from.block++;
-			from.off = 0;
-		} else
+		if ((k = passage_run_on(doc_text(d, from.block), from.off)) !=
+		    from.off)
+			from.off = (uint32_t)k;
+		else if ((k = passage_run_back(doc_text(d, to.block),
+		    to.off)) != to.off)
+			to.off = (uint32_t)k;
+		else
 			break;
 	}
 	*a = passage_src_at(d, from.block, from.off, 0);
 	*z = passage_src_at(d, to.block, to.off, 1);
-	passage_src_trim(d, a, z);
 	return *z > *a ? 0 : -1;
 }
 
