@@ -591,7 +591,7 @@ md_cell_end(struct md_state *st)
 {
 	size_t	i;
 
-	st->cells = xreallocarray(st->cells, st->ncells + 1, sizeof *st->cells);
+	st->cells = xgrow(st->cells, st->ncells, sizeof *st->cells);
 	for (i = 0; i < st->cell.len; i++)
 		if (st->cell.s[i] == '\n')
 			st->cell.s[i] = ' ';

@@ -82,7 +82,7 @@ text_add_span(struct text *t, uint32_t start, uint32_t end, int style,
 {
 	size_t	i;
 
-	t->spans = xreallocarray(t->spans, t->nspans + 1, sizeof *t->spans);
+	t->spans = xgrow(t->spans, t->nspans, sizeof *t->spans);
 	for (i = t->nspans; i > 0 && t->spans[i - 1].start > start; i--)
 		t->spans[i] = t->spans[i - 1];
 	t->spans[i].start = start;

@@ -55,6 +55,18 @@ xreallocarray(void *old, size_t n, size_t size)
 	return p;
 }
 
+void *
+xgrow(void *old, size_t n, size_t size)
+{
+	if (n == 0)
+		return xreallocarray(old, 8, size);
+	if (n < 8 || (n & (n - 1)) != 0)
+		return old;	/* room already: 8, then each power of two */
+	if (n > (size_t)-1 / 2)
+		xmalloc_fail();
+	return xreallocarray(old, 2 * n, size);
+}
+
 char *
 xstrndup(const char *s, size_t n)
 {
