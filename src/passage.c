@@ -189,8 +189,15 @@ passage_source(struct doc *d, struct pos from, struct pos to, uint64_t *a,
 		passage_trim(d, &from, &to);
 		if (pos_cmp(from, to) >= 0)
 			return -1;
-		if ((k = passage_run_on(doc_text(d, from.block), from.off)) !=
-		    from.off)
+		if (doc_block(d, from.block)->len == 0 && from.block < to.block) {
+			from.block++;	/* shows nothing of the source */
+			from.off = 0;
+		} else if (doc_block(d, to.block)->len == 0 &&
+		    to.block > from.block) {
+			to.block--;
+			to.off = (uint32_t)doc_text(d, to.block)->len;
+		} else if ((k = passage_run_on(doc_text(d, from.block),
+		    from.off)) != from.off)
 			from.off = (uint32_t)k;
 		else if ((k = passage_run_back(doc_text(d, to.block),
 		    to.off)) != to.off)
