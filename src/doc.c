@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "convert.h"
 #include "doc.h"
 #include "gloss.h"
 #include "heading.h"
@@ -39,6 +40,7 @@ struct doc {
 	int		 borrowed;	/* a tail: the source is another doc's */
 	struct md_doc	*md;		/* Markdown: the rendered blocks */
 	int		 md_whole;	/* parsed as one piece */
+	struct convert	*conv;		/* texts shown in another script */
 };
 
 /* Maps the heading ranks seen so far to levels 1, 2, 3... */
@@ -159,6 +161,7 @@ doc_open_tail(struct doc *d, size_t bytes)
 	t->src = d->src;
 	t->borrowed = 1;
 	t->md = d->md;
+	t->conv = d->conv;
 	t->opts = d->opts;
 	t->habits = d->habits;
 	memcpy(t->used, d->used, sizeof t->used);
@@ -531,11 +534,32 @@ doc_build(struct doc *d, size_t i)
 	return t;
 }
 
+/*
+ * Block i's text in the converter's script (convert.h).  Markdown code
+ * and HTML blocks (preformatted, with runs; a table has none) are left as
+ * they are written, as is `code` inside a text.
+ */
+static struct text *
+doc_convert_text(struct doc *d, size_t i, struct text *t)
+{
+	struct text	*c;
+
+	if (d->md != NULL && d->blocks.v[i].type == BLOCK_PRE && t->nruns > 0)
+		return t;
+	if ((c = convert_text(d->conv, t)) == NULL)
+		return t;
+	text_free(t);
+	return c;
+}
+
 struct text *
 doc_text(struct doc *d, size_t i)
 {
-	if (d->cache[i] == NULL)
+	if (d->cache[i] == NULL) {
 		d->cache[i] = doc_build(d, i);
+		if (d->conv != NULL)
+			d->cache[i] = doc_convert_text(d, i, d->cache[i]);
+	}
 	return d->cache[i];
 }
 
@@ -544,6 +568,31 @@ doc_forget(struct doc *d, size_t i)
 {
 	text_free(d->cache[i]);
 	d->cache[i] = NULL;
+}
+
+int
+doc_cached(const struct doc *d, size_t i)
+{
+	return i < d->blocks.n && d->cache[i] != NULL;
+}
+
+void
+doc_set_convert(struct doc *d, struct convert *cv)
+{
+	size_t	i;
+
+	if (d->conv == cv)
+		return;
+	for (i = 0; i < d->blocks.n; i++)
+		if (d->cache[i] != NULL)
+			doc_forget(d, i);
+	d->conv = cv;
+}
+
+struct convert *
+doc_convert(const struct doc *d)
+{
+	return d->conv;
 }
 
 int

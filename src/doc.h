@@ -83,6 +83,18 @@ const struct block *doc_block(const struct doc *, size_t);
 struct text	*doc_text(struct doc *, size_t);
 /* Drops the cached text of a block. */
 void		 doc_forget(struct doc *, size_t);
+/* Is block i's text built? */
+int		 doc_cached(const struct doc *, size_t);
+
+/*
+ * Shows the texts in another Chinese script (convert.h), or as written
+ * (NULL): the texts built so far are dropped.  The converter is borrowed;
+ * tails opened afterwards share it.  Block offsets, the source and every
+ * source byte a text maps to stay the same; offsets in the texts change.
+ */
+struct convert;
+void		 doc_set_convert(struct doc *, struct convert *);
+struct convert	*doc_convert(const struct doc *);
 
 /* True for a document read as Markdown. */
 int		 doc_is_markdown(const struct doc *);

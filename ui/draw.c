@@ -329,22 +329,23 @@ draw_breadcrumb(struct pager *p, size_t b)
 	return buf_take(&out, NULL);
 }
 
-/* "42%  12 min left", or "END". */
+/* "简体  [3/26]  42%  12 min left", or "END": the script shown, the count. */
 static void
 draw_where(struct pager *p, char *out, size_t size)
 {
-	double	min = p->rate > 0 ? (double)view_bytes_left(p->v) / p->rate : 0;
-	int	pc = (int)(view_fraction(p->v) * 100.0 + 0.5);
-	char	count[64];
-	size_t	k;
+	double		 min = p->rate > 0 ? (double)view_bytes_left(p->v) /
+	    p->rate : 0;
+	int		 pc = (int)(view_fraction(p->v) * 100.0 + 0.5);
+	const char	*label = script_label(p->script);
+	char		 count[64];
+	int		 k;
 
 	find_status(p, count, sizeof count);
-	if (count[0] != '\0') {
-		strcat(count, "  ");
-		k = strlen(count);
-		snprintf(out, size, "%s", count);
+	k = snprintf(out, size, "%s%s%s%s", label, *label ? "  " : "", count,
+	    *count ? "  " : "");
+	if (k > 0 && (size_t)k < size) {
 		out += k;
-		size -= k;
+		size -= (size_t)k;
 	}
 	if (view_at_end(p->v)) {
 		snprintf(out, size, "END");
@@ -397,7 +398,7 @@ draw_status_left(struct pager *p, int cols)
 static void
 draw_status(struct pager *p)
 {
-	char	where[64], *left;
+	char	where[128], *left;
 	int	cols = p->cols - 1, wr, i;
 
 	draw_where(p, where, sizeof where);

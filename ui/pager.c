@@ -96,6 +96,26 @@ pager_rate(struct pager *p)
 	return minutes > 0 ? (double)bytes / minutes : 0;
 }
 
+int
+pager_script(struct pager *p, int s)
+{
+	char	*cause = NULL;
+
+	if (s != SCRIPT_ORIG && p->conv[s] == NULL &&
+	    (p->conv[s] = convert_open(s, &cause)) == NULL) {
+		pager_message(p, cause);
+		free(cause);
+		return -1;
+	}
+	p->script = s;
+	view_set_convert(p->v, s == SCRIPT_ORIG ? NULL : p->conv[s]);
+	free(p->title);
+	p->title = doc_title(p->d);
+	find_script(p);
+	notes_unshow(&p->notes);
+	return 0;
+}
+
 /* Reopens the file and goes back to the same place in it. */
 int
 pager_reload(struct pager *p)
@@ -121,6 +141,8 @@ pager_reload(struct pager *p)
 	view_free(p->v);
 	doc_free(p->d);
 	p->d = d;
+	doc_set_convert(d, p->script != SCRIPT_ORIG ? p->conv[p->script] :
+	    NULL);
 	free(p->title);
 	p->title = doc_title(d);
 	p->v = view_new(d, view_opts_default(p), p->rows > 1 ? p->rows - 1 : 1);
@@ -219,6 +241,18 @@ view_opts_default(struct pager *p)
 	return &lo;
 }
 
+/* Closes the converters the reader opened; the document shows as written. */
+static void
+pager_close_scripts(struct pager *p)
+{
+	int	i;
+
+	doc_set_convert(p->d, p->given);
+	for (i = 0; i < SCRIPT_COUNT; i++)
+		if (p->conv[i] != p->given)
+			convert_close(p->conv[i]);
+}
+
 int
 pager_run(struct doc **dp, const struct options *o, const char *path,
     const char *name)
@@ -226,15 +260,19 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	struct pager	p;
 	struct doc	*d = *dp;
 
+	memset(&p, 0, sizeof p);
 	if (term_check() != 0)
 		return 1;
-	memset(&p, 0, sizeof p);
 	p.d = d;
 	p.o = o;
 	p.path = path;
 	p.name = name;
 	p.count = -1;
 	p.find.fullwidth = -1;
+	if ((p.given = doc_convert(d)) != NULL) {	/* --script */
+		p.script = convert_script(p.given);
+		p.conv[p.script] = p.given;
+	}
 	p.title = doc_title(d);
 	p.rate = pager_rate(&p);
 	if (term_start() != 0)
@@ -254,5 +292,6 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	view_free(p.v);
 	*dp = p.d;	/* R may have replaced it */
 	free(p.title);
+	pager_close_scripts(&p);
 	return 0;
 }

@@ -17,6 +17,7 @@
 
 #include <curses.h>
 
+#include "convert.h"
 #include "doc.h"
 #include "options.h"
 #include "notes.h"
@@ -113,6 +114,9 @@ struct pager {
 	size_t			 hashed;
 	int			 hashing;
 	int			 placed; /* at the saved place before the store opened */
+	int			 script; /* shown in this script (convert.h) */
+	struct convert		*conv[SCRIPT_COUNT]; /* opened when first asked */
+	struct convert		*given;	/* main's (--script), not ours to close */
 };
 
 /* term.c */
@@ -184,6 +188,8 @@ void	find_marks(struct pager *, struct doc *, size_t block, struct marks *);
 void	find_free(struct pager *);
 /* After R: the same search on the reloaded document. */
 void	find_reload(struct pager *);
+/* The document is shown in another script: the match where it now is. */
+void	find_script(struct pager *);
 /* Search flags for the document (learns whether it has full-width forms). */
 int	find_flags(struct pager *, int regex);
 /* Looks for full-width forms a little further (while idle). */
@@ -240,5 +246,7 @@ void	pager_message(struct pager *, const char *);
 int	pager_reload(struct pager *);
 /* Layout options for a new view of the pager's document. */
 const struct layout_opts *view_opts_default(struct pager *);
+/* Shows the document in script s (convert.h); 0, or -1 with a message. */
+int	pager_script(struct pager *, int s);
 
 #endif
