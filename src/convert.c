@@ -34,11 +34,13 @@ static const char *const script_labels[SCRIPT_COUNT] = {
 	"", "简体", "繁體", "臺灣正體", "香港繁體"
 };
 /*
- * Each reads text in either script: tw2s also takes Taiwan forms (看著 ->
- * 看着), s2t, s2tw and s2hk leave traditional characters as they are.
+ * Each reads text in either script (s2t, s2tw and s2hk leave traditional
+ * characters as they are), and each keeps the character count.  t2s
+ * rather than tw2s: its character table is the one search folds with
+ * (fold.h), so that what the simplified view shows is what is found.
  */
 static const char *const script_configs[SCRIPT_COUNT] = {
-	NULL, "tw2s", "s2t", "s2tw", "s2hk"
+	NULL, "t2s", "s2t", "s2tw", "s2hk"
 };
 
 struct convert {
