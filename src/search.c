@@ -46,6 +46,8 @@ struct search {
 					   character's forms */
 	size_t			 nlen[SEARCH_NEEDLES];
 	int			 nneedles;
+	int			 forms;		/* a CJK character's forms: found
+						   in one pass (search_forms) */
 	int			 halfwidth;	/* SEARCH_HALFWIDTH */
 };
 
@@ -207,6 +209,7 @@ search_first_bytes(struct search *s, uint32_t c)
 			search_add_needle(s, c);
 		for (i = 0; i < n; i++)
 			search_add_needle(s, forms[i]);
+		s->forms = s->nneedles > 1;
 		return;
 	}
 	memset(s->first, 0, sizeof s->first);
@@ -581,6 +584,87 @@ struct scan {
 	size_t	at[SEARCH_NEEDLES];	/* searched from here */
 };
 
+/* Does needle k start at src[i] (n bytes)? */
+static int
+search_needle_at(const struct search *s, int k, const char *src, size_t n,
+    size_t i)
+{
+	return i + s->nlen[k] <= n &&
+	    memcmp(src + i, s->needle[k], s->nlen[k]) == 0;
+}
+
+/* Does one of the needles start at src[i]? */
+static int
+search_any_at(const struct search *s, const char *src, size_t n, size_t i)
+{
+	int	k;
+
+	for (k = 0; k < s->nneedles; k++)
+		if (search_needle_at(s, k, src, n, i))
+			return 1;
+	return 0;
+}
+
+#if defined(__GNUC__)
+typedef unsigned char	search_v16 __attribute__((vector_size(16)));
+typedef signed char	search_m16 __attribute__((vector_size(16)));
+
+/*
+ * The first place in [i, to) where one of the forms of a CJK character
+ * starts (发 髮 發), in one pass: 16 bytes at a time, each form's first
+ * and last bytes compared at once, the rare places where both agree
+ * checked whole.  Several memmem passes would cost as many times one.
+ */
+static size_t
+search_forms(const struct search *s, const char *src, size_t n, size_t i,
+    size_t to)
+{
+	search_v16	first[SEARCH_NEEDLES], last[SEARCH_NEEDLES], a, z[5];
+	search_m16	m;
+	uint64_t	h[2];
+	size_t		j, span = 0;
+	int		k, lens = 0;
+
+	for (k = 0; k < s->nneedles; k++) {
+		memset(&first[k], (unsigned char)s->needle[k][0], 16);
+		memset(&last[k], (unsigned char)s->needle[k][s->nlen[k] - 1],
+		    16);
+		if (s->nlen[k] > span)
+			span = s->nlen[k];
+		lens |= 1 << s->nlen[k];	/* 2, 3 or 4 bytes */
+	}
+	for (; i < to && i + 16 + span - 1 <= n; i += 16) {
+		memcpy(&a, src + i, 16);
+		for (k = 2; k <= 4; k++)	/* each length's last bytes */
+			if (lens & (1 << k))
+				memcpy(&z[k], src + i + k - 1, 16);
+		memset(&m, 0, sizeof m);
+		for (k = 0; k < s->nneedles; k++)
+			m |= (a == first[k]) & (z[s->nlen[k]] == last[k]);
+		memcpy(h, &m, sizeof h);
+		if ((h[0] | h[1]) == 0)
+			continue;
+		for (j = 0; j < 16 && i + j < to; j++)
+			if (m[j] && search_any_at(s, src, n, i + j))
+				return i + j;
+	}
+	for (; i < to; i++)
+		if (search_any_at(s, src, n, i))
+			return i;
+	return to;
+}
+#else
+static size_t
+search_forms(const struct search *s, const char *src, size_t n, size_t i,
+    size_t to)
+{
+	for (; i < to; i++)
+		if (search_any_at(s, src, n, i))
+			return i;
+	return to;
+}
+#endif
+
 static size_t
 search_candidate(const struct search *s, struct scan *sc, const char *src,
     size_t n, size_t i, size_t to)
@@ -588,6 +672,8 @@ search_candidate(const struct search *s, struct scan *sc, const char *src,
 	size_t		best = to, k, lim;
 	const char	*p;
 
+	if (s->forms)
+		return search_forms(s, src, n, i, to);
 	if (s->nneedles == 0) {
 		while (i < to && !s->first[(unsigned char)src[i]])
 			i++;

@@ -268,8 +268,7 @@ cmd_reload(struct pager *p, long count)
 static int
 cmd_script(struct pager *p, long count)
 {
-	int	next = p->script == SCRIPT_ORIG ? SCRIPT_S :
-	    p->script == SCRIPT_S ? SCRIPT_T : SCRIPT_ORIG;
+	int	next = pager_next_script(p);
 
 	if (pager_script(p, next) == 0)
 		pager_message(p, next == SCRIPT_ORIG ? "shown as written" :

@@ -116,6 +116,40 @@ pager_script(struct pager *p, int s)
 	return 0;
 }
 
+/* The script c goes to next: as written -> simplified -> traditional. */
+int
+pager_next_script(const struct pager *p)
+{
+	return p->script == SCRIPT_ORIG ? SCRIPT_S :
+	    p->script == SCRIPT_S ? SCRIPT_T : SCRIPT_ORIG;
+}
+
+/*
+ * Once a converted view has been asked for, the next one c shows is opened
+ * while idle (OpenCC's traditional tables take tens of milliseconds):
+ * is there one to open?
+ */
+static int
+pager_script_pending(const struct pager *p)
+{
+	int	next = pager_next_script(p);
+
+	return p->script != SCRIPT_ORIG && next != SCRIPT_ORIG &&
+	    p->conv[next] == NULL && !p->conv_failed;
+}
+
+static void
+pager_script_idle(struct pager *p)
+{
+	int	 next = pager_next_script(p);
+	char	*cause = NULL;
+
+	if ((p->conv[next] = convert_open(next, &cause)) == NULL) {
+		free(cause);	/* said when it is asked for */
+		p->conv_failed = 1;
+	}
+}
+
 /* Reopens the file and goes back to the same place in it. */
 int
 pager_reload(struct pager *p)
@@ -175,7 +209,7 @@ pager_wait(struct pager *p)
 	int	rc;
 
 	timeout(doc_complete(p->d) && p->find.fullwidth >= 0 && !p->hashing &&
-	    !find_counting(p) ? PAGER_POLL_MS : 0);
+	    !find_counting(p) && !pager_script_pending(p) ? PAGER_POLL_MS : 0);
 	rc = get_wch(&c);
 	if (term_quit_requested())
 		return UI_QUIT;
@@ -188,7 +222,9 @@ pager_wait(struct pager *p)
 			find_count_step(p);
 			return UI_REDRAW;
 		}
-		if (!doc_complete(p->d))
+		if (pager_script_pending(p))
+			pager_script_idle(p);
+		else if (!doc_complete(p->d))
 			doc_segment_more(p->d);
 		else if (p->hashing) {
 			if (!annot_idle(p))

@@ -117,6 +117,7 @@ struct pager {
 	int			 script; /* shown in this script (convert.h) */
 	struct convert		*conv[SCRIPT_COUNT]; /* opened when first asked */
 	struct convert		*given;	/* main's (--script), not ours to close */
+	int			 conv_failed; /* opening one while idle failed */
 };
 
 /* term.c */
@@ -248,5 +249,7 @@ int	pager_reload(struct pager *);
 const struct layout_opts *view_opts_default(struct pager *);
 /* Shows the document in script s (convert.h); 0, or -1 with a message. */
 int	pager_script(struct pager *, int s);
+/* The script the c key shows next. */
+int	pager_next_script(const struct pager *);
 
 #endif
