@@ -32,6 +32,7 @@ struct doc_opts {
 	int		 show_glosses;	/* show 長(zhǎng) as it is in the file */
 	int		 lazy;		/* segment piece by piece, on demand */
 	int		 format;	/* DOC_FORMAT_* */
+	int		 reflow_off;	/* keep every line as it is (plain text) */
 };
 
 #define DOC_FORMAT_AUTO		0	/* Markdown by name (.md) or by sniffing stdin */
@@ -96,6 +97,12 @@ struct convert;
 void		 doc_set_convert(struct doc *, struct convert *);
 struct convert	*doc_convert(const struct doc *);
 
+/*
+ * Hides the marks folio adds around Markdown code (`), for a reader that
+ * shows code in colour, or shows them again (the default: --dump, no
+ * colour).  Drops the texts built so far.
+ */
+void		 doc_hide_marks(struct doc *, int hide);
 /* True for a document read as Markdown. */
 int		 doc_is_markdown(const struct doc *);
 /*
@@ -109,6 +116,8 @@ int		 doc_source_range(struct doc *, size_t i, size_t from, size_t to,
 		     uint64_t *a, uint64_t *z);
 /* Markdown: the URLs of its links, one a line ("\n" after each); *n set. */
 const char	*doc_links(const struct doc *, size_t *n);
+/* What the document was read as: "text", "Markdown", "man page"... */
+const char	*doc_format(const struct doc *);
 /* The encoding the source was decoded from. */
 const char	*doc_encoding(const struct doc *);
 /* The UTF-8 source text (not NUL-terminated) and its length. */

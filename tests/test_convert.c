@@ -42,7 +42,7 @@ open_script(int script)
 static struct doc *
 open_as(const char *s, int format, struct convert *cv)
 {
-	struct doc_opts	 o = { NULL, 0, 0, 0, format };
+	struct doc_opts	 o = { NULL, 0, 0, 0, format, 0 };
 	char		*cause = NULL;
 	struct doc	*d = doc_open_mem(s, strlen(s), &o, &cause);
 
@@ -106,18 +106,22 @@ static void
 test_glosses(void **state)
 {
 	struct convert	*cv = open_script(SCRIPT_S);
-	struct doc	*d = open_as("長(zhǎng)期發(fā)展的國(guó)產派與\n雲(yún)服務\n",
-	    DOC_FORMAT_TEXT, cv);
+	struct doc	*d = open_as("長(zhǎng)期發(fā)展的國(guó)產派與雲(yún)服務都是\n"
+	    "科技產業最受關注的話題之一從搜索引擎\n到辦公軟體幾乎每一個產品都在"
+	    "思考如何\n接入大模型。\n", DOC_FORMAT_TEXT, cv);
 	struct text	*t = doc_text(d, 0);
 	char		*vis = text_visible(t, NULL);
 
-	assert_string_equal(t->s, "长(zhǎng)期发(fā)展的国(guó)产派与云(yún)服务");
-	assert_string_equal(vis, "长期发展的国产派与云服务");
+	assert_string_equal(t->s, "长(zhǎng)期发(fā)展的国(guó)产派与云(yún)服务都是"
+	    "科技产业最受关注的话题之一从搜索引擎到办公软体几乎每一个产品都在思考"
+	    "如何接入大模型。");
+	assert_int_equal(strncmp(vis, "长期发展的国产派与云服务都是科技", 48), 0);
 	assert_true(text_hidden_at(t, strlen("长(")));
 	assert_false(text_hidden_at(t, strlen("长(zhǎng)")));
 	expect_passage(d, 0, "发展的国产", "發(fā)展的國(guó)產");
 	expect_passage(d, 0, "长期", "長(zhǎng)期");
-	expect_passage(d, 0, "与云服", "與\n雲(yún)服");	/* a joined line */
+	expect_passage(d, 0, "都是科技", "都是\n科技");	/* a joined line */
+	expect_passage(d, 0, "与云服", "與雲(yún)服");
 	free(vis);
 	doc_free(d);
 	convert_close(cv);
@@ -288,7 +292,7 @@ test_view_keeps_place(void **state)
 	struct doc		*d = open_as("標題\n\n" "第一段，二噁英與國(guó)產"
 	    "派的發(fā)展，長(zhǎng)期以來都是這樣。第二句話在這裡結束。\n",
 	    DOC_FORMAT_TEXT, NULL);
-	struct layout_opts	 lo = { 12, 1, 0 };
+	struct layout_opts	 lo = { 12, 1, 0, 0 };
 	struct view		*v = view_new(d, &lo, 3);
 	char			 before[64], after[64];
 	size_t			 k, k2;

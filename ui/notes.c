@@ -399,7 +399,7 @@ notes_export_one(void *arg, const char *doc_id, const char *title,
     const char *path, const char *sha)
 {
 	struct notes_all	*all = arg;
-	struct doc_opts		 o = { NULL, 1, 0, 0, 0 };
+	struct doc_opts		 o = { NULL, 1, 0, 0, 0, 0 };
 	struct notes		 ns;
 	struct doc		*d;
 	char			*cause = NULL;

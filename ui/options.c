@@ -11,7 +11,7 @@
 enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
 	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS, OPT_GREP, OPT_REGEX,
-	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT, OPT_SCRIPT,
+	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT, OPT_REFLOW, OPT_SCRIPT,
 	OPT_SCRIPT_FOLD,
 };
 
@@ -30,6 +30,7 @@ static const struct option options_long[] = {
 	{ "regex", no_argument, NULL, OPT_REGEX },
 	{ "notes", no_argument, NULL, OPT_NOTES },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "reflow", required_argument, NULL, OPT_REFLOW },
 	{ "export", optional_argument, NULL, OPT_EXPORT },
 	{ "import", required_argument, NULL, OPT_IMPORT },
 	{ "script", required_argument, NULL, OPT_SCRIPT },
@@ -56,6 +57,8 @@ options_usage(FILE *f)
 "  --encoding=NAME        the file's encoding (default: detected)\n"
 "  --format=text|markdown read FILE as plain text or Markdown (default: by\n"
 "                         name, .md or .markdown; standard input by content)\n"
+"  --reflow=auto|off      off: every line as in the file, long lines cut and\n"
+"                         scrolled sideways (as less -S); S in the reader\n"
 "  --ambiguous-width=1|2  columns the terminal gives “ ” … (default 1)\n"
 "  --gloss=hide|show      hide or show pinyin glosses like 長(zhǎng)\n"
 "  --script=orig|s|t|tw|hk show Chinese as written, simplified, traditional,\n"
@@ -147,6 +150,11 @@ options_one(int c, struct options *o)
 			o->doc.format = DOC_FORMAT_MARKDOWN;
 		else
 			return options_bad("format (text or markdown)", optarg);
+		return 0;
+	case OPT_REFLOW:
+		if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "off") != 0)
+			return options_bad("reflow (auto or off)", optarg);
+		o->doc.reflow_off = strcmp(optarg, "off") == 0;
 		return 0;
 	case OPT_NOTES:
 		o->mode = MODE_NOTES;

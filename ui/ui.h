@@ -114,6 +114,9 @@ struct pager {
 	size_t			 hashed;
 	int			 hashing;
 	int			 placed; /* at the saved place before the store opened */
+	int			 reflow_off; /* S: lines as in the file */
+	int			 show_glosses; /* o: glosses, ruby, notes shown */
+	const char		*encoding; /* what the file was decoded from */
 	int			 script; /* shown in this script (convert.h) */
 	struct convert		*conv[SCRIPT_COUNT]; /* opened when first asked */
 	struct convert		*given;	/* main's (--script), not ours to close */
@@ -245,6 +248,11 @@ void	pager_layout(struct pager *);
 void	pager_message(struct pager *, const char *);
 /* R: reopens the file at the same place; returns a reaction. */
 int	pager_reload(struct pager *);
+/*
+ * Reads the same text again with reflow on or off (S) and glosses, ruby
+ * and notes shown or hidden (o), keeping the place.
+ */
+int	pager_reopen(struct pager *, int reflow_off, int show_glosses);
 /* Layout options for a new view of the pager's document. */
 const struct layout_opts *view_opts_default(struct pager *);
 /* Shows the document in script s (convert.h); 0, or -1 with a message. */
