@@ -662,6 +662,8 @@ annot_stop(struct pager *p)
 		;
 	if (i < p->notes.n) {	/* to print: as shown, in the document's script */
 		doc_set_convert(p->d, NULL);
+		free(p->title);
+		p->title = doc_title(p->d);
 		notes_show(&p->notes);
 	}
 	keep = xreallocarray(NULL, p->notes.n + 1, sizeof *keep);
