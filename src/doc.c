@@ -701,6 +701,20 @@ doc_text(struct doc *d, size_t i)
 	return d->cache[i];
 }
 
+char *
+doc_visible_written(struct doc *d, size_t i, size_t *len)
+{
+	struct text	*t;
+	char		*s;
+
+	if (d->conv == NULL)
+		return text_visible(doc_text(d, i), len);
+	t = doc_build(d, i);
+	s = text_visible(t, len);
+	text_free(t);
+	return s;
+}
+
 void
 doc_forget(struct doc *d, size_t i)
 {
@@ -793,15 +807,22 @@ doc_links(const struct doc *d, size_t *n)
 char *
 doc_title(struct doc *d)
 {
+	return doc_title_as(d, 0);
+}
+
+char *
+doc_title_as(struct doc *d, int written)
+{
 	if (d->md != NULL && d->md->title != NULL)
 		return xstrdup(d->md->title);
-	if (d->md != NULL && d->blocks.n > 0 &&
-	    d->blocks.v[0].type == BLOCK_HEADING && d->blocks.v[0].level == 1)
-		return text_visible(doc_text(d, 0), NULL);
-	if (d->blocks.n == 0 || d->blocks.v[0].type != BLOCK_HEADING ||
-	    d->blocks.v[0].level != 0)
+	if (!(d->md != NULL && d->blocks.n > 0 &&
+	    d->blocks.v[0].type == BLOCK_HEADING &&
+	    d->blocks.v[0].level == 1) &&
+	    (d->blocks.n == 0 || d->blocks.v[0].type != BLOCK_HEADING ||
+	    d->blocks.v[0].level != 0))
 		return NULL;
-	return text_visible(doc_text(d, 0), NULL);
+	return written ? doc_visible_written(d, 0, NULL) :
+	    text_visible(doc_text(d, 0), NULL);
 }
 
 const uint32_t *

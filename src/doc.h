@@ -96,6 +96,11 @@ int		 doc_cached(const struct doc *, size_t);
 struct convert;
 void		 doc_set_convert(struct doc *, struct convert *);
 struct convert	*doc_convert(const struct doc *);
+/*
+ * Block i's visible text as written, whatever the script shown (what a
+ * note keeps of its section); allocated.
+ */
+char		*doc_visible_written(struct doc *, size_t i, size_t *len);
 
 /*
  * Hides the marks folio adds around Markdown code (`), for a reader that
@@ -126,6 +131,8 @@ const char	*doc_source(const struct doc *, size_t *len);
 size_t		 doc_size(const struct doc *);
 /* The title line's text, or NULL; allocated, caller frees. */
 char		*doc_title(struct doc *);
+/* The same, as written whatever the script shown (written) or as shown. */
+char		*doc_title_as(struct doc *, int written);
 
 /* A heading block's level (1, 2, 3... from the ranks seen); 0 otherwise. */
 int		 doc_level(const struct doc *, size_t i);

@@ -89,11 +89,11 @@ annot_said(struct pager *p, const char *what, struct pos from, struct pos to)
 	free(q);
 }
 
-/* The breadcrumb of the section holding source byte a (on screen). */
+/* The breadcrumb of the section holding source byte a (on screen), as written. */
 static char *
 annot_section(struct pager *p, size_t a)
 {
-	return draw_breadcrumb(p, doc_block_at(view_doc(p->v), a));
+	return draw_breadcrumb(p, doc_block_at(view_doc(p->v), a), 1);
 }
 
 /* Why notes are not being saved. */

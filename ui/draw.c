@@ -298,7 +298,7 @@ draw_fit(const char *s, size_t n, int cols, int *used)
 }
 
 char *
-draw_breadcrumb(struct pager *p, size_t b)
+draw_breadcrumb(struct pager *p, size_t b, int written)
 {
 	const uint32_t	*o;
 	size_t		 n, len;
@@ -319,7 +319,9 @@ draw_breadcrumb(struct pager *p, size_t b)
 	}
 	buf_init(&out);
 	while (k-- > 0) {
-		char *t = text_visible(doc_text(view_doc(p->v), o[chain[k]]), &len);
+		char *t = written ? doc_visible_written(view_doc(p->v),
+		    o[chain[k]], &len) : text_visible(doc_text(view_doc(p->v),
+		    o[chain[k]]), &len);
 
 		buf_add(&out, t, len);
 		free(t);
@@ -376,7 +378,7 @@ draw_status_left(struct pager *p, int cols)
 
 	if (p->msg[0] != '\0')
 		return draw_fit(p->msg, strlen(p->msg), cols, NULL);
-	crumb = draw_breadcrumb(p, view_top_block(p->v));
+	crumb = draw_breadcrumb(p, view_top_block(p->v), 0);
 	wt = width_str(title, strlen(title), 1);
 	wc = width_str(crumb, strlen(crumb), 1);
 	budget = *crumb == '\0' || wt + 3 + wc <= cols ? cols :

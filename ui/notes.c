@@ -262,7 +262,7 @@ notes_finish(struct notes *ns, int create)
 
 	if (ns->st == NULL)
 		return create ? 0 : -1;
-	title = doc_title(ns->d);
+	title = doc_title_as(ns->d, 1);	/* as written, whatever the view */
 	if (create)
 		rc = store_document(ns->st, ns->path, ns->sha, title,
 		    ns->doc_id);

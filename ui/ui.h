@@ -156,8 +156,12 @@ void	draw_screen(struct pager *);
 void	draw_hyperlinks(struct pager *);
 /* Copies the part of s (n bytes) that fits in cols columns; allocated. */
 char	*draw_fit(const char *, size_t, int cols, int *used);
-/* The breadcrumb of the section containing block b; allocated. */
-char	*draw_breadcrumb(struct pager *, size_t b);
+/*
+ * The breadcrumb of the section containing block b; allocated.  written:
+ * its headings as the document writes them, not in the script shown (what
+ * a note keeps).
+ */
+char	*draw_breadcrumb(struct pager *, size_t b, int written);
 
 /* list.c */
 /* The table of contents; returns a reaction. */
