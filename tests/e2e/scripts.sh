@@ -76,6 +76,8 @@ if ! "$FOLIO" --dump --script=s "$G" >/dev/null 2>&1; then
 		ok "without OpenCC, 发展 still finds 發展" ||
 		not_ok "without OpenCC, 发展 still finds 發展"
 	run "$G"
+	keys / 发展 Enter
+	expect_last "without OpenCC, the reader's /发展 counts every 發展" "[1/$n_fazhan]"
 	keys c
 	expect_last "without OpenCC, c says why" "without OpenCC"
 	quit
