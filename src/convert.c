@@ -228,11 +228,11 @@ convert_input(const struct text *t, const struct kept *kp, struct buf *in)
 static int
 convert_has_han(const char *s, size_t n)
 {
-	size_t	i;
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i;
 
 	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0xE2 && ((unsigned char)s[i] > 0xE2 ||
-		    (i + 1 < n && (unsigned char)s[i + 1] >= 0xBA)))
+		if (u[i] > 0xE2 || (u[i] == 0xE2 && i + 1 < n && u[i + 1] >= 0xBA))
 			return 1;
 	return 0;
 }
@@ -263,8 +263,8 @@ convert_merge(const struct text *t, const struct kept *kp, const char *out,
 			continue;
 		}
 		lo = u8_mblen((const uint8_t *)t->s + k, t->len - k);
-		ln = w < outlen ? u8_mblen((const uint8_t *)out + w, outlen - w) :
-		    -1;
+		ln = w < outlen ?
+		    u8_mblen((const uint8_t *)out + w, outlen - w) : -1;
 		if (lo <= 0 || ln <= 0)
 			break;		/* cannot happen: both are valid */
 		for (j = 0; j < (size_t)lo; j++)
@@ -348,8 +348,9 @@ convert_text(struct convert *cv, const struct text *t)
 	free(kp.v);
 	if (s != NULL) {
 		nt = text_new(s, len);
-		nt->spans = xreallocarray(NULL, t->nspans + 1, sizeof *nt->spans);
-		for (i = 0; i < t->nspans; i++) {	/* in order: map grows */
+		nt->spans = xreallocarray(NULL, t->nspans + 1,
+		    sizeof *nt->spans);
+		for (i = 0; i < t->nspans; i++) {	/* map keeps the order */
 			nt->spans[i] = t->spans[i];
 			nt->spans[i].start = map[t->spans[i].start];
 			nt->spans[i].end = map[t->spans[i].end];

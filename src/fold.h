@@ -33,7 +33,7 @@ extern const uint16_t		fold_index[];	/* 0x401 pages of 256 */
 
 #define FOLD_FIRST	0x3400	/* no character below folds */
 #define FOLD_END	0x40000	/* nor any from here on */
-#define FOLD_SOURCES_MAX 8	/* characters that fold to one, itself included */
+#define FOLD_SOURCES_MAX 8	/* characters folding to one, itself too */
 
 /* The simplified form of c, or c. */
 uint32_t	fold_ts(uint32_t c);

@@ -46,8 +46,8 @@ struct search {
 					   character's forms */
 	size_t			 nlen[SEARCH_NEEDLES];
 	int			 nneedles;
-	int			 forms;		/* a CJK character's forms: found
-						   in one pass (search_forms) */
+	int			 forms;	/* a CJK character's forms: found in
+					   one pass (search_forms) */
 	int			 halfwidth;	/* SEARCH_HALFWIDTH */
 };
 

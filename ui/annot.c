@@ -89,7 +89,7 @@ annot_said(struct pager *p, const char *what, struct pos from, struct pos to)
 	free(q);
 }
 
-/* The breadcrumb of the section holding source byte a (on screen), as written. */
+/* The breadcrumb of the section holding source byte a, as written. */
 static char *
 annot_section(struct pager *p, size_t a)
 {
@@ -660,7 +660,7 @@ annot_stop(struct pager *p)
 	}
 	for (i = 0; i < p->notes.n && !p->notes.v[i].unsaved; i++)
 		;
-	if (i < p->notes.n) {	/* to print: as shown, in the document's script */
+	if (i < p->notes.n) {	/* to print as shown, in its own script */
 		doc_set_convert(p->d, NULL);
 		free(p->title);
 		p->title = doc_title(p->d);

@@ -29,7 +29,7 @@ struct options {
 	const char	*import;	/* --import's file */
 	int		 script;	/* --script: enum script (convert.h) */
 	int		 script_set;	/* ... given */
-	int		 script_fold;	/* fold traditional and simplified (on) */
+	int		 script_fold;	/* traditional = simplified (on) */
 	struct doc_opts	 doc;
 };
 

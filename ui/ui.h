@@ -118,9 +118,9 @@ struct pager {
 	int			 show_glosses; /* o: glosses, ruby, notes shown */
 	const char		*encoding; /* what the file was decoded from */
 	int			 script; /* shown in this script (convert.h) */
-	struct convert		*conv[SCRIPT_COUNT]; /* opened when first asked */
-	struct convert		*given;	/* main's (--script), not ours to close */
-	int			 conv_failed; /* opening one while idle failed */
+	struct convert		*conv[SCRIPT_COUNT]; /* opened when asked */
+	struct convert		*given;	/* main's (--script), main closes it */
+	int			 conv_failed; /* one failed to open while idle */
 };
 
 /* term.c */
