@@ -534,10 +534,12 @@ static void
 test_generated_taiwan(void **state)
 {
 	struct convert	*s = open_script(SCRIPT_S);
-	struct doc	*d = open_as(gen_glossed(), DOC_FORMAT_TEXT, s);
+	char		*text = gen_glossed();
+	struct doc	*d = open_as(text, DOC_FORMAT_TEXT, s);
 	struct buf	 b;
 	size_t		 i;
 
+	free(text);
 	buf_init(&b);	/* the generated article, simplified, glosses and all */
 	doc_segment_all(d);
 	for (i = 0; i < doc_nblocks(d); i++) {
