@@ -623,9 +623,9 @@ search_forms(const struct search *s, const char *src, size_t n, size_t i,
 	search_m16	m;
 	uint64_t	h[2];
 	size_t		j, span = 0;
-	int		k, lens = 0;
+	int		k, nk = s->nneedles, lens = 0;
 
-	for (k = 0; k < s->nneedles; k++) {
+	for (k = 0; k < nk; k++) {
 		memset(&first[k], (unsigned char)s->needle[k][0], 16);
 		memset(&last[k], (unsigned char)s->needle[k][s->nlen[k] - 1],
 		    16);
@@ -635,12 +635,19 @@ search_forms(const struct search *s, const char *src, size_t n, size_t i,
 	}
 	for (; i < to && i + 16 + span - 1 <= n; i += 16) {
 		memcpy(&a, src + i, 16);
-		for (k = 2; k <= 4; k++)	/* each length's last bytes */
-			if (lens & (1 << k))
-				memcpy(&z[k], src + i + k - 1, 16);
-		memset(&m, 0, sizeof m);
-		for (k = 0; k < s->nneedles; k++)
-			m |= (a == first[k]) & (z[s->nlen[k]] == last[k]);
+		if (lens == 1 << 3) {		/* the usual: all of 3 bytes */
+			memcpy(&z[3], src + i + 2, 16);
+			m = (a == first[0]) & (z[3] == last[0]);
+			for (k = 1; k < nk; k++)
+				m |= (a == first[k]) & (z[3] == last[k]);
+		} else {
+			for (k = 2; k <= 4; k++)	/* each length's last bytes */
+				if (lens & (1 << k))
+					memcpy(&z[k], src + i + k - 1, 16);
+			memset(&m, 0, sizeof m);
+			for (k = 0; k < nk; k++)
+				m |= (a == first[k]) & (z[s->nlen[k]] == last[k]);
+		}
 		memcpy(h, &m, sizeof h);
 		if ((h[0] | h[1]) == 0)
 			continue;
