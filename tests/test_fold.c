@@ -200,6 +200,81 @@ test_first_character_forms(void **state)
 	assert_int_equal(in_source("罈", text, SEARCH_NOSCRIPT), 1);
 }
 
+/* Where each match starts, found by search_scan in [from, to). */
+static int
+starts_fn(void *arg, size_t a, size_t b)
+{
+	struct buf	*out = arg;
+
+	(void)b;
+	buf_add(out, &a, sizeof a);
+	return 1;
+}
+
+/*
+ * A long text of characters with several forms, mixed: the scan (16 bytes
+ * at a time) finds exactly where the pattern's folded form is, at any
+ * window, as a plain walk over the folded characters does.
+ */
+static void
+test_scan_forms(void **state)
+{
+	static const char *const chars[] = {
+		"发", "發", "髮", "展", "后", "後", "坛", "壇", "罈", "罎", "壜",
+		"墰", "的", "a", "，", "𫫇", "噁",
+	};
+	static const char *const pats[] = { "发展", "后", "壇", "坛的", "噁" };
+	struct buf	 text, want, got;
+	unsigned long	 seed = 7;
+	size_t		 i, k, from, to, nc = sizeof chars / sizeof *chars;
+	uint32_t	 p0, p1, c0, c1;
+	int		 l0, l1 = 0;
+
+	buf_init(&text);
+	for (i = 0; i < 6000; i++) {
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		buf_adds(&text, chars[(seed >> 33) % nc]);
+	}
+	for (k = 0; k < sizeof pats / sizeof *pats; k++) {
+		struct search *s = pat(pats[k], 0);
+
+		l0 = utf8_decode((const uint8_t *)pats[k], strlen(pats[k]), &p0);
+		p1 = 0;
+		if (pats[k][l0] != '\0')
+			utf8_decode((const uint8_t *)pats[k] + l0,
+			    strlen(pats[k]) - (size_t)l0, &p1);
+		p0 = fold_ts(p0);
+		p1 = fold_ts(p1);
+		for (from = 0; from < text.len; from += 4099) {
+			to = from + 7001 < text.len ? from + 7001 : text.len;
+			buf_init(&want);
+			buf_init(&got);
+			for (i = 0; i < to; i += (size_t)l0) {
+				l0 = utf8_decode((const uint8_t *)text.s + i,
+				    text.len - i, &c0);
+				c1 = 0;
+				if (p1 != 0 && i + (size_t)l0 < text.len)
+					l1 = utf8_decode((const uint8_t *)text.s +
+					    i + l0, text.len - i - l0, &c1);
+				if (i >= from && fold_ts(c0) == p0 &&
+				    (p1 == 0 || fold_ts(c1) == p1)) {
+					buf_add(&want, &i, sizeof i);
+					if (p1 != 0)	/* matches do not overlap */
+						i += (size_t)l1;
+				}
+			}
+			search_scan(s, text.s, text.len, from, to, starts_fn,
+			    &got);
+			assert_int_equal(got.len, want.len);
+			assert_memory_equal(got.s, want.s, want.len);
+			buf_free(&want);
+			buf_free(&got);
+		}
+		search_free(s);
+	}
+	buf_free(&text);
+}
+
 /* Latin, full width and case are as they were. */
 static void
 test_latin_unchanged(void **state)
@@ -234,6 +309,7 @@ main(void)
 		cmocka_unit_test(test_many_to_one),
 		cmocka_unit_test(test_glosses_and_lines),
 		cmocka_unit_test(test_first_character_forms),
+		cmocka_unit_test(test_scan_forms),
 		cmocka_unit_test(test_latin_unchanged),
 		cmocka_unit_test(test_filter),
 	};
