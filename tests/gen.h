@@ -1,13 +1,35 @@
 /*
  * gen.h: generated test documents (deterministic): a traditional-Chinese
  * article with converter glosses after most characters, and a Chinese
- * Markdown article with emphasis, links, code, entities and a list.
- * Included by the tests that make hundreds of random selections in them.
+ * Markdown article with emphasis, links, code, entities and a list; and
+ * finding a shown text's model range.  Included (after unit.h) by the
+ * tests that select passages in them.
  */
 #ifndef FOLIO_TESTS_GEN_H
 #define FOLIO_TESTS_GEN_H
 
 #include "buf.h"
+#include "passage.h"
+
+/* The model range of the shown text q in block b (its first occurrence). */
+static inline void
+find_shown(struct doc *d, size_t b, const char *q, struct pos *from,
+    struct pos *to)
+{
+	struct text	*t = doc_text(d, b);
+	size_t		 n;
+	char		*vis = text_visible(t, &n), *at = strstr(vis, q);
+
+	if (at == NULL)
+		fail_msg("\"%s\" is not shown in \"%s\"", q, vis);
+	from->block = to->block = (uint32_t)b;
+	from->off = (uint32_t)passage_model_offset(t, (size_t)(at - vis));
+	to->off = (uint32_t)passage_model_offset(t, (size_t)(at - vis) +
+	    strlen(q) - 1) + 1;
+	while (to->off < t->len && (t->s[to->off] & 0xC0) == 0x80)
+		to->off++;
+	free(vis);
+}
 
 /* Han characters with a toned reading a converter would add. */
 static const char *const gen_han[][2] = {

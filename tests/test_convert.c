@@ -51,26 +51,6 @@ open_as(const char *s, int format, struct convert *cv)
 	return d;
 }
 
-/* The model range of shown text q in block b of d. */
-static void
-find_shown(struct doc *d, size_t b, const char *q, struct pos *from,
-    struct pos *to)
-{
-	struct text	*t = doc_text(d, b);
-	size_t		 n;
-	char		*vis = text_visible(t, &n), *at = strstr(vis, q);
-
-	if (at == NULL)
-		fail_msg("\"%s\" not shown in \"%s\"", q, vis);
-	from->block = to->block = (uint32_t)b;
-	from->off = (uint32_t)passage_model_offset(t, (size_t)(at - vis));
-	to->off = (uint32_t)passage_model_offset(t, (size_t)(at - vis) +
-	    strlen(q) - 1) + 1;
-	while (to->off < t->len && (t->s[to->off] & 0xC0) == 0x80)
-		to->off++;
-	free(vis);
-}
-
 /*
  * Shown text q of block b, selected: its source bytes are want, back from
  * them the same range, and the same text is quoted.

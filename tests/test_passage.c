@@ -18,31 +18,12 @@
 static struct doc *
 open_as(const char *s, int format)
 {
-	struct doc_opts	 o = { NULL, 0, 0, 0, format };
+	struct doc_opts	 o = { NULL, 0, 0, 0, format, 0 };
 	char		*cause = NULL;
 	struct doc	*d = doc_open_mem(s, strlen(s), &o, &cause);
 
 	assert_non_null(d);
 	return d;
-}
-
-/* The model range of the shown text q in block b (its first occurrence). */
-static void
-find_shown(struct doc *d, size_t b, const char *q, struct pos *from,
-    struct pos *to)
-{
-	struct text	*t = doc_text(d, b);
-	size_t		 n;
-	char		*vis = text_visible(t, &n), *at = strstr(vis, q);
-
-	assert_non_null(at);
-	from->block = to->block = (uint32_t)b;
-	from->off = (uint32_t)passage_model_offset(t, (size_t)(at - vis));
-	to->off = (uint32_t)passage_model_offset(t, (size_t)(at - vis) +
-	    strlen(q) - 1) + 1;
-	while (to->off < t->len && (t->s[to->off] & 0xC0) == 0x80)
-		to->off++;
-	free(vis);
 }
 
 /*
