@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "convert.h"
 #include "encoding.h"
 #include "options.h"
 #include "sanitize.h"
@@ -15,8 +16,8 @@ static char	**options_argv;		/* for getopt's errors */
 enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
 	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS, OPT_GREP, OPT_REGEX,
-	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT, OPT_REFLOW,
-	OPT_MAX_SIZE,
+	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT, OPT_REFLOW, OPT_SCRIPT,
+	OPT_SCRIPT_FOLD, OPT_MAX_SIZE,
 };
 
 static const struct option options_long[] = {
@@ -38,6 +39,8 @@ static const struct option options_long[] = {
 	{ "reflow", required_argument, NULL, OPT_REFLOW },
 	{ "export", optional_argument, NULL, OPT_EXPORT },
 	{ "import", required_argument, NULL, OPT_IMPORT },
+	{ "script", required_argument, NULL, OPT_SCRIPT },
+	{ "script-fold", required_argument, NULL, OPT_SCRIPT_FOLD },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -64,6 +67,11 @@ options_usage(FILE *f)
 "                         scrolled sideways (as less -S); S in the reader\n"
 "  --ambiguous-width=1|2  columns the terminal gives “ ” … (default 1)\n"
 "  --gloss=hide|show      hide or show pinyin glosses like 長(zhǎng)\n"
+"  --script=orig|s|t|tw|hk show Chinese as written, simplified, traditional,\n"
+"                         Taiwan or Hong Kong forms (OpenCC; default: as\n"
+"                         last read, else as written)\n"
+"  --script-fold=on|off   search finds traditional and simplified alike\n"
+"                         (default on: 发展 finds 發展)\n"
 "  --force                open a file that looks binary\n"
 "  --max-size=SIZE        read at most SIZE from a pipe or device (default\n"
 "                         256M; K, M, G suffixes)\n"
@@ -178,6 +186,17 @@ options_one(int c, struct options *o)
 	case OPT_MAX_SIZE:
 		return options_size(optarg, &o->doc.max_stream) == 0 ? 0 :
 		    options_bad("size (a number, with K, M or G)", optarg);
+	case OPT_SCRIPT:
+		if ((o->script = script_parse(optarg)) < 0)
+			return options_bad("script (orig, s, t, tw or hk)",
+			    optarg);
+		o->script_set = 1;
+		return 0;
+	case OPT_SCRIPT_FOLD:
+		if (strcmp(optarg, "on") != 0 && strcmp(optarg, "off") != 0)
+			return options_bad("script folding (on or off)", optarg);
+		o->script_fold = strcmp(optarg, "on") == 0;
+		return 0;
 	case 'h':
 		o->mode = MODE_HELP;
 		return 0;
@@ -239,6 +258,7 @@ options_parse(int argc, char **argv, struct options *o)
 
 	memset(o, 0, sizeof *o);
 	o->ambiguous = 1;
+	o->script_fold = 1;
 	opterr = 0;		/* its messages would print the option raw */
 	options_argv = argv;
 	while ((c = getopt_long(argc, argv, ":h", options_long, NULL)) != -1) {
