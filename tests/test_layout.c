@@ -151,9 +151,11 @@ test_preformatted_scrolled_narrow(void **state)
 	for (b = 0; b < doc_nblocks(d); b++)
 		pre += doc_block(d, b)->type == BLOCK_PRE;
 	assert_int_equal(pre, 1);
+	memset(&lo, 0, sizeof lo);
+	lo.ambiguous = 1;
 	for (lo.width = 1; lo.width <= 4; lo.width++) {
 		for (lo.hscroll = 0; lo.hscroll <= 5; lo.hscroll++) {
-			lo.ambiguous = 1;
+			lo.chop = 1;	/* cut and scrolled, as less -S */
 			for (b = 0; b < doc_nblocks(d); b++) {
 				ls.n = 0;
 				layout_block(d, b, &lo, &ls);
