@@ -67,7 +67,7 @@ if [ -f "$TD" ] && /usr/bin/python3 -c 'import pyte' 2>/dev/null; then
 		    --step 'waitre:END|[0-9]+%' --step mark:shown --step keys:q -- \
 		    env FOLIO_DATA_DIR="$T/data" TERM=xterm-256color "$FOLIO" "$T/cr" | ms) ms," \
 		    "less $(/usr/bin/python3 "$TD" --cols 80 --rows 24 --timeout 30 \
-		    --step 'wait::' --step mark:shown --step keys:q -- \
+		    --step 'waitre:\^M|\(END\)|:' --step mark:shown --step keys:q -- \
 		    env TERM=xterm-256color less "$T/cr" | ms) ms"
 	done
 fi
