@@ -15,6 +15,7 @@
 #include <curses.h>
 
 #include "buf.h"
+#include "sanitize.h"
 #include "ui.h"
 #include "xmalloc.h"
 #include "width.h"
@@ -106,8 +107,7 @@ list_draw(struct pager *p, struct list *l)
 {
 	int		 rows = p->rows - 1, y, used;
 	size_t		 i;
-	char		*fit, status[512];
-	const char	*text;
+	char		*fit, *text, status[512];
 
 	erase();
 	if (p->cols < UI_MIN_COLS || p->rows < UI_MIN_ROWS)
@@ -125,10 +125,13 @@ list_draw(struct pager *p, struct list *l)
 		attrset(i == l->sel ? A_REVERSE : A_NORMAL);
 		if ((long)l->shown[i] == l->marked)
 			mvaddstr(y, 0, ">");
-		text = list_text(l, l->shown[i]);
+		/* a note's text, its section: whatever an import brought */
+		text = sanitize_dup(list_text(l, l->shown[i]),
+		    strlen(list_text(l, l->shown[i])));
 		fit = draw_fit(text, strlen(text), p->cols - 1 - x, &used);
 		mvaddstr(y, x, fit);
 		free(fit);
+		free(text);
 	}
 	attrset(A_REVERSE);
 	snprintf(status, sizeof status, "%s (%zu)%s%s", l->title, l->nshown,

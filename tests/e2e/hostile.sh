@@ -153,6 +153,19 @@ if command -v tmux >/dev/null 2>&1; then
 	fi
 	keys q
 
+	# The notes list shows an imported note's text without what it hides.
+	start 100 24 "FOLIO_DATA_DIR=$TMP/data TERM=xterm-256color $FOLIO '$hostile'"
+	wait_for "First paragraph"
+	keys A
+	if wait_for "my note"; then
+		screen >"$TMP/list"
+		clean "$TMP/list" && ok "the notes list shows a note's text safely" ||
+			not_ok "the notes list shows a note's text safely" "$(grep 'my note' "$TMP/list" | od -c | head)"
+	else
+		not_ok "the notes list shows the imported note" "$(screen)"
+	fi
+	keys Escape q
+
 	# The file shrinks under the reader: no SIGBUS, the reader says so,
 	# and quitting gives the terminal back (off the alternate screen).
 	awk 'BEGIN { for (i = 0; i < 3000; i++) printf "Paragraph %d of a long text with plenty of words in it.\n\n", i }' >"$TMP/shrinks.txt"
