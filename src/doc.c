@@ -614,7 +614,7 @@ doc_build_md(struct doc *d, size_t i)
 	struct text		*t;
 	size_t			 k;
 
-	if (m->len > 0)		/* a rule alone: no text at all, not even a buffer */
+	if (m->len > 0)		/* a rule alone: no text, not even a buffer */
 		memcpy(s, d->md->text.s + m->text, m->len);
 	s[m->len] = '\0';
 	t = text_new(s, m->len);

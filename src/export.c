@@ -29,7 +29,7 @@ export_printf(struct buf *b, const char *fmt, ...)
 		s = NULL;
 	va_end(ap);
 	if (s == NULL)
-		s = xstrdup("");	/* out of memory: xstrdup's hook says so */
+		s = xstrdup("");	/* out of memory: its hook says so */
 	buf_adds(b, s);
 	free(s);
 }
@@ -141,7 +141,7 @@ export_json_string(FILE *f, const char *s)
 	while (p < end) {
 		k = utf8_decode(p, (size_t)(end - p), &c);
 		if (c == 0xFFFD && u8_check(p, (size_t)k) != NULL)
-			fputs("\\ufffd", f);	/* not UTF-8: JSON cannot hold it */
+			fputs("\\ufffd", f);	/* not UTF-8: not in JSON */
 		else if (c == '"' || c == '\\')
 			fprintf(f, "\\%c", (int)c);
 		else if (c == '\n')
@@ -267,9 +267,10 @@ export_selectors(const struct json *sel, struct note *k, const char **why)
 			k->sel.prefix = export_jdup(s, "prefix", "");
 			k->sel.suffix = export_jdup(s, "suffix", "");
 		} else if (json_get(s, "start") != NULL) {
-			if (json_size(json_get(s, "start"), &k->sel.start) != 0 ||
-			    (json_get(s, "end") != NULL && json_size(json_get(s,
-			    "end"), &k->sel.end) != 0)) {
+			if (json_size(json_get(s, "start"),
+			    &k->sel.start) != 0 ||
+			    (json_get(s, "end") != NULL &&
+			    json_size(json_get(s, "end"), &k->sel.end) != 0)) {
 				*why = "its position is not a whole number";
 				return -1;
 			}

@@ -71,13 +71,14 @@ json_escape(struct reader *r, struct buf *b)
 			if (json_hex(r, &lo) != 0)
 				return -1;
 			if (lo >= 0xDC00 && lo < 0xE000)
-				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+				u = 0x10000 + ((u - 0xD800) << 10) +
+				    (lo - 0xDC00);
 			else {		/* not a pair: both are kept apart */
 				buf_add_cp(b, 0xFFFD);
 				u = lo;
 			}
 		}
-		/* A lone surrogate or a NUL cannot be in a C string of UTF-8. */
+		/* A lone surrogate or a NUL: not in a C string of UTF-8. */
 		if ((u >= 0xD800 && u < 0xE000) || u == 0)
 			u = 0xFFFD;
 		buf_add_cp(b, u);

@@ -446,7 +446,7 @@ static int
 layout_style_at(const struct text *t, uint32_t at, uint32_t *next)
 {
 	size_t	n = *next;
-	int	style = text_style_at(t, at, &n);	/* log(spans), not spans */
+	int	style = text_style_at(t, at, &n);	/* log(spans) */
 
 	*next = (uint32_t)n;
 	return style;

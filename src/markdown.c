@@ -686,7 +686,7 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		md_leaf_open(st, md_flow_type(st), 0);
 		break;
 	case MD_BLOCK_TABLE:
-		st->src_lo = (size_t)-1;	/* the cells' source is the table's */
+		st->src_lo = (size_t)-1;	/* the cells': the table's */
 		st->src_hi = 0;
 		st->in_table = 1;
 		st->ncols = ((MD_BLOCK_TABLE_DETAIL *)detail)->col_count;

@@ -171,7 +171,7 @@ passage_run_back(const struct text *t, size_t k)
 		return k;
 	i = passage_run_of(t, k - 1);
 	if (i < t->nruns && t->runs[i].text < k)
-		return k;		/* the character before k has a source */
+		return k;	/* the character before k has a source */
 	while (i > 0 && t->runs[i - 1].tlen == 0)
 		i--;
 	return i > 0 ? t->runs[i - 1].text + t->runs[i - 1].tlen : 0;
@@ -189,7 +189,8 @@ passage_source(struct doc *d, struct pos from, struct pos to, uint64_t *a,
 		passage_trim(d, &from, &to);
 		if (pos_cmp(from, to) >= 0)
 			return -1;
-		if (doc_block(d, from.block)->len == 0 && from.block < to.block) {
+		if (doc_block(d, from.block)->len == 0 &&
+		    from.block < to.block) {
 			from.block++;	/* shows nothing of the source */
 			from.off = 0;
 		} else if (doc_block(d, to.block)->len == 0 &&

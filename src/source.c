@@ -340,7 +340,8 @@ source_read_fd(int fd, struct buf *b, const struct source_opts *opts,
 			    n == 0, opts, cause)) < 0)
 				return -1;
 			checked = r > 0;
-		} else if (!checked && (n == 0 || b->len >= SOURCE_BINARY_SCAN)) {
+		} else if (!checked && (n == 0 ||
+		    b->len >= SOURCE_BINARY_SCAN)) {
 			if (source_refuse((unsigned char *)b->s, b->len, opts,
 			    cause) != 0)
 				return -1;
@@ -350,8 +351,8 @@ source_read_fd(int fd, struct buf *b, const struct source_opts *opts,
 			return 0;
 		if (b->len > max) {
 			lim = source_size_text(max);
-			*cause = xasprintf("more than %s: --max-size=SIZE reads "
-			    "more", lim);
+			*cause = xasprintf("more than %s: --max-size=SIZE "
+			    "reads more", lim);
 			free(lim);
 			return -1;
 		}

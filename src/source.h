@@ -26,7 +26,7 @@
 struct source_opts {
 	const char	*encoding;	/* NULL: detect */
 	int		 force;		/* open binary files too */
-	size_t		 max_stream;	/* bytes read from a stream; 0: default */
+	size_t		 max_stream;	/* read from a stream; 0: default */
 };
 
 struct source {

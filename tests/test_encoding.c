@@ -210,7 +210,8 @@ static void
 test_empty_input(void **state)
 {
 	static const char *const names[] = {
-		"UTF-8", "UTF-16LE", "GB18030", "CP950", "ISO-8859-1", "SHIFT_JIS",
+		"UTF-8", "UTF-16LE", "GB18030", "CP950", "ISO-8859-1",
+		"SHIFT_JIS",
 	};
 	struct doc_opts	 o = { .encoding = NULL };
 	struct doc	*d;

@@ -163,8 +163,8 @@ test_preformatted_scrolled_narrow(void **state)
 				    doc_block(d, b)->type == BLOCK_PRE; j++) {
 					buf_init(&out);
 					layout_line_text(d, &ls.v[j], 1, &out);
-					assert_true(width_str(out.s, out.len, 1) <=
-					    lo.width);
+					assert_true(width_str(out.s, out.len,
+					    1) <= lo.width);
 					buf_free(&out);
 				}
 			}

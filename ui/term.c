@@ -24,6 +24,7 @@
 
 #include <curses.h>
 
+#include "sanitize.h"
 #include "source.h"
 #include "ui.h"
 
@@ -157,14 +158,14 @@ term_check(void)
 		return -1;
 	}
 	if (setupterm(t, STDOUT_FILENO, &err) != OK) {
-		fprintf(stderr, "folio: terminal type '%s' is unknown "
+		sanitize_fprintf(stderr, "folio: terminal type '%s' is unknown "
 		    "(try TERM=xterm-256color, or --dump)\n", t);
 		return -1;
 	}
 	cup = tigetstr("cup");
 	if (cup == NULL || cup == (char *)-1) {
-		fprintf(stderr, "folio: terminal '%s' cannot move the cursor, "
-		    "so it cannot show a full screen (try --dump)\n", t);
+		sanitize_fprintf(stderr, "folio: terminal '%s' cannot move the "
+		    "cursor, so it cannot show a full screen (try --dump)\n", t);
 		del_curterm(cur_term);
 		return -1;
 	}

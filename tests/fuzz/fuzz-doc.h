@@ -24,7 +24,8 @@ fuzz_doc_text(struct doc *d, size_t i)
 	for (k = 0; k < t->nspans; k++) {
 		FUZZ_CHECK(t->spans[k].start <= t->spans[k].end);
 		FUZZ_CHECK(t->spans[k].end <= t->len);
-		FUZZ_CHECK(k == 0 || t->spans[k - 1].start <= t->spans[k].start);
+		FUZZ_CHECK(k == 0 ||
+		    t->spans[k - 1].start <= t->spans[k].start);
 	}
 	doc_source(d, &srcn);
 	if (doc_text_range(d, i, b->off, b->off + b->len, &a, &z) == 0)
@@ -72,7 +73,8 @@ fuzz_doc_check(struct doc *d)
 		FUZZ_CHECK(b->off + b->len <= n);
 		FUZZ_CHECK(b->off >= prev);
 		FUZZ_CHECK(b->type <= BLOCK_RULE);
-		FUZZ_CHECK(doc_block(d, doc_block_at(d, b->off))->off == b->off);
+		FUZZ_CHECK(doc_block(d, doc_block_at(d, b->off))->off ==
+		    b->off);
 		prev = b->off;
 		fuzz_doc_text(d, i);
 		doc_forget(d, i);

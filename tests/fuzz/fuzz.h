@@ -74,9 +74,10 @@ fuzz_safe(const char *s, size_t n, int nl)
 		return 0;
 	while (i < n) {
 		k = u8_mbtouc(&c, p + i, n - i);
-		if ((c < 0x20 && !(nl && c == '\n')) || (c >= 0x7F && c < 0xA0) ||
-		    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-		    c == 0x200E || c == 0x200F || c == 0x061C)
+		if ((c < 0x20 && !(nl && c == '\n')) ||
+		    (c >= 0x7F && c < 0xA0) || (c >= 0x202A && c <= 0x202E) ||
+		    (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+		    c == 0x200F || c == 0x061C)
 			return 0;
 		i += (size_t)k;
 	}

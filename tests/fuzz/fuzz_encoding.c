@@ -47,7 +47,8 @@ fuzz_open(const uint8_t *p, size_t n, int force)
 	}
 	FUZZ_CHECK(cause == NULL);
 	if (!encoding_is_utf8(src.encoding))
-		FUZZ_CHECK(u8_check((const uint8_t *)src.data, src.len) == NULL);
+		FUZZ_CHECK(u8_check((const uint8_t *)src.data, src.len) ==
+		    NULL);
 	else
 		FUZZ_CHECK(src.len <= n);
 	source_close(&src);

@@ -58,15 +58,17 @@ fuzz_json_round_trip(const struct note *k, const char *title,
 	fclose(f);
 	j = json_parse(out, len, &cause);
 	FUZZ_CHECK(j != NULL);
-	FUZZ_CHECK(json_get(j, "items") != NULL && json_get(j, "items")->n == 1);
+	FUZZ_CHECK(json_get(j, "items") != NULL &&
+	    json_get(j, "items")->n == 1);
 	FUZZ_CHECK(export_note_from_json(&json_get(j, "items")->v[0], &back,
 	    &t, &p, &why) == 0);
-	/* Bytes that are not UTF-8 come back as U+FFFD: JSON cannot hold them. */
+	/* Bytes that are not UTF-8 come back as U+FFFD: not in JSON. */
 	FUZZ_CHECK(!fuzz_json_utf8(k->id) || strcmp(back.id, k->id) == 0);
 	FUZZ_CHECK(back.kind == k->kind);
 	FUZZ_CHECK(!fuzz_json_utf8(k->sel.exact) ||
 	    strcmp(back.sel.exact, k->sel.exact) == 0);
-	FUZZ_CHECK(back.sel.start == k->sel.start && back.sel.end == k->sel.end);
+	FUZZ_CHECK(back.sel.start == k->sel.start &&
+	    back.sel.end == k->sel.end);
 	FUZZ_CHECK(back.text != NULL && (!fuzz_json_utf8(k->text) ||
 	    strcmp(back.text, k->text ? k->text : "") == 0));
 	note_clear(&back);
@@ -93,7 +95,8 @@ fuzz_json_item(const struct json *it, const uint8_t *p, size_t n)
 	}
 	FUZZ_CHECK(k.sel.start <= k.sel.end && k.sel.exact != NULL);
 	anchor_resolve((const char *)p, n, k.sel.sha, &k.sel, &h);
-	FUZZ_CHECK(h.state == ANCHOR_ORPHAN || (h.start <= h.end && h.end <= n));
+	FUZZ_CHECK(h.state == ANCHOR_ORPHAN ||
+	    (h.start <= h.end && h.end <= n));
 	fuzz_json_round_trip(&k, title, path);
 	note_clear(&k);
 }

@@ -79,7 +79,8 @@ fuzz_layout_block(struct doc *d, size_t b, const struct layout_opts *lo)
 			fuzz_layout_line(d, l, lo, cl);
 			continue;
 		}
-		FUZZ_CHECK(cl != NULL && l->start <= l->end && l->end <= t->len);
+		FUZZ_CHECK(cl != NULL && l->start <= l->end &&
+		    l->end <= t->len);
 		fuzz_layout_line(d, l, lo, cl);
 		if (blk->type == BLOCK_PRE)
 			continue;

@@ -22,7 +22,8 @@ LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 	FUZZ_CHECK(fuzz_safe(out.s, out.len, 0));
 	FUZZ_CHECK(col == width_str(out.s, out.len, 1));
 	again = sanitize_dup(out.s, out.len);
-	FUZZ_CHECK(strlen(again) == out.len && memcmp(again, out.s, out.len) == 0);
+	FUZZ_CHECK(strlen(again) == out.len &&
+	    memcmp(again, out.s, out.len) == 0);
 	free(again);
 	buf_free(&out);
 	return 0;

@@ -82,7 +82,8 @@ LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 	if (n < 1)
 		return 0;
 	k = fuzz_line(p + 1, n - 1);
-	flags = ((p[0] & 1) ? SEARCH_REGEX : 0) | ((p[0] & 2) ? SEARCH_CASE : 0);
+	flags = ((p[0] & 1) ? SEARCH_REGEX : 0) |
+	    ((p[0] & 2) ? SEARCH_CASE : 0);
 	o.format = (p[0] & 4) ? DOC_FORMAT_MARKDOWN : DOC_FORMAT_TEXT;
 	pattern = strndup((const char *)p + 1, k);
 	if ((d = doc_open_mem(p + 1 + k, n - 1 - k, &o, &cause)) == NULL) {
