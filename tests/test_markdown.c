@@ -306,6 +306,30 @@ test_block_offsets(void **state)
 	doc_free(d);
 }
 
+/*
+ * An entity for a line end in a paragraph (&#10;, &NewLine;) is a space:
+ * a paragraph's text holds no line end (the dump broke the line outside
+ * the quote bar; found by fuzz_markdown).
+ */
+static void
+test_line_end_entities(void **state)
+{
+	const char	*md = "Line&#10;break &NewLine; and &#13;.\n\n> q &#10; z\n";
+	struct doc_opts	 o = { .format = DOC_FORMAT_MARKDOWN };
+	char		*cause = NULL;
+	struct doc	*d = doc_open_mem(md, strlen(md), &o, &cause);
+	size_t		 i;
+
+	assert_non_null(d);
+	assert_int_equal(doc_nblocks(d), 2);
+	for (i = 0; i < doc_nblocks(d); i++) {
+		assert_null(memchr(doc_text(d, i)->s, '\n', doc_text(d, i)->len));
+		assert_null(memchr(doc_text(d, i)->s, '\r', doc_text(d, i)->len));
+	}
+	assert_non_null(strstr(doc_text(d, 0)->s, "Line break"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -319,6 +343,7 @@ main(void)
 		cmocka_unit_test(test_empty_table_cell),
 		cmocka_unit_test(test_deep_lists),
 		cmocka_unit_test(test_block_offsets),
+		cmocka_unit_test(test_line_end_entities),
 	};
 
 	return UNIT_RUN(tests);
