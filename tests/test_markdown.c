@@ -314,7 +314,8 @@ test_block_offsets(void **state)
 static void
 test_line_end_entities(void **state)
 {
-	const char	*md = "Line&#10;break &NewLine; and &#13;.\n\n> q &#10; z\n";
+	const char	*md = "Line&#10;break &NewLine; and &#13;.\n\n"
+	    "> q &#10; z\n";
 	struct doc_opts	 o = { .format = DOC_FORMAT_MARKDOWN };
 	char		*cause = NULL;
 	struct doc	*d = doc_open_mem(md, strlen(md), &o, &cause);
@@ -323,8 +324,10 @@ test_line_end_entities(void **state)
 	assert_non_null(d);
 	assert_int_equal(doc_nblocks(d), 2);
 	for (i = 0; i < doc_nblocks(d); i++) {
-		assert_null(memchr(doc_text(d, i)->s, '\n', doc_text(d, i)->len));
-		assert_null(memchr(doc_text(d, i)->s, '\r', doc_text(d, i)->len));
+		struct text	*t = doc_text(d, i);
+
+		assert_null(memchr(t->s, '\n', t->len));
+		assert_null(memchr(t->s, '\r', t->len));
 	}
 	assert_non_null(strstr(doc_text(d, 0)->s, "Line break"));
 	doc_free(d);
