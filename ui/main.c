@@ -75,26 +75,64 @@ main_fatal(const char *msg)
 	exit(1);
 }
 
-static int
-main_run(struct doc **dp, const struct options *o, const char *name)
+/* The files to read: those given, else the guide or standard input. */
+static size_t
+main_files(const struct options *o, const char ***paths)
 {
-	struct doc	*d = *dp;
-	int	width = o->width, rc;
+	size_t	i, n = o->nfiles > 0 ? (size_t)o->nfiles : 1;
 
-	if (o->mode == MODE_TOC)
-		rc = print_toc(d, stdout);
-	else if (o->mode == MODE_DUMP || !isatty(STDOUT_FILENO)) {
+	*paths = xcalloc(n, sizeof **paths);
+	for (i = 0; i < (size_t)o->nfiles; i++)
+		(*paths)[i] = strcmp(o->files[i], "-") == 0 ? NULL : o->files[i];
+	if (o->nfiles == 0)
+		(*paths)[0] = isatty(STDIN_FILENO) ? main_guide() : NULL;
+	return n;
+}
+
+/*
+ * The reader, or --dump of each file in turn when the output is not a
+ * terminal.  A file that cannot be read is said and skipped; the status
+ * is 1 if one was.
+ */
+static int
+main_read(struct options *o)
+{
+	const char	**paths, **ok;
+	struct doc	**docs;
+	char		*cause = NULL;
+	size_t		 n = main_files(o, &paths), i, k = 0;
+	int		 rc = 0, width = o->width;
+
+	docs = xcalloc(n, sizeof *docs);
+	ok = xcalloc(n, sizeof *ok);
+	o->doc.lazy = o->mode == MODE_PAGER && isatty(STDOUT_FILENO);
+	for (i = 0; i < n; i++) {
+		if ((docs[k] = doc_open(paths[i], &o->doc, &cause)) == NULL) {
+			fprintf(stderr, "folio: %s: %s\n", paths[i] != NULL ?
+			    paths[i] : "standard input", cause);
+			free(cause);
+			rc = 1;
+			continue;
+		}
+		ok[k++] = paths[i];
+	}
+	if (k > 0 && o->mode == MODE_PAGER && isatty(STDOUT_FILENO))
+		rc |= pager_run(docs, ok, k, o);
+	else {
 		if (width == 0)
 			width = pager_terminal_width(80);
-		rc = print_dump(d, width, o->ambiguous, stdout);
-	} else
-		return pager_run(dp, o, strcmp(name, "standard input") == 0 ?
-		    NULL : name, name);
-	if (rc != 0) {
-		fprintf(stderr, "folio: write error\n");
-		return 1;
+		for (i = 0; i < k && rc == 0; i++)
+			if (print_dump(docs[i], width, o->ambiguous, stdout) != 0) {
+				fprintf(stderr, "folio: write error\n");
+				rc = 1;
+			}
 	}
-	return 0;
+	for (i = 0; i < k; i++)
+		doc_free(docs[i]);
+	free(docs);
+	free(ok);
+	free(paths);
+	return rc;
 }
 
 static int
@@ -160,10 +198,11 @@ main(int argc, char **argv)
 		fprintf(stderr, "folio: --notes needs a FILE\n");
 		return 2;
 	}
+	if (o.mode == MODE_PAGER || o.mode == MODE_DUMP)
+		return main_read(&o);
 	file = main_file(&o);
-	/* The reader segments as it goes; the printers need it all. */
-	o.doc.lazy = o.mode == MODE_PAGER && isatty(STDOUT_FILENO);
-	d = doc_open(file, &o.doc, &cause);
+	o.doc.lazy = 0;		/* the printers need it all */
+	d = doc_open(strcmp(file, "-") == 0 ? NULL : file, &o.doc, &cause);
 	if (d == NULL) {
 		fprintf(stderr, "folio: %s: %s\n",
 		    strcmp(file, "-") == 0 ? "standard input" : file, cause);
@@ -172,11 +211,11 @@ main(int argc, char **argv)
 	}
 	if (o.mode == MODE_GREP)
 		rc = main_grep(d, pattern);
-	else if (o.mode == MODE_NOTES || o.mode == MODE_EXPORT)
-		rc = notes_print(d, file, o.mode == MODE_EXPORT && o.json) ? 1 : 0;
+	else if (o.mode == MODE_TOC)
+		rc = print_toc(d, stdout) != 0 ? 1 : 0;
 	else
-		rc = main_run(&d, &o, strcmp(file, "-") == 0 ?
-		    "standard input" : file);
+		rc = notes_print(d, strcmp(file, "-") == 0 ? NULL : file,
+		    o.mode == MODE_EXPORT && o.json) ? 1 : 0;
 	search_free(pattern);
 	doc_free(d);
 	return rc;

@@ -38,8 +38,8 @@ void
 options_usage(FILE *f)
 {
 	fputs(
-"usage: folio [OPTION]... [FILE]\n"
-"Read FILE (or standard input) in the terminal.\n"
+"usage: folio [OPTION]... [FILE]...\n"
+"Read FILE (or standard input) in the terminal; :n and :p go between FILEs.\n"
 "\n"
 "  --dump                 print the laid-out document and exit\n"
 "  --toc                  print the outline and exit\n"
@@ -178,11 +178,18 @@ options_parse(int argc, char **argv, struct options *o)
 		if (options_one(c, o) != 0)
 			return -1;
 	}
-	if (argc - optind > 1) {
-		fprintf(stderr, "folio: only one file at a time\n");
+	if (o->regex && o->mode != MODE_GREP) {
+		fprintf(stderr, "folio: --regex goes with --grep=PATTERN\n");
 		fprintf(stderr, "Try 'folio --help' for more information.\n");
 		return -1;
 	}
+	if (argc - optind > 1 && o->mode != MODE_PAGER && o->mode != MODE_DUMP) {
+		fprintf(stderr, "folio: one FILE at a time with this option\n");
+		fprintf(stderr, "Try 'folio --help' for more information.\n");
+		return -1;
+	}
+	o->files = argv + optind;
+	o->nfiles = argc - optind;
 	if (optind < argc)
 		o->file = argv[optind];
 	return 0;

@@ -2,8 +2,9 @@
  * term.c: taking and giving back the terminal, and signals.
  *
  * Handlers only set flags (shared/docs/house-style.md): SIGHUP (the SSH
- * connection dropped), SIGTERM and SIGINT ask the loop to quit; SIGTSTP
- * asks it to suspend.  They are installed before ncurses starts, so that
+ * connection dropped) and SIGTERM ask the loop to quit; SIGINT (Ctrl-C) is
+ * given to the mode on top as a key, which cancels it; SIGTSTP asks the
+ * loop to suspend.  They are installed before ncurses starts, so that
  * ncurses leaves them alone, and without SA_RESTART, so that a signal
  * wakes the loop from its wait for a key.  ncurses keeps its own SIGWINCH
  * handling and reports a resize as KEY_RESIZE.
@@ -21,6 +22,7 @@
 #include <term.h>	/* after ui.h: it defines a macro "lines" */
 
 static volatile sig_atomic_t	term_quit_flag;
+static volatile sig_atomic_t	term_int_flag;
 static volatile sig_atomic_t	term_tstp_flag;
 static SCREEN			*term_screen;
 static FILE			*term_tty;
@@ -31,6 +33,13 @@ term_on_quit(int sig)
 {
 	(void)sig;
 	term_quit_flag = 1;
+}
+
+static void
+term_on_int(int sig)
+{
+	(void)sig;
+	term_int_flag = 1;
 }
 
 static void
@@ -94,7 +103,7 @@ term_start(void)
 	}
 	term_handle(SIGHUP, term_on_quit);
 	term_handle(SIGTERM, term_on_quit);
-	term_handle(SIGINT, term_on_quit);
+	term_handle(SIGINT, term_on_int);	/* a key: Ctrl-C cancels */
 	term_handle(SIGTSTP, term_on_tstp);
 	if ((term_screen = newterm(NULL, stdout, in)) == NULL) {
 		fprintf(stderr, "folio: cannot start the terminal\n");
@@ -137,6 +146,15 @@ int
 term_quit_requested(void)
 {
 	return term_quit_flag != 0;
+}
+
+int
+term_take_interrupt(void)
+{
+	int	f = term_int_flag;
+
+	term_int_flag = 0;
+	return f;
 }
 
 int
