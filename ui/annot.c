@@ -304,8 +304,8 @@ annot_ask_note(struct pager *p, struct annot_pending *a, const char *init)
 {
 	struct prompt	*pr;
 
-	pr = prompt_open(p, "note (Ctrl-E: editor): ", init, PROMPT_EDITOR,
-	    NULL);
+	pr = prompt_open(p, "note: ", init, PROMPT_EDITOR, NULL);
+	snprintf(pr->error, sizeof pr->error, "Ctrl-E: $EDITOR");
 	pr->done = annot_note_done;
 	pr->free = annot_pending_free;
 	pr->arg = a;
@@ -477,8 +477,8 @@ annot_edit(struct pager *p, struct note *k, int editor,
 		free(e);
 		return UI_REDRAW | UI_CLEAR;
 	}
-	pr = prompt_open(p, "note (Ctrl-E: editor): ", k->text, PROMPT_EDITOR,
-	    NULL);
+	pr = prompt_open(p, "note: ", k->text, PROMPT_EDITOR, NULL);
+	snprintf(pr->error, sizeof pr->error, "Ctrl-E: $EDITOR");
 	pr->done = annot_edit_done;
 	pr->free = free;
 	pr->arg = e;

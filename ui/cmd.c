@@ -12,6 +12,7 @@
 
 #include "encoding.h"
 #include "ui.h"
+#include "width.h"
 
 #define CTRL(c)		((c) & 0x1f)
 
@@ -321,11 +322,19 @@ cmd_info(struct pager *p, long count)
 	uint64_t	off = a.pos.block < doc_nblocks(d) ?
 	    doc_block(d, a.pos.block)->off : 0;
 
-	snprintf(p->msg, sizeof p->msg, "%s, %s%s, byte %llu of %zu (%.0f%%): %s",
+	const char	*file = p->r->path != NULL ? p->r->path : p->r->name;
+
+	pager_message(p, "%s, %s%s, byte %llu of %zu (%.0f%%): %s",
 	    encoding_label(p->r->encoding), doc_format(p->r->d),
 	    p->r->reflow_off ? " (reflow off)" : "", (unsigned long long)off,
-	    doc_size(p->r->d), view_fraction(p->r->v) * 100,
-	    p->r->path != NULL ? p->r->path : p->r->name);
+	    doc_size(p->r->d), view_fraction(p->r->v) * 100, file);
+	if (width_str(p->msg, strlen(p->msg), 1) > p->cols - 24 &&
+	    strrchr(file, '/') != NULL)	/* the file's name is enough */
+		pager_message(p, "%s, %s%s, byte %llu of %zu (%.0f%%): %s",
+		    encoding_label(p->r->encoding), doc_format(p->r->d),
+		    p->r->reflow_off ? " (reflow off)" : "",
+		    (unsigned long long)off, doc_size(p->r->d),
+		    view_fraction(p->r->v) * 100, strrchr(file, '/') + 1);
 	return UI_REDRAW;
 }
 

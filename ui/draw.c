@@ -431,8 +431,11 @@ draw_status_right(const struct status *st, int cols)
 	const char	*no_time[] = { st->count, st->files, st->match,
 			    st->pos };
 	const char	*least[] = { st->count, st->match, st->pos };
-	char		*r = draw_join(all, 5);
+	char		*r;
 
+	if (st->msg != NULL)	/* a message: the place only, room for it */
+		return draw_join(least, 3);
+	r = draw_join(all, 5);
 	if (width_str(r, strlen(r), 1) <= cols)
 		return r;
 	free(r);

@@ -57,7 +57,7 @@ help_text(void)
 	    "- **/**  \n"
 	    "  filter: every key you type then goes to the filter (in the "
 	    "contents, any letter that is not a key starts one too); Enter "
-	    "or Down ends the typing, Esc clears it\n"
+	    "chooses, Backspace and Ctrl\\-U edit it\n"
 	    "- **In the notes and bookmarks**  \n"
 	    "  e edits (a note of several lines in $EDITOR), E in $EDITOR, r "
 	    "earlier texts, d deletes, u brings it back, s sorts by place or "

@@ -6,7 +6,7 @@
  * The arrows, Ctrl-N, Ctrl-P, j, k, PgUp, PgDn, Space, b, Home and End
  * move; Enter chooses; Esc, q and Ctrl-C close.  / starts a filter, and
  * then every key typed goes to it (a filter may start with j or q); the
- * arrows still move, Enter chooses, Esc clears it.  In the contents a
+ * arrows still move, Enter chooses, Backspace and Ctrl-U edit it.  In the contents a
  * letter that is no key of the list starts a filter too.  Lists whose
  * entries run long (notes) show the whole selected entry in a pane below.
  */
@@ -197,7 +197,8 @@ list_draw_footer(struct pager *p, struct list *l)
 	char	*line, *fit;
 	int	 i;
 
-	line = xasprintf("%s (%zu)%s%s%s", l->title, l->nshown,
+	line = p->msg[0] != '\0' ? xstrdup(p->msg) :
+	    xasprintf("%s (%zu)%s%s%s", l->title, l->nshown,
 	    l->filter.len || l->typing ? "  filter: " : "",
 	    l->filter.len ? l->filter.s : "", l->typing ? "_" : "");
 	attrset(A_REVERSE);
@@ -345,14 +346,6 @@ list_choose(struct pager *p, struct list *l)
 static int
 list_key_typing(struct pager *p, struct list *l, const struct key *k)
 {
-	if (k->c == KEY_INTERRUPT || (!k->fn && k->c == 27)) {
-		l->typing = 0;		/* Esc: no filter */
-		l->filter.len = 0;
-		if (l->filter.s != NULL)
-			l->filter.s[0] = '\0';
-		list_refilter(p, l);
-		return UI_REDRAW;
-	}
 	if ((k->fn && k->c == KEY_ENTER) || (!k->fn && (k->c == '\r' ||
 	    k->c == '\n')))
 		return list_choose(p, l);
@@ -367,10 +360,12 @@ list_key(struct pager *p, void *arg, const struct key *k)
 	struct list	*l = arg;
 	int		 pane, page = list_rows(p, l, &pane) - 1, r;
 
+	if (k->c == KEY_INTERRUPT || (!k->fn && (k->c == 27 ||
+	    (k->c == 'q' && !l->typing))))
+		return UI_DONE;		/* a message said in the list stays */
+	p->msg[0] = '\0';
 	if (l->typing)
 		return list_key_typing(p, l, k);
-	if (k->c == KEY_INTERRUPT || (!k->fn && (k->c == 27 || k->c == 'q')))
-		return UI_DONE;
 	if ((k->fn && k->c == KEY_ENTER) || (!k->fn && (k->c == '\r' ||
 	    k->c == '\n')))
 		return list_choose(p, l);

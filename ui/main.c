@@ -121,10 +121,11 @@ main_read(struct options *o)
 	else {
 		if (width == 0)
 			width = pager_terminal_width(80);
-		for (i = 0; i < k && rc == 0; i++)
+		for (i = 0; i < k; i++)
 			if (print_dump(docs[i], width, o->ambiguous, stdout) != 0) {
 				fprintf(stderr, "folio: write error\n");
 				rc = 1;
+				break;
 			}
 	}
 	for (i = 0; i < k; i++)

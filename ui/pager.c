@@ -417,8 +417,8 @@ pager_wait(struct pager *p)
 		k.c = c;
 		k.fn = rc == KEY_CODE_YES;
 	}
-	if (!(k.fn && k.c == KEY_RESIZE))
-		p->msg[0] = '\0';
+	if (!(k.fn && k.c == KEY_RESIZE) && p->nmodes == 0)
+		p->msg[0] = '\0';	/* a mode keeps it: it may close now */
 	if ((r = mode_key(p, &k)) < 0)
 		r = pager_key(p, &k);
 	return r;
@@ -479,8 +479,9 @@ pager_where(struct pager *p, struct status *st)
 }
 
 /*
- * The section being read: the one the top line is in, or the last
- * heading on the screen when the end is shown.
+ * The section being read: the one the top line is in; at the end, the
+ * last one whose heading is on the screen, unless a heading is the top
+ * line (a section just jumped to).
  */
 static size_t
 pager_reading_block(struct pager *p)
@@ -491,6 +492,9 @@ pager_reading_block(struct pager *p)
 	if (!view_at_end(p->r->v))
 		return b;
 	l = view_lines(p->r->v, &n);
+	if (n > 0 && l[0].kind == LINE_TEXT && (l[0].flags & LINE_FIRST) &&
+	    doc_level(view_doc(p->r->v), l[0].block) > 0)
+		return b;
 	for (i = 0; i < n; i++)
 		if (l[i].kind == LINE_TEXT && doc_level(view_doc(p->r->v),
 		    l[i].block) > 0)

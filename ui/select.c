@@ -425,6 +425,7 @@ sel_key(struct pager *p, void *arg, const struct key *k)
 {
 	int	r;
 
+	p->msg[0] = '\0';
 	if (k->fn && k->c == KEY_RESIZE) {
 		pager_layout(p);
 		return UI_REDRAW;
