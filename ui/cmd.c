@@ -198,6 +198,8 @@ cmd_bookmark(struct pager *p, long count)
 static int
 cmd_bookmarks(struct pager *p, long count)
 {
+	if (p->last != NULL && p->last->fn == cmd_bookmarks)
+		return pager_jump_back(p);	/* '': as in less */
 	return list_notes(p, 1);
 }
 

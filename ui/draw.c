@@ -318,6 +318,34 @@ draw_breadcrumb(struct doc *d, size_t b)
 	return buf_take(&out, NULL);
 }
 
+/*
+ * A message with a path in it: the path gives way first, keeping its end
+ * ("…/folio/store"); NULL if that is not enough.
+ */
+static char *
+draw_fit_path(const char *s, int cols)
+{
+	const char	*p, *best = NULL;
+	size_t		 n = strlen(s), blen = 0, k, cut;
+	int		 over = width_str(s, n, 1) - cols;
+
+	for (p = s; *p != '\0'; p += k) {
+		k = strcspn(p, " ()");
+		if (k == 0)
+			k = 1;
+		else if (memchr(p, '/', k) != NULL && k > blen) {
+			best = p;
+			blen = k;
+		}
+	}
+	if (best == NULL || (int)blen - 4 < over)
+		return NULL;
+	cut = (size_t)over + 1;		/* bytes of the path to drop (ASCII) */
+	while (cut < blen && (best[cut] & 0xC0) == 0x80)
+		cut++;
+	return xasprintf("%.*s\xE2\x80\xA6%s", (int)(best - s), s, best + cut);
+}
+
 char *
 draw_fit_middle(const char *s, int cols)
 {
@@ -328,6 +356,10 @@ draw_fit_middle(const char *s, int cols)
 
 	if (w <= cols || cols < 8)
 		return draw_fit(s, n, cols, NULL);
+	if ((h = draw_fit_path(s, cols)) != NULL &&
+	    width_str(h, strlen(h), 1) <= cols)
+		return h;
+	free(h);
 	/* Keep about a third at the end: where a message says why. */
 	tail = n;
 	tw = 0;

@@ -324,6 +324,7 @@ pager_key(struct pager *p, const struct key *k)
 		return UI_REDRAW;	/* the count is shown as it is typed */
 	p->count = -1;
 	if ((c = cmd_find(k)) == NULL) {
+		p->last = NULL;
 		pager_key_name(k, name, sizeof name);
 		pager_message(p, "%s is not a key here (h: keys)", name);
 		return UI_REDRAW;
@@ -333,6 +334,7 @@ pager_key(struct pager *p, const struct key *k)
 	before = pager_top(p);
 	pushed = (c->flags & CMD_JUMP) && pager_jump_push(p);
 	r = c->fn(p, count);
+	p->last = c;
 	if (pushed && pager_top(p) == before)
 		p->r->jumps.n--;	/* it did not move: nothing to go back to */
 	return r;

@@ -112,8 +112,10 @@ prompt_draw(struct pager *p, void *arg)
 	clrtoeol();
 	if (cols < 4)
 		return;
-	if (lw > cols / 2) {	/* a long question: its end matters most */
-		fit = draw_fit_middle(label, cols / 2);
+	if (lw > (pr->flags & PROMPT_YESNO ? cols - 1 : cols / 2)) {
+		/* a long label: its end (the question) matters most */
+		fit = draw_fit_middle(label, pr->flags & PROMPT_YESNO ? cols - 1 :
+		    cols / 2);
 		snprintf(label, sizeof label, "%s", fit);
 		free(fit);
 		lw = width_str(label, strlen(label), 1);

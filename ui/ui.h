@@ -254,6 +254,7 @@ struct pager {
 	int			 want_width; /* + and -: 0 for the default */
 	long			 count;	/* a number typed before a key, or -1 */
 	int			 interrupted; /* Ctrl-C once at the reader */
+	const struct cmd	*last;	/* the command of the key before */
 	char			 msg[256]; /* a message for the status line */
 	int			 colour;
 	int			 hyperlinks;	/* the terminal takes OSC 8 */
@@ -265,6 +266,8 @@ struct pager {
 	struct history		 searches; /* kept between runs */
 	int			 quit;
 };
+
+struct cmd;
 
 /* term.c */
 /* Checks TERM; returns 0 or -1 with a message printed. */
