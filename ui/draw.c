@@ -137,10 +137,7 @@ draw_note_link(struct pager *p, const char *s, size_t n, unsigned link)
 	int		 y, x;
 
 	getyx(stdscr, y, x);
-	if (p->nruns == p->runcap) {
-		p->runcap = p->runcap ? p->runcap * 2 : 16;
-		p->runs = xreallocarray(p->runs, p->runcap, sizeof *p->runs);
-	}
+	p->runs = xgrow(p->runs, &p->runcap, p->nruns + 1, sizeof *p->runs);
 	l = &p->runs[p->nruns++];
 	l->y = y;
 	l->x = x;
