@@ -89,11 +89,12 @@ annot_said(struct pager *p, const char *what, struct pos from, struct pos to)
 	free(q);
 }
 
-/* The breadcrumb of the section holding source byte a (on screen). */
+/* The breadcrumb of the section holding source byte a, as written. */
 static char *
 annot_section(struct pager *p, size_t a)
 {
-	return draw_breadcrumb(view_doc(p->r->v), doc_block_at(view_doc(p->r->v), a));
+	return draw_breadcrumb(view_doc(p->r->v),
+	    doc_block_at(view_doc(p->r->v), a), 1);
 }
 
 /* Why notes are not being saved. */
@@ -583,17 +584,32 @@ annot_goto(struct pager *p, uint64_t pos)
 	return 1;
 }
 
+/* The script the document was last shown in, unless --script says. */
+static void
+annot_script(struct pager *p, const char *name)
+{
+	int	s = script_parse(name);
+
+	if (!p->o->script_set && s > SCRIPT_ORIG && s != p->r->script)
+		pager_script(p, s);
+}
+
 /*
- * Before the first screen: the place reading stopped, from a quick look
- * at the store, so that a reopened document does not flash its start.
+ * Before the first screen: the place reading stopped, and the script, from
+ * a quick look at the store, so that a reopened document does not flash
+ * its start.
  */
 void
 annot_place(struct pager *p)
 {
 	uint64_t	pos;
+	char		script[8];
 
-	if (p->r->path != NULL && notes_peek_position(p->r->path, &pos) == 0)
+	if (p->r->path != NULL &&
+	    notes_peek_position(p->r->path, &pos, script) == 0) {
+		annot_script(p, script);
 		p->r->placed = annot_goto(p, pos);
+	}
 }
 
 /* Goes back to where reading stopped, and offers a kept draft. */
@@ -601,12 +617,15 @@ static void
 annot_restore(struct pager *p)
 {
 	uint64_t	pos;
+	char		script[8];
 
 	if (p->r->notes.st == NULL || p->r->notes.doc_id[0] == '\0')
 		return;
-	if (!p->r->placed &&
-	    store_get_position(p->r->notes.st, p->r->notes.doc_id, &pos) == 0)
+	if (!p->r->placed && store_get_position(p->r->notes.st,
+	    p->r->notes.doc_id, &pos, script) == 0) {
+		annot_script(p, script);
 		annot_goto(p, pos);
+	}
 	if (store_take_draft(p->r->notes.st, p->r->notes.doc_id, &p->r->draft) == 0)
 		pager_message(p, "an unfinished note was kept: press a to "
 		    "finish it");
@@ -771,7 +790,8 @@ annot_save_place(struct pager *p, struct reading *r)
 	    doc_nblocks(view_doc(r->v)) == 0)
 		return;
 	blk = doc_block(view_doc(r->v), view_top_block(r->v));
-	store_set_position(r->notes.st, r->notes.doc_id, blk->off);
+	store_set_position(r->notes.st, r->notes.doc_id, blk->off,
+	    r->script != SCRIPT_ORIG ? script_name(r->script) : NULL);
 }
 
 void
@@ -786,8 +806,12 @@ annot_stop(struct pager *p)
 	annot_save_place(p, p->r);
 	for (i = 0; i < p->r->notes.n && !p->r->notes.v[i].unsaved; i++)
 		;
-	if (i < p->r->notes.n)	/* some to print: as the reader shows them */
+	if (i < p->r->notes.n) {	/* to print as shown, in its own script */
+		doc_set_convert(p->r->d, NULL);
+		free(p->r->title);
+		p->r->title = doc_title(p->r->d);
 		notes_show(&p->r->notes);
+	}
 	keep = xreallocarray(NULL, p->r->notes.n + 1, sizeof *keep);
 	for (i = 0; i < p->r->notes.n; i++)
 		if (p->r->notes.v[i].unsaved)

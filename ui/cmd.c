@@ -303,6 +303,19 @@ cmd_reload(struct pager *p, long count)
 	return pager_reload(p);
 }
 
+/* c: as written -> simplified -> traditional -> as written. */
+static int
+cmd_script(struct pager *p, long count)
+{
+	int	next = pager_next_script(p);
+
+	if (pager_script(p, next) == 0)
+		pager_message(p, next == SCRIPT_ORIG ? "shown as written" :
+		    next == SCRIPT_S ? "shown in simplified characters (简体)" :
+		    "shown in traditional characters (繁體)");
+	return UI_REDRAW;
+}
+
 static int
 cmd_reflow(struct pager *p, long count)
 {
@@ -462,6 +475,9 @@ const struct cmd cmd_table[] = {
 	  "a wider text column (N+: N columns)", cmd_wider, 0, VIEW },
 	{ "narrower", "-", { '-' },
 	  "a narrower text column", cmd_narrower, 0, VIEW },
+	{ "script", "c", { 'c' },
+	  "Chinese as written, in simplified, in traditional characters "
+	  "(OpenCC; remembered with the place)", cmd_script, 0, VIEW },
 	{ "reflow", "S", { 'S' },
 	  "reflow off: every line as in the file, long ones cut and scrolled "
 	  "with Left and Right (as less -S); again: on", cmd_reflow, 0, VIEW },

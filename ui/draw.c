@@ -281,7 +281,7 @@ draw_fit(const char *s, size_t n, int cols, int *used)
 }
 
 char *
-draw_breadcrumb(struct doc *d, size_t b)
+draw_breadcrumb(struct doc *d, size_t b, int written)
 {
 	const uint32_t	*o;
 	size_t		 n, len;
@@ -305,7 +305,8 @@ draw_breadcrumb(struct doc *d, size_t b)
 			break;
 	}
 	while (k-- > 0) {
-		char *t = text_visible(doc_text(d, o[chain[k]]), &len);
+		char *t = written ? doc_visible_written(d, o[chain[k]], &len) :
+		    text_visible(doc_text(d, o[chain[k]]), &len);
 
 		buf_add(&out, t, len);
 		free(t);
@@ -455,24 +456,24 @@ draw_join(const char *const *part, int n)
 static char *
 draw_status_right(const struct status *st, int cols)
 {
-	const char	*all[] = { st->count, st->files, st->match, st->pos,
-			    st->left };
-	const char	*no_time[] = { st->count, st->files, st->match,
-			    st->pos };
-	const char	*least[] = { st->count, st->match, st->pos };
+	const char	*all[] = { st->count, st->files, st->script, st->match,
+			    st->pos, st->left };
+	const char	*no_time[] = { st->count, st->files, st->script,
+			    st->match, st->pos };
+	const char	*least[] = { st->count, st->script, st->match, st->pos };
 	char		*r;
 
 	if (st->msg != NULL)	/* a message: the place only, room for it */
-		return draw_join(least, 3);
-	r = draw_join(all, 5);
+		return draw_join(least, 4);
+	r = draw_join(all, 6);
 	if (width_str(r, strlen(r), 1) <= cols)
 		return r;
 	free(r);
-	r = draw_join(no_time, 4);
+	r = draw_join(no_time, 5);
 	if (width_str(r, strlen(r), 1) <= cols)
 		return r;
 	free(r);
-	return draw_join(least, 3);
+	return draw_join(least, 4);
 }
 
 void

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "convert.h"
 #include "doc.h"
 #include "options.h"
 #include "pager.h"
@@ -75,6 +76,9 @@ main_fatal(const char *msg)
 	exit(1);
 }
 
+static int	main_script(struct doc *, const struct options *, const char *,
+		    struct convert **);
+
 /* The files to read: those given, else the guide or standard input. */
 static size_t
 main_files(const struct options *o, const char ***paths)
@@ -99,6 +103,7 @@ main_read(struct options *o)
 {
 	const char	**paths, **ok;
 	struct doc	**docs;
+	struct convert	*cv = NULL;
 	char		*cause = NULL;
 	size_t		 n = main_files(o, &paths), i, k = 0;
 	int		 rc = 0, width = o->width;
@@ -117,8 +122,13 @@ main_read(struct options *o)
 		ok[k++] = paths[i];
 	}
 	if (k > 0 && o->mode == MODE_PAGER && isatty(STDOUT_FILENO))
-		rc |= pager_run(docs, ok, k, o);
-	else {
+		rc |= pager_run(docs, ok, k, o);	/* it applies --script */
+	else if (k > 0) {
+		if (main_script(docs[0], o, ok[0] != NULL ? ok[0] :
+		    "standard input", &cv) != 0)
+			k = 0, rc = 1;
+		for (i = 1; i < k; i++)
+			doc_set_convert(docs[i], cv);
 		if (width == 0)
 			width = pager_terminal_width(80);
 		for (i = 0; i < k; i++)
@@ -130,6 +140,7 @@ main_read(struct options *o)
 	}
 	for (i = 0; i < k; i++)
 		doc_free(docs[i]);
+	convert_close(cv);
 	free(docs);
 	free(ok);
 	free(paths);
@@ -141,12 +152,38 @@ main_pattern(const struct options *o, struct search **s)
 {
 	char	*cause = NULL;
 
-	*s = search_new(o->grep, o->regex ? SEARCH_REGEX : 0, &cause);
+	*s = search_new(o->grep, (o->regex ? SEARCH_REGEX : 0) |
+	    (o->script_fold ? 0 : SEARCH_NOSCRIPT), &cause);
 	if (*s != NULL)
 		return 0;
 	fprintf(stderr, "folio: bad pattern: %s\n", cause);
 	free(cause);
 	return -1;
+}
+
+/*
+ * --script: the document shown in another script, from the first screen
+ * or for the printers (the reader keeps it among its own).  -1 after the
+ * error is printed.
+ */
+static int
+main_script(struct doc *d, const struct options *o, const char *name,
+    struct convert **cv)
+{
+	char	*cause = NULL;
+
+	*cv = NULL;
+	if (!o->script_set || o->script == SCRIPT_ORIG ||
+	    (o->mode != MODE_PAGER && o->mode != MODE_DUMP &&
+	    o->mode != MODE_TOC && o->mode != MODE_GREP))
+		return 0;
+	if ((*cv = convert_open(o->script, &cause)) == NULL) {
+		fprintf(stderr, "folio: %s: %s\n", name, cause);
+		free(cause);
+		return -1;
+	}
+	doc_set_convert(d, *cv);
+	return 0;
 }
 
 /* --grep: status 0 when something matched, 1 when nothing did. */
@@ -167,6 +204,7 @@ main(int argc, char **argv)
 {
 	struct options	 o;
 	struct search	*pattern = NULL;
+	struct convert	*cv;
 	struct doc	*d;
 	const char	*file;
 	char		*cause = NULL;
@@ -210,6 +248,12 @@ main(int argc, char **argv)
 		free(cause);
 		return 1;
 	}
+	if (main_script(d, &o, strcmp(file, "-") == 0 ? "standard input" :
+	    file, &cv) != 0) {
+		search_free(pattern);
+		doc_free(d);
+		return 1;
+	}
 	if (o.mode == MODE_GREP)
 		rc = main_grep(d, pattern);
 	else if (o.mode == MODE_TOC)
@@ -219,5 +263,6 @@ main(int argc, char **argv)
 		    o.mode == MODE_EXPORT && o.json) ? 1 : 0;
 	search_free(pattern);
 	doc_free(d);
+	convert_close(cv);
 	return rc;
 }

@@ -23,6 +23,7 @@
 
 #include <curses.h>
 
+#include "convert.h"
 #include "encoding.h"
 #include "pager.h"
 #include "ui.h"
@@ -261,6 +262,62 @@ pager_colon(struct pager *p)
 	return UI_REDRAW;
 }
 
+/* --- The script shown ---------------------------------------------------- */
+
+int
+pager_script(struct pager *p, int s)
+{
+	char	*cause = NULL;
+
+	if (s != SCRIPT_ORIG && p->conv[s] == NULL &&
+	    (p->conv[s] = convert_open(s, &cause)) == NULL) {
+		pager_message(p, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	p->r->script = s;
+	view_set_convert(p->r->v, s == SCRIPT_ORIG ? NULL : p->conv[s]);
+	free(p->r->title);
+	p->r->title = doc_title(p->r->d);
+	find_script(p);
+	notes_unshow(&p->r->notes);
+	return 0;
+}
+
+/* The script c goes to next: as written -> simplified -> traditional. */
+int
+pager_next_script(const struct pager *p)
+{
+	return p->r->script == SCRIPT_ORIG ? SCRIPT_S :
+	    p->r->script == SCRIPT_S ? SCRIPT_T : SCRIPT_ORIG;
+}
+
+/*
+ * Once a converted view has been asked for, the next one c shows is opened
+ * while idle (OpenCC's traditional tables take tens of milliseconds):
+ * is there one to open?
+ */
+static int
+pager_script_pending(const struct pager *p)
+{
+	int	next = pager_next_script(p);
+
+	return p->r->script != SCRIPT_ORIG && next != SCRIPT_ORIG &&
+	    p->conv[next] == NULL && !p->conv_failed;
+}
+
+static void
+pager_script_idle(struct pager *p)
+{
+	int	 next = pager_next_script(p);
+	char	*cause = NULL;
+
+	if ((p->conv[next] = convert_open(next, &cause)) == NULL) {
+		free(cause);	/* said when it is asked for */
+		p->conv_failed = 1;
+	}
+}
+
 /* --- Keys at the reader -------------------------------------------------- */
 
 /* Ctrl-C at the reader: once it says how to quit, twice it quits. */
@@ -364,7 +421,7 @@ static int
 pager_busy(struct pager *p)
 {
 	return !doc_complete(p->r->d) || p->r->find.fullwidth < 0 ||
-	    p->r->hashing || find_counting(p) ||
+	    p->r->hashing || find_counting(p) || pager_script_pending(p) ||
 	    (p->nmodes > 0 && p->modes[p->nmodes - 1].type->idle != NULL);
 }
 
@@ -378,7 +435,9 @@ pager_background(struct pager *p)
 		find_count_step(p);
 		return UI_REDRAW;
 	}
-	if (!doc_complete(p->r->d))
+	if (pager_script_pending(p))
+		pager_script_idle(p);
+	else if (!doc_complete(p->r->d))
 		doc_segment_more(p->r->d);
 	else if (p->r->hashing) {
 		if (!annot_idle(p))
@@ -465,6 +524,8 @@ pager_where(struct pager *p, struct status *st)
 	int	pc = (int)(view_fraction(p->r->v) * 100.0 + 0.5);
 
 	find_status(p, st->match, sizeof st->match);
+	snprintf(st->script, sizeof st->script, "%s",
+	    script_label(p->r->script));
 	if (view_at_end(p->r->v)) {
 		snprintf(st->pos, sizeof st->pos, "END");
 		return;
@@ -520,7 +581,8 @@ pager_status(struct pager *p, struct status *st)
 	if (p->msg[0] != '\0')
 		st->msg = p->msg;
 	st->title = p->r->title;
-	st->section = draw_breadcrumb(view_doc(p->r->v), pager_reading_block(p));
+	st->section = draw_breadcrumb(view_doc(p->r->v), pager_reading_block(p),
+	    0);
 	st->file = (char *)pager_base(p->r->name);
 	pager_where(p, st);
 	if (p->nfiles > 1 && !p->r->builtin)
@@ -592,6 +654,19 @@ view_opts_default(struct pager *p)
 	return &lo;
 }
 
+/* Closes the converters the reader opened; the document shows as written. */
+static void
+pager_close_scripts(struct pager *p)
+{
+	size_t	i;
+	int	k;
+
+	for (i = 0; i < p->nfiles; i++)
+		doc_set_convert(p->files[i]->d, NULL);
+	for (k = 0; k < SCRIPT_COUNT; k++)
+		convert_close(p->conv[k]);
+}
+
 int
 pager_run(struct doc **docs, const char **paths, size_t n,
     const struct options *o)
@@ -619,8 +694,10 @@ pager_run(struct doc **docs, const char **paths, size_t n,
 	find_history_save(&p);
 	if (help_shown(&p))
 		help_close(&p);
-	for (i = 0; i < p.nfiles; i++) {
+	for (i = 0; i < p.nfiles; i++)
 		reading_close(&p, p.files[i]);
+	pager_close_scripts(&p);
+	for (i = 0; i < p.nfiles; i++) {
 		docs[i] = p.files[i]->d;	/* R may have replaced it */
 		p.files[i]->d = NULL;
 		reading_free(p.files[i]);

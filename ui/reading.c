@@ -102,6 +102,9 @@ reading_show(struct pager *p, struct reading *r)
 		doc_hide_marks(r->d, p->colour);
 		r->v = view_new(r->d, view_opts_default(p),
 		    p->rows > 1 ? p->rows - 1 : 1);
+		if (p->o->script_set && p->o->script != SCRIPT_ORIG &&
+		    !r->builtin)
+			pager_script(p, p->o->script);	/* --script */
 		if (!r->builtin)
 			annot_place(p);
 	} else
@@ -208,6 +211,8 @@ reading_replace(struct pager *p, struct doc *d, uint64_t off)
 	r->encoding = doc_encoding(d);
 	r->mtime = reading_mtime(r->path);
 	doc_hide_marks(d, p->colour);
+	doc_set_convert(d, r->script != SCRIPT_ORIG ? p->conv[r->script] :
+	    NULL);
 	r->v = view_new(d, view_opts_default(p), p->rows > 1 ? p->rows - 1 : 1);
 	pos.block = (uint32_t)doc_block_at(d, off);
 	view_goto(r->v, pos);

@@ -29,6 +29,7 @@
 
 #include <curses.h>
 
+#include "convert.h"
 #include "doc.h"
 #include "layout.h"
 #include "options.h"
@@ -226,6 +227,7 @@ struct reading {
 	struct jumps		 jumps;
 	struct undo		 undo;
 	time_t			 mtime;	/* the file's, to see it change */
+	int			 script; /* shown in this script (convert.h) */
 };
 
 /* What the status line shows, made by the loop (draw.c only draws it). */
@@ -237,6 +239,7 @@ struct status {
 	char	 match[32];	/* "[3/12]": the search's count */
 	char	 pos[16];	/* "42%" or "END" */
 	char	 left[32];	/* "12 min left" */
+	char	 script[32];	/* "简体": the script shown, if converted */
 	char	 files[32];	/* "(2/3)" with several files */
 	char	 count[32];	/* a count being typed */
 };
@@ -264,6 +267,8 @@ struct pager {
 	struct mode		 modes[MODES_MAX];
 	int			 nmodes;
 	struct history		 searches; /* kept between runs */
+	struct convert		*conv[SCRIPT_COUNT]; /* opened when asked for */
+	int			 conv_failed; /* one failed to open while idle */
 	int			 quit;
 };
 
@@ -317,8 +322,12 @@ void	draw_hyperlinks(struct pager *);
 char	*draw_fit(const char *, size_t, int cols, int *used);
 /* The same, cutting the middle (a message: its end often says why). */
 char	*draw_fit_middle(const char *, int cols);
-/* The breadcrumb of the section containing block b of d; allocated. */
-char	*draw_breadcrumb(struct doc *, size_t b);
+/*
+ * The breadcrumb of the section containing block b of d; allocated.
+ * written: its headings as the document writes them, not in the script
+ * shown (what a note keeps).
+ */
+char	*draw_breadcrumb(struct doc *, size_t b, int written);
 
 /* list.c */
 /* The table of contents; returns a reaction. */
@@ -353,6 +362,8 @@ void	find_marks(struct pager *, struct doc *, size_t block, struct marks *);
 void	find_free(struct reading *);
 /* After R: the same search on the reloaded document. */
 void	find_reload(struct pager *);
+/* The document is shown in another script: the match where it now is. */
+void	find_script(struct pager *);
 /* Search flags for the document (learns whether it has full-width forms). */
 int	find_flags(struct pager *, int regex);
 /* Looks for full-width forms a little further (while idle). */
@@ -444,5 +455,9 @@ int	pager_jump_back(struct pager *);
 int	pager_width(struct pager *, int by);
 /* :: a command line (n, p, e FILE, q). */
 int	pager_colon(struct pager *);
+/* Shows the document in script s (convert.h); 0, or -1 with a message. */
+int	pager_script(struct pager *, int s);
+/* The script the c key shows next. */
+int	pager_next_script(const struct pager *);
 
 #endif
