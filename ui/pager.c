@@ -472,8 +472,11 @@ pager_wait(struct pager *p)
 	if (term_take_interrupt()) {
 		k.c = KEY_INTERRUPT;
 		k.fn = 1;
-	} else if (rc == ERR)
+	} else if (rc == ERR) {
+		if (term_gone())
+			return UI_QUIT;	/* as a hang-up: drafts are kept */
 		return pager_background(p);
+	}
 	else {
 		k.c = c;
 		k.fn = rc == KEY_CODE_YES;

@@ -9,6 +9,7 @@
  * wakes the loop from its wait for a key.  ncurses keeps its own SIGWINCH
  * handling and reports a resize as KEY_RESIZE.
  */
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,6 +147,23 @@ int
 term_quit_requested(void)
 {
 	return term_quit_flag != 0;
+}
+
+/*
+ * Is the terminal gone (the pseudo-terminal closed without a SIGHUP
+ * reaching us)?  Then every read fails at once, and waiting for keys
+ * would spin.
+ */
+int
+term_gone(void)
+{
+	struct pollfd	pfd;
+
+	pfd.fd = term_tty != NULL ? fileno(term_tty) : STDIN_FILENO;
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	return poll(&pfd, 1, 0) > 0 &&
+	    (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 int

@@ -283,6 +283,8 @@ void	term_stop(void);
 /* Signal flags: set by handlers, read and cleared by the loop. */
 int	term_quit_requested(void);
 int	term_take_interrupt(void);
+/* The terminal went away (its pty closed): quit as on a hang-up. */
+int	term_gone(void);
 int	term_take_suspend(void);
 void	term_suspend(void);
 int	term_has_colour(void);
