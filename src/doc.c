@@ -9,11 +9,13 @@
  * with the parser's family ranks mapped to dense levels 1, 2, 3...
  */
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "doc.h"
 #include "gloss.h"
 #include "heading.h"
+#include "html.h"
 #include "markdown.h"
 #include "sanitize.h"
 #include "segment.h"
@@ -37,8 +39,10 @@ struct doc {
 	unsigned char	 used[256];	/* heading ranks seen */
 	unsigned char	 level[256];	/* rank -> dense level 1, 2, 3... */
 	int		 borrowed;	/* a tail: the source is another doc's */
-	struct md_doc	*md;		/* Markdown: the rendered blocks */
+	struct md_doc	*md;		/* Markdown, HTML: the rendered blocks */
 	int		 md_whole;	/* parsed as one piece */
+	int		 format;	/* DOC_FORMAT_* */
+	int		 article;	/* HTML: doc_article() */
 };
 
 /* Maps the heading ranks seen so far to levels 1, 2, 3... */
@@ -76,15 +80,12 @@ doc_add_outline(struct doc *d, size_t from)
 		doc_levels(d);
 }
 
-/* Parses the next piece of a Markdown document into blocks. */
-static size_t
-doc_markdown_more(struct doc *d)
+/* Takes the rendered blocks [from, md->n) as the document's blocks. */
+static void
+doc_add_rendered(struct doc *d, size_t from)
 {
-	size_t	i, end, from = d->md->n;
+	size_t	i;
 
-	end = d->md_whole ? d->src.len : markdown_piece_end(d->src.data,
-	    d->src.len, d->segmented);
-	markdown_parse_piece(d->md, d->src.data, d->segmented, end);
 	for (i = from; i < d->md->n; i++) {
 		const struct md_block *m = &d->md->v[i];
 		struct block *b = blocks_add(&d->blocks, m->b.type, m->b.off,
@@ -93,7 +94,36 @@ doc_markdown_more(struct doc *d)
 		b->level = m->b.level;
 		b->depth = m->b.depth;
 	}
+}
+
+/* Parses the next piece of a Markdown document into blocks. */
+static size_t
+doc_markdown_more(struct doc *d)
+{
+	size_t	end, from = d->md->n;
+
+	end = d->md_whole ? d->src.len : markdown_piece_end(d->src.data,
+	    d->src.len, d->segmented);
+	markdown_parse_piece(d->md, d->src.data, d->segmented, end);
+	doc_add_rendered(d, from);
 	return end;
+}
+
+/* An HTML page is rendered whole (libxml2 parses it whole). */
+static size_t
+doc_html_more(struct doc *d)
+{
+	struct html_opts	o;
+	struct html_info	info;
+
+	o.reader = d->opts.reader;
+	o.base = d->opts.base;
+	o.plain_links = d->opts.plain_links;
+	if (html_render(d->src.data, d->src.len, &o, d->md, &info) == 0) {
+		d->article = info.article ? info.percent : -1;
+		doc_add_rendered(d, 0);
+	}
+	return d->src.len;
 }
 
 int
@@ -103,7 +133,9 @@ doc_segment_more(struct doc *d)
 
 	if (d->segmented >= d->src.len)
 		return 0;
-	if (d->md != NULL)
+	if (d->format == DOC_FORMAT_HTML)
+		end = doc_html_more(d);
+	else if (d->md != NULL)
 		end = doc_markdown_more(d);
 	else {
 		end = segment_piece_end(d->src.data, d->src.len, d->segmented);
@@ -230,16 +262,36 @@ doc_markdown(struct doc *d)
 }
 
 
+/* Is this a plain text file by its name (.txt)? */
 static int
-doc_is_md_source(const struct doc *d, const char *path)
+doc_text_name(const char *path)
 {
-	if (d->opts.format == DOC_FORMAT_TEXT)
-		return 0;
-	if (d->opts.format == DOC_FORMAT_MARKDOWN)
-		return 1;
-	if (path != NULL && strcmp(path, "-") != 0)
-		return markdown_name(path);
-	return markdown_sniff(d->src.data, d->src.len);
+	const char	*dot = strrchr(path, '.');
+
+	return dot != NULL && strchr(dot, '/') == NULL &&
+	    strcasecmp(dot, ".txt") == 0;
+}
+
+/* The format: asked for, else by name, else by content. */
+static int
+doc_detect(const struct doc *d, const char *path)
+{
+	if (d->opts.format != DOC_FORMAT_AUTO)
+		return d->opts.format;
+	if (path != NULL && strcmp(path, "-") != 0) {
+		if (markdown_name(path))
+			return DOC_FORMAT_MARKDOWN;
+		if (html_name(path))
+			return DOC_FORMAT_HTML;
+		if (doc_text_name(path))
+			return DOC_FORMAT_TEXT;
+		return html_sniff(d->src.data, d->src.len) ? DOC_FORMAT_HTML :
+		    DOC_FORMAT_TEXT;
+	}
+	if (html_sniff(d->src.data, d->src.len))
+		return DOC_FORMAT_HTML;
+	return markdown_sniff(d->src.data, d->src.len) ? DOC_FORMAT_MARKDOWN :
+	    DOC_FORMAT_TEXT;
 }
 
 static struct doc *
@@ -247,8 +299,18 @@ doc_finish(struct doc *d, const struct doc_opts *opts, const char *path)
 {
 	if (opts != NULL)
 		d->opts = *opts;
-	if (doc_is_md_source(d, path)) {
+	d->article = -1;
+	d->format = doc_detect(d, path);
+	if (d->format == DOC_FORMAT_MARKDOWN) {
 		doc_markdown(d);
+		return d;
+	}
+	if (d->format == DOC_FORMAT_HTML) {
+		d->md = xcalloc(1, sizeof *d->md);
+		if (d->opts.base == NULL && path != NULL && strcmp(path, "-") != 0)
+			d->opts.base = path;	/* links relative to the file */
+		doc_segment_all(d);
+		d->opts.base = NULL;	/* the caller's string is not kept */
 		return d;
 	}
 	segment_habits(d->src.data, d->src.len, &d->habits);
@@ -263,11 +325,12 @@ struct doc *
 doc_open(const char *path, const struct doc_opts *opts, char **cause)
 {
 	struct doc		*d = xcalloc(1, sizeof *d);
-	struct source_opts	 so = { NULL, 0 };
+	struct source_opts	 so = { NULL, 0, NULL };
 
 	if (opts != NULL) {
 		so.encoding = opts->encoding;
 		so.force = opts->force;
+		so.charset = opts->charset;
 	}
 	if (source_open(&d->src, path, &so, cause) != 0) {
 		free(d);
@@ -281,11 +344,12 @@ doc_open_mem(const void *p, size_t n, const struct doc_opts *opts,
     char **cause)
 {
 	struct doc		*d = xcalloc(1, sizeof *d);
-	struct source_opts	 so = { NULL, 0 };
+	struct source_opts	 so = { NULL, 0, NULL };
 
 	if (opts != NULL) {
 		so.encoding = opts->encoding;
 		so.force = opts->force;
+		so.charset = opts->charset;
 	}
 	if (source_open_mem(&d->src, p, n, &so, cause) != 0) {
 		free(d);
@@ -537,7 +601,25 @@ doc_forget(struct doc *d, size_t i)
 int
 doc_is_markdown(const struct doc *d)
 {
+	return d->format == DOC_FORMAT_MARKDOWN;
+}
+
+int
+doc_is_rendered(const struct doc *d)
+{
 	return d->md != NULL;
+}
+
+int
+doc_format(const struct doc *d)
+{
+	return d->format;
+}
+
+int
+doc_article(const struct doc *d)
+{
+	return d->format == DOC_FORMAT_HTML ? d->article : -1;
 }
 
 /* Bytes of the UTF-8 character starting at s. */
@@ -558,8 +640,8 @@ doc_text_range(struct doc *d, size_t i, uint64_t lo, uint64_t hi, size_t *a,
 
 	if (d->md == NULL || hi <= lo)
 		return -1;
-	x = markdown_text_offset(d->md, i, lo);
-	y = markdown_text_offset(d->md, i, hi - 1);	/* the last character */
+	x = rdoc_text_offset(d->md, i, lo);
+	y = rdoc_text_offset(d->md, i, hi - 1);	/* the last character */
 	t = doc_text(d, i);
 	if (x < 0 || y < x || (size_t)y >= t->len)
 		return -1;
@@ -576,8 +658,8 @@ doc_source_range(struct doc *d, size_t i, size_t from, size_t to,
 
 	if (d->md == NULL || to <= from)
 		return -1;
-	x = markdown_source_offset(d->md, i, from);
-	y = markdown_source_offset(d->md, i, to - 1);	/* the last character */
+	x = rdoc_source_offset(d->md, i, from);
+	y = rdoc_source_offset(d->md, i, to - 1);	/* the last character */
 	if (x < 0 || y < x || (size_t)y >= d->src.len)
 		return -1;
 	*a = (uint64_t)x;

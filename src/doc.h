@@ -32,11 +32,16 @@ struct doc_opts {
 	int		 show_glosses;	/* show 長(zhǎng) as it is in the file */
 	int		 lazy;		/* segment piece by piece, on demand */
 	int		 format;	/* DOC_FORMAT_* */
+	int		 reader;	/* HTML: HTML_READER_* (html.h) */
+	int		 plain_links;	/* HTML: no [n] after links (printing) */
+	const char	*base;		/* HTML: its URL, for links; NULL: path */
+	const char	*charset;	/* declared by HTTP, or NULL */
 };
 
-#define DOC_FORMAT_AUTO		0	/* Markdown by name (.md) or by sniffing stdin */
+#define DOC_FORMAT_AUTO		0	/* by name (.md, .html), else by content */
 #define DOC_FORMAT_TEXT		1
 #define DOC_FORMAT_MARKDOWN	2
+#define DOC_FORMAT_HTML		3
 
 /*
  * Opens a document (path NULL or "-": standard input).  Returns NULL and
@@ -87,16 +92,28 @@ void		 doc_forget(struct doc *, size_t);
 /* True for a document read as Markdown. */
 int		 doc_is_markdown(const struct doc *);
 /*
- * Markdown: the range of block i's text drawn from source [lo, hi), and
- * the source range of text [from, to), through the block's runs
- * (markdown.h); 0, or -1 for plain text, whose texts are found in the
+ * True for a document rendered from markup (Markdown or HTML): its block
+ * texts are not its source's lines; runs map them back (see below).
+ */
+int		 doc_is_rendered(const struct doc *);
+/* DOC_FORMAT_TEXT, _MARKDOWN or _HTML. */
+int		 doc_format(const struct doc *);
+/*
+ * HTML in reader mode: the article's share of the page's text, in percent;
+ * -1 when the whole page is shown (or the document is not HTML).
+ */
+int		 doc_article(const struct doc *);
+/*
+ * Markdown and HTML: the range of block i's text drawn from source
+ * [lo, hi), and the source range of text [from, to), through the block's
+ * runs (rdoc.h); 0, or -1 for plain text, whose texts are found in the
  * source by searching.
  */
 int		 doc_text_range(struct doc *, size_t i, uint64_t lo, uint64_t hi,
 		     size_t *a, size_t *z);
 int		 doc_source_range(struct doc *, size_t i, size_t from, size_t to,
 		     uint64_t *a, uint64_t *z);
-/* Markdown: the URLs of its links, one a line ("\n" after each); *n set. */
+/* Markdown, HTML: the URLs of its links, one a line ("\n" after each). */
 const char	*doc_links(const struct doc *, size_t *n);
 /* The encoding the source was decoded from. */
 const char	*doc_encoding(const struct doc *);

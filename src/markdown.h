@@ -24,46 +24,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "block.h"
-#include "buf.h"
-#include "text.h"
+#include "rdoc.h"
 
-/* A run of display text drawn from a run of source text. */
-struct md_run {
-	uint32_t	text;		/* offset in the block's text */
-	uint32_t	tlen;
-	uint64_t	src;		/* source offset */
-	uint32_t	slen;
-};
-
-struct md_block {
-	struct block	b;		/* type, level, depth, flags, source */
-	size_t		text;		/* its display text in md_doc.text */
-	size_t		len;
-	size_t		span;		/* its spans in md_doc.spans */
-	size_t		nspans;
-	size_t		run;		/* its runs in md_doc.runs */
-	size_t		nruns;
-	unsigned	hang;		/* list marker columns */
-};
-
-struct md_doc {
-	struct buf	 text;		/* all display texts */
-	struct md_block	*v;
-	size_t		 n;
-	size_t		 cap;
-	struct span	*spans;		/* offsets within each block's text */
-	size_t		 nspans;
-	size_t		 spancap;
-	struct md_run	*runs;		/* where each block's text came from */
-	size_t		 nruns;
-	size_t		 runcap;
-	struct buf	 links;		/* "URL\n" per link, in order */
-	size_t		 nlinks;
-	char		*title;		/* front matter's title, or NULL */
-	size_t		 skip;		/* bytes of front matter */
-	struct buf	 defs;		/* link reference definitions, for pieces */
-};
+/*
+ * Markdown renders into the model shared with HTML (rdoc.h); these are its
+ * names there.
+ */
+#define md_run		rdoc_run
+#define md_block	rdoc_block
+#define md_doc		rdoc
 
 /*
  * A large document is parsed in pieces, as the reader needs them: a piece
@@ -88,14 +57,6 @@ size_t	markdown_piece_end(const char *s, size_t n, size_t start);
 int	markdown_parse_piece(struct md_doc *, const char *s, size_t start,
 	    size_t end);
 void	markdown_free(struct md_doc *);
-/*
- * Maps between block i's display text and the source through its runs:
- * the text offset of source byte off, and the source byte of text offset
- * k (between runs: the next run's start; after them: the end).  Table
- * cells keep no runs: -1.
- */
-long	markdown_text_offset(const struct md_doc *, size_t i, uint64_t off);
-long long markdown_source_offset(const struct md_doc *, size_t i, size_t k);
 /* Does text without a file name look like Markdown? */
 int	markdown_sniff(const char *, size_t);
 /* Is this file name a Markdown one (.md, .markdown)? */

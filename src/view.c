@@ -313,7 +313,7 @@ view_goto(struct view *v, struct pos p)
 static int
 view_tails(const struct view *v)
 {
-	return !doc_complete(v->main) && !doc_is_markdown(v->main);
+	return !doc_complete(v->main) && !doc_is_rendered(v->main);
 }
 
 struct doc *

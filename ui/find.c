@@ -240,7 +240,7 @@ find_go(struct pager *p, int dir, int *wrapped)
 	b = view_top_block(p->v);
 	if (f->s == NULL || doc_nblocks(d) == 0)
 		return 0;
-	if (search_is_regex(f->s) || doc_is_markdown(p->d)) {
+	if (search_is_regex(f->s) || doc_is_rendered(p->d)) {
 		size_t sb = f->have ? doc_block_at(p->d, f->block_off) :
 		    doc_block_at(p->d, doc_block(d, b)->off);
 		uint32_t off = f->have ? (dir > 0 ? f->end : f->start) : 0;
@@ -433,7 +433,7 @@ find_count_step(struct pager *p)
 
 	if (f->s == NULL || f->total >= 0)
 		return 0;
-	if (search_is_regex(f->s) || doc_is_markdown(p->d))
+	if (search_is_regex(f->s) || doc_is_rendered(p->d))
 		more = find_count_regex(p);
 	else {
 		src = doc_source(p->d, &n);

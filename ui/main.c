@@ -163,6 +163,8 @@ main(int argc, char **argv)
 	file = main_file(&o);
 	/* The reader segments as it goes; the printers need it all. */
 	o.doc.lazy = o.mode == MODE_PAGER && isatty(STDOUT_FILENO);
+	/* printed, a web page's links have no [n]: there is no L to use it */
+	o.doc.plain_links = !o.doc.lazy;
 	d = doc_open(file, &o.doc, &cause);
 	if (d == NULL) {
 		fprintf(stderr, "folio: %s: %s\n",

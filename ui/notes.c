@@ -153,7 +153,7 @@ notes_shown(struct doc *d, size_t a, size_t z)
 	struct buf	 b;
 	size_t		 i, x, y;
 
-	if (!doc_is_markdown(d) || z <= a)
+	if (!doc_is_rendered(d) || z <= a)
 		return NULL;
 	buf_init(&b);
 	for (i = doc_block_at(d, a); i < doc_nblocks(d) &&
@@ -402,7 +402,7 @@ notes_export_one(void *arg, const char *doc_id, const char *title,
     const char *path, const char *sha)
 {
 	struct notes_all	*all = arg;
-	struct doc_opts		 o = { NULL, 1, 0, 0, 0 };
+	struct doc_opts		 o = { .force = 1 };
 	struct notes		 ns;
 	struct doc		*d;
 	char			*cause = NULL;

@@ -5,12 +5,13 @@
 #include <string.h>
 
 #include "encoding.h"
+#include "html.h"
 #include "options.h"
 
 enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
 	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS, OPT_GREP, OPT_REGEX,
-	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT,
+	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT, OPT_READER,
 };
 
 static const struct option options_long[] = {
@@ -28,6 +29,7 @@ static const struct option options_long[] = {
 	{ "regex", no_argument, NULL, OPT_REGEX },
 	{ "notes", no_argument, NULL, OPT_NOTES },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "reader", required_argument, NULL, OPT_READER },
 	{ "export", optional_argument, NULL, OPT_EXPORT },
 	{ "import", required_argument, NULL, OPT_IMPORT },
 	{ NULL, 0, NULL, 0 }
@@ -50,8 +52,11 @@ options_usage(FILE *f)
 "  --import=FILE.json     merge notes exported by --export=json\n"
 "  --width=N              text width in columns (dump: 80 if not a terminal)\n"
 "  --encoding=NAME        the file's encoding (default: detected)\n"
-"  --format=text|markdown read FILE as plain text or Markdown (default: by\n"
-"                         name, .md or .markdown; standard input by content)\n"
+"  --format=text|markdown|html\n"
+"                         read FILE as plain text, Markdown or HTML (default:\n"
+"                         by name, .md or .html, else by content)\n"
+"  --reader=auto|on|off   web pages: the article alone (on), the whole page\n"
+"                         (off), or the article when the page has one (auto)\n"
 "  --ambiguous-width=1|2  columns the terminal gives “ ” … (default 1)\n"
 "  --gloss=hide|show      hide or show pinyin glosses like 長(zhǎng)\n"
 "  --force                open a file that looks binary\n"
@@ -125,8 +130,22 @@ options_one(int c, struct options *o)
 		else if (strcmp(optarg, "markdown") == 0 ||
 		    strcmp(optarg, "md") == 0)
 			o->doc.format = DOC_FORMAT_MARKDOWN;
+		else if (strcmp(optarg, "html") == 0)
+			o->doc.format = DOC_FORMAT_HTML;
 		else
-			return options_bad("format (text or markdown)", optarg);
+			return options_bad("format (text, markdown or html)",
+			    optarg);
+		return 0;
+	case OPT_READER:
+		if (strcmp(optarg, "auto") == 0)
+			o->doc.reader = HTML_READER_AUTO;
+		else if (strcmp(optarg, "on") == 0)
+			o->doc.reader = HTML_READER_ON;
+		else if (strcmp(optarg, "off") == 0)
+			o->doc.reader = HTML_READER_OFF;
+		else
+			return options_bad("reader mode (auto, on or off)",
+			    optarg);
 		return 0;
 	case OPT_NOTES:
 		o->mode = MODE_NOTES;

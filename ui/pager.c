@@ -238,7 +238,7 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	if (term_start() != 0)
 		return 1;
 	p.colour = term_has_colour();
-	p.hyperlinks = term_has_hyperlinks() && doc_is_markdown(d);
+	p.hyperlinks = term_has_hyperlinks() && doc_is_rendered(d);
 	p.v = view_new(d, view_opts_default(&p), LINES > 1 ? LINES - 1 : 1);
 	pager_layout(&p);
 	annot_place(&p);
