@@ -59,16 +59,37 @@ static const char *const ex_videos[] = {
 	"//archive.org", "//upload.wikimedia.org", "//player.twitch.tv", NULL
 };
 
-/* Does s contain any of the words (case-insensitively)? */
+/* Does s (in lower case) contain any of the words? */
 static int
 ex_any(const char *s, const char *const *w)
 {
-	if (s == NULL)
+	if (s == NULL || *s == '\0')
 		return 0;
 	for (; *w != NULL; w++)
-		if (strcasestr(s, *w) != NULL)
+		if (strstr(s, *w) != NULL)
 			return 1;
 	return 0;
+}
+
+/* A lower-case copy of s in buf (cut to fit). */
+static const char *
+ex_lower(const char *s, char *buf, size_t cap)
+{
+	size_t	i;
+
+	if (s == NULL)
+		return NULL;
+	for (i = 0; s[i] != '\0' && i + 1 < cap; i++)
+		buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
+	buf[i] = '\0';
+	return buf;
+}
+
+/* "class id" of n in lower case, in buf. */
+static const char *
+ex_match(xmlNodePtr n, char *buf, size_t cap)
+{
+	return ex_lower(dom_match_string(n), buf, cap);
 }
 
 /* Is s one of the words (exactly)? */
@@ -81,14 +102,14 @@ ex_in_list(const char *s, const char *const *w)
 	return 0;
 }
 
-/* Is w one of the space-separated words of s? */
+/* Is w one of the space-separated words of s (in lower case)? */
 static int
 ex_word(const char *s, const char *w)
 {
 	size_t		 k = strlen(w);
 	const char	*p = s;
 
-	while (s != NULL && (p = strcasestr(p, w)) != NULL) {
+	while (s != NULL && (p = strstr(p, w)) != NULL) {
 		if ((p == s || p[-1] == ' ') && (p[k] == '\0' || p[k] == ' '))
 			return 1;
 		p++;
@@ -109,8 +130,8 @@ ex_share(const char *s)
 	const char	*p = s;
 	size_t		 k;
 
-	while ((p = strcasestr(p, "share")) != NULL) {
-		k = strncasecmp(p, "sharedaddy", 10) == 0 ? 10 : 5;
+	while ((p = strstr(p, "share")) != NULL) {
+		k = strncmp(p, "sharedaddy", 10) == 0 ? 10 : 5;
 		if ((p == s || !isalnum((unsigned char)p[-1]) || p[-1] == '_') &&
 		    (!isalnum((unsigned char)p[k]) || p[k] == '_'))
 			return 1;
@@ -877,13 +898,14 @@ extract_readerable(struct dom *d)
 	double		 score = 0;
 	int		 t, len;
 	const char	*ms;
+	char		 buf[1024];
 
 	for (n = root; n != NULL; n = dom_next(n, root, 0)) {
 		t = dom_tag(n);
 		if (t != TAG_P && t != TAG_PRE && t != TAG_ARTICLE &&
 		    !(t == TAG_DIV && ex_has_br(n)))
 			continue;
-		ms = dom_match_string(n);
+		ms = ex_match(n, buf, sizeof buf);
 		if (dom_hidden(n) || (ex_any(ms, ex_unlikely) &&
 		    !ex_any(ms, ex_maybe)))
 			continue;
@@ -912,11 +934,14 @@ struct ex {
 static int
 ex_weight(struct ex *x, xmlNodePtr n)
 {
-	const char	*c = dom_attr(n, "class"), *id = dom_attr(n, "id");
+	char		 cb[512], ib[512];
+	const char	*c, *id;
 	int		 w = 0;
 
 	if (!(x->flags & EXTRACT_WEIGHT_CLASSES))
 		return 0;
+	c = ex_lower(dom_attr(n, "class"), cb, sizeof cb);
+	id = ex_lower(dom_attr(n, "id"), ib, sizeof ib);
 	if (c != NULL && *c != '\0') {
 		w -= ex_negative_name(c) ? 25 : 0;
 		w += ex_any(c, ex_positive) ? 25 : 0;
@@ -1159,10 +1184,11 @@ ex_prune(struct ex *x, xmlNodePtr root, struct ex_nodes *score)
 	xmlNodePtr	 n = root;
 	const char	*ms, *role, *am;
 	int		 title_header = 1, t;
+	char		 buf[1024];
 
 	while (n != NULL) {
 		t = dom_tag(n);
-		ms = dom_match_string(n);
+		ms = ex_match(n, buf, sizeof buf);
 		if (dom_hidden(n) || ((am = dom_attr(n, "aria-modal")) != NULL &&
 		    strcmp(am, "true") == 0 && (role = dom_attr(n, "role")) !=
 		    NULL && strcmp(role, "dialog") == 0) || ex_byline(x, n, ms)) {
@@ -1354,9 +1380,14 @@ ex_video(xmlNodePtr n)
 	xmlAttrPtr	a;
 
 	for (a = n->properties; a != NULL; a = a->next)
-		if (a->children != NULL && a->children->content != NULL &&
-		    ex_any((const char *)a->children->content, ex_videos))
-			return 1;
+		if (a->children != NULL && a->children->content != NULL) {
+			char		buf[1024];
+			const char	*v = ex_lower((const char *)
+			    a->children->content, buf, sizeof buf);
+
+			if (ex_any(v, ex_videos))
+				return 1;
+		}
 	return 0;
 }
 
@@ -1560,9 +1591,10 @@ static void
 ex_clean_share(struct ex *x, xmlNodePtr top)
 {
 	xmlNodePtr	end = ex_next(top, 1), n = ex_next(top, 0);
+	char		buf[1024];
 
 	while (n != NULL && n != end) {
-		if (ex_share(dom_match_string(n)) &&
+		if (ex_share(ex_match(n, buf, sizeof buf)) &&
 		    dom_sum(x->d, n)->len < EXTRACT_ENOUGH)
 			n = ex_remove_next(x, n);
 		else

@@ -37,9 +37,25 @@
 
 /* --- Parsing ------------------------------------------------------------- */
 
+/*
+ * What the parser reads: the page with the insides of scripts (JSON-LD
+ * aside), styles, SVG drawings and comments cut out -- they never show,
+ * and are half of a news page's bytes -- and the map back: after lean
+ * offset at[k], shift[k] bytes of the page were cut.
+ */
+struct html_lean {
+	char		*s;
+	size_t		 n;
+	size_t		*at;
+	size_t		*shift;
+	size_t		 ncuts;
+	size_t		 cap;
+	size_t		 k;		/* where the last lookup was */
+};
+
 struct html_parse {
 	struct dom		*dom;
-	const char		*src;	/* what the parser reads */
+	struct html_lean	*lean;
 	uint64_t		 last;	/* where the last piece or tag ended */
 	charactersSAXFunc	 chars;
 	cdataBlockSAXFunc	 cdata;
@@ -64,6 +80,17 @@ html_pos(htmlParserCtxtPtr c)
 	    (uint64_t)(c->input->cur - c->input->base);
 }
 
+/* The page's offset of lean offset p (lookups mostly go forward). */
+static uint64_t
+html_orig(struct html_lean *l, uint64_t p)
+{
+	while (l->k > 0 && l->at[l->k - 1] > p)
+		l->k--;
+	while (l->k < l->ncuts && l->at[l->k] <= p)
+		l->k++;
+	return l->k > 0 ? p + l->shift[l->k - 1] : p;
+}
+
 /* Records that len bytes just given to text node t came from the source. */
 static void
 html_piece(struct html_parse *hp, xmlNodePtr t, uint64_t end, size_t len,
@@ -72,6 +99,7 @@ html_piece(struct html_parse *hp, xmlNodePtr t, uint64_t end, size_t len,
 	struct dom		*d = hp->dom;
 	struct dom_piece	*p, *prev;
 	uint64_t		 start, k;
+	const char		*src = hp->lean->s;
 
 	if (d->npieces == d->piececap) {
 		d->piececap = d->piececap ? d->piececap * 2 : 4096;
@@ -79,17 +107,19 @@ html_piece(struct html_parse *hp, xmlNodePtr t, uint64_t end, size_t len,
 		    sizeof *d->pieces);
 	}
 	prev = d->npieces > 0 ? &d->pieces[d->npieces - 1] : NULL;
-
-	if (end >= len && memcmp(hp->src + end - len, ch, len) == 0)
+	if (end >= len && memcmp(src + end - len, ch, len) == 0)
 		start = end - len;	/* as written */
 	else {			/* an entity, or text the parser changed */
 		start = hp->last < end ? hp->last : end;
 		for (k = end; k > start; k--)
-			if (hp->src[k - 1] == '&') {
+			if (src[k - 1] == '&') {
 				start = k - 1;
 				break;
 			}
 	}
+	hp->last = end;
+	start = html_orig(hp->lean, start);
+	end = html_orig(hp->lean, end);
 	if (prev != NULL && start < prev->end)
 		start = prev->end < end ? prev->end : end;
 	p = &d->pieces[d->npieces];
@@ -101,7 +131,6 @@ html_piece(struct html_parse *hp, xmlNodePtr t, uint64_t end, size_t len,
 	if (t->_private == NULL)
 		t->_private = (void *)(uintptr_t)(d->npieces + 1);
 	d->npieces++;
-	hp->last = end;
 }
 
 static void
@@ -134,14 +163,51 @@ html_on_cdata(void *ctx, const xmlChar *ch, int len)
 	html_on_text(ctx, ch, len, 1);
 }
 
-/* Tags move the start of the next piece past them. */
+/* Is this an attribute folio reads (the rest are not kept)? */
+static int
+html_wanted_attr(const char *a)
+{
+	static const char *const keep[] = {
+		"alt", "aria-hidden", "aria-modal", "class", "colspan",
+		"content", "datatable", "dir", "hidden", "href", "id",
+		"itemprop", "lang", "name", "property", "rel", "role",
+		"start", "style", "summary", "type",
+	};
+	size_t	lo = 0, hi = sizeof keep / sizeof *keep, mid;
+	int	c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((c = strcasecmp(a, keep[mid])) == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+/*
+ * Tags move the start of the next piece past them.  Only the attributes
+ * folio reads are kept: fewer nodes to make and free.
+ */
 static void
 html_on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	htmlParserCtxtPtr	 c = ctx;
 	struct html_parse	*hp = c->_private;
+	const xmlChar		*keep[2 * 32 + 1];
+	size_t			 i, k = 0;
 
-	hp->start(ctx, name, atts);
+	for (i = 0; atts != NULL && atts[i] != NULL; i += 2)
+		if (k + 2 < sizeof keep / sizeof *keep &&
+		    html_wanted_attr((const char *)atts[i])) {
+			keep[k++] = atts[i];
+			keep[k++] = atts[i + 1];
+		}
+	keep[k] = NULL;
+	hp->start(ctx, name, atts != NULL ? keep : NULL);
 	hp->last = html_pos(c);
 }
 
@@ -156,23 +222,30 @@ html_on_end(void *ctx, const xmlChar *name)
 }
 
 /*
- * A copy of the source the parser can take: libxml2 switches to Latin-1
- * for the rest of the page at a byte that is not UTF-8, and drops control
+ * The source as the parser can take it: libxml2 switches to Latin-1 for
+ * the rest of the page at a byte that is not UTF-8, and drops control
  * characters; both are replaced byte for byte, so offsets do not move.
  */
-static char *
-html_clean_copy(const char *s, size_t n)
+static void
+html_clean(char *c, size_t n)
 {
-	char	*c = xmalloc(n + 1);
-	size_t	 i = 0;
-	uint32_t cp;
-	int	 len;
+	size_t		i = 0;
+	uint32_t	cp;
+	uint64_t	w;
+	int		len;
 
-	memcpy(c, s, n);
-	c[n] = '\0';
 	while (i < n) {
-		unsigned char b = (unsigned char)c[i];
+		unsigned char b;
 
+		if (i + 8 <= n) {	/* eight plain ASCII bytes at a time */
+			memcpy(&w, c + i, 8);
+			if (((w | ((w - 0x2020202020202020ULL) & ~w)) &
+			    0x8080808080808080ULL) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		b = (unsigned char)c[i];
 		if (b >= 0x80) {
 			len = utf8_decode((const uint8_t *)c + i, n - i, &cp);
 			if (cp == 0xFFFD && !(len == 3 &&
@@ -187,7 +260,151 @@ html_clean_copy(const char *s, size_t n)
 			c[i] = ' ';
 		i++;
 	}
-	return c;
+}
+
+/* The end of the tag that starts at s[i] ('<'): after its '>', or 0. */
+static size_t
+html_tag_end(const char *s, size_t n, size_t i)
+{
+	char	q;
+
+	for (i++; i < n; i++) {
+		if (s[i] == '>')
+			return i + 1;
+		if (s[i] != '=')
+			continue;
+		while (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t' ||
+		    s[i + 1] == '\n' || s[i + 1] == '\r'))
+			i++;
+		if (i + 1 < n && (s[i + 1] == '"' || s[i + 1] == '\'')) {
+			const char *e;
+
+			q = s[i + 1];
+			e = memchr(s + i + 2, q, n - i - 2);
+			if (e == NULL)
+				return 0;
+			i = (size_t)(e - s);
+		}
+	}
+	return 0;
+}
+
+/* Where "</name" (any case) is, from i on; n if nowhere. */
+static size_t
+html_find_close(const char *s, size_t n, size_t i, const char *name)
+{
+	size_t		k = strlen(name);
+	const char	*p;
+
+	while (i < n && (p = memchr(s + i, '<', n - i)) != NULL) {
+		i = (size_t)(p - s);
+		if (i + 2 + k <= n && s[i + 1] == '/' &&
+		    strncasecmp(s + i + 2, name, k) == 0)
+			return i;
+		i++;
+	}
+	return n;
+}
+
+/* Is s[i] ('<') followed by name, as a whole tag name? */
+static int
+html_opens(const char *s, size_t n, size_t i, const char *name)
+{
+	size_t	k = strlen(name);
+
+	return i + 1 + k < n && strncasecmp(s + i + 1, name, k) == 0 &&
+	    strchr(" \t\n\r/>", s[i + 1 + k]) != NULL;
+}
+
+static void
+html_cut(struct html_lean *l, size_t w, size_t removed)
+{
+	if (l->ncuts == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->at = xreallocarray(l->at, l->cap, sizeof *l->at);
+		l->shift = xreallocarray(l->shift, l->cap, sizeof *l->shift);
+	}
+	l->at[l->ncuts] = w;
+	l->shift[l->ncuts] = (l->ncuts > 0 ? l->shift[l->ncuts - 1] : 0) +
+	    removed;
+	l->ncuts++;
+}
+
+/* How much of s after i (where a tag starts) to cut: the start of the cut and its end. */
+static int
+html_cuttable(const char *s, size_t n, size_t i, size_t *from, size_t *to)
+{
+	static const char *const raw[] = { "script", "style", "svg" };
+	const char	*e;
+	size_t		 k, end;
+
+	if (i + 4 <= n && memcmp(s + i, "<!--", 4) == 0) {
+		e = memmem(s + i + 4, n - i - 4, "-->", 3);
+		if (e == NULL)
+			return 0;
+		*from = i + 4;
+		*to = (size_t)(e - s);
+		return 1;
+	}
+	for (k = 0; k < sizeof raw / sizeof *raw; k++) {
+		if (!html_opens(s, n, i, raw[k]))
+			continue;
+		if ((end = html_tag_end(s, n, i)) == 0)
+			return 0;
+		if (k == 0 && memmem(s + i, end - i, "ld+json", 7) != NULL)
+			return 0;	/* JSON-LD: metadata */
+		*from = end;
+		*to = html_find_close(s, n, end, raw[k]);
+		return *to < n;
+	}
+	return 0;
+}
+
+static void
+html_lean_make(const char *src, size_t n, struct html_lean *l)
+{
+	size_t		 r = 0, w = 0, from, to, end;
+	const char	*p;
+	char		*s;
+
+	memset(l, 0, sizeof *l);
+	s = l->s = xmalloc(n + 1);
+	memcpy(s, src, n);
+	s[n] = '\0';
+	html_clean(s, n);
+	while (r < n && (p = memchr(s + r, '<', n - r)) != NULL) {
+		size_t i = (size_t)(p - s);
+
+		memmove(s + w, s + r, i - r);
+		w += i - r;
+		r = i;
+		if (html_cuttable(s, n, i, &from, &to)) {
+			memmove(s + w, s + r, from - r);
+			w += from - r;
+			html_cut(l, w, to - from);
+			r = to;
+		} else if (i + 1 < n && ((s[i + 1] | 0x20) >= 'a' &&
+		    (s[i + 1] | 0x20) <= 'z') && (end = html_tag_end(s, n,
+		    i)) > 0) {
+			memmove(s + w, s + r, end - r);	/* a whole tag */
+			w += end - r;
+			r = end;
+		} else {
+			s[w++] = s[r++];
+		}
+	}
+	memmove(s + w, s + r, n - r);
+	w += n - r;
+	s[w] = '\0';
+	l->n = w;
+}
+
+static void
+html_lean_free(struct html_lean *l)
+{
+	free(l->s);
+	free(l->at);
+	free(l->shift);
 }
 
 /* Parses the page into d (pieces recorded, tree prepared); 0 or -1. */
@@ -196,20 +413,20 @@ html_parse(const char *s, size_t n, struct dom *d)
 {
 	htmlParserCtxtPtr	 c;
 	struct html_parse	 hp;
-	char			*copy;
+	struct html_lean	 lean;
 
 	memset(d, 0, sizeof *d);
 	xmlSetGenericErrorFunc(NULL, html_no_error);
 	xmlSetStructuredErrorFunc(NULL, html_no_structured_error);
-	copy = html_clean_copy(s, n);
-	if (n > INT32_MAX || (c = htmlCreateMemoryParserCtxt(copy,
-	    (int)n)) == NULL) {
-		free(copy);
+	html_lean_make(s, n, &lean);
+	if (lean.n > INT32_MAX || (c = htmlCreateMemoryParserCtxt(lean.s,
+	    (int)lean.n)) == NULL) {
+		html_lean_free(&lean);
 		return -1;
 	}
 	memset(&hp, 0, sizeof hp);
 	hp.dom = d;
-	hp.src = copy;
+	hp.lean = &lean;
 	hp.chars = c->sax->characters;
 	hp.cdata = c->sax->cdataBlock;
 	hp.start = c->sax->startElement;
@@ -228,7 +445,7 @@ html_parse(const char *s, size_t n, struct dom *d)
 	d->doc = c->myDoc;
 	c->myDoc = NULL;
 	htmlFreeParserCtxt(c);
-	free(copy);
+	html_lean_free(&lean);
 	if (d->doc == NULL || xmlDocGetRootElement(d->doc) == NULL) {
 		dom_free(d);
 		return -1;
