@@ -107,9 +107,18 @@ html_piece(struct html_parse *hp, xmlNodePtr t, uint64_t end, size_t len,
 		    sizeof *d->pieces);
 	}
 	prev = d->npieces > 0 ? &d->pieces[d->npieces - 1] : NULL;
-	if (end >= len && memcmp(src + end - len, ch, len) == 0)
+	/*
+	 * libxml2 hands on a full buffer of text before it steps past the
+	 * character it just took: the text may end a character later.
+	 */
+	for (k = 0; k <= 4; k++)
+		if (end + k >= len && end + k <= hp->lean->n &&
+		    memcmp(src + end + k - len, ch, len) == 0)
+			break;
+	if (k <= 4) {
+		end += k;
 		start = end - len;	/* as written */
-	else {			/* an entity, or text the parser changed */
+	} else {		/* an entity, or text the parser changed */
 		start = hp->last < end ? hp->last : end;
 		for (k = end; k > start; k--)
 			if (src[k - 1] == '&') {
@@ -984,25 +993,76 @@ html_span_pop(struct html_r *r, const char *mark)
 	return any;
 }
 
+/*
+ * A link as written, as a browser reads it: no white space around it,
+ * none of tab and line ends inside, other blanks and controls escaped.
+ */
+static char *
+html_href(const char *href)
+{
+	struct buf	 b;
+	size_t		 n;
+	char		 hex[4];
+
+	while (*href != '\0' && (unsigned char)*href <= ' ')
+		href++;
+	n = strlen(href);
+	while (n > 0 && (unsigned char)href[n - 1] <= ' ')
+		n--;
+	buf_init(&b);
+	for (; n > 0; href++, n--) {
+		if (*href == '\t' || *href == '\n' || *href == '\r')
+			continue;
+		if ((unsigned char)*href <= ' ' || *href == 0x7f) {
+			snprintf(hex, sizeof hex, "%%%02X", (unsigned char)*href);
+			buf_adds(&b, hex);
+		} else
+			buf_addc(&b, *href);
+	}
+	return buf_take(&b, NULL);
+}
+
+/* The characters of a URL that libxml2 wants escaped, escaped. */
+static char *
+html_escape_url(const char *h)
+{
+	struct buf	b;
+	char		hex[4];
+
+	buf_init(&b);
+	for (; *h != '\0'; h++) {
+		if ((unsigned char)*h >= 0x80 || strchr("\"<>\\^`{|}[]", *h)) {
+			snprintf(hex, sizeof hex, "%%%02X", (unsigned char)*h);
+			buf_adds(&b, hex);
+		} else
+			buf_addc(&b, *h);
+	}
+	return buf_take(&b, NULL);
+}
+
 /* The URL of a link, absolute; NULL for ones folio cannot follow. */
 static char *
 html_url(const struct html_r *r, const char *href)
 {
 	xmlChar	*u;
-	char	*s;
+	char	*h = html_href(href), *s;
 
-	while (*href == ' ' || *href == '\t' || *href == '\n')
-		href++;
-	if (*href == '\0' || *href == '#' ||
-	    strncasecmp(href, "javascript:", 11) == 0)
+	if (*h == '\0' || *h == '#' || strncasecmp(h, "javascript:", 11) == 0) {
+		free(h);
 		return NULL;
+	}
 	if (r->base == NULL)
-		return xstrdup(href);
-	u = xmlBuildURI(BAD_CAST href, BAD_CAST r->base);
+		return h;
+	if ((u = xmlBuildURI(BAD_CAST h, BAD_CAST r->base)) == NULL) {
+		s = html_escape_url(h);		/* as browsers send it */
+		u = xmlBuildURI(BAD_CAST s, BAD_CAST r->base);
+		free(s);
+	}
 	if (u == NULL)
-		return xstrdup(href);
+		return h;
 	s = xstrdup((const char *)u);
 	xmlFree(u);
+	free(h);
 	return s;
 }
 
@@ -1051,14 +1111,21 @@ html_image(struct html_r *r, xmlNodePtr n)
 {
 	const char	*alt = dom_attr(n, "alt");
 	char		*clean;
-	size_t		 from, k;
+	size_t		 from, k, w;
 
 	if (alt == NULL)
 		return;
 	clean = sanitize_dup(alt, strlen(alt));
-	for (k = 0; clean[k] != '\0'; k++)
-		if (html_is_ws((unsigned char)clean[k]))
-			clean[k] = ' ';
+	for (k = 0, w = 0; clean[k] != '\0'; k++) {	/* blanks: one space */
+		if (html_is_ws((unsigned char)clean[k])) {
+			if (w > 0 && clean[w - 1] != ' ')
+				clean[w++] = ' ';
+		} else
+			clean[w++] = clean[k];
+	}
+	while (w > 0 && clean[w - 1] == ' ')
+		w--;
+	clean[w] = '\0';
 	if (clean[strspn(clean, " ")] != '\0') {
 		if (r->brs > 0)
 			html_do_brs(r, "", 0);
