@@ -797,6 +797,30 @@ ex_article_title(struct dom *d)
 	return cur;
 }
 
+/* "Title | Site" is "Title" when the page names its site so. */
+static void
+ex_title_site(struct extract_meta *m)
+{
+	static const char *const seps[] = {
+		" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " \xC2\xB7 ",
+		" :: ", "_", " _ ", NULL
+	};
+	size_t	 t, k, s, i;
+
+	if (m->title == NULL || m->site == NULL)
+		return;
+	t = strlen(m->title);
+	k = strlen(m->site);
+	for (i = 0; seps[i] != NULL; i++) {
+		s = strlen(seps[i]);
+		if (t > k + s + 3 && strcasecmp(m->title + t - k, m->site) == 0 &&
+		    strncmp(m->title + t - k - s, seps[i], s) == 0) {
+			m->title[t - k - s] = '\0';
+			return;
+		}
+	}
+}
+
 /* A date that starts YYYY-MM-DD is shown as that. */
 static void
 ex_date(char *s)
@@ -853,6 +877,7 @@ extract_meta(struct dom *d, struct extract_meta *m)
 	    xstrdup(v[M_PUBLISHED]) : v[M_PARSELYDATE] != NULL ?
 	    xstrdup(v[M_PARSELYDATE]) : NULL;
 	ex_date(m->date);
+	ex_title_site(m);
 	if (root != NULL && dom_attr(root, "lang") != NULL)
 		m->lang = xstrdup(dom_attr(root, "lang"));
 	m->body = ld.body;
@@ -1110,10 +1135,9 @@ static int
 ex_byline(struct ex *x, xmlNodePtr n, const char *ms)
 {
 	const char	*rel, *ip;
-	int		 len;
+	char		*text;
+	int		 len, same;
 
-	if (x->m->byline != NULL)
-		return 0;
 	rel = dom_attr(n, "rel");
 	ip = dom_attr(n, "itemprop");
 	if (!((rel != NULL && strcmp(rel, "author") == 0) ||
@@ -1123,8 +1147,15 @@ ex_byline(struct ex *x, xmlNodePtr n, const char *ms)
 	len = dom_sum(x->d, n)->len;
 	if (len == 0 || len >= 100)
 		return 0;
-	x->m->byline = dom_text(n, 1024);
-	return 1;
+	text = dom_text(n, 1024);
+	if (x->m->byline == NULL) {
+		x->m->byline = text;
+		return 1;
+	}
+	/* the line under the title says it already */
+	same = strcasestr(text, x->m->byline) != NULL;
+	free(text);
+	return same;
 }
 
 /* Readability's _headerDuplicatesTitle. */

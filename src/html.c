@@ -1040,22 +1040,17 @@ html_escape_url(const char *h)
 	return buf_take(&b, NULL);
 }
 
-/* The URL of a link, absolute; NULL for ones folio cannot follow. */
-static char *
-html_url(const struct html_r *r, const char *href)
+char *
+html_resolve(const char *href, const char *base)
 {
 	xmlChar	*u;
 	char	*h = html_href(href), *s;
 
-	if (*h == '\0' || *h == '#' || strncasecmp(h, "javascript:", 11) == 0) {
-		free(h);
-		return NULL;
-	}
-	if (r->base == NULL)
+	if (base == NULL)
 		return h;
-	if ((u = xmlBuildURI(BAD_CAST h, BAD_CAST r->base)) == NULL) {
+	if ((u = xmlBuildURI(BAD_CAST h, BAD_CAST base)) == NULL) {
 		s = html_escape_url(h);		/* as browsers send it */
-		u = xmlBuildURI(BAD_CAST s, BAD_CAST r->base);
+		u = xmlBuildURI(BAD_CAST s, BAD_CAST base);
 		free(s);
 	}
 	if (u == NULL)
@@ -1064,6 +1059,18 @@ html_url(const struct html_r *r, const char *href)
 	xmlFree(u);
 	free(h);
 	return s;
+}
+
+/* The URL of a link, absolute; NULL for ones folio cannot follow. */
+static char *
+html_url(const struct html_r *r, const char *href)
+{
+	char	*h = html_href(href);
+	int	 none = *h == '\0' || *h == '#' ||
+		    strncasecmp(h, "javascript:", 11) == 0;
+
+	free(h);
+	return none ? NULL : html_resolve(href, r->base);
 }
 
 static void

@@ -55,6 +55,11 @@ struct html_info {
  */
 int	html_render(const char *, size_t, const struct html_opts *,
 	    struct rdoc *out, struct html_info *);
+/*
+ * A link made absolute against base (a URL or a path), as a browser
+ * would; allocated.  The link itself if it cannot be.
+ */
+char	*html_resolve(const char *href, const char *base);
 /* Does text without a telling file name look like HTML? */
 int	html_sniff(const char *, size_t);
 /* Is this file name an HTML one (.html, .htm, .xhtml)? */

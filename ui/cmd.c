@@ -261,7 +261,19 @@ cmd_suspend(struct pager *p, long count)
 static int
 cmd_reload(struct pager *p, long count)
 {
-	return pager_reload(p);
+	return web_reload(p);
+}
+
+static int
+cmd_back(struct pager *p, long count)
+{
+	return web_back(p);
+}
+
+static int
+cmd_reader(struct pager *p, long count)
+{
+	return web_toggle_reader(p);
 }
 
 static int
@@ -349,7 +361,12 @@ const struct cmd cmd_table[] = {
 	{ "copy", "y", { 'y' },
 	  "copy the search match, else the top paragraph (OSC 52)", cmd_copy },
 	{ "links", "L", { 'L' },
-	  "Markdown: the list of links; Enter copies the URL", cmd_links },
+	  "the list of links: Enter opens one, y copies its URL", cmd_links },
+	{ "back", "B, Backspace", { 'B', KEY_BACKSPACE, 0x7f, 8 },
+	  "back to the page a link was opened from, at the same place",
+	  cmd_back },
+	{ "reader", "w", { 'w' },
+	  "web pages: the whole page, or the article again", cmd_reader },
 	{ "toc", "t, Tab", { 't', '\t' },
 	  "table of contents: Enter jumps, typing filters", cmd_toc },
 	{ "scroll-right", "Right", { KEY_RIGHT },
@@ -363,7 +380,8 @@ const struct cmd cmd_table[] = {
 	{ "suspend", "Ctrl-Z", { CTRL('Z') },
 	  "suspend folio (fg brings it back)", cmd_suspend },
 	{ "reload", "R", { 'R' },
-	  "reload the file, keeping the place", cmd_reload },
+	  "reload the file or fetch the page again, keeping the place",
+	  cmd_reload },
 	{ "quit", "q, Q", { 'q', 'Q' },
 	  "quit", cmd_quit },
 	{ NULL, NULL, { 0 }, NULL, NULL }

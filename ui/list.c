@@ -514,13 +514,27 @@ list_notes(struct pager *p, int bookmarks)
 	return r == LIST_QUIT ? UI_QUIT : UI_REDRAW | UI_CLEAR;
 }
 
-/* L: the links of a Markdown document; Enter copies the URL (OSC 52). */
+/* y in the list of links: copies the URL (OSC 52). */
+static int
+list_link_key(struct pager *p, struct list *l, wint_t c, int fn)
+{
+	const char	*u;
+
+	if (fn || c != 'y' || l->nshown == 0)
+		return -1;
+	u = strchr(l->items[l->shown[l->sel]].text, ' ') + 1;
+	annot_copy_text(p, u, strlen(u));
+	return LIST_CLOSED;
+}
+
+/* L: the links of a document; Enter opens one, y copies its URL. */
 int
 list_links(struct pager *p)
 {
 	struct list	 l;
 	size_t		 n, i = 0, k;
 	const char	*urls = doc_links(p->d, &n), *e;
+	char		*url = NULL;
 	int		 r;
 
 	if (n == 0) {
@@ -528,9 +542,10 @@ list_links(struct pager *p)
 		return UI_REDRAW;
 	}
 	memset(&l, 0, sizeof l);
-	l.title = "Links: Enter copies the URL";
+	l.title = "Links: Enter opens, y copies the URL, B comes back";
 	l.marked = -1;
 	l.filterable = 1;
+	l.extra = list_link_key;
 	l.items = calloc(n + 1, sizeof *l.items);
 	if (l.items == NULL)
 		return UI_REDRAW;
@@ -547,11 +562,15 @@ list_links(struct pager *p)
 		i = (size_t)(e - urls) + 1;
 	}
 	r = list_run(p, &l);
-	if (r == LIST_CHOSEN) {
-		const char *u = strchr(l.items[l.shown[l.sel]].text, ' ') + 1;
-
-		annot_copy_text(p, u, strlen(u));
-	}
+	if (r == LIST_CHOSEN)
+		url = xstrdup(strchr(l.items[l.shown[l.sel]].text, ' ') + 1);
 	list_free_items(&l);
-	return r == LIST_QUIT ? UI_QUIT : UI_REDRAW | UI_CLEAR;
+	if (r == LIST_QUIT)
+		return UI_QUIT;
+	if (url != NULL) {
+		r = web_follow(p, url);
+		free(url);
+		return r;
+	}
+	return UI_REDRAW | UI_CLEAR;
 }

@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "doc.h"
+#include "fetch.h"
 #include "options.h"
 #include "pager.h"
 #include "notes.h"
@@ -165,7 +166,7 @@ main(int argc, char **argv)
 	o.doc.lazy = o.mode == MODE_PAGER && isatty(STDOUT_FILENO);
 	/* printed, a web page's links have no [n]: there is no L to use it */
 	o.doc.plain_links = !o.doc.lazy;
-	d = doc_open(file, &o.doc, &cause);
+	d = web_open(NULL, file, &o.doc, &o, &cause);
 	if (d == NULL) {
 		fprintf(stderr, "folio: %s: %s\n",
 		    strcmp(file, "-") == 0 ? "standard input" : file, cause);

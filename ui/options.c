@@ -12,6 +12,7 @@ enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
 	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS, OPT_GREP, OPT_REGEX,
 	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT, OPT_READER,
+	OPT_TIMEOUT, OPT_MAX_SIZE,
 };
 
 static const struct option options_long[] = {
@@ -30,6 +31,8 @@ static const struct option options_long[] = {
 	{ "notes", no_argument, NULL, OPT_NOTES },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "reader", required_argument, NULL, OPT_READER },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "export", optional_argument, NULL, OPT_EXPORT },
 	{ "import", required_argument, NULL, OPT_IMPORT },
 	{ NULL, 0, NULL, 0 }
@@ -39,8 +42,9 @@ void
 options_usage(FILE *f)
 {
 	fputs(
-"usage: folio [OPTION]... [FILE]\n"
-"Read FILE (or standard input) in the terminal.\n"
+"usage: folio [OPTION]... [FILE | URL]\n"
+"Read FILE, a web page at URL (http, https), or standard input in the\n"
+"terminal.  Web pages show their article alone when they have one.\n"
 "\n"
 "  --dump                 print the laid-out document and exit\n"
 "  --toc                  print the outline and exit\n"
@@ -57,6 +61,8 @@ options_usage(FILE *f)
 "                         by name, .md or .html, else by content)\n"
 "  --reader=auto|on|off   web pages: the article alone (on), the whole page\n"
 "                         (off), or the article when the page has one (auto)\n"
+"  --timeout=SECONDS      give up fetching a URL after this long (default 30)\n"
+"  --max-size=MIB         refuse web pages larger than this (default 64)\n"
 "  --ambiguous-width=1|2  columns the terminal gives “ ” … (default 1)\n"
 "  --gloss=hide|show      hide or show pinyin glosses like 長(zhǎng)\n"
 "  --force                open a file that looks binary\n"
@@ -136,6 +142,22 @@ options_one(int c, struct options *o)
 			return options_bad("format (text, markdown or html)",
 			    optarg);
 		return 0;
+	case OPT_TIMEOUT: {
+		int	t;
+
+		if (options_int(optarg, 1, 86400, &t) != 0)
+			return options_bad("timeout (1-86400 seconds)", optarg);
+		o->timeout = t;
+		return 0;
+	}
+	case OPT_MAX_SIZE: {
+		int	m;
+
+		if (options_int(optarg, 1, 4096, &m) != 0)
+			return options_bad("maximum size (1-4096 MiB)", optarg);
+		o->max_size = (size_t)m * 1024 * 1024;
+		return 0;
+	}
 	case OPT_READER:
 		if (strcmp(optarg, "auto") == 0)
 			o->doc.reader = HTML_READER_AUTO;

@@ -96,42 +96,6 @@ pager_rate(struct pager *p)
 	return minutes > 0 ? (double)bytes / minutes : 0;
 }
 
-/* Reopens the file and goes back to the same place in it. */
-int
-pager_reload(struct pager *p)
-{
-	struct anchor		 a = view_anchor(p->v);
-	uint64_t		 off = a.pos.block < doc_nblocks(view_doc(p->v)) ?
-	    doc_block(view_doc(p->v), a.pos.block)->off : 0;
-	struct doc_opts		 o = p->o->doc;
-	struct doc		*d;
-	char			*cause = NULL;
-	struct pos		 pos = { 0, 0 };
-
-	if (p->path == NULL) {
-		pager_message(p, "standard input cannot be reloaded");
-		return UI_REDRAW;
-	}
-	o.lazy = 1;
-	if ((d = doc_open(p->path, &o, &cause)) == NULL) {
-		snprintf(p->msg, sizeof p->msg, "reload failed: %s", cause);
-		free(cause);
-		return UI_REDRAW;
-	}
-	view_free(p->v);
-	doc_free(p->d);
-	p->d = d;
-	free(p->title);
-	p->title = doc_title(d);
-	p->v = view_new(d, view_opts_default(p), p->rows > 1 ? p->rows - 1 : 1);
-	pos.block = (uint32_t)doc_block_at(d, off);
-	view_goto(p->v, pos);
-	p->find.fullwidth = -1;
-	p->find.fw_at = 0;
-	pager_message(p, "reloaded");
-	return UI_REDRAW | UI_CLEAR;
-}
-
 static int
 pager_key(struct pager *p, wint_t c, int fn)
 {
@@ -240,8 +204,10 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	p.colour = term_has_colour();
 	p.hyperlinks = term_has_hyperlinks() && doc_is_rendered(d);
 	p.v = view_new(d, view_opts_default(&p), LINES > 1 ? LINES - 1 : 1);
+	web_init(&p);
 	pager_layout(&p);
 	annot_place(&p);
+	web_started(&p);
 	pager_loop(&p);
 	term_stop();
 	annot_stop(&p);
@@ -250,6 +216,7 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 		free(p.runs[--p.nruns].text);
 	free(p.runs);
 	view_free(p.v);
+	web_free(&p);
 	*dp = p.d;	/* R may have replaced it */
 	free(p.title);
 	return 0;

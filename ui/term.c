@@ -2,8 +2,9 @@
  * term.c: taking and giving back the terminal, and signals.
  *
  * Handlers only set flags (shared/docs/house-style.md): SIGHUP (the SSH
- * connection dropped), SIGTERM and SIGINT ask the loop to quit; SIGTSTP
- * asks it to suspend.  They are installed before ncurses starts, so that
+ * connection dropped), SIGTERM and SIGINT ask the loop to quit, but a
+ * fetch in progress takes SIGINT as its cancel (term_take_interrupt);
+ * SIGTSTP asks the loop to suspend.  They are installed before ncurses starts, so that
  * ncurses leaves them alone, and without SA_RESTART, so that a signal
  * wakes the loop from its wait for a key.  ncurses keeps its own SIGWINCH
  * handling and reports a resize as KEY_RESIZE.
@@ -21,6 +22,7 @@
 #include <term.h>	/* after ui.h: it defines a macro "lines" */
 
 static volatile sig_atomic_t	term_quit_flag;
+static volatile sig_atomic_t	term_int_flag;
 static volatile sig_atomic_t	term_tstp_flag;
 static SCREEN			*term_screen;
 static FILE			*term_tty;
@@ -31,6 +33,13 @@ term_on_quit(int sig)
 {
 	(void)sig;
 	term_quit_flag = 1;
+}
+
+static void
+term_on_int(int sig)
+{
+	(void)sig;
+	term_int_flag = 1;
 }
 
 static void
@@ -94,7 +103,7 @@ term_start(void)
 	}
 	term_handle(SIGHUP, term_on_quit);
 	term_handle(SIGTERM, term_on_quit);
-	term_handle(SIGINT, term_on_quit);
+	term_handle(SIGINT, term_on_int);
 	term_handle(SIGTSTP, term_on_tstp);
 	if ((term_screen = newterm(NULL, stdout, in)) == NULL) {
 		fprintf(stderr, "folio: cannot start the terminal\n");
@@ -136,7 +145,26 @@ term_stop(void)
 int
 term_quit_requested(void)
 {
-	return term_quit_flag != 0;
+	return term_quit_flag != 0 || term_int_flag != 0;
+}
+
+int
+term_take_interrupt(void)
+{
+	int	f = term_int_flag;
+
+	term_int_flag = 0;
+	return f;
+}
+
+void
+term_catch_interrupt(int on)
+{
+	if (on)
+		term_handle(SIGINT, term_on_int);
+	else
+		signal(SIGINT, SIG_DFL);
+	term_int_flag = 0;
 }
 
 int

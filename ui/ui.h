@@ -120,6 +120,7 @@ struct pager {
 	size_t			 hashed;
 	int			 hashing;
 	int			 placed; /* at the saved place before the store opened */
+	struct web		*web;	/* pages to go back to (web.c) */
 };
 
 /* term.c */
@@ -130,6 +131,10 @@ int	term_start(void);
 void	term_stop(void);
 /* Signal flags: set by handlers, read and cleared by the loop. */
 int	term_quit_requested(void);
+/* Ctrl-C since the last call (a fetch takes it to cancel); clears it. */
+int	term_take_interrupt(void);
+/* Catches Ctrl-C as a flag (on) or lets it kill again, before the reader. */
+void	term_catch_interrupt(int on);
 int	term_take_suspend(void);
 void	term_suspend(void);
 int	term_has_colour(void);
@@ -225,15 +230,33 @@ int	find_visible_pos(struct pager *, size_t b, uint32_t off);
 
 /* list.c: ' (bookmarks) and A (notes and highlights). */
 int	list_notes(struct pager *, int bookmarks);
-/* L: a Markdown document's links. */
+/* L: a document's links: Enter opens one, y copies its URL. */
 int	list_links(struct pager *);
 
 /* pager.c */
 /* Recomputes the text column for the terminal size; relays out. */
 void	pager_layout(struct pager *);
 void	pager_message(struct pager *, const char *);
-/* R: reopens the file at the same place; returns a reaction. */
-int	pager_reload(struct pager *);
+
+/* web.c */
+/*
+ * Opens a file or fetches a URL (a progress line on the status line, or
+ * on stderr when p is NULL; Ctrl-C cancels).  NULL with *cause set.
+ */
+struct doc *web_open(struct pager *, const char *target,
+	    const struct doc_opts *, const struct options *, char **cause);
+void	web_init(struct pager *);
+void	web_free(struct pager *);
+/* The first screen's message (reader mode's share of the page). */
+void	web_started(struct pager *);
+/* R: opens the file or fetches the page again, at the same place. */
+int	web_reload(struct pager *);
+/* Opens a link (a URL, or a file relative to the document). */
+int	web_follow(struct pager *, const char *link);
+/* B: back to the page a link was followed from. */
+int	web_back(struct pager *);
+/* w: the whole page or the article. */
+int	web_toggle_reader(struct pager *);
 /* Layout options for a new view of the pager's document. */
 const struct layout_opts *view_opts_default(struct pager *);
 
