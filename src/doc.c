@@ -445,7 +445,8 @@ doc_next_line(const char *s, size_t end, size_t *pos, size_t *off,
 
 /* Joins the lines of a paragraph, list item or quote. */
 static void
-doc_build_flow(struct doc *d, struct block *b, struct buf *out)
+doc_build_flow(struct doc *d, struct block *b, struct buf *out,
+    struct runs *r)
 {
 	const char	*s = d->src.data;
 	size_t		 pos = b->off, end = b->off + b->len, off, len;
@@ -461,13 +462,14 @@ doc_build_flow(struct doc *d, struct block *b, struct buf *out)
 		    out->len), srcline_first(s + off, len)))
 			buf_addc(out, ' ');
 		col = 0;
-		sanitize_line(out, s + off, len, &col);
+		sanitize_line_map(out, s + off, len, &col, r, off);
 	}
 }
 
 /* Keeps the lines of a preformatted block, trailing blanks removed. */
 static void
-doc_build_pre(struct doc *d, const struct block *b, struct buf *out)
+doc_build_pre(struct doc *d, const struct block *b, struct buf *out,
+    struct runs *r)
 {
 	const char	*s = d->src.data;
 	struct srcline	 l;
@@ -483,14 +485,14 @@ doc_build_pre(struct doc *d, const struct block *b, struct buf *out)
 		if (out->len > 0 || l.off > b->off)
 			buf_addc(out, '\n');
 		col = 0;
-		sanitize_line(out, s + l.off, n, &col);
+		sanitize_line_map(out, s + l.off, n, &col, r, l.off);
 	}
 }
 
 /* "CHAPTER I." + " " + the title line that follows it (the last line). */
 static void
 doc_build_subtitle(struct doc *d, const struct block *b, size_t pos,
-    struct buf *out)
+    struct buf *out, struct runs *r)
 {
 	const char	*s = d->src.data;
 	size_t		 end = b->off + b->len, off, len = 0;
@@ -501,11 +503,12 @@ doc_build_subtitle(struct doc *d, const struct block *b, size_t pos,
 	if (len == 0)
 		return;
 	buf_addc(out, ' ');
-	sanitize_line(out, s + off, len, &col);
+	sanitize_line_map(out, s + off, len, &col, r, off);
 }
 
 static void
-doc_build_heading(struct doc *d, const struct block *b, struct buf *out)
+doc_build_heading(struct doc *d, const struct block *b, struct buf *out,
+    struct runs *r)
 {
 	const char	*s = d->src.data;
 	struct srcline	 l;
@@ -523,9 +526,9 @@ doc_build_heading(struct doc *d, const struct block *b, struct buf *out)
 		while (len > 0 && (s[off + len - 1] == '#' || s[off + len - 1] == ' '))
 			len--;
 	}
-	sanitize_line(out, s + off, len, &col);
+	sanitize_line_map(out, s + off, len, &col, r, off);
 	if (b->flags & BLOCK_SUBTITLE)
-		doc_build_subtitle(d, b, l.next, out);
+		doc_build_subtitle(d, b, l.next, out, r);
 }
 
 /* A Markdown block's text: rendered already. */
@@ -534,6 +537,7 @@ doc_build_md(struct doc *d, size_t i)
 {
 	const struct md_block	*m = &d->md->v[i];
 	char			*s = xmalloc(m->len + 1);
+	struct runs		 r = { NULL, 0, 0 };
 	struct text		*t;
 	size_t			 k;
 
@@ -547,6 +551,12 @@ doc_build_md(struct doc *d, size_t i)
 		if (sp->start < end)
 			text_add_span(t, sp->start, end, sp->style, sp->data);
 	}
+	for (k = 0; k < m->nruns; k++) {
+		const struct text_run *x = &d->md->runs[m->run + k];
+
+		runs_add(&r, x->text, x->tlen, x->src, x->slen);
+	}
+	text_set_runs(t, &r);
 	t->hang = (uint16_t)m->hang;
 	if (m->b.type != BLOCK_PRE && !d->opts.show_glosses)
 		gloss_hide(t);
@@ -558,6 +568,7 @@ doc_build(struct doc *d, size_t i)
 {
 	struct block	*b = &d->blocks.v[i];
 	struct buf	 out;
+	struct runs	 r = { NULL, 0, 0 };
 	struct text	*t;
 	size_t		 len, mark;
 	char		*s;
@@ -566,13 +577,14 @@ doc_build(struct doc *d, size_t i)
 		return doc_build_md(d, i);
 	buf_init(&out);
 	if (b->type == BLOCK_PRE)
-		doc_build_pre(d, b, &out);
+		doc_build_pre(d, b, &out, &r);
 	else if (b->type == BLOCK_HEADING)
-		doc_build_heading(d, b, &out);
+		doc_build_heading(d, b, &out, &r);
 	else if (b->type != BLOCK_RULE)
-		doc_build_flow(d, b, &out);
+		doc_build_flow(d, b, &out, &r);
 	s = buf_take(&out, &len);
 	t = text_new(s, len);
+	text_set_runs(t, &r);
 	if (b->type == BLOCK_LIST &&
 	    (mark = segment_list_marker(t->s, t->len)) > 0) {
 		text_add_span(t, 0, (uint32_t)mark, STYLE_MARKER, 0);
@@ -622,48 +634,31 @@ doc_article(const struct doc *d)
 	return d->format == DOC_FORMAT_HTML ? d->article : -1;
 }
 
-/* Bytes of the UTF-8 character starting at s. */
-static size_t
-doc_char_len(const char *s, size_t n)
-{
-	uint32_t	c;
-
-	return n > 0 ? (size_t)utf8_decode((const uint8_t *)s, n, &c) : 0;
-}
-
 int
 doc_text_range(struct doc *d, size_t i, uint64_t lo, uint64_t hi, size_t *a,
     size_t *z)
 {
-	struct text	*t;
-	long		 x, y;
+	struct text	*t = doc_text(d, i);
 
-	if (d->md == NULL || hi <= lo)
+	if (hi <= lo || t->nruns == 0)
 		return -1;
-	x = rdoc_text_offset(d->md, i, lo);
-	y = rdoc_text_offset(d->md, i, hi - 1);	/* the last character */
-	t = doc_text(d, i);
-	if (x < 0 || y < x || (size_t)y >= t->len)
-		return -1;
-	*a = (size_t)x;
-	*z = (size_t)y + doc_char_len(t->s + y, t->len - (size_t)y);
-	return 0;
+	*a = text_at_src(t, lo);
+	*z = text_at_src_end(t, hi);
+	return *a < *z ? 0 : -1;
 }
 
 int
 doc_source_range(struct doc *d, size_t i, size_t from, size_t to,
     uint64_t *a, uint64_t *z)
 {
-	long long	x, y;
+	struct text	*t = doc_text(d, i);
+	int64_t		 x, y;
 
-	if (d->md == NULL || to <= from)
-		return -1;
-	x = rdoc_source_offset(d->md, i, from);
-	y = rdoc_source_offset(d->md, i, to - 1);	/* the last character */
-	if (x < 0 || y < x || (size_t)y >= d->src.len)
+	if (to <= from || (x = text_src_start(t, from)) < 0 ||
+	    (y = text_src_end(t, to)) < 0 || y <= x)
 		return -1;
 	*a = (uint64_t)x;
-	*z = (uint64_t)y + doc_char_len(d->src.data + y, d->src.len - (size_t)y);
+	*z = (uint64_t)y;
 	return 0;
 }
 

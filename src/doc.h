@@ -36,6 +36,7 @@ struct doc_opts {
 	int		 plain_links;	/* HTML: no [n] after links (printing) */
 	const char	*base;		/* HTML: its URL, for links; NULL: path */
 	const char	*charset;	/* declared by HTTP, or NULL */
+	size_t		 max_stream;	/* bytes read from a URL; 0: default */
 };
 
 #define DOC_FORMAT_AUTO		0	/* by name (.md, .html), else by content */
@@ -93,7 +94,7 @@ void		 doc_forget(struct doc *, size_t);
 int		 doc_is_markdown(const struct doc *);
 /*
  * True for a document rendered from markup (Markdown or HTML): its block
- * texts are not its source's lines; runs map them back (see below).
+ * texts are not its source's lines.
  */
 int		 doc_is_rendered(const struct doc *);
 /* DOC_FORMAT_TEXT, _MARKDOWN or _HTML. */
@@ -104,10 +105,9 @@ int		 doc_format(const struct doc *);
  */
 int		 doc_article(const struct doc *);
 /*
- * Markdown and HTML: the range of block i's text drawn from source
- * [lo, hi), and the source range of text [from, to), through the block's
- * runs (rdoc.h); 0, or -1 for plain text, whose texts are found in the
- * source by searching.
+ * Block i's text range drawn from source [lo, hi), and the source range
+ * of text [from, to), through the text's runs (text.h); 0, or -1 when
+ * nothing maps (no runs: a table, say).  passage.h builds on these.
  */
 int		 doc_text_range(struct doc *, size_t i, uint64_t lo, uint64_t hi,
 		     size_t *a, size_t *z);

@@ -173,8 +173,10 @@ fetch_error(CURLcode rc, const char *errbuf, const struct fetch_state *st,
 	case CURLE_WRITE_ERROR:
 	case CURLE_FILESIZE_EXCEEDED:
 		if (st->too_large || rc == CURLE_FILESIZE_EXCEEDED)
-			return xasprintf("larger than %zu MiB (see --max-size)",
-			    o->max_size / (1024 * 1024));
+			return o->max_size % (1024 * 1024) == 0 ?
+			    xasprintf("larger than %zu MiB (see --max-size)",
+			    o->max_size >> 20) : xasprintf("larger than %zu "
+			    "bytes (see --max-size)", o->max_size);
 		break;
 	case CURLE_OPERATION_TIMEDOUT:
 		return xasprintf("timed out after %ld s (see --timeout)",

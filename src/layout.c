@@ -323,33 +323,87 @@ layout_style_at(const struct text *t, uint32_t at, uint32_t *next)
 	return style;
 }
 
+/* The marks over byte at; lowers *next to where that changes. */
+static unsigned
+layout_marks_at(const struct marks *m, uint32_t at, uint32_t *next)
+{
+	size_t		i;
+	unsigned	mask = 0;
+
+	for (i = 0; m != NULL && i < m->n; i++) {
+		const struct span *s = &m->v[i];
+
+		if (s->start > at) {
+			if (s->start < *next)
+				*next = s->start;
+			break;
+		}
+		if (s->end <= at)
+			continue;
+		if (s->end < *next)
+			*next = s->end;
+		mask |= 1u << s->style;
+	}
+	return mask;
+}
+
 void
-layout_runs(const struct text *t, const struct line *l, layout_run_fn *fn,
-    void *arg)
+layout_runs(const struct text *t, const struct line *l,
+    const struct marks *m, layout_run_fn *fn, void *arg)
 {
 	uint32_t	at = l->start, next;
+	unsigned	mask;
 	int		style;
 
 	if (l->kind != LINE_TEXT)
 		return;
-	if (t->nspans == 0) {
+	if (t->nspans == 0 && (m == NULL || m->n == 0)) {
 		if (l->end > l->start)
-			fn(arg, t->s + l->start, l->end - l->start, STYLE_NONE);
+			fn(arg, t->s + l->start, l->end - l->start, STYLE_NONE, 0);
 		return;
 	}
 	while (at < l->end) {
 		next = l->end;
 		style = layout_style_at(t, at, &next);
+		mask = layout_marks_at(m, at, &next);
 		if (style != STYLE_HIDDEN)
-			fn(arg, t->s + at, next - at, style);
+			fn(arg, t->s + at, next - at, style, mask);
 		at = next;
 	}
 }
 
+void
+marks_add(struct marks *m, uint32_t start, uint32_t end, int style, int data)
+{
+	size_t	i;
+
+	if (end <= start)
+		return;
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 16;
+		m->v = xreallocarray(m->v, m->cap, sizeof *m->v);
+	}
+	for (i = m->n; i > 0 && m->v[i - 1].start > start; i--)
+		m->v[i] = m->v[i - 1];
+	m->v[i].start = start;
+	m->v[i].end = end;
+	m->v[i].style = (uint16_t)style;
+	m->v[i].data = (uint16_t)data;
+	m->n++;
+}
+
+void
+marks_free(struct marks *m)
+{
+	free(m->v);
+	memset(m, 0, sizeof *m);
+}
+
 static void
-layout_add_run(void *arg, const char *s, size_t n, int style)
+layout_add_run(void *arg, const char *s, size_t n, int style, unsigned marks)
 {
 	(void)style;
+	(void)marks;
 	buf_add(arg, s, n);
 }
 
@@ -372,7 +426,7 @@ layout_line_text(struct doc *d, const struct line *l, int ambiguous,
 		buf_adds(out, layout_cut_marker(ambiguous, 1));
 	if (l->flags & LINE_PAD_LEFT)
 		buf_addc(out, ' ');
-	layout_runs(doc_text(d, l->block), l, layout_add_run, out);
+	layout_runs(doc_text(d, l->block), l, NULL, layout_add_run, out);
 	if (l->flags & LINE_CUT_RIGHT)
 		buf_adds(out, layout_cut_marker(ambiguous, 0));
 }

@@ -73,11 +73,30 @@ const char *layout_rule_char(int ambiguous);
 void	layout_indent(const struct block *, const struct line *, int ambiguous,
 	    struct buf *);
 
-/* Called for each run of visible text in a line, with its style. */
-typedef void layout_run_fn(void *, const char *, size_t, int style);
-/* Walks the visible runs of a line (hidden spans left out). */
-void	layout_runs(const struct text *, const struct line *, layout_run_fn *,
-	    void *);
+/*
+ * Marks laid over a text when it is drawn (search matches, highlights, the
+ * selection): spans that are not the text's own, sorted by start.
+ */
+struct marks {
+	struct span	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/* Adds a mark over text [start, end) (kept sorted by start). */
+void	marks_add(struct marks *, uint32_t start, uint32_t end, int style,
+	    int data);
+void	marks_free(struct marks *);
+
+/*
+ * Called for each run of visible text in a line, with its style and the
+ * marks over it (a bit mask: 1 << style for each mark's style).
+ */
+typedef void layout_run_fn(void *, const char *, size_t, int style,
+	    unsigned marks);
+/* Walks the visible runs of a line (hidden spans left out); m may be NULL. */
+void	layout_runs(const struct text *, const struct line *,
+	    const struct marks *m, layout_run_fn *, void *);
 
 
 

@@ -50,7 +50,7 @@ struct md_state {
 	int		 flags;
 	size_t		 start;		/* in out->text */
 	size_t		 firstspan;
-	size_t		 firstrun;
+	struct runs	 runs;		/* the open leaf's, offsets in out->text */
 	size_t		 src_lo, src_hi;
 	unsigned	 hang;
 	int		 soft;		/* a soft break is pending */
@@ -94,7 +94,7 @@ md_leaf_open(struct md_state *st, int type, int level)
 	st->flags = 0;
 	st->start = t->len;
 	st->firstspan = st->out->nspans;
-	st->firstrun = st->out->nruns;
+	st->runs.n = 0;
 	st->src_lo = (size_t)-1;
 	st->src_hi = 0;
 	st->hang = 0;
@@ -136,6 +136,35 @@ md_last_end(const struct md_doc *d, size_t dflt)
 	return d->n > 0 ? d->v[d->n - 1].b.off + d->v[d->n - 1].b.len : dflt;
 }
 
+/* Keeps the open leaf's runs for block b, as offsets in its text. */
+static void
+md_keep_runs(struct md_state *st, struct md_block *b)
+{
+	struct md_doc	*d = st->out;
+	size_t		 i;
+
+	b->run = d->nruns;
+	for (i = 0; i < st->runs.n; i++) {
+		struct text_run	r = st->runs.v[i];
+
+		if (r.text >= st->start + b->len)
+			break;		/* trailing white space cut */
+		r.text -= (uint32_t)st->start;
+		if (r.text + r.tlen > b->len) {
+			if (r.tlen == r.slen)
+				r.slen = (uint32_t)b->len - r.text;
+			r.tlen = (uint32_t)b->len - r.text;
+		}
+		if (d->nruns == d->runcap) {
+			d->runcap = d->runcap ? d->runcap * 2 : 256;
+			d->runs = xreallocarray(d->runs, d->runcap,
+			    sizeof *d->runs);
+		}
+		d->runs[d->nruns++] = r;
+	}
+	b->nruns = d->nruns - b->run;
+}
+
 static void
 md_leaf_close(struct md_state *st)
 {
@@ -155,7 +184,6 @@ md_leaf_close(struct md_state *st)
 	if (len == 0 && st->type != BLOCK_PRE) {
 		d->text.len = st->start;
 		d->nspans = st->firstspan;
-		d->nruns = st->firstrun;
 		return;
 	}
 	d->text.len = st->start + len;
@@ -181,8 +209,7 @@ md_leaf_close(struct md_state *st)
 	b->len = len;
 	b->span = st->firstspan;
 	b->nspans = d->nspans - st->firstspan;
-	b->run = st->firstrun;
-	b->nruns = d->nruns - st->firstrun;
+	md_keep_runs(st, b);
 	b->hang = st->hang;
 }
 
@@ -195,18 +222,25 @@ md_flow_type(const struct md_state *st)
 	return st->quote > 0 ? BLOCK_QUOTE : BLOCK_PARA;
 }
 
+/*
+ * Appends text, sanitised line by line; text from the source (not text
+ * folio makes up) is mapped to it in the leaf's runs.
+ */
 static void
 md_add(struct md_state *st, const char *s, size_t n)
 {
 	size_t		 i, from = 0;
 	const char	*nl;
+	int		 mapped = s >= st->src && s < st->src + st->n;
 
 	if (!st->open)
 		md_leaf_open(st, md_flow_type(st), 0);
 	for (;;) {	/* sanitise line by line */
 		nl = memchr(s + from, '\n', n - from);
 		i = nl != NULL ? (size_t)(nl - s) : n;
-		sanitize_line(&st->out->text, s + from, i - from, &st->col);
+		sanitize_line_map(&st->out->text, s + from, i - from, &st->col,
+		    mapped ? &st->runs : NULL,
+		    st->base + (uint64_t)(s + from - st->src));
 		if (i == n)
 			break;
 		buf_addc(&st->out->text, '\n');
@@ -215,9 +249,8 @@ md_add(struct md_state *st, const char *s, size_t n)
 	}
 }
 
-/* Text inside a paragraph: joins a pending soft break first. */
 static void
-md_add_flow(struct md_state *st, const char *s, size_t n)
+md_join(struct md_state *st, const char *s, size_t n)
 {
 	struct buf	*t = &st->out->text;
 	uint32_t	 a = 0, b = 0;
@@ -238,7 +271,29 @@ md_add_flow(struct md_state *st, const char *s, size_t n)
 			buf_addc(t, ' ');
 	}
 	st->soft = 0;
+}
+
+/* Flowing text: a pending soft break becomes a space or nothing. */
+static void
+md_add_flow(struct md_state *st, const char *s, size_t n)
+{
+	md_join(st, s, n);
 	md_add(st, s, n);
+}
+
+/* Appends text made from source src[0, sn) as one unit (an entity). */
+static void
+md_add_unit(struct md_state *st, const char *s, size_t n, const char *src,
+    size_t sn)
+{
+	size_t	t;
+
+	md_join(st, s, n);
+	t = st->out->text.len;
+	md_add(st, s, n);
+	if (src >= st->src && src < st->src + st->n)
+		runs_add(&st->runs, t, st->out->text.len - t,
+		    st->base + (uint64_t)(src - st->src), sn);
 }
 
 static void
@@ -531,42 +586,12 @@ md_entity(struct md_state *st, const char *s, size_t n)
 			cp = 0xFFFD;
 		buf_init(&b);
 		buf_add_cp(&b, (uint32_t)cp);
-		md_add_flow(st, b.s, b.len);
+		md_add_unit(st, b.s, b.len, s, n);
 		buf_free(&b);
 	} else if (n > 2 && (named = entity_find(s + 1, n - 2)) != NULL)
-		md_add_flow(st, named, strlen(named));
+		md_add_unit(st, named, strlen(named), s, n);
 	else
 		md_add_flow(st, s, n);	/* not an entity: as written */
-}
-
-/*
- * Records that the text just added to the open leaf (since the last run)
- * came from source s[0, n).  Runs only grow the text: a run whose text
- * is empty (a soft break folded away) is not kept.
- */
-static void
-md_add_run(struct md_state *st, const char *s, size_t n)
-{
-	struct md_doc	*d = st->out;
-	struct md_run	*r;
-	size_t		 from = st->start;
-
-	if (!st->open || s < st->src || s >= st->src + st->n)
-		return;
-	if (d->nruns > st->firstrun)
-		from = st->start + d->runs[d->nruns - 1].text +
-		    d->runs[d->nruns - 1].tlen;
-	if (d->text.len <= from)
-		return;
-	if (d->nruns == d->runcap) {
-		d->runcap = d->runcap ? d->runcap * 2 : 256;
-		d->runs = xreallocarray(d->runs, d->runcap, sizeof *d->runs);
-	}
-	r = &d->runs[d->nruns++];
-	r->text = (uint32_t)(from - st->start);
-	r->tlen = (uint32_t)(d->text.len - from);
-	r->src = st->base + (uint64_t)(s - st->src);
-	r->slen = (uint32_t)n;
 }
 
 static int
@@ -576,8 +601,8 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *arg)
 
 	if (s >= st->src + st->n && s < st->src + st->total)
 		return 0;	/* the definitions appended: never shown */
-	md_note_source(st, s, n);
 	if (st->in_cell) {
+		md_note_source(st, s, n);
 		if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)
 			buf_addc(&st->cell, ' ');
 		else
@@ -599,7 +624,6 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *arg)
 		break;
 	case MD_TEXT_ENTITY:
 		md_entity(st, s, n);
-		md_add_run(st, s, n);
 		break;
 	case MD_TEXT_NULLCHAR:
 		md_add_flow(st, "\xEF\xBF\xBD", 3);
@@ -609,8 +633,8 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *arg)
 			md_add(st, s, n);
 		else
 			md_add_flow(st, s, n);
-		md_add_run(st, s, n);
 	}
+	md_note_source(st, s, n);	/* the leaf it went to is open now */
 	return 0;
 }
 
@@ -712,6 +736,7 @@ markdown_parse_piece(struct md_doc *out, const char *s, size_t start,
 	md_leaf_close(&st);
 	md_table_free(&st);
 	buf_free(&st.cell);
+	free(st.runs.v);
 	free(buf);
 	return rc == 0 ? 0 : -1;
 }

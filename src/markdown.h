@@ -30,7 +30,6 @@
  * Markdown renders into the model shared with HTML (rdoc.h); these are its
  * names there.
  */
-#define md_run		rdoc_run
 #define md_block	rdoc_block
 #define md_doc		rdoc
 

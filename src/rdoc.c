@@ -42,7 +42,7 @@ void
 rdoc_add_run(struct rdoc *d, uint32_t text, uint32_t tlen, uint64_t src,
     uint32_t slen)
 {
-	struct rdoc_run	*r;
+	struct text_run	*r;
 
 	if (d->nruns == d->runcap) {
 		d->runcap = d->runcap ? d->runcap * 2 : 256;
@@ -77,58 +77,6 @@ rdoc_free(struct rdoc *d)
 	free(d->spans);
 	free(d->title);
 	memset(d, 0, sizeof *d);
-}
-
-/* Bytes of text folio added before the run's own text. */
-static size_t
-rdoc_run_prefix(const struct rdoc_run *r)
-{
-	return r->tlen > r->slen ? r->tlen - r->slen : 0;
-}
-
-long
-rdoc_text_offset(const struct rdoc *d, size_t i, uint64_t off)
-{
-	const struct rdoc_block	*b = &d->v[i];
-	const struct rdoc_run	*r = d->runs + b->run;
-	size_t			 k;
-
-	if (b->nruns == 0)
-		return -1;
-	for (k = 0; k < b->nruns; k++) {
-		if (off < r[k].src)
-			return r[k].text;	/* markup before this run */
-		if (off < r[k].src + r[k].slen) {
-			size_t	in = r[k].tlen - rdoc_run_prefix(&r[k]);
-
-			return (long)(r[k].text + rdoc_run_prefix(&r[k]) +
-			    (off - r[k].src < in ? off - r[k].src : in));
-		}
-	}
-	return (long)b->len;
-}
-
-long long
-rdoc_source_offset(const struct rdoc *d, size_t i, size_t k)
-{
-	const struct rdoc_block	*b = &d->v[i];
-	const struct rdoc_run	*r = d->runs + b->run;
-	size_t			 j;
-
-	if (b->nruns == 0)
-		return -1;
-	for (j = 0; j < b->nruns; j++) {
-		if (k < r[j].text)
-			return (long long)r[j].src;
-		if (k < r[j].text + r[j].tlen) {
-			k -= r[j].text;
-			k = k > rdoc_run_prefix(&r[j]) ? k -
-			    rdoc_run_prefix(&r[j]) : 0;
-			return (long long)(r[j].src + (k < r[j].slen ? k :
-			    r[j].slen));
-		}
-	}
-	return (long long)(b->b.off + b->b.len);
 }
 
 /* --- Tables -------------------------------------------------------------- */

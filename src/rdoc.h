@@ -3,9 +3,9 @@
  * (markdown.c for Markdown, html.c for HTML).
  *
  * A parser renders each block's display text into one buffer, with its
- * style spans, and keeps runs that map the text back to the source bytes
- * it came from: annotations anchor on the source, so a highlight or a
- * selection with markup inside it still finds its bytes.  A block's
+ * style spans, and keeps runs (text.h) that map the text back to the
+ * source bytes it came from: annotations anchor on the source, so a
+ * highlight or a selection with markup inside it still finds its bytes.  A block's
  * struct block records the range of source it was drawn from (offsets
  * never decrease from one block to the next).
  */
@@ -18,18 +18,6 @@
 #include "block.h"
 #include "buf.h"
 #include "text.h"
-
-/*
- * A run of display text drawn from a run of source text.  Text that folio
- * adds (a list marker, a joining space) comes first: the run's own text is
- * its last slen bytes (or all of it, when it is shorter: an entity).
- */
-struct rdoc_run {
-	uint32_t	text;		/* offset in the block's text */
-	uint32_t	tlen;
-	uint64_t	src;		/* source offset */
-	uint32_t	slen;
-};
 
 struct rdoc_block {
 	struct block	b;		/* type, level, depth, flags, source */
@@ -50,7 +38,7 @@ struct rdoc {
 	struct span	*spans;		/* offsets within each block's text */
 	size_t		 nspans;
 	size_t		 spancap;
-	struct rdoc_run	*runs;		/* where each block's text came from */
+	struct text_run	*runs;		/* where each block's text came from */
 	size_t		 nruns;
 	size_t		 runcap;
 	struct buf	 links;		/* "URL\n" per link, in order */
@@ -65,21 +53,15 @@ struct rdoc_block *rdoc_push_block(struct rdoc *);
 /* Appends a span of a block whose text starts at start in d->text. */
 void	rdoc_add_span(struct rdoc *, size_t start, size_t from, size_t to,
 	    int style, int data);
-/* Appends a run; the caller keeps the block's runs in text order. */
+/*
+ * Appends a run (offsets in the block's text); the caller keeps a block's
+ * runs in text and source order.
+ */
 void	rdoc_add_run(struct rdoc *, uint32_t text, uint32_t tlen,
 	    uint64_t src, uint32_t slen);
 /* Adds a link's URL (sanitised); returns its number, from 1. */
 size_t	rdoc_add_link(struct rdoc *, const char *url, size_t n);
 void	rdoc_free(struct rdoc *);
-
-/*
- * Maps between block i's display text and the source through its runs:
- * the text offset of source byte off, and the source byte of text offset
- * k (between runs: the next run's start; after them: the end).  A block
- * without runs (a table's cells, text folio made): -1.
- */
-long	rdoc_text_offset(const struct rdoc *, size_t i, uint64_t off);
-long long rdoc_source_offset(const struct rdoc *, size_t i, size_t k);
 
 /*
  * Lays out a table of rows x cols cells (row-major, sanitised, one line

@@ -17,6 +17,9 @@ struct sanitize {
 	const uint8_t	*p;		/* next input byte */
 	const uint8_t	*end;
 	int		*col;
+	struct runs	*runs;		/* NULL: no map kept */
+	const uint8_t	*s;		/* the line, which starts at src */
+	uint64_t	 src;
 };
 
 /* Skips the rest of an escape sequence whose introducer was just read. */
@@ -99,6 +102,8 @@ sanitize_backspace(struct sanitize *z)
 	*z->col -= width_cp(c, 1);
 	b->len = i;
 	b->s[i] = '\0';
+	if (z->runs != NULL)
+		runs_cut(z->runs, i);
 }
 
 static int
@@ -188,23 +193,37 @@ sanitize_is_han(const uint8_t *p, const uint8_t *end)
 	    (p[2] & 0xC0) == 0x80;
 }
 
+/* Records that out grew from text offset t since input byte p. */
+static void
+sanitize_map(struct sanitize *z, size_t t, const uint8_t *p)
+{
+	if (z->runs != NULL && z->out->len > t)
+		runs_add(z->runs, t, z->out->len - t,
+		    z->src + (uint64_t)(p - z->s), (size_t)(z->p - p));
+}
+
 void
-sanitize_line(struct buf *out, const char *s, size_t n, int *col)
+sanitize_line_map(struct buf *out, const char *s, size_t n, int *col,
+    struct runs *runs, uint64_t src)
 {
 	struct sanitize	 z;
 	const uint8_t	*run;
 	ucs4_t		 c;
 	int		 cols;
+	size_t		 t;
 
 	z.out = out;
 	z.start = out->len;
-	z.p = (const uint8_t *)s;
+	z.p = z.s = (const uint8_t *)s;
 	z.end = z.p + n;
 	z.col = col;
+	z.runs = runs;
+	z.src = src;
 	buf_reserve(out, n);
 	while (z.p < z.end) {
 		run = z.p;
 		cols = 0;
+		t = out->len;
 		for (;;) {	/* printable ASCII and CJK ideographs: as they are */
 			if (z.p < z.end && *z.p >= 0x20 && *z.p < 0x7F) {
 				z.p++;
@@ -218,11 +237,19 @@ sanitize_line(struct buf *out, const char *s, size_t n, int *col)
 		if (z.p > run) {
 			buf_add(out, run, z.p - run);
 			*col += cols;
+			sanitize_map(&z, t, run);
 			continue;
 		}
 		z.p += utf8_decode(z.p, z.end - z.p, &c);
 		sanitize_one(&z, c);
+		sanitize_map(&z, t, run);
 	}
+}
+
+void
+sanitize_line(struct buf *out, const char *s, size_t n, int *col)
+{
+	sanitize_line_map(out, s, n, col, NULL, 0);
 }
 
 char *

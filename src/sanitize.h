@@ -24,6 +24,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "text.h"
 
 /*
  * Appends the sanitised form of n bytes (one line, no line end) to out.
@@ -31,6 +32,12 @@
  * updated.
  */
 void	sanitize_line(struct buf *out, const char *, size_t, int *col);
+/*
+ * The same, recording in runs where each piece of what it appends came
+ * from; src is the source offset of the line's first byte.
+ */
+void	sanitize_line_map(struct buf *out, const char *, size_t, int *col,
+	    struct runs *runs, uint64_t src);
 /* The sanitised form of n bytes (one line), as a new string. */
 char	*sanitize_dup(const char *, size_t);
 

@@ -978,17 +978,21 @@ store_set_text(struct store *st, struct note *n, const char *text)
 {
 	sqlite3_stmt	*q;
 	int		 ok, changed;
+	int		 kind = n->kind == NOTE_HIGHLIGHT && text != NULL &&
+	    text[strspn(text, " \t\r\n")] != '\0' ? NOTE_NOTE : n->kind;
 
 	store_now(n->updated);
 	if (store_begin(st) != 0)
 		return -1;
 	ok = store_keep_revision(st, n->id);
 	q = store_prep(st, "UPDATE annotation SET note = ?, updated = ?, "
-	    "rev = rev + 1 WHERE id = ? AND rev = ? AND deleted IS NULL");
+	    "kind = ?, rev = rev + 1 WHERE id = ? AND rev = ? AND "
+	    "deleted IS NULL");
 	store_bind(q, 1, text);
 	store_bind(q, 2, n->updated);
-	store_bind(q, 3, n->id);
-	sqlite3_bind_int(q, 4, n->rev);
+	store_bind(q, 3, note_kind_name(kind));
+	store_bind(q, 4, n->id);
+	sqlite3_bind_int(q, 5, n->rev);
 	ok |= store_done(st, q);
 	changed = sqlite3_changes(st->db) > 0;
 	if (ok == 0 && !changed)	/* changed or deleted elsewhere */
@@ -999,6 +1003,7 @@ store_set_text(struct store *st, struct note *n, const char *text)
 		return 1;
 	free(n->text);
 	n->text = text != NULL ? xstrdup(text) : NULL;
+	n->kind = kind;
 	n->rev++;
 	return 0;
 }

@@ -90,7 +90,8 @@ int		 store_add(struct store *, struct note *);
  * Changes a note's text if nobody changed or deleted it since it was read
  * (its rev): 0.  Otherwise the other change stays and this text is saved
  * as a new note on the same passage, a conflict copy: 1.  The text it
- * replaces is kept in the note's revisions.  -1 if it could not be saved.
+ * replaces is kept in the note's revisions.  A highlight given a text
+ * becomes a note.  -1 if it could not be saved.
  */
 int		 store_set_text(struct store *, struct note *, const char *);
 /* An earlier text of a note (note_revision). */

@@ -48,6 +48,7 @@ text_free(struct text *t)
 	if (t == NULL)
 		return;
 	text_free_clusters(t->cl);
+	free(t->runs);
 	free(t->spans);
 	free(t->s);
 	free(t);
@@ -315,4 +316,178 @@ text_visible(const struct text *t, size_t *len)
 	if (len != NULL)
 		*len = o;
 	return out;
+}
+
+/* --- Runs: between the text and the source --------------------------- */
+
+/* Does the run map byte for byte? */
+static int
+run_bytewise(const struct text_run *r)
+{
+	return r->tlen == r->slen;
+}
+
+void
+runs_add(struct runs *r, size_t text, size_t tlen, uint64_t src,
+    size_t slen)
+{
+	struct text_run	*last = r->n > 0 ? &r->v[r->n - 1] : NULL;
+
+	if (tlen == 0)
+		return;		/* nothing shown came from there */
+	if (last != NULL && tlen == slen && run_bytewise(last) &&
+	    last->text + last->tlen == text && last->src + last->slen == src) {
+		last->tlen += (uint32_t)tlen;
+		last->slen += (uint32_t)slen;
+		return;
+	}
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 8;
+		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
+	}
+	r->v[r->n].text = (uint32_t)text;
+	r->v[r->n].tlen = (uint32_t)tlen;
+	r->v[r->n].src = src;
+	r->v[r->n].slen = (uint32_t)slen;
+	r->n++;
+}
+
+void
+runs_cut(struct runs *r, size_t len)
+{
+	while (r->n > 0 && r->v[r->n - 1].text >= len)
+		r->n--;
+	if (r->n > 0 && r->v[r->n - 1].text + r->v[r->n - 1].tlen > len) {
+		struct text_run *last = &r->v[r->n - 1];
+		uint32_t cut = last->text + last->tlen - (uint32_t)len;
+
+		if (run_bytewise(last))
+			last->slen -= cut;
+		last->tlen -= cut;
+	}
+}
+
+void
+text_set_runs(struct text *t, struct runs *r)
+{
+	free(t->runs);
+	t->runs = r->v;
+	t->nruns = r->n;
+	memset(r, 0, sizeof *r);
+}
+
+/* The first run that ends after text offset k, or nruns. */
+static size_t
+text_run_after(const struct text *t, size_t k)
+{
+	size_t	lo = 0, hi = t->nruns;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (t->runs[mid].text + t->runs[mid].tlen > k)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/* The first run whose source ends after src, or nruns. */
+static size_t
+text_run_after_src(const struct text *t, uint64_t src)
+{
+	size_t	lo = 0, hi = t->nruns;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (t->runs[mid].src + t->runs[mid].slen > src)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+int64_t
+text_src_start(const struct text *t, size_t k)
+{
+	size_t			 i = text_run_after(t, k);
+	const struct text_run	*r;
+
+	if (t->nruns == 0)
+		return -1;
+	if (i == t->nruns) {
+		r = &t->runs[t->nruns - 1];
+		return (int64_t)(r->src + r->slen);
+	}
+	r = &t->runs[i];
+	if (k <= r->text || !run_bytewise(r))
+		return (int64_t)r->src;
+	return (int64_t)(r->src + (k - r->text));
+}
+
+int64_t
+text_src_end(const struct text *t, size_t k)
+{
+	size_t			 i = text_run_after(t, k);
+	const struct text_run	*r;
+
+	if (t->nruns == 0)
+		return -1;
+	if (i < t->nruns && t->runs[i].text < k) {	/* k inside run i */
+		r = &t->runs[i];
+		return (int64_t)(run_bytewise(r) ? r->src + (k - r->text) :
+		    r->src + r->slen);
+	}
+	if (i == 0)
+		return (int64_t)t->runs[0].src;
+	r = &t->runs[i - 1];		/* ends at or before k */
+	return (int64_t)(r->src + r->slen);
+}
+
+size_t
+text_at_src(const struct text *t, uint64_t src)
+{
+	size_t			 i = text_run_after_src(t, src);
+	const struct text_run	*r;
+
+	if (i == t->nruns)
+		return t->len;
+	r = &t->runs[i];
+	if (src <= r->src)
+		return r->text;
+	if (!run_bytewise(r))
+		return r->text + r->tlen;	/* starts inside the unit */
+	return r->text + (size_t)(src - r->src);
+}
+
+size_t
+text_at_src_end(const struct text *t, uint64_t src)
+{
+	size_t			 i = text_run_after_src(t, src);
+	const struct text_run	*r;
+
+	if (i < t->nruns && t->runs[i].src < src) {	/* src inside run i */
+		r = &t->runs[i];
+		if (!run_bytewise(r))
+			return r->text;		/* ends inside the unit */
+		return r->text + (size_t)(src - r->src);
+	}
+	if (i == 0)
+		return 0;
+	r = &t->runs[i - 1];
+	return r->text + r->tlen;
+}
+
+int
+text_hidden_at(const struct text *t, size_t k)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nspans && t->spans[i].start <= k; i++)
+		if (t->spans[i].style == STYLE_HIDDEN && k < t->spans[i].end)
+			return 1;
+	return 0;
 }

@@ -29,6 +29,36 @@ enum style {
 	STYLE_COUNT
 };
 
+/*
+ * Where a piece of a block's text came from in the source.  A run whose
+ * text and source are the same length maps byte for byte (text copied as
+ * it is); any other run is one unit (a tab expanded, an entity decoded, an
+ * escape sequence dropped): only its ends map.  Runs are in text order and
+ * in source order; text between runs is text folio added (a joining space,
+ * a list marker, a link number) and has no source of its own.
+ */
+struct text_run {
+	uint32_t	text;		/* offset in the text */
+	uint32_t	tlen;
+	uint64_t	src;		/* offset in the document's source */
+	uint32_t	slen;
+};
+
+struct runs {
+	struct text_run	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/*
+ * Appends a run, merging it into the last one when both map byte for byte
+ * and they are contiguous in text and source.
+ */
+void	runs_add(struct runs *, size_t text, size_t tlen, uint64_t src,
+	    size_t slen);
+/* Cuts the runs back to text length len (text taken back: backspace). */
+void	runs_cut(struct runs *, size_t len);
+
 struct span {
 	uint32_t	start;		/* first byte */
 	uint32_t	end;		/* byte after the last */
@@ -57,8 +87,9 @@ struct text {
 	size_t		 len;
 	struct span	*spans;	/* sorted by start; owned */
 	size_t		 nspans;
+	struct text_run	*runs;	/* where the text came from; owned */
+	size_t		 nruns;
 	uint16_t	 hang;	/* columns of a list marker: continuation indent */
-	uint32_t	 gen;	/* the reader's highlight generation (ui) */
 	struct clusters	*cl;	/* cache, NULL until text_clusters() */
 };
 
@@ -78,5 +109,23 @@ const struct clusters *text_clusters(struct text *, int ambiguous,
 void		 text_clear_style(struct text *, int style);
 /* The text with hidden spans left out; allocated, caller frees. */
 char		*text_visible(const struct text *, size_t *len);
+/* Takes the runs (runs.h) as the text's own; r is emptied. */
+void		 text_set_runs(struct text *, struct runs *r);
+
+/*
+ * Between the text and the source, through the runs (passage.h builds on
+ * these).  Offsets in text folio added map to the next run's start (for
+ * a start) or the previous run's end (for an end).  -1 without runs.
+ */
+/* The source byte where the character at text offset k starts. */
+int64_t		 text_src_start(const struct text *, size_t k);
+/* The source byte after the character that ends at text offset k. */
+int64_t		 text_src_end(const struct text *, size_t k);
+/* The text offset of the first character whose source starts at or after src. */
+size_t		 text_at_src(const struct text *, uint64_t src);
+/* The text offset after the last character whose source ends at or before src. */
+size_t		 text_at_src_end(const struct text *, uint64_t src);
+/* Is byte k inside a hidden span? */
+int		 text_hidden_at(const struct text *, size_t k);
 
 #endif

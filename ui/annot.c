@@ -1,9 +1,11 @@
 /*
  * annot.c: bookmarks, highlights and notes in the reader.
  *
- * A passage is taken from the current search match, else the paragraph at
- * the top of the view; its source bytes are captured as an anchor
- * (anchor.c) and saved at once, in one transaction (store.c).  What cannot
+ * A passage is the selection (v), else the current search match when it
+ * is on the screen, else the paragraph at the top of the view: a model
+ * range of the shown document, whose source bytes (passage.h) are
+ * captured as an anchor (anchor.c) and saved at once, in one transaction
+ * (store.c).  What is copied and quoted is the passage as shown.  What cannot
  * be saved stays in memory, marked, and is printed when folio ends.  A
  * note being typed when the connection drops is saved as a draft and
  * offered again next time.
@@ -18,6 +20,7 @@
 #include <curses.h>
 
 #include "export.h"
+#include "passage.h"
 #include "search.h"
 #include "sha256.h"
 #include "ui.h"
@@ -28,47 +31,62 @@
 #define ANNOT_HASH_AT_ONCE	(4 * 1024 * 1024)	/* bytes hashed before */
 #define ANNOT_HASH_STEP		(1024 * 1024)	/* ... then per idle step */
 
-/* Source bytes of a block's text, without the white space at its ends. */
+/* The paragraph at the top of the view, as a model range. */
 static void
-annot_block_range(struct doc *d, size_t b, size_t *a, size_t *z)
+annot_top(struct pager *p, struct pos *from, struct pos *to)
 {
-	const struct block	*blk;
-	size_t			 n;
-	const char		*src = doc_source(d, &n);
+	struct doc	*d = view_doc(p->v);
 
-	if (b >= doc_nblocks(d)) {	/* an empty document */
-		*a = *z = 0;
-		return;
-	}
-	blk = doc_block(d, b);
-	*a = blk->off;
-	*z = blk->off + blk->len;
-	while (*a < *z && (src[*a] == ' ' || src[*a] == '\t'))
-		(*a)++;
-	while (*z > *a && (src[*z - 1] == '\n' || src[*z - 1] == '\r' ||
-	    src[*z - 1] == ' ' || src[*z - 1] == '\t'))
-		(*z)--;
-	if (*a + 3 <= *z && memcmp(src + *a, "\xE3\x80\x80", 3) == 0)
-		*a += 3;		/* U+3000 indent */
-	if (*a + 3 <= *z && memcmp(src + *a, "\xE3\x80\x80", 3) == 0)
-		*a += 3;
+	from->block = to->block = (uint32_t)view_top_block(p->v);
+	from->off = 0;
+	to->off = doc_nblocks(d) > 0 ? (uint32_t)doc_text(d, from->block)->len :
+	    0;
 }
 
-/* The passage to annotate: the search match, else the top paragraph. */
+/*
+ * The passage a key acts on, in the shown document: the selection, the
+ * search match on the screen, else the top paragraph.
+ */
 static void
-annot_passage(struct pager *p, size_t *a, size_t *z)
+annot_passage(struct pager *p, struct pos *from, struct pos *to)
 {
-	struct find	*f = &p->find;
+	if (p->sel.done && sel_range(p, from, to) == 0)
+		return;
+	if (find_visible(p) && find_current(p, from, to) == 0)
+		return;
+	annot_top(p, from, to);
+}
 
-	if (p->sel.done && sel_source(p, a, z) == 0)
-		return;
-	if (f->s != NULL && f->have && !search_is_regex(f->s) &&
-	    f->src_end > f->src) {
-		*a = f->src;
-		*z = f->src_end;
-		return;
-	}
-	annot_block_range(view_doc(p->v), view_top_block(p->v), a, z);
+/* Its source bytes; 0, or -1 if it holds nothing from the source. */
+static int
+annot_source(struct pager *p, struct pos from, struct pos to, size_t *a,
+    size_t *z)
+{
+	uint64_t	x, y;
+
+	if (doc_nblocks(view_doc(p->v)) == 0 ||
+	    passage_source(view_doc(p->v), from, to, &x, &y) != 0)
+		return -1;
+	*a = (size_t)x;
+	*z = (size_t)y;
+	return 0;
+}
+
+/* Says what was done with the passage, quoting it as shown. */
+static void
+annot_said(struct pager *p, const char *what, struct pos from, struct pos to)
+{
+	char	*q = passage_shown(view_doc(p->v), from, to, NULL), *fit;
+	size_t	 i;
+
+	for (i = 0; q[i] != '\0'; i++)
+		if (q[i] == '\n')
+			q[i] = ' ';
+	fit = draw_fit(q, strlen(q), p->cols - (int)strlen(what) - 8, NULL);
+	snprintf(p->msg, sizeof p->msg, "%s: \xE2\x80\x9C%s\xE2\x80\x9D", what,
+	    fit);
+	free(fit);
+	free(q);
 }
 
 /* The breadcrumb of the section holding source byte a (on screen). */
@@ -87,28 +105,40 @@ annot_why(struct pager *p)
 	return p->notes.cause ? p->notes.cause : "no notes store";
 }
 
-/* Saves a note; says what happened. */
+/* Saves a note on model range [from, to); says what happened. */
 static void
-annot_keep(struct pager *p, struct note *k)
+annot_keep(struct pager *p, struct note *k, struct pos from, struct pos to)
 {
-	const char	*what = note_kind_name(k->kind);
+	char	what[64];
 
-	if (notes_add(&p->notes, k) == 0)
-		snprintf(p->msg, sizeof p->msg, "%s saved", what);
-	else
+	snprintf(what, sizeof what, "%s", note_kind_name(k->kind));
+	if (notes_add(&p->notes, k) == 0) {
+		strcat(what, " saved");
+		annot_said(p, what, from, to);
+	} else
 		snprintf(p->msg, sizeof p->msg, "%s NOT SAVED (%s): kept until "
 		    "you quit", what, annot_why(p));
-	p->ngen++;
 }
 
-/* Runs $EDITOR on text; returns the edited text (allocated) or NULL. */
+/* Is s empty or only white space? */
+static int
+annot_blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
+}
+
+/*
+ * Runs $VISUAL or $EDITOR (else vi) on text.  Returns the edited text
+ * (allocated), or NULL with *why set when the editor could not be started
+ * or exited with an error (vim's :cq): the note is then left as it was.
+ */
 static char *
-annot_editor(const char *text)
+annot_editor(const char *text, const char **why)
 {
 	char		 path[] = "/tmp/folio-note-XXXXXX";
 	const char	*ed = getenv("VISUAL");
 	FILE		*f;
-	int		 fd, status;
+	int		 fd, status = -1;
 	pid_t		 pid;
 	struct buf	 b;
 	char		 chunk[4096];
@@ -118,6 +148,7 @@ annot_editor(const char *text)
 		ed = getenv("EDITOR");
 	if (ed == NULL || *ed == '\0')
 		ed = "vi";
+	*why = "the note's file could not be made in /tmp";
 	if ((fd = mkstemp(path)) < 0)
 		return NULL;
 	if (write(fd, text, strlen(text)) < 0) {
@@ -136,6 +167,13 @@ annot_editor(const char *text)
 		waitpid(pid, &status, 0);
 	reset_prog_mode();
 	clearok(curscr, TRUE);
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		*why = pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 127 ?
+		    "the editor could not be started (see $VISUAL, $EDITOR)" :
+		    "the editor exited with an error: nothing changed";
+		unlink(path);
+		return NULL;
+	}
 	buf_init(&b);
 	if ((f = fopen(path, "r")) != NULL) {
 		while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
@@ -155,8 +193,9 @@ annot_editor(const char *text)
 static int
 annot_ask(struct pager *p, const char *label, const char *init, char **out)
 {
-	struct prompt	pr;
-	int		rc;
+	struct prompt	 pr;
+	const char	*why;
+	int		 rc;
 
 	memset(&pr, 0, sizeof pr);
 	pr.label = label;
@@ -164,12 +203,13 @@ annot_ask(struct pager *p, const char *label, const char *init, char **out)
 	snprintf(pr.buf, sizeof pr.buf, "%s", init ? init : "");
 	pr.len = pr.cur = strlen(pr.buf);
 	for (;;) {
-		rc = prompt_run(p, &pr, NULL);
+		rc = prompt_run(p, &pr, NULL, NULL);
 		if (rc != 2)
 			break;
-		*out = annot_editor(pr.buf);	/* Ctrl-E: the whole note */
+		*out = annot_editor(pr.buf, &why);	/* Ctrl-E: the whole note */
 		if (*out != NULL)
 			return 1;
+		snprintf(pr.error, sizeof pr.error, "%s", why);
 	}
 	*out = rc == 1 || rc == -2 ? xstrdup(pr.buf) : NULL;
 	return rc == -2 ? -2 : rc == 1;
@@ -187,23 +227,25 @@ int
 annot_bookmark(struct pager *p)
 {
 	struct note	 k;
-	size_t		 a, z, n;
-	const char	*src = doc_source(p->d, &n);
+	struct pos	 from, to;
+	struct text	*t;
+	size_t		 a, z;
 	char		*name = NULL, *section;
 	int		 rc;
 
-	annot_block_range(view_doc(p->v), view_top_block(p->v), &a, &z);
-	if (z <= a) {
+	annot_top(p, &from, &to);
+	if (doc_nblocks(view_doc(p->v)) > 0) {	/* its first words */
+		t = doc_text(view_doc(p->v), from.block);
+		to.off = (uint32_t)passage_model_offset(t, passage_shown_offset(t,
+		    0) + ANNOT_BOOKMARK_CHARS * 3);
+		while (to.off < t->len && (t->s[to.off] & 0xC0) == 0x80)
+			to.off++;
+	}
+	if (annot_source(p, from, to, &a, &z) != 0) {
 		pager_message(p, "nothing to bookmark here");
 		return UI_REDRAW;
 	}
 	section = annot_section(p, a);
-	for (n = 0, z = a; z < a + 4 * ANNOT_BOOKMARK_CHARS &&
-	    n < ANNOT_BOOKMARK_CHARS && src[z] != '\n' && z < doc_size(p->d);
-	    z++)
-		n += (src[z] & 0xC0) != 0x80;
-	while (z < doc_size(p->d) && (src[z] & 0xC0) == 0x80)
-		z++;
 	annot_ready(p);
 	rc = annot_ask(p, "bookmark name (Enter for none): ", NULL, &name);
 	if (rc == 0) {
@@ -212,8 +254,34 @@ annot_bookmark(struct pager *p)
 	}
 	notes_capture(&p->notes, a, z, NOTE_BOOKMARK, section, &k);
 	k.text = name;
-	annot_keep(p, &k);
+	annot_keep(p, &k, from, to);
 	free(section);
+	return rc == -2 ? UI_QUIT : UI_REDRAW;
+}
+
+/* a: finishes the note kept when the connection dropped last time. */
+static int
+annot_draft(struct pager *p)
+{
+	struct note	 k = p->draft;
+	char		*text = NULL;
+	int		 rc;
+
+	memset(&p->draft, 0, sizeof p->draft);
+	rc = annot_ask(p, "note: ", k.text, &text);
+	free(k.text);
+	k.text = text;
+	if (rc == -2 && p->notes.st != NULL)	/* dropped again */
+		store_save_draft(p->notes.st, p->notes.doc_id, &k);
+	if (rc == 1 && !annot_blank(text)) {
+		if (notes_add(&p->notes, &k) == 0)
+			pager_message(p, "note saved");
+		else
+			snprintf(p->msg, sizeof p->msg, "note NOT SAVED (%s): "
+			    "kept until you quit", annot_why(p));
+	} else if (rc == 1)
+		pager_message(p, "an empty note is not saved");
+	note_clear(&k);
 	return rc == -2 ? UI_QUIT : UI_REDRAW;
 }
 
@@ -221,48 +289,45 @@ int
 annot_note(struct pager *p, int kind)
 {
 	struct note	 k;
+	struct pos	 from, to;
 	size_t		 a, z;
 	char		*text = NULL, *section;
 	int		 rc = 1;
 
 	annot_ready(p);
-	if (kind == NOTE_NOTE && p->draft.sel.exact != NULL) {
-		k = p->draft;		/* finish the note kept last time */
-		memset(&p->draft, 0, sizeof p->draft);
-		rc = annot_ask(p, "note: ", k.text, &text);
-		free(k.text);
-		k.text = NULL;
-	} else {
-		annot_passage(p, &a, &z);
-		if (z <= a) {
-			pager_message(p, "nothing to annotate here");
-			return UI_REDRAW;
-		}
-		section = annot_section(p, a);
-		notes_capture(&p->notes, a, z, kind, section, &k);
-		free(section);
-		if (kind == NOTE_NOTE)
-			rc = annot_ask(p, "note: ", NULL, &text);
+	if (kind == NOTE_NOTE && p->draft.sel.exact != NULL)
+		return annot_draft(p);
+	annot_passage(p, &from, &to);
+	if (annot_source(p, from, to, &a, &z) != 0) {
+		pager_message(p, "nothing to annotate here");
+		return UI_REDRAW;
 	}
+	section = annot_section(p, a);
+	notes_capture(&p->notes, a, z, kind, section, &k);
+	free(section);
+	if (kind == NOTE_NOTE)
+		rc = annot_ask(p, "note: ", NULL, &text);
+	k.text = text;
 	if (rc == -2) {			/* the connection dropped */
-		k.text = text;
 		if (p->notes.st != NULL)
 			store_save_draft(p->notes.st, p->notes.doc_id, &k);
 		note_clear(&k);
 		return UI_QUIT;
 	}
-	if (rc == 0) {
+	if (rc == 0 || (kind == NOTE_NOTE && annot_blank(text))) {
+		if (rc != 0)
+			pager_message(p, "an empty note is not saved");
 		note_clear(&k);
 		return UI_REDRAW;
 	}
-	k.text = text;
-	annot_keep(p, &k);
+	annot_keep(p, &k, from, to);
 	return UI_REDRAW;
 }
 
 /*
  * Gives note k the text (taken over), saying what happened; said is the
- * message for a plain success (none if NULL).  0 if saved.
+ * message for a plain success (none if NULL).  0 if saved.  A highlight
+ * given a text becomes a note.
  */
 int
 annot_set_text(struct pager *p, struct note *k, char *text, const char *said)
@@ -280,6 +345,8 @@ annot_set_text(struct pager *p, struct note *k, char *text, const char *said)
 	if (rc != 0) {
 		free(k->text);
 		k->text = text;
+		if (k->kind == NOTE_HIGHLIGHT && !annot_blank(text))
+			k->kind = NOTE_NOTE;
 		k->unsaved = 1;
 		snprintf(p->msg, sizeof p->msg, "note NOT SAVED (%s): kept "
 		    "until you quit", annot_why(p));
@@ -288,7 +355,6 @@ annot_set_text(struct pager *p, struct note *k, char *text, const char *said)
 	free(text);
 	if (said != NULL)
 		pager_message(p, said);
-	p->ngen++;
 	return 0;
 }
 
@@ -296,95 +362,67 @@ annot_set_text(struct pager *p, struct note *k, char *text, const char *said)
 int
 annot_edit(struct pager *p, struct note *k, int editor)
 {
-	char	*text = NULL;
+	char		*text = NULL;
+	const char	*why;
 
-	if (editor)
-		text = annot_editor(k->text ? k->text : "");
-	else if (annot_ask(p, "note: ", k->text, &text) != 1) {
+	if (editor) {
+		if ((text = annot_editor(k->text ? k->text : "", &why)) == NULL) {
+			pager_message(p, why);
+			return -1;
+		}
+	} else if (annot_ask(p, "note: ", k->text, &text) != 1) {
 		free(text);
 		return -1;
 	}
-	if (text == NULL)
+	if (annot_blank(text)) {
+		free(text);
+		pager_message(p, "an empty text is not saved: the note is "
+		    "unchanged (d deletes it)");
 		return -1;
-	return annot_set_text(p, k, text, NULL);
+	}
+	return annot_set_text(p, k, text, "note saved");
+}
+
+void
+annot_marks(struct pager *p, struct doc *d, size_t b, struct marks *m)
+{
+	size_t		i;
+	uint32_t	s, e;
+
+	for (i = 0; i < p->notes.n; i++) {
+		const struct note *k = &p->notes.v[i];
+
+		if (k->kind == NOTE_BOOKMARK || k->deleted ||
+		    k->hit.state >= ANCHOR_AMBIGUOUS)
+			continue;
+		if (passage_in_block(d, b, k->hit.start, k->hit.end, &s,
+		    &e) == 0)
+			marks_add(m, s, e, STYLE_HIGHLIGHT,
+			    k->text != NULL && *k->text != '\0');
+	}
 }
 
 /*
- * The text range of source [lo, hi) by the document's map (Markdown), or
- * the whole block.
+ * Sends n bytes to the terminal's clipboard with OSC 52.  tmux passes a
+ * plain OSC 52 on with set-clipboard on (its default is external) and
+ * drops a passthrough unless allow-passthrough is on, so only GNU screen
+ * gets the DCS wrapping.  Whether the terminal took it cannot be known.
  */
-static void
-annot_map(struct doc *d, size_t b, const struct text *t, size_t lo,
-    size_t hi, size_t *a, size_t *z)
-{
-	if (doc_text_range(d, b, lo, hi, a, z) != 0) {
-		*a = 0;
-		*z = t->len;
-	}
-}
-
-/* Puts highlight spans on a block's text for the notes over it. */
-void
-annot_spans(struct pager *p, struct doc *d, size_t b, struct text *t)
-{
-	const struct block	*blk = doc_block(d, b);
-	size_t			 i, n, lo, hi;
-	const char		*src = doc_source(d, &n);
-
-	text_clear_style(t, STYLE_HIGHLIGHT);
-	for (i = 0; i < p->notes.n; i++) {
-		const struct note	*k = &p->notes.v[i];
-		struct search		*s;
-		char			*cause = NULL, *q;
-		struct { int found; size_t a, z; } hit = { 0, 0, 0 };
-
-		if (k->kind == NOTE_BOOKMARK || k->deleted ||
-		    k->hit.state >= ANCHOR_AMBIGUOUS ||
-		    k->hit.end <= blk->off || k->hit.start >= blk->off + blk->len)
-			continue;
-		lo = k->hit.start > blk->off ? k->hit.start : blk->off;
-		hi = k->hit.end < blk->off + blk->len ? k->hit.end :
-		    blk->off + blk->len;
-		q = xmalloc(hi - lo + 1);
-		memcpy(q, src + lo, hi - lo);
-		q[hi - lo] = '\0';
-		s = search_new(q, SEARCH_CASE, &cause);
-		free(q);
-		free(cause);
-		if (s != NULL)
-			search_text(s, t, annot_first, &hit);
-		search_free(s);
-		if (!hit.found)		/* Markdown: markup in the quote */
-			annot_map(d, b, t, lo, hi, &hit.a, &hit.z);
-		text_add_span(t, (uint32_t)hit.a, (uint32_t)hit.z,
-		    STYLE_HIGHLIGHT, k->kind == NOTE_NOTE);
-	}
-}
-
-int
-annot_first(void *arg, size_t a, size_t z)
-{
-	struct { int found; size_t a, z; } *h = arg;
-
-	h->found = 1;
-	h->a = a;
-	h->z = z;
-	return 0;
-}
-
-/* Sends n bytes to the terminal's clipboard with OSC 52. */
 void
 annot_copy_text(struct pager *p, const char *text, size_t n)
 {
 	static const char b64[] =
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	const unsigned char	*s = (const unsigned char *)text;
+	const char		*term = getenv("TERM");
 	struct buf		 out;
-	size_t			 i;
+	size_t			 i, chars = 0;
+	int			 screen = getenv("TMUX") == NULL &&
+	    (getenv("STY") != NULL || (term != NULL &&
+	    strncmp(term, "screen", 6) == 0));
 
 	buf_init(&out);
-	buf_adds(&out, getenv("TMUX") ? "\033Ptmux;\033\033]52;c;" :
-	    "\033]52;c;");
+	buf_adds(&out, screen ? "\033P\033]52;c;" : "\033]52;c;");
 	for (i = 0; i + 2 < n; i += 3) {
 		buf_addc(&out, b64[s[i] >> 2]);
 		buf_addc(&out, b64[((s[i] & 3) << 4) | (s[i + 1] >> 4)]);
@@ -398,26 +436,32 @@ annot_copy_text(struct pager *p, const char *text, size_t n)
 		buf_addc(&out, i + 1 < n ? b64[(s[i + 1] & 15) << 2] : '=');
 		buf_addc(&out, '=');
 	}
-	buf_adds(&out, getenv("TMUX") ? "\a\033\\" : "\a");
+	buf_adds(&out, screen ? "\a\033\\" : "\a");
 	fwrite(out.s, 1, out.len, stdout);
 	fflush(stdout);
 	buf_free(&out);
-	snprintf(p->msg, sizeof p->msg, "copied %zu bytes to the clipboard", n);
+	for (i = 0; i < n; i++)
+		chars += (s[i] & 0xC0) != 0x80;
+	snprintf(p->msg, sizeof p->msg, "%zu character%s sent to the "
+	    "terminal's clipboard", chars, chars == 1 ? "" : "s");
 }
 
-/* y: the passage to the terminal's clipboard. */
+/* y: the passage, as shown, to the terminal's clipboard. */
 int
 annot_copy(struct pager *p)
 {
+	struct pos	 from, to;
 	size_t		 a, z, n;
-	const char	*src = doc_source(p->d, &n);
+	char		*q;
 
-	annot_passage(p, &a, &z);
-	if (z <= a) {
+	annot_passage(p, &from, &to);
+	if (annot_source(p, from, to, &a, &z) != 0) {
 		pager_message(p, "nothing to copy here");
 		return UI_REDRAW;
 	}
-	annot_copy_text(p, src + a, z - a);
+	q = passage_shown(view_doc(p->v), from, to, &n);
+	annot_copy_text(p, q, n);
+	free(q);
 	return UI_REDRAW;
 }
 
@@ -548,8 +592,21 @@ annot_idle(struct pager *p)
 		pager_message(p, "the daily backup of the notes failed");
 	if (!had)
 		annot_restore(p);	/* known by its text, not its path */
-	p->ngen++;
 	return 0;
+}
+
+void
+annot_reload(struct pager *p)
+{
+	size_t		 n;
+	const char	*src = doc_source(p->d, &n);
+
+	p->notes.d = p->d;
+	p->hashing = 0;		/* the new text is hashed now, whole */
+	sha256_hex(src, n, p->notes.sha);
+	if (p->notes.st == NULL || p->notes.doc_id[0] == '\0' ||
+	    notes_finish(&p->notes, 1) != 0)
+		notes_resolve(&p->notes);	/* re-attached all the same */
 }
 
 /* Sees whether another session changed the notes; 1 if reloaded. */
@@ -565,7 +622,6 @@ annot_poll(struct pager *p)
 		return 0;
 	p->notes.stale = 0;
 	notes_load(&p->notes);
-	p->ngen++;
 	return 1;
 }
 

@@ -261,7 +261,7 @@ cmd_suspend(struct pager *p, long count)
 static int
 cmd_reload(struct pager *p, long count)
 {
-	return web_reload(p);
+	return pager_reload(p);
 }
 
 static int
@@ -345,21 +345,28 @@ const struct cmd cmd_table[] = {
 	{ "bookmark", "m", { 'm' },
 	  "bookmark the top of the view (a name is asked for)", cmd_bookmark },
 	{ "bookmarks", "'", { '\'' },
-	  "list bookmarks: Enter jumps, d deletes, u undoes", cmd_bookmarks },
+	  "list bookmarks in document order: Enter jumps, d deletes, "
+	  "u undoes, s sorts by date", cmd_bookmarks },
 	{ "select", "v", { 'v' },
-	  "select a passage: h l w b ( ) j k { } move, then a, H or y",
+	  "select a passage (it holds the character under the cursor): "
+	  "h l w b ( ) j k { } move, across paragraphs; then a, H or y",
 	  cmd_select },
 	{ "note", "a", { 'a' },
-	  "note on the search match, else the top paragraph (Ctrl-E: $EDITOR)",
+	  "note on the search match on the screen, else the top paragraph "
+	  "(Ctrl-E: $EDITOR; an empty note is not saved)",
 	  cmd_note },
 	{ "highlight", "H", { 'H' },
-	  "highlight the search match, else the top paragraph", cmd_highlight },
+	  "highlight the search match on the screen, else the top paragraph",
+	  cmd_highlight },
 	{ "notes", "A", { 'A' },
-	  "list notes and highlights: Enter jumps, e or E edits, r earlier "
-	  "texts, d deletes, u undoes",
+	  "list notes and highlights in document order: Enter jumps, e or E "
+	  "edits (a highlight given a text becomes a note), r earlier texts, "
+	  "d deletes, u undoes, s sorts by date",
 	  cmd_notes },
 	{ "copy", "y", { 'y' },
-	  "copy the search match, else the top paragraph (OSC 52)", cmd_copy },
+	  "copy the search match on the screen, else the top paragraph, as "
+	  "shown (OSC 52: the terminal's clipboard, through tmux too)",
+	  cmd_copy },
 	{ "links", "L", { 'L' },
 	  "the list of links: Enter opens one, y copies its URL", cmd_links },
 	{ "back", "B, Backspace", { 'B', KEY_BACKSPACE, 0x7f, 8 },

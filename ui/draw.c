@@ -103,6 +103,19 @@ struct draw_run {
 	const struct text	*t;	/* the line's block text */
 };
 
+/* The attributes of the marks over a run (matches, highlights...). */
+static attr_t
+draw_marks_attr(const struct pager *p, unsigned marks)
+{
+	attr_t	a = A_NORMAL;
+	int	style;
+
+	for (style = 0; marks != 0; style++, marks >>= 1)
+		if (marks & 1)
+			a |= draw_style_attr(p, style);
+	return a;
+}
+
 /* The link number of the span holding byte off. */
 static unsigned
 draw_link_of(const struct text *t, size_t off)
@@ -138,11 +151,12 @@ draw_note_link(struct pager *p, const char *s, size_t n, unsigned link)
 }
 
 static void
-draw_run(void *arg, const char *s, size_t n, int style)
+draw_run(void *arg, const char *s, size_t n, int style, unsigned marks)
 {
 	const struct draw_run	*r = arg;
 
-	attrset(r->base | draw_style_attr(r->p, style));
+	attrset(r->base | draw_style_attr(r->p, style) |
+	    draw_marks_attr(r->p, marks));
 	if (style == STYLE_LINK && r->p->hyperlinks)
 		draw_note_link((struct pager *)r->p, s, n,
 		    draw_link_of(r->t, (size_t)(s - r->t->s)));
@@ -163,26 +177,26 @@ draw_heading_mark(const struct pager *p, int y, const struct line *l)
 		addch('#');
 }
 
-/* Search and annotation highlights on a block's text, when stale. */
+/*
+ * What is laid over block b as it is drawn: search matches, highlights
+ * and the selection.  The block's text itself is never changed.
+ */
 static void
-draw_decorate(struct pager *p, size_t b)
+draw_marks(struct pager *p, size_t b, struct marks *m)
 {
-	struct text	*t = doc_text(view_doc(p->v), b);
-	uint32_t	 gen = p->find.gen * 7919u + p->ngen + 1;
+	struct doc	*d = view_doc(p->v);
 
-	if (t->gen == gen)
-		return;
-	find_highlight(p, view_doc(p->v), b, t);
-	annot_spans(p, view_doc(p->v), b, t);
-	sel_spans(p, b, t);
-	t->gen = gen;
+	m->n = 0;
+	find_marks(p, d, b, m);
+	annot_marks(p, d, b, m);
+	sel_marks(p, b, m);
 }
 
 /* A mark right of the text where a note starts on this line. */
 static void
-draw_note_mark(const struct pager *p, int y, const struct line *l)
+draw_note_mark(const struct pager *p, int y, const struct line *l,
+    const struct marks *m)
 {
-	const struct text	*t = doc_text(view_doc(p->v), l->block);
 	size_t			 i;
 	int			 x = p->margin + l->indent + l->width + 1;
 
@@ -190,8 +204,8 @@ draw_note_mark(const struct pager *p, int y, const struct line *l)
 		x = p->margin > 0 ? p->margin - 1 : -1;
 	if (x < 0)
 		return;
-	for (i = 0; i < t->nspans; i++) {
-		const struct span *s = &t->spans[i];
+	for (i = 0; i < m->n; i++) {
+		const struct span *s = &m->v[i];
 
 		if (s->style == STYLE_HIGHLIGHT && s->data == 1 &&
 		    s->start >= l->start && s->start < l->end) {
@@ -204,7 +218,8 @@ draw_note_mark(const struct pager *p, int y, const struct line *l)
 }
 
 static void
-draw_line(const struct pager *p, int y, const struct line *l)
+draw_line(const struct pager *p, int y, const struct line *l,
+    const struct marks *m)
 {
 	const struct block	*b = doc_block(view_doc(p->v), l->block);
 	int			 amb = p->o->ambiguous, i;
@@ -227,7 +242,6 @@ draw_line(const struct pager *p, int y, const struct line *l)
 	}
 	if (b->type == BLOCK_HEADING)
 		draw_heading_mark(p, y, l);
-	draw_decorate((struct pager *)p, l->block);
 	move(y, p->margin + l->indent);
 	attrset(A_DIM);
 	if (l->flags & LINE_CUT_LEFT)
@@ -235,11 +249,11 @@ draw_line(const struct pager *p, int y, const struct line *l)
 	if (l->flags & LINE_PAD_LEFT)
 		addch(' ');
 	r.t = doc_text(view_doc(p->v), l->block);
-	layout_runs(r.t, l, draw_run, &r);
+	layout_runs(r.t, l, m, draw_run, &r);
 	attrset(A_DIM);
 	if (l->flags & LINE_CUT_RIGHT)
 		addstr(layout_cut_marker(amb, 0));
-	draw_note_mark(p, y, l);
+	draw_note_mark(p, y, l, m);
 }
 
 /* Appends code points of s while they fit in cols; returns the columns. */
@@ -427,6 +441,7 @@ draw_screen(struct pager *p)
 {
 	const struct line	*l;
 	size_t			 n, i;
+	struct marks		 m = { NULL, 0, 0 };
 
 	if (p->colour)
 		draw_colours();
@@ -438,8 +453,12 @@ draw_screen(struct pager *p)
 		return;
 	}
 	l = view_lines(p->v, &n);
-	for (i = 0; i < n; i++)
-		draw_line(p, (int)i, &l[i]);
+	for (i = 0; i < n; i++) {
+		if (i == 0 || l[i].block != l[i - 1].block)
+			draw_marks(p, l[i].block, &m);
+		draw_line(p, (int)i, &l[i], &m);
+	}
+	marks_free(&m);
 	for (; i < (size_t)p->rows - 1; i++) {
 		attrset(A_DIM);
 		mvaddch((int)i, p->margin, '~');

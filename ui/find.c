@@ -1,14 +1,15 @@
 /*
  * find.c: search in the reader.
  *
- * A literal search finds its next match with search_scan() on the raw
- * source, which needs no block to be built or even segmented, then turns
- * the match into a position of the model: the block holding it (from the
- * view, which may show the end of a large file from a tail document) and
- * the k-th match in that block's text, where k is the number of matches
- * between the block's start and the match in the source.  A regular
- * expression searches block texts instead.  The count (k/N) is made in
- * steps while the reader waits for keys.
+ * The matches come from a search cursor (scursor.h); this file decides
+ * where a search starts and how the current match is shown.  As in less,
+ * a new search, and n or N when the current match is not on the screen,
+ * start from the screen: forward from its first line, backward from the
+ * end of its last.  Otherwise n and N go on from the current match.  The
+ * current match is kept as source bytes and as a model range in the
+ * document it was found in (the main one, or a tail at the end of a large
+ * file); what is drawn and what H, a, y and v take is that range.  The
+ * count (k/N) is made in steps while the reader waits for keys.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,317 +17,253 @@
 
 #include <curses.h>
 
+#include "passage.h"
+#include "scursor.h"
 #include "search.h"
 #include "ui.h"
 
-#define FIND_COUNT_STEP		(8 * 1024 * 1024)	/* source bytes */
-#define FIND_COUNT_BLOCKS	256			/* regex: blocks */
-#define FIND_BACK_WINDOW	(1024 * 1024)
-
-struct hit {
-	int	found;
-	size_t	a, b;
-	long	n;
-	int	all;	/* hit_record: keep going, the last one wins */
-	size_t	stop;	/* count the matches starting before this */
-	long	before;
-};
-
-/* Records a match; goes on (the last one wins) only if h->all. */
-static int
-hit_record(void *arg, size_t a, size_t b)
+/* The current match's model range in the document on screen; 0 if any. */
+int
+find_current(struct pager *p, struct pos *from, struct pos *to)
 {
-	struct hit	*h = arg;
+	struct find	*f = &p->find;
+	struct doc	*d = view_doc(p->v);
 
-	h->found = 1;
-	h->a = a;
-	h->b = b;
-	return h->all;
-}
-
-static int
-hit_count(void *arg, size_t a, size_t b)
-{
-	struct hit	*h = arg;
-
-	h->n++;
-	if (a < h->stop)
-		h->before++;
-	return 1;
-}
-
-/* The first match at or after h->stop. */
-static int
-hit_after(void *arg, size_t a, size_t b)
-{
-	struct hit	*h = arg;
-
-	if (a < h->stop)
-		return 1;
-	h->found = 1;
-	h->a = a;
-	h->b = b;
+	if (f->s == NULL || !f->have)
+		return -1;
+	if (f->cur_doc != d) {		/* the view moved to another document */
+		if (f->cur.src_end <= f->cur.src || passage_model(d,
+		    f->cur.src, f->cur.src_end, &f->cur.from, &f->cur.to) != 0)
+			return -1;
+		f->cur_doc = d;
+	}
+	*from = f->cur.from;
+	*to = f->cur.to;
 	return 0;
 }
 
-/* The last match before h->stop. */
-static int
-hit_before(void *arg, size_t a, size_t b)
-{
-	struct hit	*h = arg;
-
-	if (a >= h->stop)
-		return 0;
-	h->found = 1;
-	h->a = a;
-	h->b = b;
-	return 1;
-}
-
-/* The k-th match (from 0) of a text, or the last one if fewer. */
-static int
-hit_kth(void *arg, size_t a, size_t b)
-{
-	struct hit	*h = arg;
-
-	h->found = 1;
-	h->a = a;
-	h->b = b;
-	return h->n-- > 0;
-}
-
-static void
-find_restart_count(struct find *f)
-{
-	f->total = -1;
-	f->index = 0;
-	f->counted = 0;
-	f->before = 0;
-	f->count_at = 0;
-	f->gen++;
-}
-
-/* Literal: the first match from source byte from in direction dir. */
-static int
-find_scan(struct pager *p, size_t from, int dir, struct hit *h, int *wrapped)
-{
-	size_t		 n, hi, lo, w = FIND_BACK_WINDOW;
-	const char	*src = doc_source(p->d, &n);
-
-	memset(h, 0, sizeof *h);
-	*wrapped = 0;
-	if (dir > 0) {
-		search_scan(p->find.s, src, n, from, n, hit_record, h);
-		if (!h->found && from > 0) {
-			*wrapped = 1;
-			search_scan(p->find.s, src, n, 0, from, hit_record, h);
-		}
-		return h->found;
-	}
-	h->all = 1;	/* backward: the last match of each window */
-	for (hi = from; hi > 0 && !h->found; hi = lo, w *= 4) {
-		lo = hi > w ? hi - w : 0;
-		search_scan(p->find.s, src, n, lo, hi, hit_record, h);
-	}
-	for (hi = n, w = FIND_BACK_WINDOW; hi > from && !h->found; hi = lo,
-	    w *= 4) {
-		*wrapped = 1;
-		lo = hi - from > w ? hi - w : from;
-		search_scan(p->find.s, src, n, lo, hi, hit_record, h);
-	}
-	return h->found;
-}
-
-/* Is [start, end) of block b of d on the screen? */
-static int
-find_visible(struct pager *p, struct doc *d, size_t b, uint32_t start)
+/* Is model range [from, to) of the shown document on the screen? */
+int
+find_on_screen(struct pager *p, struct pos from, struct pos to)
 {
 	const struct line	*l;
 	size_t			 n, i;
 
-	if (view_doc(p->v) != d)
-		return 0;
 	l = view_lines(p->v, &n);
-	for (i = 0; i < n; i++)
-		if (l[i].block == b && l[i].kind == LINE_TEXT &&
-		    l[i].start <= start && start < l[i].end)
+	for (i = 0; i < n; i++) {
+		struct pos	a = { l[i].block, l[i].start };
+		struct pos	z = { l[i].block, l[i].end };
+
+		if (l[i].kind == LINE_TEXT && pos_cmp(from, z) < 0 &&
+		    pos_cmp(a, to) < 0)
 			return 1;
+		if (l[i].kind == LINE_TEXT && l[i].start == l[i].end &&
+		    pos_cmp(a, from) == 0)
+			return 1;	/* an empty line at the place */
+	}
 	return 0;
 }
 
+/* Is the current match on the screen? */
 int
-find_visible_pos(struct pager *p, size_t b, uint32_t off)
+find_visible(struct pager *p)
 {
-	return find_visible(p, view_doc(p->v), b, off);
+	struct pos	from, to;
+
+	return find_current(p, &from, &to) == 0 &&
+	    find_on_screen(p, from, to);
 }
 
-/* Makes a match found in the source the current one, and shows it. */
+/* Where a search from the screen starts: its first or its last line. */
 static void
-find_show_source(struct pager *p, size_t a, size_t z)
+find_screen_place(struct pager *p, int dir, struct place *pl)
 {
-	struct find	*f = &p->find;
-	size_t		 b, n;
-	struct doc	*d = view_locate(p->v, a, &b);
-	const struct block *blk = doc_block(d, b);
-	const char	*src = doc_source(p->d, &n);
-	struct hit	 h;
-	struct pos	 pos;
+	struct doc		*d = view_doc(p->v);
+	const struct line	*l;
+	size_t			 n, i;
+	struct pos		 at = { 0, 0 };
+	uint64_t		 a, z;
 
-	memset(&h, 0, sizeof h);
-	search_scan(f->s, src, n, blk->off, a, hit_count, &h);
-	h.found = 0;
-	search_text(f->s, doc_text(d, b), hit_kth, &h);
-	f->have = 1;
-	f->src = a;
-	f->src_end = z;
-	f->block_off = blk->off;
-	f->start = h.found ? (uint32_t)h.a : 0;
-	f->end = h.found ? (uint32_t)h.b : 0;
-	f->gen++;
-	pos.block = (uint32_t)b;
-	pos.off = f->start;
-	if (!find_visible(p, d, b, f->start))
-		view_goto_in(p->v, d, pos);
-}
+	memset(pl, 0, sizeof *pl);
+	l = view_lines(p->v, &n);
+	for (i = 0; i < n; i++) {
+		size_t k = dir > 0 ? i : n - 1 - i;
 
-/* Regular expressions: the next match over the block texts. */
-static int
-find_regex(struct pager *p, size_t sb, uint32_t soff, int dir, int *wrapped)
-{
-	struct find	*f = &p->find;
-	size_t		 nb, i, k;
-	struct hit	 h;
-
-	doc_segment_all(p->d);
-	view_sync(p->v);
-	nb = doc_nblocks(p->d);
-	*wrapped = 0;
-	for (k = 0; k <= nb; k++) {
-		i = dir > 0 ? (sb + k) % nb : (sb + nb - k % nb) % nb;
-		if (k > 0 && (dir > 0 ? i == 0 : i == nb - 1))
-			*wrapped = 1;
-		memset(&h, 0, sizeof h);
-		h.stop = k == 0 ? soff : dir > 0 ? 0 : (size_t)-1;
-		if (search_text(f->s, doc_text(p->d, i), dir > 0 ? hit_after :
-		    hit_before, &h) < 0)
-			pager_message(p, "the expression hit its match limit "
-			    "in a paragraph");
-		if (h.found) {
-			struct pos pos = { (uint32_t)i, (uint32_t)h.a };
-
-			f->have = 1;
-			f->block_off = doc_block(p->d, i)->off;
-			f->src = f->src_end = f->block_off;
-			f->start = (uint32_t)h.a;
-			f->end = (uint32_t)h.b;
-			f->gen++;
-			if (!find_visible(p, p->d, i, f->start))
-				view_goto(p->v, pos);
-			return 1;
+		if (l[k].kind == LINE_TEXT) {
+			at.block = l[k].block;
+			at.off = dir > 0 ? l[k].start : l[k].end;
+			break;
 		}
 	}
-	return 0;
+	if (i == n)
+		at.block = (uint32_t)view_top_block(p->v);
+	if (d == p->d) {	/* positions of the cursor's document */
+		pl->have_pos = 1;
+		pl->pos = at;
+	}
+	if (doc_nblocks(d) == 0)
+		return;
+	if (dir > 0) {
+		struct pos end = { at.block, (uint32_t)doc_text(d, at.block)->len };
+
+		pl->src = passage_source(d, at, end, &a, &z) == 0 ? a :
+		    doc_block(d, at.block)->off;
+	} else {
+		struct pos start = { at.block, 0 };
+
+		pl->src = passage_source(d, start, at, &a, &z) == 0 ? z :
+		    doc_block(d, at.block)->off;
+	}
 }
 
-/* Finds and shows the next match from a place; returns 0 if none. */
-static int
-find_go(struct pager *p, int dir, int *wrapped)
+/* Makes m the current match and shows it. */
+static void
+find_show(struct pager *p, struct match *m)
 {
 	struct find	*f = &p->find;
-	struct hit	 h;
-	size_t		 from, b;
-	struct doc	*d = view_doc(p->v);
+	struct doc	*d = p->d;
+	size_t		 b;
 
-	b = view_top_block(p->v);
-	if (f->s == NULL || doc_nblocks(d) == 0)
-		return 0;
-	if (search_is_regex(f->s) || doc_is_rendered(p->d)) {
-		size_t sb = f->have ? doc_block_at(p->d, f->block_off) :
-		    doc_block_at(p->d, doc_block(d, b)->off);
-		uint32_t off = f->have ? (dir > 0 ? f->end : f->start) : 0;
-
-		return find_regex(p, sb, off, dir, wrapped);
+	if (!m->have_pos) {	/* from the source: the document holding it */
+		d = view_locate(p->v, m->src, &b);
+		if (passage_model(d, m->src, m->src_end, &m->from, &m->to) != 0) {
+			m->from.block = m->to.block = (uint32_t)b;
+			m->from.off = m->to.off = 0;
+		}
 	}
-	from = f->have ? (dir > 0 ? f->src + 1 : f->src) :
-	    doc_block(d, b)->off;
-	if (!find_scan(p, from, dir, &h, wrapped))
+	f->cur = *m;
+	f->cur_doc = d;
+	f->have = 1;
+	if (view_doc(p->v) != d || !find_on_screen(p, m->from, m->to))
+		view_goto_in(p->v, d, m->from);
+}
+
+/* A search on texts must see the main document: no tail on screen. */
+static void
+find_main_doc(struct pager *p)
+{
+	if (scursor_on_texts(p->find.c) && view_doc(p->v) != p->d) {
+		doc_segment_all(p->d);
+		view_sync(p->v);
+	}
+}
+
+/* Finds and shows the next match; returns 1, 0 if none, -1 at a limit. */
+static int
+find_go(struct pager *p, int dir, int from_screen, int *wrapped)
+{
+	struct find	*f = &p->find;
+	struct place	 pl;
+	struct match	 m;
+	int		 rc;
+
+	*wrapped = 0;
+	if (f->c == NULL || doc_nblocks(view_doc(p->v)) == 0)
 		return 0;
-	find_show_source(p, h.a, h.b);
-	return 1;
+	find_main_doc(p);
+	if (!from_screen && f->have && find_visible(p))
+		rc = scursor_step(f->c, &f->cur, dir, &m, wrapped);
+	else {
+		find_screen_place(p, dir, &pl);
+		rc = scursor_find(f->c, &pl, dir, &m, wrapped);
+	}
+	if (rc > 0)
+		find_show(p, &m);
+	return rc;
+}
+
+/* Starts counting again, from the current match. */
+static void
+find_recount(struct find *f)
+{
+	if (f->c != NULL)
+		scursor_count_begin(f->c, f->have ? &f->cur : NULL);
+	f->index = 0;
 }
 
 static void
 find_drop(struct find *f)
 {
+	scursor_free(f->c);
+	f->c = NULL;
 	search_free(f->s);
 	f->s = NULL;
 	f->have = 0;
-	f->pattern[0] = '\0';
-	find_restart_count(f);
+	f->index = 0;
 }
 
-/* The search as typed so far, from where the prompt was opened. */
+/* A new search for the pattern; 0, or -1 with *cause set. */
+static int
+find_new(struct pager *p, const char *pattern, int regex, char **cause)
+{
+	struct find	*f = &p->find;
+
+	find_drop(f);
+	if ((f->s = search_new(pattern, find_flags(p, regex), cause)) == NULL)
+		return -1;
+	f->c = scursor_new(p->d, f->s);
+	snprintf(f->pattern, sizeof f->pattern, "%s", pattern);
+	f->regex = regex;
+	find_recount(f);
+	return 0;
+}
+
+/* The place the prompt was opened at: each edit searches from there. */
 struct find_origin {
 	struct doc	*d;
 	struct pos	 pos;
 };
-static struct find_origin find_origin;
 
 static void
-find_changed(struct pager *p, struct prompt *pr)
+find_changed(struct pager *p, struct prompt *pr, void *arg)
 {
-	struct find	*f = &p->find;
-	char		*cause = NULL;
-	int		 wrapped;
+	struct find_origin	*o = arg;
+	char			*cause = NULL;
+	int			 wrapped, rc;
 
 	pr->error[0] = '\0';
-	find_drop(f);
-	view_goto_in(p->v, find_origin.d, find_origin.pos);
+	find_drop(&p->find);
+	view_goto_in(p->v, o->d, o->pos);
 	if (pr->len == 0)
 		return;
-	f->s = search_new(pr->buf, find_flags(p, pr->regex), &cause);
-	if (f->s == NULL) {
+	if (find_new(p, pr->buf, pr->regex, &cause) != 0) {
 		snprintf(pr->error, sizeof pr->error, "%s", cause);
 		free(cause);
 		return;
 	}
-	snprintf(f->pattern, sizeof f->pattern, "%s", pr->buf);
-	f->regex = pr->regex;
-	if (!find_go(p, f->dir, &wrapped))
+	if ((rc = find_go(p, p->find.dir, 1, &wrapped)) == 0)
 		snprintf(pr->error, sizeof pr->error, "not found");
+	else if (rc < 0)
+		snprintf(pr->error, sizeof pr->error, "match limit hit");
+	find_recount(&p->find);
 }
 
 int
 find_prompt(struct pager *p, int dir)
 {
-	struct find	*f = &p->find;
-	struct prompt	 pr;
-	struct anchor	 a = view_anchor(p->v);
-	char		 old[512];
-	int		 old_regex = f->regex, rc;
+	struct find		*f = &p->find;
+	struct prompt		 pr;
+	struct find_origin	 o;
+	struct anchor		 a = view_anchor(p->v);
+	char			 old[512], *cause = NULL;
+	int			 old_regex = f->regex, rc;
 
 	memset(&pr, 0, sizeof pr);
 	pr.label = dir > 0 ? "/" : "?";
 	pr.history = &f->history;
 	pr.regex = f->regex;
-	snprintf(old, sizeof old, "%s", f->pattern);
-	find_origin.d = view_doc(p->v);
-	find_origin.pos = a.pos;
+	snprintf(old, sizeof old, "%s", f->s != NULL ? f->pattern : "");
+	o.d = view_doc(p->v);
+	o.pos = a.pos;
 	f->dir = dir;
-	rc = prompt_run(p, &pr, find_changed);
+	rc = prompt_run(p, &pr, find_changed, &o);
 	if (rc == -2)
 		return UI_QUIT;
 	if (rc < 0) {		/* Esc: back where we were, old search */
 		find_drop(f);
-		view_goto_in(p->v, find_origin.d, find_origin.pos);
-		if (old[0] != '\0') {
-			char *cause = NULL;
-
-			f->s = search_new(old, find_flags(p, old_regex), &cause);
+		view_goto_in(p->v, o.d, o.pos);
+		if (old[0] != '\0' && find_new(p, old, old_regex, &cause) != 0)
 			free(cause);
-			snprintf(f->pattern, sizeof f->pattern, "%s", old);
-			f->regex = old_regex;
-		}
 		return UI_REDRAW;
 	}
 	prompt_remember(&f->history, pr.buf);
@@ -335,7 +272,7 @@ find_prompt(struct pager *p, int dir)
 	if (f->s == NULL)
 		pager_message(p, pr.error[0] ? pr.error : "bad pattern");
 	else if (!f->have)
-		pager_message(p, "pattern not found");
+		pager_message(p, pr.error[0] ? pr.error : "pattern not found");
 	return UI_REDRAW;
 }
 
@@ -343,24 +280,27 @@ int
 find_next(struct pager *p, int dir)
 {
 	struct find	*f = &p->find;
-	int		 d = f->dir * dir, wrapped;
+	int		 d = f->dir * dir, wrapped, stepped, rc;
+	long		 total = f->c != NULL ? scursor_total(f->c) : -1;
 
 	if (f->s == NULL) {
 		pager_message(p, "no search: type / to search");
 		return UI_REDRAW;
 	}
-	if (!find_go(p, d, &wrapped)) {
-		pager_message(p, "pattern not found");
+	stepped = f->have && find_visible(p);
+	if ((rc = find_go(p, d, 0, &wrapped)) <= 0) {
+		pager_message(p, rc < 0 ? "the expression hit its match limit" :
+		    "pattern not found");
 		return UI_REDRAW;
 	}
 	if (wrapped)
 		pager_message(p, d > 0 ? "search wrapped to the top" :
 		    "search wrapped to the bottom");
-	if (f->total >= 0 && f->index > 0)
+	if (stepped && total >= 0 && f->index > 0)
 		f->index = d > 0 ? (wrapped ? 1 : f->index + 1) :
-		    (wrapped ? f->total : f->index - 1);
+		    (wrapped ? total : f->index - 1);
 	else
-		find_restart_count(f);
+		find_recount(f);
 	return UI_REDRAW;
 }
 
@@ -398,58 +338,23 @@ find_clear(struct pager *p)
 	return UI_REDRAW;
 }
 
-static int
-find_count_regex(struct pager *p)
+int
+find_counting(struct pager *p)
 {
-	struct find	*f = &p->find;
-	size_t		 i, nb;
-	struct hit	 h;
-
-	doc_segment_all(p->d);
-	nb = doc_nblocks(p->d);
-	for (i = f->count_at; i < nb && i < f->count_at + FIND_COUNT_BLOCKS;
-	    i++) {
-		const struct block *blk = doc_block(p->d, i);
-
-		memset(&h, 0, sizeof h);
-		h.stop = blk->off < f->block_off ? (size_t)-1 :
-		    blk->off == f->block_off ? f->start : 0;
-		search_text(f->s, doc_text(p->d, i), hit_count, &h);
-		f->counted += h.n;
-		f->before += h.before;
-	}
-	f->count_at = i;
-	return i < nb;
+	return p->find.c != NULL && scursor_total(p->find.c) < 0;
 }
 
 int
 find_count_step(struct pager *p)
 {
 	struct find	*f = &p->find;
-	size_t		 n;
-	const char	*src;
-	struct hit	 h;
 	int		 more;
 
-	if (f->s == NULL || f->total >= 0)
+	if (!find_counting(p))
 		return 0;
-	if (search_is_regex(f->s) || doc_is_rendered(p->d))
-		more = find_count_regex(p);
-	else {
-		src = doc_source(p->d, &n);
-		memset(&h, 0, sizeof h);
-		h.stop = f->have ? f->src : 0;
-		search_scan(f->s, src, n, f->count_at,
-		    f->count_at + FIND_COUNT_STEP, hit_count, &h);
-		f->counted += h.n;
-		f->before += h.before;
-		f->count_at += FIND_COUNT_STEP;
-		more = f->count_at < n;
-	}
-	if (!more) {
-		f->total = f->counted;
-		f->index = f->have ? f->before + 1 : 0;
-	}
+	more = scursor_count_step(f->c);
+	if (!more)
+		f->index = scursor_index(f->c);
 	return more;
 }
 
@@ -457,37 +362,56 @@ void
 find_status(struct pager *p, char *out, size_t size)
 {
 	struct find	*f = &p->find;
+	long		 total;
 
-	if (f->s == NULL)
+	if (f->c == NULL) {
 		*out = '\0';
-	else if (f->total < 0)
-		snprintf(out, size, "[%ld+]", f->counted);
+		return;
+	}
+	total = scursor_total(f->c);
+	if (total < 0)
+		snprintf(out, size, "[%ld+]", scursor_counted(f->c));
 	else if (f->have && f->index > 0)
-		snprintf(out, size, "[%ld/%ld]", f->index, f->total);
+		snprintf(out, size, "[%ld/%ld]", f->index, total);
 	else
-		snprintf(out, size, "[%ld]", f->total);
+		snprintf(out, size, "[%ld]", total);
 }
 
 static int
-find_add_span(void *arg, size_t a, size_t b)
+find_add_mark(void *arg, size_t a, size_t b)
 {
-	text_add_span(arg, (uint32_t)a, (uint32_t)b, STYLE_MATCH, 0);
+	marks_add(arg, (uint32_t)a, (uint32_t)b, STYLE_MATCH, 0);
 	return 1;
 }
 
 void
-find_highlight(struct pager *p, struct doc *d, size_t block, struct text *t)
+find_marks(struct pager *p, struct doc *d, size_t block, struct marks *m)
+{
+	struct pos	from, to;
+
+	if (p->find.s == NULL || doc_nblocks(d) == 0)
+		return;
+	search_text(p->find.s, doc_text(d, block), find_add_mark, m);
+	if (find_current(p, &from, &to) != 0 || block < from.block ||
+	    block > to.block)
+		return;
+	marks_add(m, block == from.block ? from.off : 0, block == to.block ?
+	    to.off : (uint32_t)doc_text(d, block)->len, STYLE_CURRENT, 0);
+}
+
+void
+find_reload(struct pager *p)
 {
 	struct find	*f = &p->find;
+	char		 pattern[512], *cause = NULL;
 
-	text_clear_style(t, STYLE_MATCH);
-	text_clear_style(t, STYLE_CURRENT);
 	if (f->s == NULL)
 		return;
-	search_text(f->s, t, find_add_span, t);
-	if (f->have && doc_block(d, block)->off == f->block_off &&
-	    f->end > f->start)
-		text_add_span(t, f->start, f->end, STYLE_CURRENT, 0);
+	snprintf(pattern, sizeof pattern, "%s", f->pattern);
+	if (find_new(p, pattern, f->regex, &cause) != 0) {
+		free(cause);
+		find_drop(f);
+	}
 }
 
 void

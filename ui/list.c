@@ -350,13 +350,13 @@ list_note_text(const struct note *k)
 		buf_adds(&b, k->text);
 		buf_adds(&b, " \xE2\x80\x94 ");
 	}
-	q = xstrdup(k->sel.exact);
+	q = xstrdup(k->shown != NULL ? k->shown : k->sel.exact);
 	for (i = 0; q[i] != '\0'; i++)
 		if (q[i] == '\n' || q[i] == '\r' || q[i] == '\t')
 			q[i] = ' ';
 	buf_adds(&b, q);
 	free(q);
-	if (k->kind == NOTE_NOTE && k->text != NULL) {
+	if (k->kind != NOTE_BOOKMARK && k->text != NULL && *k->text != '\0') {
 		buf_adds(&b, " \xE2\x80\x94 ");
 		buf_adds(&b, k->text);
 	}
@@ -414,6 +414,55 @@ list_revisions(struct pager *p, struct note *k)
 	return r == LIST_QUIT ? UI_QUIT : UI_REDRAW;
 }
 
+/* Orders notes by place in the document (the lost ones last), or by date. */
+static int	list_by_date;
+static const struct note *list_sorting;
+
+static int
+list_note_cmp(const void *x, const void *y)
+{
+	const struct list_item	*a = x, *b = y;
+	const struct note	*m = &list_sorting[a->data];
+	const struct note	*n = &list_sorting[b->data];
+	int			 lm = m->hit.state >= ANCHOR_AMBIGUOUS;
+	int			 ln = n->hit.state >= ANCHOR_AMBIGUOUS;
+	int			 c;
+
+	if (list_by_date)
+		c = strcmp(m->created, n->created);
+	else if (lm != ln)
+		c = lm - ln;
+	else
+		c = lm ? strcmp(m->created, n->created) :
+		    (m->hit.start > n->hit.start) - (m->hit.start < n->hit.start);
+	if (c == 0)
+		c = (a->data > b->data) - (a->data < b->data);
+	return c;
+}
+
+/* The list's title, which says its keys and its order. */
+static const char *
+list_notes_title(int bookmarks)
+{
+	if (bookmarks)
+		return list_by_date ? "Bookmarks by date: Enter jumps, d deletes, "
+		    "u undoes, s by place" : "Bookmarks: Enter jumps, d deletes, "
+		    "u undoes, s by date";
+	return list_by_date ? "Notes by date: Enter jumps, e edits, r earlier "
+	    "texts, d deletes, u undoes, s by place" : "Notes: Enter jumps, "
+	    "e edits, r earlier texts, d deletes, u undoes, s by date";
+}
+
+static void
+list_sort_notes(struct pager *p, struct list *l)
+{
+	list_sorting = p->notes.v;
+	qsort(l->items, l->n, sizeof *l->items, list_note_cmp);
+	l->undo = -1;	/* items moved */
+	if (l->shown != NULL)
+		list_refilter(l);
+}
+
 static int
 list_note_key(struct pager *p, struct list *l, wint_t c, int fn)
 {
@@ -422,6 +471,12 @@ list_note_key(struct pager *p, struct list *l, wint_t c, int fn)
 
 	if (fn || l->nshown == 0)
 		return -1;
+	if (c == 's') {		/* by place or by date */
+		list_by_date = !list_by_date;
+		l->title = list_notes_title(strncmp(l->title, "Book", 4) == 0);
+		list_sort_notes(p, l);
+		return 0;
+	}
 	i = l->items[l->shown[l->sel]].data;
 	k = &p->notes.v[i];
 	if (c == 'd' && !k->deleted) {
@@ -432,7 +487,6 @@ list_note_key(struct pager *p, struct list *l, wint_t c, int fn)
 			free(l->items[l->shown[l->sel]].text);
 			l->items[l->shown[l->sel]].text =
 			    xstrdup("[deleted: u brings it back]");
-			p->ngen++;
 		}
 		return 0;
 	}
@@ -444,7 +498,6 @@ list_note_key(struct pager *p, struct list *l, wint_t c, int fn)
 			free(l->items[l->undo].text);
 			l->items[l->undo].text = list_note_text(k);
 			l->undo = -1;
-			p->ngen++;
 		}
 		return 0;
 	}
@@ -472,9 +525,9 @@ list_notes(struct pager *p, int bookmarks)
 	int		 r;
 
 	annot_ready(p);
+	notes_show(&p->notes);
 	memset(&l, 0, sizeof l);
-	l.title = bookmarks ? "Bookmarks: Enter jumps, d deletes, u undoes" :
-	    "Notes: Enter jumps, e edits, r earlier texts, d deletes, u undoes";
+	l.title = list_notes_title(bookmarks);
 	l.marked = -1;
 	l.undo = -1;
 	l.filterable = 1;
@@ -496,6 +549,7 @@ list_notes(struct pager *p, int bookmarks)
 		    "no notes yet: a adds one, H highlights");
 		return UI_REDRAW;
 	}
+	list_sort_notes(p, &l);
 	r = list_run(p, &l);
 	if (r == LIST_CHOSEN) {
 		const struct note *k = &p->notes.v[l.items[l.shown[l.sel]].data];

@@ -13,6 +13,7 @@
 #include "export.h"
 #include "json.h"
 #include "notes.h"
+#include "passage.h"
 #include "sha256.h"
 #include "xmalloc.h"
 
@@ -143,36 +144,7 @@ notes_peek_position(const char *path, uint64_t *pos)
 	return rc;
 }
 
-/*
- * The passage [a, z) of the source as the reader draws it, for a Markdown
- * document (its markup gone); NULL for plain text, whose quote is it.
- */
-static char *
-notes_shown(struct doc *d, size_t a, size_t z)
-{
-	struct buf	 b;
-	size_t		 i, x, y;
-
-	if (!doc_is_rendered(d) || z <= a)
-		return NULL;
-	buf_init(&b);
-	for (i = doc_block_at(d, a); i < doc_nblocks(d) &&
-	    doc_block(d, i)->off < z; i++) {
-		const struct text *t = doc_text(d, i);
-
-		if (doc_text_range(d, i, a, z, &x, &y) != 0)
-			continue;
-		if (b.len > 0)
-			buf_addc(&b, '\n');
-		buf_add(&b, t->s + x, y - x);
-	}
-	if (b.len == 0) {
-		buf_free(&b);
-		return NULL;
-	}
-	return buf_take(&b, NULL);
-}
-
+/* Each note's passage as the reader shows it (passage.h), when it differs. */
 void
 notes_show(struct notes *ns)
 {
@@ -180,10 +152,12 @@ notes_show(struct notes *ns)
 
 	for (i = 0; i < ns->n; i++) {
 		struct note	*k = &ns->v[i];
+		int		 placed = k->hit.state < ANCHOR_AMBIGUOUS;
 
 		free(k->shown);
-		k->shown = k->hit.state < ANCHOR_AMBIGUOUS ? notes_shown(ns->d,
-		    k->hit.start, k->hit.end) : NULL;
+		k->shown = ns->d != NULL && placed ? passage_quote_shown(ns->d,
+		    k->hit.start, k->hit.end, k->sel.exact) :
+		    passage_quote_shown(NULL, 0, 0, k->sel.exact);
 	}
 }
 

@@ -39,7 +39,10 @@ int	notes_begin(struct notes *, struct doc *, const char *path);
  */
 int	notes_similar(struct notes *, char doc_id[40], char **title,
 	    size_t *found, size_t *total);
-/* For the Markdown export: each note's passage as the reader shows it. */
+/*
+ * Each note's passage as the reader shows it (note.shown), for the lists
+ * and the Markdown exports.
+ */
 void	notes_show(struct notes *);
 /* Where reading stopped last time, before the store is opened: 0 if known. */
 int	notes_peek_position(const char *path, uint64_t *);

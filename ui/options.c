@@ -1,5 +1,7 @@
 /* options.c: parse folio's command line. */
+#include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,7 +64,8 @@ options_usage(FILE *f)
 "  --reader=auto|on|off   web pages: the article alone (on), the whole page\n"
 "                         (off), or the article when the page has one (auto)\n"
 "  --timeout=SECONDS      give up fetching a URL after this long (default 30)\n"
-"  --max-size=MIB         refuse web pages larger than this (default 64)\n"
+"  --max-size=SIZE        refuse web pages larger than SIZE (default 64M;\n"
+"                         K, M, G suffixes)\n"
 "  --ambiguous-width=1|2  columns the terminal gives “ ” … (default 1)\n"
 "  --gloss=hide|show      hide or show pinyin glosses like 長(zhǎng)\n"
 "  --force                open a file that looks binary\n"
@@ -80,6 +83,37 @@ options_int(const char *arg, int lo, int hi, int *out)
 	if (*arg == '\0' || *end != '\0' || v < lo || v > hi)
 		return -1;
 	*out = (int)v;
+	return 0;
+}
+
+/* A size: a number with an optional K, M or G (powers of 1024). */
+static int
+options_size(const char *arg, size_t *out)
+{
+	char			*end;
+	unsigned long long	 v;
+	int			 shift = 0;
+
+	if (*arg < '0' || *arg > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift > 0)
+		end++;
+	if (*end == 'i' && shift > 0)
+		end++;
+	if ((*end == 'B' || *end == 'b') && shift > 0)
+		end++;
+	if (errno != 0 || *end != '\0' || v == 0 ||
+	    v > (SIZE_MAX >> 1) >> shift)
+		return -1;
+	*out = (size_t)v << shift;
 	return 0;
 }
 
@@ -150,14 +184,9 @@ options_one(int c, struct options *o)
 		o->timeout = t;
 		return 0;
 	}
-	case OPT_MAX_SIZE: {
-		int	m;
-
-		if (options_int(optarg, 1, 4096, &m) != 0)
-			return options_bad("maximum size (1-4096 MiB)", optarg);
-		o->max_size = (size_t)m * 1024 * 1024;
-		return 0;
-	}
+	case OPT_MAX_SIZE:
+		return options_size(optarg, &o->doc.max_stream) == 0 ? 0 :
+		    options_bad("size (a number, with K, M or G)", optarg);
 	case OPT_READER:
 		if (strcmp(optarg, "auto") == 0)
 			o->doc.reader = HTML_READER_AUTO;

@@ -28,7 +28,6 @@ struct options {
 	int		 json;		/* --export=json */
 	const char	*import;	/* --import's file */
 	long		 timeout;	/* --timeout, seconds (0: the default) */
-	size_t		 max_size;	/* --max-size, bytes (0: the default) */
 	struct doc_opts	 doc;
 };
 

@@ -15,6 +15,7 @@
 
 #include <curses.h>
 
+#include "html.h"
 #include "pager.h"
 #include "ui.h"
 #include "utf8.h"
@@ -96,6 +97,47 @@ pager_rate(struct pager *p)
 	return minutes > 0 ? (double)bytes / minutes : 0;
 }
 
+/* Reopens the file (fetches the page) and goes back to the same place. */
+int
+pager_reload(struct pager *p)
+{
+	struct anchor		 a = view_anchor(p->v);
+	uint64_t		 off = a.pos.block < doc_nblocks(view_doc(p->v)) ?
+	    doc_block(view_doc(p->v), a.pos.block)->off : 0;
+	struct doc_opts		 o = p->o->doc;
+	struct doc		*d;
+	char			*cause = NULL;
+	struct pos		 pos = { 0, 0 };
+
+	if (p->path == NULL) {
+		pager_message(p, "standard input cannot be reloaded");
+		return UI_REDRAW;
+	}
+	o.lazy = 1;
+	if (doc_format(p->d) == DOC_FORMAT_HTML)	/* in the mode shown */
+		o.reader = doc_article(p->d) >= 0 ? HTML_READER_ON :
+		    HTML_READER_OFF;
+	if ((d = web_open(p, p->path, &o, p->o, &cause)) == NULL) {
+		snprintf(p->msg, sizeof p->msg, "reload failed: %s", cause);
+		free(cause);
+		return UI_REDRAW;
+	}
+	view_free(p->v);
+	doc_free(p->d);
+	p->d = d;
+	free(p->title);
+	p->title = doc_title(d);
+	p->v = view_new(d, view_opts_default(p), p->rows > 1 ? p->rows - 1 : 1);
+	pos.block = (uint32_t)doc_block_at(d, off);
+	view_goto(p->v, pos);
+	p->find.fullwidth = -1;
+	p->find.fw_at = 0;
+	find_reload(p);
+	annot_reload(p);
+	pager_message(p, "reloaded");
+	return UI_REDRAW | UI_CLEAR;
+}
+
 static int
 pager_key(struct pager *p, wint_t c, int fn)
 {
@@ -115,7 +157,7 @@ pager_wait(struct pager *p)
 	int	rc;
 
 	timeout(doc_complete(p->d) && p->find.fullwidth >= 0 && !p->hashing &&
-	    (p->find.s == NULL || p->find.total >= 0) ? PAGER_POLL_MS : 0);
+	    !find_counting(p) ? PAGER_POLL_MS : 0);
 	rc = get_wch(&c);
 	if (term_quit_requested())
 		return UI_QUIT;
@@ -124,7 +166,7 @@ pager_wait(struct pager *p)
 		return UI_REDRAW | UI_CLEAR;
 	}
 	if (rc == ERR) {
-		if (p->find.s != NULL && p->find.total < 0) {
+		if (find_counting(p)) {
 			find_count_step(p);
 			return UI_REDRAW;
 		}

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "layout.h"
 #include "print.h"
+#include "scursor.h"
 #include "search.h"
 #include "utf8.h"
 #include "width.h"
@@ -85,23 +86,32 @@ print_cols(const struct text *t, size_t i, int dir, int cols)
 
 struct print_grep {
 	struct doc	*d;
-	size_t		 b;
+	struct scursor	*c;
 	long		 n;
 	struct buf	 out;
 	FILE		*f;
 };
 
+/* One match: its section, then the text around it as shown. */
 static int
-print_grep_match(void *arg, size_t a, size_t z)
+print_grep_match(void *arg, const struct match *m0)
 {
 	struct print_grep	*g = arg;
-	struct text		*t = doc_text(g->d, g->b);
-	long			 s = doc_section_of(g->d, g->b);
-	size_t			 from = print_cols(t, a, -1, 24);
-	size_t			 to = print_cols(t, z, 1, 24), n, len;
+	struct match		 m = *m0;
+	struct text		*t;
+	long			 s;
+	size_t			 from, to, n, len;
 	const uint32_t		*o = doc_outline(g->d, &n);
 	char			*h;
 
+	if (scursor_model(g->c, &m) != 0)
+		return 1;	/* shows nothing */
+	t = doc_text(g->d, m.from.block);
+	if (m.to.block != m.from.block)	/* a long paragraph's two parts */
+		m.to.off = (uint32_t)t->len;
+	s = doc_section_of(g->d, m.from.block);
+	from = print_cols(t, m.from.off, -1, 24);
+	to = print_cols(t, m.to.off, 1, 24);
 	g->out.len = 0;
 	if (s >= 0) {
 		h = text_visible(doc_text(g->d, o[s]), &len);
@@ -125,24 +135,18 @@ long
 print_grep(struct doc *d, struct search *s, FILE *f)
 {
 	struct print_grep	g;
-	size_t			b, limited = 0;
 
 	memset(&g, 0, sizeof g);
 	g.d = d;
 	g.f = f;
+	g.c = scursor_new(d, s);
 	buf_init(&g.out);
-	for (b = 0; b < doc_nblocks(d); b++) {
-		g.b = b;
-		if (search_text(s, doc_text(d, b), print_grep_match, &g) < 0)
-			limited++;
-		if (doc_level(d, b) == 0)
-			doc_forget(d, b);	/* keep headings for the sections */
-	}
+	scursor_each(g.c, print_grep_match, &g);
 	fprintf(f, "%ld match%s\n", g.n, g.n == 1 ? "" : "es");
-	if (limited > 0)
-		fprintf(stderr, "folio: the expression hit its match limit in "
-		    "%zu paragraph%s: matches there may be missing\n", limited,
-		    limited == 1 ? "" : "s");
+	if (scursor_limited(g.c))
+		fprintf(stderr, "folio: the expression hit its match limit: "
+		    "matches may be missing\n");
+	scursor_free(g.c);
 	buf_free(&g.out);
 	return fflush(f) == 0 && !ferror(f) ? g.n : -1;
 }

@@ -244,7 +244,7 @@ prompt_typeahead(void)
 
 int
 prompt_run(struct pager *p, struct prompt *pr,
-    void (*changed)(struct pager *, struct prompt *))
+    void (*changed)(struct pager *, struct prompt *, void *), void *arg)
 {
 	wint_t	c;
 	int	rc, r = 0, ch, pending = 0;
@@ -273,13 +273,13 @@ prompt_run(struct pager *p, struct prompt *pr,
 			break;
 		pending |= ch;
 		if (pending && changed != NULL && !prompt_typeahead()) {
-			changed(p, pr);
+			changed(p, pr, arg);
 			draw_screen(p);
 			pending = 0;
 		}
 	}
 	if (pending && r == 1 && changed != NULL)
-		changed(p, pr);	/* Enter came with the rest of the typing */
+		changed(p, pr, arg);	/* Enter came with the rest of the typing */
 	curs_set(0);
 	leaveok(stdscr, TRUE);
 	return r;

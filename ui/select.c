@@ -3,10 +3,11 @@
  *
  * The selection runs from where it started (the current search match, or
  * the top line) to a cursor that moves by character (h l), word (w b),
- * sentence () (), screen line (j k) and paragraph (} {).  a, H and y then
- * act on it; Esc cancels.  Positions are (block, byte offset) of the shown
- * document; the source bytes of the passage are found by searching its
- * text in the source of the blocks it covers.
+ * sentence () (), screen line (j k) and paragraph (} {), across
+ * paragraphs and screens; like vim's v, it holds the character under the
+ * cursor.  a, H and y then act on it; Esc cancels.  Positions are (block,
+ * byte offset) of the shown document; the passage's source bytes come from
+ * the passage mapping (passage.h), the same that draws it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,18 +15,11 @@
 #include <curses.h>
 
 #include "buf.h"
+#include "passage.h"
 #include "search.h"
 #include "ui.h"
 #include "utf8.h"
 #include "xmalloc.h"
-
-static int
-sel_cmp(const struct pos *a, const struct pos *b)
-{
-	if (a->block != b->block)
-		return a->block < b->block ? -1 : 1;
-	return a->off < b->off ? -1 : a->off > b->off;
-}
 
 static struct text *
 sel_text(struct pager *p, uint32_t b)
@@ -33,29 +27,76 @@ sel_text(struct pager *p, uint32_t b)
 	return doc_text(view_doc(p->v), b);
 }
 
-/* Moves to the next (dir 1) or previous cluster, across blocks. */
-static void
-sel_char(struct pager *p, struct pos *c, int dir)
+/* The cluster at or after byte off (cl->n at the end). */
+static size_t
+sel_cluster(const struct clusters *cl, uint32_t off)
+{
+	size_t	lo = 0, hi = cl->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (cl->off[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Moves one cluster on (dir 1) or back, across blocks; 0 if it cannot. */
+static int
+sel_step(struct pager *p, struct pos *c, int dir)
 {
 	struct text		*t = sel_text(p, c->block);
 	const struct clusters	*cl = text_clusters(t, p->o->ambiguous, 0);
-	size_t			 i;
+	size_t			 i = sel_cluster(cl, c->off);
 
-	for (i = 0; i < cl->n && cl->off[i] < c->off; i++)
-		;
 	if (dir > 0 && i < cl->n) {
 		c->off = cl->off[i + 1];
-		if (c->off >= t->len && doc_has_block(view_doc(p->v),
-		    c->block + 1)) {
-			c->block++;
-			c->off = 0;
-		}
-	} else if (dir < 0 && i > 0)
-		c->off = cl->off[i - 1];
-	else if (dir < 0 && c->block > 0) {
-		c->block--;
-		c->off = (uint32_t)sel_text(p, c->block)->len;
+		if (c->off < t->len || !doc_has_block(view_doc(p->v),
+		    c->block + 1))
+			return 1;
+		c->block++;
+		c->off = 0;
+		return 1;
 	}
+	if (dir < 0 && i > 0) {
+		c->off = cl->off[i - 1];
+		return 1;
+	}
+	if (dir < 0 && c->block > 0) {
+		c->block--;
+		t = sel_text(p, c->block);
+		cl = text_clusters(t, p->o->ambiguous, 0);
+		c->off = cl->n > 0 ? cl->off[cl->n - 1] : 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* Is the cluster at c hidden (a gloss), or is c at a block's end? */
+static int
+sel_skip(struct pager *p, const struct pos *c)
+{
+	struct text	*t = sel_text(p, c->block);
+
+	return c->off < t->len && text_hidden_at(t, c->off);
+}
+
+/* Moves to the next (dir 1) or previous shown character, across blocks. */
+static void
+sel_char(struct pager *p, struct pos *c, int dir)
+{
+	struct pos	was = *c;
+
+	if (!sel_step(p, c, dir))
+		return;
+	while (sel_skip(p, c))
+		if (!sel_step(p, c, dir)) {
+			*c = was;
+			return;
+		}
 }
 
 /* Next or previous break opportunity (a word, or a CJK character). */
@@ -128,54 +169,118 @@ sel_sentence(struct pager *p, struct pos *c, int dir)
 	c->off = (uint32_t)i;
 }
 
+/* The first (dir < 0) or last shown character of block b. */
+static struct pos
+sel_block_end(struct pager *p, uint32_t b, int dir)
+{
+	struct text		*t = sel_text(p, b);
+	const struct clusters	*cl = text_clusters(t, p->o->ambiguous, 0);
+	struct pos		 c = { b, 0 };
+	size_t			 i;
+
+	if (dir < 0) {
+		for (i = 0; i < cl->n && text_hidden_at(t, cl->off[i]); i++)
+			;
+	} else {
+		for (i = cl->n; i > 0 && text_hidden_at(t, cl->off[i - 1]); i--)
+			;
+		i = i > 0 ? i - 1 : 0;
+	}
+	c.off = i < cl->n ? cl->off[i] : 0;
+	return c;
+}
+
+/* } and {: the paragraph's last (first) character, then the next one's. */
 static void
 sel_paragraph(struct pager *p, struct pos *c, int dir)
 {
-	if (dir > 0) {
-		if (doc_has_block(view_doc(p->v), c->block + 1)) {
-			c->block++;
-			c->off = 0;
-		} else
-			c->off = (uint32_t)sel_text(p, c->block)->len;
-	} else if (c->off > 0)
-		c->off = 0;
-	else if (c->block > 0) {
-		c->block--;
-		c->off = 0;
+	struct pos	e = sel_block_end(p, c->block, dir);
+
+	if (pos_cmp(*c, e) != 0) {
+		*c = e;
+		return;
 	}
+	if (dir > 0 && doc_has_block(view_doc(p->v), c->block + 1))
+		*c = sel_block_end(p, c->block + 1, dir);
+	else if (dir < 0 && c->block > 0)
+		*c = sel_block_end(p, c->block - 1, dir);
 }
 
-/* Up or down a screen line, keeping the place in the line roughly. */
+/* The screen line holding c, or n. */
+static size_t
+sel_line_of(const struct line *l, size_t n, const struct pos *c)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (l[i].kind == LINE_TEXT && l[i].block == c->block &&
+		    l[i].start <= c->off && (c->off < l[i].end ||
+		    (i + 1 == n || l[i + 1].block != c->block)))
+			return i;
+	return n;
+}
+
+/* Puts c on the shown character of line l nearest to column col. */
+static void
+sel_to_column(struct pager *p, const struct line *l, int col, struct pos *c)
+{
+	struct text		*t = sel_text(p, l->block);
+	const struct clusters	*cl = text_clusters(t, p->o->ambiguous, 0);
+	size_t			 i = sel_cluster(cl, l->start), last = i;
+	int			 w = 0;
+
+	for (; i < cl->n && cl->off[i] < l->end; i++) {
+		if (cl->flags[i] & CL_HIDDEN)
+			continue;
+		last = i;
+		if (w + cl->width[i] > col)
+			break;
+		w += cl->width[i];
+	}
+	c->block = l->block;
+	c->off = last < cl->n ? cl->off[last] : l->start;
+}
+
+/* The column of c in its line. */
+static int
+sel_column(struct pager *p, const struct line *l, const struct pos *c)
+{
+	struct text		*t = sel_text(p, l->block);
+	const struct clusters	*cl = text_clusters(t, p->o->ambiguous, 0);
+	size_t			 i;
+	int			 w = 0;
+
+	for (i = sel_cluster(cl, l->start); i < cl->n && cl->off[i] < c->off;
+	    i++)
+		w += cl->width[i];
+	return w;
+}
+
+/* Up or down a screen line, keeping the column; scrolls at the edges. */
 static void
 sel_line(struct pager *p, struct pos *c, int dir)
 {
 	const struct line	*l;
 	size_t			 n, i;
-	uint32_t		 delta;
+	long			 j;
+	int			 tries;
 
-	l = view_lines(p->v, &n);
-	for (i = 0; i < n; i++)
-		if (l[i].kind == LINE_TEXT && l[i].block == c->block &&
-		    l[i].start <= c->off && c->off <= l[i].end)
-			break;
-	if (i == n) {
-		sel_paragraph(p, c, dir);
-		return;
+	for (tries = 0; tries < 8; tries++) {
+		l = view_lines(p->v, &n);
+		if ((i = sel_line_of(l, n, c)) == n) {
+			view_goto_in(p->v, view_doc(p->v), *c);
+			continue;
+		}
+		for (j = (long)i + dir; j >= 0 && j < (long)n &&
+		    l[j].kind != LINE_TEXT; j += dir)
+			;
+		if (j >= 0 && j < (long)n) {
+			sel_to_column(p, &l[j], sel_column(p, &l[i], c), c);
+			return;
+		}
+		if (view_scroll(p->v, dir) == 0)
+			return;		/* the document's first or last line */
 	}
-	delta = c->off - l[i].start;
-	for (i = (size_t)((long)i + dir); i < n; i = (size_t)((long)i + dir))
-		if (l[i].kind == LINE_TEXT)
-			break;
-	if (i >= n) {
-		view_scroll(p->v, dir);
-		sel_paragraph(p, c, dir);
-		return;
-	}
-	c->block = l[i].block;
-	c->off = l[i].start + delta < l[i].end ? l[i].start + delta : l[i].end;
-	while (c->off > l[i].start &&
-	    (sel_text(p, c->block)->s[c->off] & 0xC0) == 0x80)
-		c->off--;
 }
 
 /* Keeps the cursor on the screen. */
@@ -183,102 +288,51 @@ static void
 sel_follow(struct pager *p)
 {
 	const struct line	*l;
-	size_t			 n, i;
+	size_t			 n;
 
 	l = view_lines(p->v, &n);
-	for (i = 0; i < n; i++)
-		if (l[i].block == p->sel.cur.block && l[i].kind == LINE_TEXT &&
-		    l[i].start <= p->sel.cur.off && p->sel.cur.off <= l[i].end)
-			return;
+	if (sel_line_of(l, n, &p->sel.cur) < n)
+		return;
 	view_goto_in(p->v, view_doc(p->v), p->sel.cur);
 }
 
-void
-sel_spans(struct pager *p, size_t b, struct text *t)
+/* Bytes of the character at c (0 at a block's end). */
+static uint32_t
+sel_char_len(struct pager *p, struct pos c)
+{
+	struct text		*t = sel_text(p, c.block);
+	const struct clusters	*cl = text_clusters(t, p->o->ambiguous, 0);
+	size_t			 i = sel_cluster(cl, c.off);
+
+	return i < cl->n && cl->off[i] == c.off ? cl->off[i + 1] - c.off : 0;
+}
+
+int
+sel_range(struct pager *p, struct pos *from, struct pos *to)
 {
 	struct pos	a = p->sel.from, z = p->sel.cur;
-	uint32_t	s, e;
 
-	text_clear_style(t, STYLE_SELECT);
 	if (!p->sel.active)
-		return;
-	if (sel_cmp(&a, &z) > 0) {
+		return -1;
+	if (pos_cmp(a, z) > 0) {
 		a = p->sel.cur;
 		z = p->sel.from;
 	}
-	if (b < a.block || b > z.block)
+	z.off += sel_char_len(p, z);	/* the character under the cursor */
+	*from = a;
+	*to = z;
+	return pos_cmp(a, z) < 0 ? 0 : -1;
+}
+
+void
+sel_marks(struct pager *p, size_t b, struct marks *m)
+{
+	struct pos	a, z;
+
+	if (sel_range(p, &a, &z) != 0 || b < a.block || b > z.block)
 		return;
-	s = b == a.block ? a.off : 0;
-	e = b == z.block ? z.off : (uint32_t)t->len;
-	if (e == s && b == p->sel.cur.block && e < t->len)
-		e++;		/* show the cursor */
-	while (e < t->len && (t->s[e] & 0xC0) == 0x80)
-		e++;
-	if (e > s)
-		text_add_span(t, s, e, STYLE_SELECT, 0);
-}
-
-/* Finds text[from, to) of block b in that block's source: 0 if found. */
-static int
-sel_find(struct pager *p, uint32_t b, uint32_t from, uint32_t to, size_t *a,
-    size_t *z)
-{
-	struct doc	*d = view_doc(p->v);
-	struct text	*t = sel_text(p, b);
-	struct search	*pat;
-	char		*q, *cause = NULL;
-	size_t		 n;
-	const char	*src = doc_source(d, &n);
-	struct { int found; size_t a, z; } hit = { 0, 0, 0 };
-
-	if (to <= from)
-		return -1;
-	q = xmalloc(to - from + 1);
-	memcpy(q, t->s + from, to - from);
-	q[to - from] = '\0';
-	pat = search_new(q, SEARCH_CASE, &cause);
-	free(q);
-	free(cause);
-	if (pat != NULL)
-		search_scan(pat, src, n, doc_block(d, b)->off,
-		    doc_block(d, b)->off + doc_block(d, b)->len, annot_first,
-		    &hit);
-	search_free(pat);
-	if (!hit.found) {	/* Markdown: markup inside the passage */
-		uint64_t	x, y;
-
-		if (doc_source_range(d, b, from, to, &x, &y) == 0) {
-			hit.a = (size_t)x;
-			hit.z = (size_t)y;
-			hit.found = 1;
-		}
-	}
-	*a = hit.a;
-	*z = hit.z;
-	return hit.found ? 0 : -1;
-}
-
-/* The selected passage's bytes in the source; 0 if found. */
-int
-sel_source(struct pager *p, size_t *a, size_t *z)
-{
-	struct pos	s = p->sel.from, e = p->sel.cur;
-	size_t		x, y;
-
-	if (sel_cmp(&s, &e) > 0) {
-		s = p->sel.cur;
-		e = p->sel.from;
-	}
-	if (e.off == 0 && e.block > s.block) {	/* ends at a block's start */
-		e.block--;
-		e.off = (uint32_t)sel_text(p, e.block)->len;
-	}
-	if (s.block == e.block)
-		return sel_find(p, s.block, s.off, e.off, a, z);
-	if (sel_find(p, s.block, s.off, (uint32_t)sel_text(p, s.block)->len,
-	    a, &y) != 0 || sel_find(p, e.block, 0, e.off, &x, z) != 0)
-		return -1;
-	return 0;
+	marks_add(m, b == a.block ? a.off : 0, b == z.block ? z.off :
+	    (uint32_t)sel_text(p, (uint32_t)b)->len, STYLE_SELECT, 0);
 }
 
 static int
@@ -331,25 +385,26 @@ sel_status(struct pager *p)
 	free(fit);
 }
 
-/* Where the selection starts: the search match, or the top line. */
+/* Where the selection starts: the search match on screen, or the top line. */
 static void
 sel_begin(struct pager *p)
 {
-	struct find		*f = &p->find;
 	const struct line	*l;
+	struct pos		 from, to;
 	size_t			 n, i;
 
 	p->sel.active = 1;
-	if (f->s != NULL && f->have && doc_nblocks(view_doc(p->v)) > 0) {
-		size_t	b = doc_block_at(view_doc(p->v), f->block_off);
+	if (find_visible(p) && find_current(p, &from, &to) == 0) {
+		p->sel.from = p->sel.cur = from;
+		while (pos_cmp(p->sel.cur, to) < 0) {	/* to its last character */
+			struct pos next = p->sel.cur;
 
-		if (doc_block(view_doc(p->v), b)->off == f->block_off &&
-		    find_visible_pos(p, b, f->start)) {
-			p->sel.from.block = p->sel.cur.block = (uint32_t)b;
-			p->sel.from.off = f->start;
-			p->sel.cur.off = f->end;
-			return;
+			sel_char(p, &next, 1);
+			if (pos_cmp(next, to) >= 0 || pos_cmp(next, p->sel.cur) == 0)
+				break;
+			p->sel.cur = next;
 		}
+		return;
 	}
 	l = view_lines(p->v, &n);
 	for (i = 0; i < n && l[i].kind != LINE_TEXT; i++)
@@ -357,6 +412,9 @@ sel_begin(struct pager *p)
 	p->sel.from.block = p->sel.cur.block = i < n ? l[i].block :
 	    (uint32_t)view_top_block(p->v);
 	p->sel.from.off = p->sel.cur.off = i < n ? l[i].start : 0;
+	if (sel_skip(p, &p->sel.cur))
+		sel_char(p, &p->sel.cur, 1);
+	p->sel.from = p->sel.cur;
 }
 
 int
@@ -371,7 +429,6 @@ sel_run(struct pager *p)
 	}
 	sel_begin(p);
 	for (;;) {
-		p->ngen++;
 		draw_screen(p);
 		sel_status(p);
 		refresh();
@@ -401,6 +458,5 @@ sel_run(struct pager *p)
 		}
 	}
 	p->sel.active = 0;
-	p->ngen++;
 	return r | UI_REDRAW;
 }

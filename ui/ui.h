@@ -20,6 +20,7 @@
 #include "doc.h"
 #include "options.h"
 #include "notes.h"
+#include "scursor.h"
 #include "search.h"
 #include "sha256.h"
 #include "view.h"
@@ -56,21 +57,14 @@ struct prompt {
 /* The search in the reader (find.c). */
 struct find {
 	struct search	*s;		/* NULL: no search */
+	struct scursor	*c;		/* its matches */
 	char		 pattern[512];
 	int		 regex;
 	int		 dir;		/* 1 forward (/), -1 backward (?) */
 	int		 have;		/* there is a current match */
-	uint64_t	 src;		/* its place in the source */
-	uint64_t	 src_end;
-	uint64_t	 block_off;	/* its block, by source offset */
-	uint32_t	 start;		/* its bytes in the block's text */
-	uint32_t	 end;
-	long		 total;		/* all matches, -1 until counted */
-	long		 index;		/* the current one, from 1; 0 unknown */
-	long		 counted;	/* counting: matches so far */
-	long		 before;	/* ... of them before the current one */
-	size_t		 count_at;	/* ... source offset or block reached */
-	uint32_t	 gen;		/* highlight generation (text.gen) */
+	struct match	 cur;		/* it: source bytes and model range */
+	struct doc	*cur_doc;	/* ... in this document (main or tail) */
+	long		 index;		/* its number, from 1; 0 unknown */
 	int		 fullwidth;	/* source has ＡＩ-like forms; -1 unknown */
 	size_t		 fw_at;		/* ... looked for up to here */
 	struct history	 history;
@@ -110,7 +104,6 @@ struct pager {
 	struct find		 find;
 	struct notes		 notes;
 	struct note		 draft;	/* a note left unfinished last time */
-	uint32_t		 ngen;	/* changes to the notes (highlights) */
 	struct sel		 sel;
 	int			 hyperlinks;	/* the terminal takes OSC 8 */
 	struct link_run		*runs;	/* links drawn on this screen */
@@ -170,12 +163,12 @@ int	list_help(struct pager *);
 
 /* prompt.c */
 /*
- * Runs the prompt; changed() is called after every edit.  Returns 1 when
- * accepted (Enter), -1 when cancelled (Esc), -2 when folio must quit,
- * 2 for Ctrl-E when the prompt allows $EDITOR.
+ * Runs the prompt; changed(p, pr, arg) is called after every edit.
+ * Returns 1 when accepted (Enter), -1 when cancelled (Esc), -2 when folio
+ * must quit, 2 for Ctrl-E when the prompt allows $EDITOR.
  */
 int	prompt_run(struct pager *, struct prompt *,
-	    void (*changed)(struct pager *, struct prompt *));
+	    void (*changed)(struct pager *, struct prompt *, void *), void *arg);
 void	prompt_draw(struct pager *, const struct prompt *);
 void	prompt_remember(struct history *, const char *);
 
@@ -187,16 +180,25 @@ int	find_next(struct pager *, int dir);
 int	find_clear(struct pager *);
 /* Counts some more matches; returns 1 while counting is not done. */
 int	find_count_step(struct pager *);
+/* True while the matches are being counted. */
+int	find_counting(struct pager *);
 /* "k/N" for the status line, or "" without a search. */
 void	find_status(struct pager *, char *, size_t);
-/* Puts the search highlights on a block's text if they are stale. */
-void	find_highlight(struct pager *, struct doc *, size_t block,
-	    struct text *);
+/* The marks of the search (matches, the current one) over a block. */
+void	find_marks(struct pager *, struct doc *, size_t block, struct marks *);
 void	find_free(struct pager *);
+/* After R: the same search on the reloaded document. */
+void	find_reload(struct pager *);
 /* Search flags for the document (learns whether it has full-width forms). */
 int	find_flags(struct pager *, int regex);
 /* Looks for full-width forms a little further (while idle). */
 void	find_fullwidth_step(struct pager *);
+/* The current match in the shown document; 0 if there is one. */
+int	find_current(struct pager *, struct pos *from, struct pos *to);
+/* Is the current match on the screen? */
+int	find_visible(struct pager *);
+/* Is model range [from, to) of the shown document on the screen? */
+int	find_on_screen(struct pager *, struct pos from, struct pos to);
 
 /* annot.c */
 /* Goes to the saved place before the first screen, if a quick look finds it. */
@@ -217,16 +219,18 @@ int	annot_set_text(struct pager *, struct note *, char *text,
 	    const char *said);
 int	annot_copy(struct pager *);
 void	annot_copy_text(struct pager *, const char *, size_t);
-void	annot_spans(struct pager *, struct doc *, size_t, struct text *);
-int	annot_first(void *, size_t, size_t);
+/* The highlights over block b of document d, as marks. */
+void	annot_marks(struct pager *, struct doc *, size_t b, struct marks *);
+/* After R: the notes re-attached to the reloaded text, as at a restart. */
+void	annot_reload(struct pager *);
 
 /* select.c */
 int	sel_run(struct pager *);
-void	sel_spans(struct pager *, size_t block, struct text *);
-int	sel_source(struct pager *, size_t *a, size_t *z);
+/* The selection's marks over block b of the shown document. */
+void	sel_marks(struct pager *, size_t block, struct marks *);
+/* The selection as a model range of the shown document; 0 if there is one. */
+int	sel_range(struct pager *, struct pos *from, struct pos *to);
 int	sel_at_break(const struct clusters *, uint32_t off);
-/* find.c: is offset off of block b of the shown document on screen? */
-int	find_visible_pos(struct pager *, size_t b, uint32_t off);
 
 /* list.c: ' (bookmarks) and A (notes and highlights). */
 int	list_notes(struct pager *, int bookmarks);
@@ -237,6 +241,8 @@ int	list_links(struct pager *);
 /* Recomputes the text column for the terminal size; relays out. */
 void	pager_layout(struct pager *);
 void	pager_message(struct pager *, const char *);
+/* R: reopens the file or fetches the page again, at the same place. */
+int	pager_reload(struct pager *);
 
 /* web.c */
 /*
@@ -249,8 +255,6 @@ void	web_init(struct pager *);
 void	web_free(struct pager *);
 /* The first screen's message (reader mode's share of the page). */
 void	web_started(struct pager *);
-/* R: opens the file or fetches the page again, at the same place. */
-int	web_reload(struct pager *);
 /* Opens a link (a URL, or a file relative to the document). */
 int	web_follow(struct pager *, const char *link);
 /* B: back to the page a link was followed from. */

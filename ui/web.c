@@ -139,7 +139,7 @@ web_open(struct pager *p, const char *target, const struct doc_opts *dopts,
 	wp.url = target;
 	clock_gettime(CLOCK_MONOTONIC, &wp.start);
 	fo.timeout = o->timeout;
-	fo.max_size = o->max_size;
+	fo.max_size = dopts->max_stream;
 	fo.progress = web_on_progress;
 	fo.arg = &wp;
 	if (p == NULL)
@@ -381,49 +381,15 @@ web_toggle_reader(struct pager *p)
 		return UI_REDRAW;
 	}
 	off = web_top_offset(p);
-	annot_stop(p);
 	view_free(p->v);
 	doc_free(p->d);
 	web_show(p, d, web_view_at(p, d, off), p->path);
-	p->placed = 1;
-	annot_start(p);
+	annot_reload(p);	/* the same source: the notes stand */
 	if (doc_article(d) >= 0)
 		web_say_article(p);
 	else
 		pager_message(p, article ? "the whole page (w: the article)" :
 		    "no article found: the whole page");
-	return UI_REDRAW | UI_CLEAR;
-}
-
-int
-web_reload(struct pager *p)
-{
-	struct doc_opts	 o = p->o->doc;
-	struct doc	*d;
-	char		*cause = NULL;
-	uint64_t	 off;
-
-	if (p->path == NULL) {
-		pager_message(p, "standard input cannot be reloaded");
-		return UI_REDRAW;
-	}
-	o.lazy = 1;
-	if (doc_format(p->d) == DOC_FORMAT_HTML)	/* the mode shown */
-		o.reader = doc_article(p->d) >= 0 ? HTML_READER_ON :
-		    HTML_READER_OFF;
-	if ((d = web_open(p, p->path, &o, p->o, &cause)) == NULL) {
-		snprintf(p->msg, sizeof p->msg, "reload failed: %s", cause);
-		free(cause);
-		return UI_REDRAW | UI_CLEAR;
-	}
-	off = web_top_offset(p);
-	annot_stop(p);
-	view_free(p->v);
-	doc_free(p->d);
-	web_show(p, d, web_view_at(p, d, off), p->path);
-	p->placed = 1;
-	annot_start(p);
-	pager_message(p, "reloaded");
 	return UI_REDRAW | UI_CLEAR;
 }
 

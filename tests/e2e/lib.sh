@@ -220,3 +220,32 @@ folio_pid() {	# folio_pid ARG: the folio running in this test's pane (ARG in its
 	done
 	echo "$found"
 }
+
+# painted BG: the text of the screen drawn with background colour BG
+# (an SGR number: 43 is yellow, the colour of highlights), each run of it
+# on a line of its own.  From `tmux capture-pane -e` on standard input.
+painted() {
+	awk -v want="$1" '{
+		n = split($0, part, "\033\\[")
+		on = 0; out = ""
+		for (i = 1; i <= n; i++) {
+			s = part[i]
+			if (i > 1) {
+				if (match(s, /^[0-9;]*m/)) {
+					k = split(substr(s, 1, RLENGTH - 1), p, ";")
+					if (k == 0) on = 0
+					for (j = 1; j <= k; j++) {
+						if (p[j] == "" || p[j] == 0 || p[j] == 49) on = 0
+						else if (p[j] == want) on = 1
+						else if (p[j] >= 40 && p[j] <= 47) on = 0
+					}
+					s = substr(s, RLENGTH + 1)
+				} else
+					sub(/^[0-9;?]*[A-Za-z]/, "", s)
+			}
+			if (on) out = out s
+			else if (out != "" && s != "") { print out; out = "" }
+		}
+		if (out != "") print out
+	}'
+}

@@ -1,0 +1,239 @@
+/*
+ * test_scursor.c: the search cursor finds the matches in order from any
+ * place, forward and backward, wrapping, counts them exactly (Markdown
+ * too), and gives each the model range the reader draws.
+ */
+#include "unit.h"
+
+#include "passage.h"
+#include "scursor.h"
+#include "search.h"
+
+struct fixture {
+	struct doc	*d;
+	struct search	*s;
+	struct scursor	*c;
+};
+
+static void
+fx_open(struct fixture *f, const char *text, int format, const char *pat,
+    int flags)
+{
+	struct doc_opts	 o = { NULL, 0, 0, 0, format };
+	char		*cause = NULL;
+
+	f->d = doc_open_mem(text, strlen(text), &o, &cause);
+	assert_non_null(f->d);
+	f->s = search_new(pat, flags, &cause);
+	assert_non_null(f->s);
+	f->c = scursor_new(f->d, f->s);
+}
+
+static void
+fx_close(struct fixture *f)
+{
+	scursor_free(f->c);
+	search_free(f->s);
+	doc_free(f->d);
+}
+
+/* The shown text of a match. */
+static char *
+shown(struct fixture *f, struct match *m)
+{
+	assert_int_equal(scursor_model(f->c, m), 0);
+	return passage_shown(f->d, m->from, m->to, NULL);
+}
+
+/* Counts all the matches, with the index of m. */
+static void
+count(struct fixture *f, const struct match *m, long total, long index)
+{
+	scursor_count_begin(f->c, m);
+	while (scursor_count_step(f->c))
+		;
+	assert_int_equal(scursor_total(f->c), total);
+	assert_int_equal(scursor_index(f->c), index);
+}
+
+static const char plain[] =
+    "One apple here.\n\nTwo apples there, an apple\nsplit on a line: ap\nple.\n"
+    "\nThe last apple.\n";
+
+static void
+test_forward_backward(void **state)
+{
+	struct fixture	f;
+	struct place	pl = { 0, { 0, 0 }, 0 };
+	struct match	m, n;
+	int		wrapped;
+
+	fx_open(&f, plain, DOC_FORMAT_TEXT, "apple", 0);
+	assert_false(scursor_on_texts(f.c));
+	assert_int_equal(scursor_find(f.c, &pl, 1, &m, &wrapped), 1);
+	assert_int_equal(m.src, 4);
+	assert_false(wrapped);
+	count(&f, &m, 4, 1);
+	/* next, next, next: "apples", "an apple", "last apple" */
+	assert_int_equal(scursor_step(f.c, &m, 1, &n, &wrapped), 1);
+	assert_int_equal(n.src, 21);
+	assert_int_equal(scursor_step(f.c, &n, 1, &m, &wrapped), 1);
+	assert_int_equal(m.src, 38);
+	count(&f, &m, 4, 3);
+	assert_int_equal(scursor_step(f.c, &m, 1, &n, &wrapped), 1);
+	assert_false(wrapped);
+	assert_int_equal(scursor_step(f.c, &n, 1, &m, &wrapped), 1);
+	assert_true(wrapped);		/* round to the first */
+	assert_int_equal(m.src, 4);
+	/* backward from the start wraps to the last */
+	assert_int_equal(scursor_step(f.c, &m, -1, &n, &wrapped), 1);
+	assert_true(wrapped);
+	assert_int_equal(n.src, strstr(plain, "last apple") - plain + 5);
+	fx_close(&f);
+}
+
+/* "ap\nple" is "ap ple" in the model: no match; "apple" in between lines is. */
+static void
+test_model_ranges(void **state)
+{
+	struct fixture	f;
+	struct place	pl = { 30, { 0, 0 }, 0 };
+	struct match	m;
+	int		wrapped;
+	char		*q;
+
+	fx_open(&f, "大模型的發(fā)展很快,發\n展也很\n穩。\n", DOC_FORMAT_TEXT,
+	    "發展", 0);
+	pl.src = 0;
+	assert_int_equal(scursor_find(f.c, &pl, 1, &m, &wrapped), 1);
+	q = shown(&f, &m);
+	assert_string_equal(q, "發展");
+	free(q);
+	assert_int_equal(m.src_end - m.src, strlen("發(fā)展"));
+	assert_int_equal(scursor_step(f.c, &m, 1, &m, &wrapped), 1);
+	q = shown(&f, &m);		/* across the line break */
+	assert_string_equal(q, "發展");
+	free(q);
+	count(&f, &m, 2, 2);
+	fx_close(&f);
+}
+
+/* A place given as a model position. */
+static void
+test_from_position(void **state)
+{
+	struct fixture	f;
+	struct place	pl = { 0, { 2, 0 }, 1 };
+	struct match	m;
+	int		wrapped;
+
+	fx_open(&f, plain, DOC_FORMAT_TEXT, "apple", 0);
+	assert_int_equal(scursor_find(f.c, &pl, 1, &m, &wrapped), 1);
+	assert_int_equal(m.src, strstr(plain, "last apple") - plain + 5);
+	assert_int_equal(scursor_find(f.c, &pl, -1, &m, &wrapped), 1);
+	assert_int_equal(m.src, 38);	/* the last before block 2 */
+	fx_close(&f);
+}
+
+static const char md[] =
+    "# Docker 入门\n\nDocker is *Docker*, and [Docker](https://docker.com) "
+    "too.\n\n- a Docker list\n- **Docker** in bold\n\n```\nDocker in code\n"
+    "```\n";
+
+/* Markdown: on the texts, in order, counted exactly; markup never matches. */
+static void
+test_markdown(void **state)
+{
+	struct fixture	f;
+	struct place	pl = { 0, { 0, 0 }, 1 };
+	struct match	m;
+	int		wrapped, k;
+	char		*q;
+
+	fx_open(&f, md, DOC_FORMAT_MARKDOWN, "Docker", 0);
+	assert_true(scursor_on_texts(f.c));
+	assert_int_equal(scursor_find(f.c, &pl, 1, &m, &wrapped), 1);
+	assert_int_equal(m.from.block, 0);	/* the title: the first */
+	count(&f, &m, 7, 1);
+	for (k = 2; k <= 7; k++) {
+		assert_int_equal(scursor_step(f.c, &m, 1, &m, &wrapped), 1);
+		assert_false(wrapped);
+		count(&f, &m, 7, k);
+		q = shown(&f, &m);
+		assert_string_equal(q, "Docker");
+		free(q);
+	}
+	/* the emphasised one: its source is inside the stars */
+	fx_close(&f);
+	fx_open(&f, md, DOC_FORMAT_MARKDOWN, "is Docker", 0);
+	assert_int_equal(scursor_find(f.c, &pl, 1, &m, &wrapped), 1);
+	assert_int_equal(m.src_end - m.src, strlen("is *Docker"));
+	fx_close(&f);
+}
+
+static int
+collect(void *arg, const struct match *m)
+{
+	struct match	*v = arg;
+	size_t		 i = 0;
+
+	while (v[i].src_end != 0)
+		i++;
+	v[i] = *m;
+	return 1;
+}
+
+/* The source scan and the texts agree, match for match. */
+static void
+test_scan_agrees(void **state)
+{
+	struct fixture	f, g;
+	struct match	a[16], b[16];
+	size_t		i;
+
+	memset(a, 0, sizeof a);
+	memset(b, 0, sizeof b);
+	fx_open(&f, plain, DOC_FORMAT_TEXT, "apple", 0);
+	fx_open(&g, plain, DOC_FORMAT_TEXT, "apple", SEARCH_REGEX);
+	assert_int_equal(scursor_each(f.c, collect, a), 4);
+	assert_int_equal(scursor_each(g.c, collect, b), 4);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(scursor_model(f.c, &a[i]), 0);
+		assert_int_equal(pos_cmp(a[i].from, b[i].from), 0);
+		assert_int_equal(pos_cmp(a[i].to, b[i].to), 0);
+		assert_int_equal(a[i].src, b[i].src);
+		assert_int_equal(a[i].src_end, b[i].src_end);
+	}
+	fx_close(&f);
+	fx_close(&g);
+}
+
+static void
+test_none(void **state)
+{
+	struct fixture	f;
+	struct place	pl = { 0, { 0, 0 }, 0 };
+	struct match	m;
+	int		wrapped;
+
+	fx_open(&f, plain, DOC_FORMAT_TEXT, "pear", 0);
+	assert_int_equal(scursor_find(f.c, &pl, 1, &m, &wrapped), 0);
+	assert_int_equal(scursor_find(f.c, &pl, -1, &m, &wrapped), 0);
+	count(&f, NULL, 0, 0);
+	fx_close(&f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_forward_backward),
+		cmocka_unit_test(test_model_ranges),
+		cmocka_unit_test(test_from_position),
+		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_scan_agrees),
+		cmocka_unit_test(test_none),
+	};
+
+	return UNIT_RUN(tests);
+}
