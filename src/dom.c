@@ -202,14 +202,22 @@ dom_is_space(uint32_t c)
 }
 
 void
-dom_text_sum(xmlNodePtr n, struct dom_sum *s)
+dom_text_sum(struct dom *d, xmlNodePtr n, struct dom_sum *s)
 {
 	const uint8_t	*p = n->content;
 	size_t		 len = p != NULL ? strlen((const char *)p) : 0, i = 0;
+	size_t		 idx = (size_t)(uintptr_t)n->_private;
+	struct dom_piece *pc = idx > 0 && idx <= d->npieces ?
+	    &d->pieces[idx - 1] : NULL;
 	uint32_t	 c;
 	int		 seen = 0, gap = 0;
 
 	memset(s, 0, sizeof *s);
+	if (pc != NULL && pc->summed) {
+		s->len = pc->sum_len;
+		s->commas = pc->sum_commas;
+		return;
+	}
 	while (i < len) {
 		i += (size_t)utf8_decode(p + i, len - i, &c);
 		if (dom_is_space(c)) {
@@ -224,6 +232,11 @@ dom_text_sum(xmlNodePtr n, struct dom_sum *s)
 		s->commas += dom_is_comma(c);
 	}
 	s->len += gap;	/* a trailing blank separates it from what follows */
+	if (pc != NULL) {
+		pc->sum_len = s->len;
+		pc->sum_commas = s->commas;
+		pc->summed = 1;
+	}
 }
 
 static size_t
@@ -378,7 +391,7 @@ dom_sum_node(struct dom *d, xmlNodePtr n)
 		for (c = n->children; c != NULL; c = c->next) {
 			if (c->type == XML_TEXT_NODE ||
 			    c->type == XML_CDATA_SECTION_NODE) {
-				dom_text_sum(c, &ts);
+				dom_text_sum(d, c, &ts);
 				dom_add(&f->sum, &ts, 1);
 			} else if (c->type == XML_ELEMENT_NODE)
 				dom_child_sum(c, dom_sum(d, c), &f->sum);
@@ -417,7 +430,7 @@ done:
 	if (root->type == XML_ELEMENT_NODE)
 		*out = *dom_sum(d, root);
 	else if (root->type == XML_TEXT_NODE)
-		dom_text_sum(root, out);
+		dom_text_sum(d, root, out);
 	else
 		memset(out, 0, sizeof *out);
 }
@@ -437,7 +450,7 @@ dom_propagate(struct dom *d, xmlNodePtr n, int sign)
 	if (n->type == XML_ELEMENT_NODE)
 		dom_add(&zero, dom_sum(d, n), sign);
 	else if (n->type == XML_TEXT_NODE) {
-		dom_text_sum(n, &delta);
+		dom_text_sum(d, n, &delta);
 		dom_add(&zero, &delta, sign);
 	} else
 		return;

@@ -79,6 +79,9 @@ struct dom_piece {
 	uint32_t	len;
 	uint64_t	src;
 	uint64_t	end;
+	int32_t		sum_len;	/* the node's text sums, on its first */
+	int32_t		sum_commas;	/* piece, once summed (summed set) */
+	int		summed;
 };
 
 struct dom {
@@ -120,8 +123,8 @@ void		 dom_prepare(struct dom *);
 /* The info of an element (every element has one after dom_prepare). */
 struct dom_info	*dom_info(struct dom *, xmlNodePtr);
 const struct dom_sum *dom_sum(struct dom *, xmlNodePtr);
-/* The sums of one text node. */
-void		 dom_text_sum(xmlNodePtr, struct dom_sum *);
+/* The sums of one text node (kept with its pieces once made). */
+void		 dom_text_sum(struct dom *, xmlNodePtr, struct dom_sum *);
 /* Link density: link text over text, 0 without text. */
 double		 dom_link_density(struct dom *, xmlNodePtr);
 

@@ -821,6 +821,35 @@ ex_title_site(struct extract_meta *m)
 	}
 }
 
+/*
+ * "Title_Site" is "Title" when the page's first h1 says "Title": what
+ * follows it in the title, after a separator, is the site's name.
+ */
+static void
+ex_title_h1(struct dom *d, struct extract_meta *m)
+{
+	xmlNodePtr	 root = xmlDocGetRootElement(d->doc), n;
+	char		*h;
+	size_t		 k;
+
+	if (m->title == NULL || root == NULL)
+		return;
+	for (n = root; n != NULL && dom_tag(n) != TAG_H1;
+	    n = dom_next(n, root, 0))
+		;
+	if (n == NULL)
+		return;
+	h = dom_text(n, 4096);
+	k = strlen(h);
+	if (k > 0 && strlen(m->title) > k && strncmp(m->title, h, k) == 0 &&
+	    strchr(" |-_:\xC2\xB7\xE2\xEF", m->title[k]) != NULL) {
+		free(m->title);
+		m->title = h;
+		return;
+	}
+	free(h);
+}
+
 /* A date that starts YYYY-MM-DD is shown as that. */
 static void
 ex_date(char *s)
@@ -878,6 +907,7 @@ extract_meta(struct dom *d, struct extract_meta *m)
 	    xstrdup(v[M_PARSELYDATE]) : NULL;
 	ex_date(m->date);
 	ex_title_site(m);
+	ex_title_h1(d, m);
 	if (root != NULL && dom_attr(root, "lang") != NULL)
 		m->lang = xstrdup(dom_attr(root, "lang"));
 	m->body = ld.body;

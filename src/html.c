@@ -108,14 +108,15 @@ html_piece(struct html_parse *hp, xmlNodePtr t, uint64_t end, size_t len,
 	}
 	prev = d->npieces > 0 ? &d->pieces[d->npieces - 1] : NULL;
 	/*
-	 * libxml2 hands on a full buffer of text before it steps past the
-	 * character it just took: the text may end a character later.
+	 * libxml2 hands on a full buffer of text (1000 bytes) before it
+	 * steps past the character it just took: such text may end a
+	 * character later.
 	 */
-	for (k = 0; k <= 4; k++)
+	for (k = 0; k <= (len >= 1000 ? 4 : 0); k++)
 		if (end + k >= len && end + k <= hp->lean->n &&
 		    memcmp(src + end + k - len, ch, len) == 0)
 			break;
-	if (k <= 4) {
+	if (k <= (len >= 1000 ? 4 : 0)) {
 		end += k;
 		start = end - len;	/* as written */
 	} else {		/* an entity, or text the parser changed */
@@ -130,8 +131,11 @@ html_piece(struct html_parse *hp, xmlNodePtr t, uint64_t end, size_t len,
 	start = html_orig(hp->lean, start);
 	end = html_orig(hp->lean, end);
 	if (prev != NULL && start < prev->end)
-		start = prev->end < end ? prev->end : end;
+		start = prev->end;	/* pieces never go back */
+	if (end < start)
+		end = start;
 	p = &d->pieces[d->npieces];
+	memset(p, 0, sizeof *p);
 	p->node = t;
 	p->text = prev != NULL && prev->node == t ? prev->text + prev->len : 0;
 	p->len = (uint32_t)len;
@@ -491,6 +495,7 @@ struct html_r {
 	/* white space waiting for the next word: 1 blanks, 2 a line end */
 	int		 ws;
 	uint64_t	 ws_lo, ws_hi;
+	int		 ws_exact;	/* it is one space, as written */
 	int		 brs;		/* <br> waiting */
 	int		 col;		/* in preformatted text, for tabs */
 	/* the run being extended */
@@ -513,6 +518,8 @@ struct html_r {
 	struct html_span spans[HTML_SPANS];
 	int		 nspans;
 	uint64_t	 last_off;	/* blocks' offsets never go back */
+	int		 list_start;	/* the next item starts a list */
+	const char	*title;		/* whole page: the h1 saying it goes */
 };
 
 static void	html_leaf_close(struct html_r *);
@@ -589,8 +596,12 @@ html_leaf_open(struct html_r *r, int type, int level, int flags)
 		    0);
 		r->marker[0] = '\0';
 	}
-	if (type == BLOCK_LIST)
+	if (type == BLOCK_LIST) {
 		r->item_leaves++;
+		if (r->list_start)
+			r->flags |= BLOCK_SPACE;	/* a new list */
+		r->list_start = 0;
+	}
 	for (i = 0; i < r->nspans && i < HTML_SPANS; i++)
 		r->spans[i].start = t->len;
 }
@@ -600,6 +611,28 @@ static int
 html_leaf_empty(const struct html_r *r)
 {
 	return r->lastc == 0;
+}
+
+/* The open leaf's runs cut to its text's len bytes (blanks trimmed). */
+static void
+html_cut_runs(struct html_r *r, size_t len)
+{
+	struct rdoc	*d = r->out;
+
+	while (d->nruns > r->firstrun) {
+		struct text_run *x = &d->runs[d->nruns - 1];
+
+		if (x->text >= len)
+			d->nruns--;
+		else {
+			if (x->text + x->tlen > len) {
+				if (x->tlen == x->slen)
+					x->slen = (uint32_t)(len - x->text);
+				x->tlen = (uint32_t)(len - x->text);
+			}
+			break;
+		}
+	}
 }
 
 static void
@@ -632,6 +665,7 @@ html_leaf_close(struct html_r *r)
 		return;
 	}
 	d->text.len = r->start + len;
+	html_cut_runs(r, len);
 	b = rdoc_push_block(d);
 	b->b.type = (uint8_t)r->type;
 	b->b.level = (uint8_t)r->level;
@@ -700,7 +734,7 @@ html_flush_ws(struct html_r *r, uint32_t next)
 		return;	/* a line end between CJK characters */
 	buf_addc(&r->out->text, ' ');
 	r->lastc = ' ';
-	html_run(r, r->out->text.len - 1, r->ws_lo, r->ws_hi, 0);
+	html_run(r, r->out->text.len - 1, r->ws_lo, r->ws_hi, r->ws_exact);
 }
 
 /* Text folio adds (a mark, a link number): no source. */
@@ -783,6 +817,13 @@ html_word(struct html_r *r, const char *s, size_t n, uint64_t lo,
 		}
 	}
 	utf8_decode((const uint8_t *)s, n, &c);
+	if (r->out->text.len - r->start + n + 1 > HTML_BLOCK_MAX &&
+	    n < HTML_BLOCK_MAX / 4) {	/* a word is not cut: on in a new block */
+		int type = r->type, level = r->level;
+
+		html_leaf_close(r);
+		html_leaf_open(r, type, level, BLOCK_CONT);
+	}
 	html_flush_ws(r, c);
 	while (n > 0) {
 		html_maybe_split(r);
@@ -829,7 +870,9 @@ html_flow(struct html_r *r, const char *s, size_t n, uint64_t lo,
 			if (r->ws == 0) {
 				r->ws_lo = exact ? lo + i : lo;
 				r->ws = 1;
-			}
+				r->ws_exact = exact && j - i == 1 && s[i] == ' ';
+			} else
+				r->ws_exact = 0;
 			r->ws_hi = exact ? lo + j : hi;
 			if (nl)
 				r->ws = 2;
@@ -901,8 +944,11 @@ html_text(struct html_r *r, xmlNodePtr t)
 		fn(r, s + at, len, p->src, p->end, p->end - p->src == len);
 		at += len;
 	}
-	if (at < n)
-		fn(r, s + at, n - at, r->hi, r->hi, 0);
+	if (at < n) {		/* text with no piece: after the last run */
+		uint64_t end = r->run ? r->run_s + r->run_slen : r->hi;
+
+		fn(r, s + at, n - at, end, end, 0);
+	}
 }
 
 /* --- Elements ------------------------------------------------------------ */
@@ -1155,6 +1201,8 @@ html_list_enter(struct html_r *r, xmlNodePtr n, int ordered)
 	if (r->lists < HTML_LISTS)
 		r->number[r->lists] = ordered ? (start != NULL &&
 		    atoi(start) > 0 ? (unsigned)atoi(start) : 1) : 0;
+	if (r->lists == 0)
+		r->list_start = 1;
 	r->lists++;
 }
 
@@ -1369,6 +1417,19 @@ html_table(struct html_r *r, xmlNodePtr t)
 /* --- The walk ------------------------------------------------------------ */
 
 /* Entering an element; returns 0 to skip what it holds. */
+/* Is this heading the page's title again (shown once, at the top)? */
+static int
+html_repeats_title(struct html_r *r, xmlNodePtr n)
+{
+	char	*h = dom_text(n, 4096);
+	int	 same = extract_similarity(r->title, h) > 0.75;
+
+	free(h);
+	if (same)
+		r->title = NULL;	/* only the first */
+	return same;
+}
+
 /* The tag to render an element as: a heading made a div stays one. */
 static int
 html_tag(struct html_r *r, xmlNodePtr n)
@@ -1409,6 +1470,9 @@ html_enter(struct html_r *r, xmlNodePtr n)
 		html_table(r, n);
 		return 0;
 	}
+	if (r->title != NULL && (t == TAG_H1 || t == TAG_H2) &&
+	    html_repeats_title(r, n))
+		return 0;
 	if (dom_is_heading(t)) {
 		html_break(r);
 		if (r->pre == 0) {
@@ -1601,7 +1665,7 @@ html_base(struct dom *d, const char *addr)
 
 static void
 html_render_tree(struct dom *d, xmlNodePtr root, const char *base,
-    const struct html_opts *o, const struct extract_meta *m,
+    const struct html_opts *o, const struct extract_meta *m, int whole,
     struct rdoc *out)
 {
 	struct html_r	r;
@@ -1611,6 +1675,7 @@ html_render_tree(struct dom *d, xmlNodePtr root, const char *base,
 	r.dom = d;
 	r.base = base;
 	r.plain_links = o != NULL && o->plain_links;
+	r.title = whole && m != NULL ? m->title : NULL;
 	if (m != NULL)
 		html_header(&r, m);
 	if (root != NULL)
@@ -1687,11 +1752,11 @@ html_render(const char *s, size_t n, const struct html_opts *o,
 		    total) : 100;
 		if (info->percent > 100)
 			info->percent = 100;
-		html_render_tree(&d, art, base, o, &m, out);
+		html_render_tree(&d, art, base, o, &m, 0, out);
 		dom_free(&d);
 	} else {
 		html_render_tree(&page, html_body(&page), base, o, &m,
-		    out);
+		    1, out);
 		dom_free(&page);
 	}
 	if (m.title != NULL)
