@@ -1456,8 +1456,12 @@ html_enter(struct html_r *r, xmlNodePtr n)
 	if (t == TAG_BR) {
 		if (r->pre > 0)
 			html_pre_text(r, "\n", 1, r->last_off, r->last_off, 0);
-		else if (r->heading)
-			r->ws = r->ws ? r->ws : 1;
+		else if (r->heading && r->ws == 0) {	/* a space, from nothing */
+			r->ws = 1;
+			r->ws_lo = r->ws_hi = r->run ? r->run_s + r->run_slen :
+			    r->hi;
+			r->ws_exact = 0;
+		}
 		else if (r->open && !html_leaf_empty(r))
 			r->brs++;
 		return 0;
