@@ -1833,13 +1833,43 @@ ex_body(xmlNodePtr root)
 	return NULL;
 }
 
+/*
+ * A container that names itself the article (trafilatura's first
+ * choices): itemprop=articleBody, or a class or id like entry-content,
+ * article-body, post-content.  The first, if it holds enough text.
+ */
+static xmlNodePtr
+ex_known(struct ex *x, xmlNodePtr root)
+{
+	static const char *const names[] = {
+		"entry-content", "article-content", "article_content",
+		"article-body", "article__body", "articlebody", "article_body",
+		"post-content", "post_content", "postcontent", "entry_content",
+		"story-body", "story_body", NULL
+	};
+	xmlNodePtr	 n;
+	const char	*ip, *ms;
+	char		 buf[1024];
+
+	for (n = root; n != NULL; n = ex_next(n, 0)) {
+		ip = dom_attr(n, "itemprop");
+		ms = ex_match(n, buf, sizeof buf);
+		if (((ip != NULL && strcasestr(ip, "articlebody") != NULL) ||
+		    ex_any(ms, names)) &&
+		    dom_sum(x->d, n)->len >= EXTRACT_ENOUGH &&
+		    dom_link_density(x->d, n) < 0.5)
+			return n;
+	}
+	return NULL;
+}
+
 xmlNodePtr
 extract_article(struct dom *d, struct extract_meta *m, int flags, int *len)
 {
 	struct ex	 x;
 	struct ex_nodes	 score = { NULL, 0, 0 };
 	xmlNodePtr	 root = xmlDocGetRootElement(d->doc), body, top[EX_TOP];
-	xmlNodePtr	 c, art, s, next;
+	xmlNodePtr	 c, art, s, next, k;
 	size_t		 ntop;
 
 	*len = 0;
@@ -1863,6 +1893,17 @@ extract_article(struct dom *d, struct extract_meta *m, int flags, int *len)
 		ex_init(&x, c);
 	} else
 		c = ex_refine(&x, top, ntop);
+	/*
+	 * The page names its article, and the candidate is elsewhere, or a
+	 * container three times its size: the page knows best.
+	 */
+	if ((k = ex_known(&x, body)) != NULL && k != c &&
+	    !ex_is_ancestor(k, c) && (!ex_is_ancestor(c, k) ||
+	    dom_sum(d, c)->len > 3 * dom_sum(d, k)->len)) {
+		if (!ex_scored(&x, k))
+			ex_init(&x, k);
+		c = k;
+	}
 	art = dom_new_elem(d, "div");	/* outside the tree while it grows */
 	if (c->parent != NULL)
 		for (s = dom_first_elem(c->parent); s != NULL; s = next) {

@@ -1159,6 +1159,25 @@ html_link_leave(struct html_r *r)
 	}
 }
 
+/* Is the image in a figure with a caption (which says it better)? */
+static int
+html_captioned(xmlNodePtr img)
+{
+	xmlNodePtr	f, n;
+	int		depth;
+
+	for (f = img->parent, depth = 0; f != NULL && depth < 4 &&
+	    dom_tag(f) != TAG_FIGURE; f = f->parent, depth++)
+		;
+	if (f == NULL || dom_tag(f) != TAG_FIGURE)
+		return 0;
+	for (n = f->children; n != NULL; n = dom_next(n, f, 0))
+		if (dom_tag(n) == TAG_FIGCAPTION && !dom_is_blank(n) &&
+		    n->children != NULL)
+			return 1;
+	return 0;
+}
+
 static void
 html_image(struct html_r *r, xmlNodePtr n)
 {
@@ -1166,7 +1185,7 @@ html_image(struct html_r *r, xmlNodePtr n)
 	char		*clean;
 	size_t		 from, k, w;
 
-	if (alt == NULL)
+	if (alt == NULL || html_captioned(n))
 		return;
 	clean = sanitize_dup(alt, strlen(alt));
 	for (k = 0, w = 0; clean[k] != '\0'; k++) {	/* blanks: one space */
@@ -1179,7 +1198,16 @@ html_image(struct html_r *r, xmlNodePtr n)
 	while (w > 0 && clean[w - 1] == ' ')
 		w--;
 	clean[w] = '\0';
-	if (clean[strspn(clean, " ")] != '\0') {
+	if (strncmp(clean, "{\\displaystyle ", 15) == 0 && w > 16 &&
+	    clean[w - 1] == '}') {	/* a formula's TeX: shown as it is */
+		clean[w - 1] = '\0';
+		html_put(r, "", 1);
+		from = r->out->text.len;
+		buf_adds(&r->out->text, clean + 15);
+		rdoc_add_span(r->out, r->start, from, r->out->text.len,
+		    STYLE_CODE, 0);
+		r->lastc = 'x';
+	} else if (clean[strspn(clean, " ")] != '\0') {
 		if (r->brs > 0)
 			html_do_brs(r, "", 0);
 		html_put(r, "[image: ", 1);
@@ -1686,6 +1714,38 @@ html_render_tree(struct dom *d, xmlNodePtr root, const char *base,
 		html_walk(&r, root);
 }
 
+static void
+html_percent(struct html_info *info, int len, int total)
+{
+	info->article = 1;
+	info->percent = total > 0 ? (int)((long long)len * 100 / total) : 100;
+	if (info->percent > 100)
+		info->percent = 100;
+}
+
+/* The header, then JSON-LD's articleBody, a paragraph a line. */
+static void
+html_render_body(const struct extract_meta *m, struct rdoc *out)
+{
+	struct html_r	 r;
+	const char	*p = m->body, *nl;
+
+	memset(&r, 0, sizeof r);
+	r.out = out;
+	html_header(&r, m);
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		html_leaf_open(&r, BLOCK_PARA, 0, 0);
+		html_flow(&r, p, (size_t)(nl - p), r.last_off, r.last_off, 0);
+		r.run = 0;	/* from inside a script: no runs of its own */
+		out->nruns = r.firstrun;
+		html_leaf_close(&r);
+		p = *nl != '\0' ? nl + 1 : nl;
+	}
+}
+
 /*
  * Finds the article in page (taken over), with Readability's ladder: if
  * it is short, the page is parsed again (extraction changes the tree)
@@ -1728,7 +1788,7 @@ html_render(const char *s, size_t n, const struct html_opts *o,
 	struct extract_meta	 m;
 	xmlNodePtr		 art = NULL;
 	char			*base;
-	int			 total, len = 0, reader;
+	int			 total, len = 0, reader, body;
 
 	memset(out, 0, sizeof *out);
 	memset(info, 0, sizeof *info);
@@ -1750,12 +1810,18 @@ html_render(const char *s, size_t n, const struct html_opts *o,
 			return -1;
 		}
 	}
-	if (art != NULL) {
-		info->article = 1;
-		info->percent = total > 0 ? (int)((long long)len * 100 /
-		    total) : 100;
-		if (info->percent > 100)
-			info->percent = 100;
+	body = m.body != NULL && reader != HTML_READER_OFF ?
+	    width_str(m.body, strlen(m.body), 1) : 0;
+	if (body >= EXTRACT_ENOUGH && (art == NULL || len * 2 < body)) {
+		/* what the page says its article is, in JSON-LD */
+		if (art != NULL)
+			dom_free(&d);
+		else
+			dom_free(&page);
+		html_percent(info, body, total);
+		html_render_body(&m, out);
+	} else if (art != NULL) {
+		html_percent(info, len, total);
 		html_render_tree(&d, art, base, o, &m, 0, out);
 		dom_free(&d);
 	} else {

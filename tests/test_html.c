@@ -787,6 +787,60 @@ test_data_table_kept(void **state)
 	free(s);
 }
 
+/* JSON-LD's articleBody stands in for an article the page hides. */
+static void
+test_jsonld_body(void **state)
+{
+	struct buf	 b;
+	struct doc	*d;
+	int		 i;
+
+	buf_init(&b);
+	buf_adds(&b, "<html><head><title>Hidden</title><script type=\""
+	    "application/ld+json\">{\"@context\":\"https://schema.org\","
+	    "\"@type\":\"NewsArticle\",\"headline\":\"Hidden\","
+	    "\"articleBody\":\"");
+	for (i = 0; i < 8; i++)
+		buf_adds(&b, "The river rose in the night, and by morning the "
+		    "town had moved its market up the hill.\\n");
+	buf_adds(&b, "\"}</script></head><body><div id=app>Loading, please "
+	    "wait, loading.</div><p>Short.</p></body></html>");
+	d = page(b.s, HTML_READER_ON);
+	assert_true(doc_article(d) > 0);
+	assert_int_equal(doc_nblocks(d), 1 + 8);
+	assert_string_equal(doc_text(d, 1)->s, "The river rose in the night, "
+	    "and by morning the town had moved its market up the hill.");
+	assert_false(has(d, "Loading"));
+	doc_free(d);
+	buf_free(&b);
+}
+
+/* A container the page names its article wins over a bigger neighbour. */
+static void
+test_known_container(void **state)
+{
+	struct buf	 b;
+	struct doc	*d;
+	int		 i;
+
+	buf_init(&b);
+	buf_adds(&b, "<html><head><title>Known</title></head><body><div>"
+	    "<div class=\"article-body\">");
+	add_para(&b, "p", 3);
+	add_para(&b, "p", 3);
+	buf_adds(&b, "</div></div><div><div class=\"discussion\">");
+	for (i = 0; i < 12; i++)
+		buf_adds(&b, "<p>Reader writes: a long reply, with commas, that "
+		    "goes on, and on, about other things, at length, and then "
+		    "some more, until the thread is long.</p>");
+	buf_adds(&b, "</div></div></body></html>");
+	d = page(b.s, HTML_READER_ON);
+	assert_true(has(d, "The river rose"));
+	assert_false(has(d, "Reader writes"));
+	doc_free(d);
+	buf_free(&b);
+}
+
 /* A page with no article to speak of is shown whole. */
 static void
 test_not_readerable(void **state)
@@ -837,6 +891,8 @@ main(void)
 		cmocka_unit_test(test_retry),
 		cmocka_unit_test(test_share),
 		cmocka_unit_test(test_data_table_kept),
+		cmocka_unit_test(test_jsonld_body),
+		cmocka_unit_test(test_known_container),
 		cmocka_unit_test(test_not_readerable),
 	};
 
