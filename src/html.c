@@ -576,6 +576,8 @@ html_leaf_open(struct html_r *r, int type, int level, int flags)
 	struct buf	*t = &r->out->text;
 	int		 i;
 
+	if (r->open)
+		html_leaf_close(r);
 	r->open = 1;
 	r->type = type;
 	r->level = level;
@@ -713,12 +715,13 @@ html_break(struct html_r *r)
 	html_leaf_close(r);
 }
 
-/* Opens a flow leaf for text, unless one is open. */
+/* Opens a leaf for text, unless one is open: preformatted in a pre. */
 static void
 html_need_leaf(struct html_r *r)
 {
 	if (!r->open)
-		html_leaf_open(r, html_flow_type(r), 0, 0);
+		html_leaf_open(r, r->pre > 0 ? BLOCK_PRE : html_flow_type(r), 0,
+		    0);
 }
 
 /* Emits the white space waiting before a word, if any is due. */
