@@ -410,6 +410,21 @@ doc_size(const struct doc *d)
 	return d->src.len;
 }
 
+void
+doc_span(const struct doc *d, size_t *start, size_t *end)
+{
+	const struct block	*last;
+
+	*start = 0;
+	*end = d->src.len;
+	if (!doc_complete(d) || d->blocks.n == 0)
+		return;
+	last = &d->blocks.v[d->blocks.n - 1];
+	*start = d->blocks.v[0].off;
+	if (last->off + last->len > *start)
+		*end = last->off + last->len;
+}
+
 
 /* Strips quote markers ("> > "), returning the depth. */
 static int

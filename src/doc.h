@@ -121,6 +121,12 @@ const char	*doc_encoding(const struct doc *);
 const char	*doc_source(const struct doc *, size_t *len);
 /* Bytes of UTF-8 source text. */
 size_t		 doc_size(const struct doc *);
+/*
+ * The source bytes the blocks are drawn from, [*start, *end): all of it
+ * until the document is segmented to its end; then from the first block
+ * to the end of the last (a web page's article is a part of its source).
+ */
+void		 doc_span(const struct doc *, size_t *start, size_t *end);
 /* The title line's text, or NULL; allocated, caller frees. */
 char		*doc_title(struct doc *);
 

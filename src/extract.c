@@ -1663,6 +1663,45 @@ ex_clean_share(struct ex *x, xmlNodePtr top)
 	}
 }
 
+/*
+ * Chinese and Japanese news pages end with lines that are not the text:
+ * 责任编辑 (the editor), 相关阅读 (related reading), 广告 (advertising)...
+ */
+static int
+ex_cjk_furniture(struct dom *d, xmlNodePtr n)
+{
+	static const char *const starts[] = {
+		"\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91",	/* 责任编辑 */
+		"\xE8\xB2\xAC\xE4\xBB\xBB\xE7\xB7\xA8\xE8\xBC\xAF",	/* 責任編輯 */
+		"\xE7\x9B\xB8\xE5\x85\xB3\xE9\x98\x85\xE8\xAF\xBB",	/* 相关阅读 */
+		"\xE7\x9B\xB8\xE9\x97\x9C\xE9\x96\xB1\xE8\xAE\x80",	/* 相關閱讀 */
+		"\xE7\x9B\xB8\xE5\x85\xB3\xE6\x96\xB0\xE9\x97\xBB",	/* 相关新闻 */
+		"\xE7\x9B\xB8\xE9\x97\x9C\xE6\x96\xB0\xE8\x81\x9E",	/* 相關新聞 */
+		"\xE5\xBB\xB6\xE4\xBC\xB8\xE9\x98\x85\xE8\xAF\xBB",	/* 延伸阅读 */
+		"\xE5\xBB\xB6\xE4\xBC\xB8\xE9\x96\xB1\xE8\xAE\x80",	/* 延伸閱讀 */
+		"\xE5\xB9\xBF\xE5\x91\x8A",	/* 广告 */
+		"\xE5\xBB\xA3\xE5\x91\x8A",	/* 廣告 */
+		"\xE5\x85\xB3\xE9\x94\xAE\xE8\xAF\x8D",	/* 关键词 */
+		"\xE9\x97\x9C\xE9\x8D\xB5\xE8\xA9\x9E",	/* 關鍵詞 */
+		NULL
+	};
+	char	*t, *p;
+	size_t	 i;
+	int	 hit = 0;
+
+	if (dom_sum(d, n)->len > 60 || dom_sum(d, n)->len == 0)
+		return 0;
+	t = dom_text(n, 256);
+	for (p = t; *p == '[' || *p == '(' || *p == ' ' ||
+	    strncmp(p, "\xE3\x80\x90", 3) == 0 || strncmp(p, "\xEF\xBC\x88", 3) == 0;
+	    p += *p == '[' || *p == '(' || *p == ' ' ? 1 : 3)
+		;	/* [ ( 【 （ */
+	for (i = 0; starts[i] != NULL && !hit; i++)
+		hit = strncmp(p, starts[i], strlen(starts[i])) == 0;
+	free(t);
+	return hit;
+}
+
 /* The rest of Readability's _prepArticle, after the conditional cleaning. */
 static void
 ex_tidy(struct ex *x, xmlNodePtr art)
@@ -1670,12 +1709,17 @@ ex_tidy(struct ex *x, xmlNodePtr art)
 	struct ex_nodes	 l = { NULL, 0, 0 };
 	int		 h1[2] = { TAG_H1, 0 }, p[2] = { TAG_P, 0 };
 	int		 br[2] = { TAG_BR, 0 }, tb[2] = { TAG_TABLE, 0 };
+	int		 cjk[4] = { TAG_P, TAG_DIV, TAG_SPAN, 0 };
 	size_t		 i;
 	xmlNodePtr	 n, next, tbody, row, cell;
 
 	ex_collect(art, h1, &l);
 	for (i = 0; i < l.n; i++)
 		dom_rename(x->d, l.v[i], "h2");
+	ex_collect(art, cjk, &l);
+	for (i = l.n; i-- > 0; )
+		if (ex_cjk_furniture(x->d, l.v[i]))
+			dom_remove(x->d, l.v[i]);
 	ex_collect(art, p, &l);
 	for (i = l.n; i-- > 0; ) {
 		const struct dom_sum *s = dom_sum(x->d, l.v[i]);

@@ -1717,6 +1717,26 @@ html_render_tree(struct dom *d, xmlNodePtr root, const char *base,
 		html_walk(&r, root);
 }
 
+/*
+ * The header's blocks (folio's text, from no source) take the offset of
+ * the first block that has one, so the blocks span the article's source.
+ */
+static void
+html_header_offsets(struct rdoc *out)
+{
+	size_t	i, k;
+
+	for (i = 0; i < out->n && out->v[i].nruns == 0; i++)
+		;
+	if (i == out->n)
+		return;
+	for (k = 0; k < i; k++)
+		if (out->v[k].b.off < out->v[i].b.off) {
+			out->v[k].b.off = out->v[i].b.off;
+			out->v[k].b.len = 0;
+		}
+}
+
 static void
 html_percent(struct html_info *info, int len, int total)
 {
@@ -1834,6 +1854,7 @@ html_render(const char *s, size_t n, const struct html_opts *o,
 	}
 	if (m.title != NULL)
 		out->title = sanitize_dup(m.title, strlen(m.title));
+	html_header_offsets(out);
 	free(base);
 	extract_meta_free(&m);
 	return 0;

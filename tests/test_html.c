@@ -720,6 +720,35 @@ test_cjk_article(void **state)
 	buf_free(&b);
 }
 
+/* 责任编辑 and 相关阅读 lines at the end of a Chinese article go. */
+static void
+test_cjk_furniture(void **state)
+{
+	struct buf	 b;
+	struct doc	*d;
+	int		 i;
+
+	buf_init(&b);
+	buf_adds(&b, "<html><head><title>x</title></head><body><div>");
+	for (i = 0; i < 6; i++)	/* 河水涨了，城里的人、学校和钟，都搬到了山上。 */
+		buf_adds(&b, "<p>\xE6\xB2\xB3\xE6\xB0\xB4\xE6\xB6\xA8\xE4\xBA\x86"
+		    "\xEF\xBC\x8C\xE5\x9F\x8E\xE9\x87\x8C\xE7\x9A\x84\xE4\xBA\xBA"
+		    "\xE3\x80\x81\xE5\xAD\xA6\xE6\xA0\xA1\xE5\x92\x8C\xE9\x92\x9F"
+		    "\xEF\xBC\x8C\xE9\x83\xBD\xE6\x90\xAC\xE5\x88\xB0\xE4\xBA\x86"
+		    "\xE5\xB1\xB1\xE4\xB8\x8A\xE3\x80\x82</p>");
+	/* [责任编辑:王五] and 相关阅读：…, then the end: 完 */
+	buf_adds(&b, "<p>[\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91:"
+	    "\xE7\x8E\x8B\xE4\xBA\x94]</p><p>\xE7\x9B\xB8\xE5\x85\xB3\xE9\x98"
+	    "\x85\xE8\xAF\xBB\xEF\xBC\x9A\xE5\x8F\xA6\xE4\xB8\x80\xE7\xAF\x87"
+	    "</p></div></body></html>");
+	d = page(b.s, HTML_READER_ON);
+	assert_true(has(d, "\xE6\xB2\xB3\xE6\xB0\xB4"));
+	assert_false(has(d, "\xE8\xB4\xA3\xE4\xBB\xBB"));
+	assert_false(has(d, "\xE7\x9B\xB8\xE5\x85\xB3"));
+	doc_free(d);
+	buf_free(&b);
+}
+
 /* Titles compare by pairs of CJK characters: the repeated h1 goes. */
 static void
 test_cjk_title(void **state)
@@ -887,6 +916,7 @@ main(void)
 		cmocka_unit_test(test_jsonld),
 		cmocka_unit_test(test_meta_tags),
 		cmocka_unit_test(test_cjk_article),
+		cmocka_unit_test(test_cjk_furniture),
 		cmocka_unit_test(test_cjk_title),
 		cmocka_unit_test(test_retry),
 		cmocka_unit_test(test_share),

@@ -97,7 +97,9 @@ start 80 24 "TERM=xterm-256color $FOLIO '$URL/article.html'"
 expect_screen "the reader shows the article" "The mills of Alderbrook"
 expect_last "the status line says how much of the page it is" "article: "
 keys w
-expect_screen "w shows the whole page" "Most read"
+expect_last "w shows the whole page" "the whole page"
+keys g
+expect_screen "with what the article left out" "Most read"
 keys w
 eventually sh -c "! tmux -S '$TMUX_SOCK' capture-pane -p -t t | grep -q 'Most read'" &&
 	ok "w again: the article" || not_ok "w again: the article" "$(screen)"
