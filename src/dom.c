@@ -133,8 +133,14 @@ dom_match_string(xmlNodePtr n)
 {
 	static char	 s[1024];
 	const char	*c = dom_attr(n, "class"), *id = dom_attr(n, "id");
+	size_t		 k = 0;
 
-	snprintf(s, sizeof s, "%s %s", c != NULL ? c : "", id != NULL ? id : "");
+	for (; c != NULL && *c != '\0' && k < sizeof s / 2; c++)
+		s[k++] = *c;
+	s[k++] = ' ';
+	for (; id != NULL && *id != '\0' && k + 1 < sizeof s; id++)
+		s[k++] = *id;
+	s[k] = '\0';
 	return s;
 }
 
@@ -544,6 +550,31 @@ dom_flatten(struct dom *d, xmlNodePtr e)
 	}
 }
 
+/*
+ * The tag of a name, remembered by the name's address: the parser keeps
+ * one copy of each name, so a page's thousands of elements look up a few
+ * dozen names.
+ */
+static int
+dom_tag_cached(const xmlChar *name)
+{
+	static const xmlChar	*keys[256];
+	static char		 copies[256][16];
+	static unsigned short	 tags[256];
+	size_t			 h = ((uintptr_t)name >> 4) & 255;
+
+	/* the copy: another parse may reuse the address for another name */
+	if (keys[h] == name && strcmp(copies[h], (const char *)name) == 0)
+		return tags[h];
+	tags[h] = (unsigned short)dom_tag_of((const char *)name);
+	if (strlen((const char *)name) < sizeof copies[h]) {
+		keys[h] = name;
+		strcpy(copies[h], (const char *)name);
+	} else
+		keys[h] = NULL;
+	return tags[h];
+}
+
 void
 dom_prepare(struct dom *d)
 {
@@ -557,7 +588,7 @@ dom_prepare(struct dom *d)
 		return;
 	for (n = root; n != NULL; ) {
 		if (n->type == XML_ELEMENT_NODE) {
-			n->extra = (unsigned short)dom_tag_of((const char *)n->name);
+			n->extra = (unsigned short)dom_tag_cached(n->name);
 			dom_give_info(d, n);
 			if (depth == DOM_DEPTH)
 				dom_flatten(d, n);

@@ -1452,20 +1452,22 @@ ex_video(xmlNodePtr n)
 	return 0;
 }
 
-/* Removes every element with the tag under root (embedded videos stay). */
+/* Removes every element with one of the tags under root (videos stay). */
 static void
-ex_clean_tag(struct ex *x, xmlNodePtr root, int tag)
+ex_clean_tags(struct ex *x, xmlNodePtr root, const int *tags)
 {
 	struct ex_nodes	l = { NULL, 0, 0 };
-	int		tags[2] = { tag, 0 };
 	size_t		i;
-	int		embed = tag == TAG_OBJECT || tag == TAG_EMBED ||
-			    tag == TAG_IFRAME;
+	int		t;
 
 	ex_collect(root, tags, &l);
-	for (i = l.n; i-- > 0; )
-		if (!embed || !ex_video(l.v[i]))
+	for (i = l.n; i-- > 0; ) {
+		t = dom_tag(l.v[i]);
+		if (t != TAG_OBJECT && t != TAG_EMBED && t != TAG_IFRAME)
 			dom_remove(x->d, l.v[i]);
+		else if (!ex_video(l.v[i]))
+			dom_remove(x->d, l.v[i]);
+	}
 	free(l.v);
 }
 
@@ -1771,12 +1773,10 @@ ex_prep(struct ex *x, xmlNodePtr art)
 	ex_mark_tables(x, art);
 	ex_clean_if(x, art, TAG_FORM);
 	ex_clean_if(x, art, TAG_FIELDSET);
-	for (i = 0; junk[i] != 0; i++)
-		ex_clean_tag(x, art, junk[i]);
+	ex_clean_tags(x, art, junk);
 	for (c = dom_first_elem(art); c != NULL; c = dom_next_elem(c))
 		ex_clean_share(x, c);
-	for (i = 0; controls[i] != 0; i++)
-		ex_clean_tag(x, art, controls[i]);
+	ex_clean_tags(x, art, controls);
 	ex_collect(art, h, &l);
 	for (i = l.n; i-- > 0; )
 		if (ex_weight(x, l.v[i]) < 0)
