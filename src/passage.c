@@ -284,15 +284,9 @@ passage_shown_offset(const struct text *t, size_t off)
 static int
 passage_plain_differs(const char *q)
 {
-	char	*clean;
-	int	 differs;
-
 	if (strpbrk(q, "(\n\r\t") != NULL || strstr(q, "\xEF\xBC\x88") != NULL)
 		return 1;	/* a gloss, a line joined, a tab */
-	clean = sanitize_dup(q, strlen(q));
-	differs = strcmp(clean, q) != 0;
-	free(clean);
-	return differs;
+	return !sanitize_unchanged(q, strlen(q));
 }
 
 /* The quote alone as it would be shown: sanitised, glosses hidden. */

@@ -252,6 +252,41 @@ sanitize_line(struct buf *out, const char *s, size_t n, int *col)
 	sanitize_line_map(out, s, n, col, NULL, 0);
 }
 
+/* U+3001..U+303F (CJK punctuation) or U+FF01..U+FF5E (full-width forms)? */
+static int
+sanitize_is_cjk_punct(const uint8_t *p, const uint8_t *end)
+{
+	if (end - p < 3 || (p[2] & 0xC0) != 0x80)
+		return 0;
+	return (p[0] == 0xE3 && p[1] == 0x80 && p[2] > 0x80) ||
+	    (p[0] == 0xEF && (p[1] == 0xBC ? p[2] > 0x80 :
+	    p[1] == 0xBD && p[2] <= 0x9E));
+}
+
+int
+sanitize_unchanged(const char *s, size_t n)
+{
+	const uint8_t	*p = (const uint8_t *)s, *end = p + n;
+	ucs4_t		 c;
+
+	while (p < end) {
+		if (*p >= 0x20 && *p < 0x7F) {
+			p++;
+			continue;
+		}
+		if (sanitize_is_han(p, end) || sanitize_is_cjk_punct(p, end)) {
+			p += 3;
+			continue;
+		}
+		p += utf8_decode(p, end - p, &c);
+		if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xFFFD ||
+		    sanitize_removed(c) || sanitize_is_ri(c) ||
+		    wcwidth((wchar_t)c) < 0)
+			return 0;
+	}
+	return 1;
+}
+
 char *
 sanitize_dup(const char *s, size_t n)
 {

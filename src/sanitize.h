@@ -38,6 +38,11 @@ void	sanitize_line(struct buf *out, const char *, size_t, int *col);
  */
 void	sanitize_line_map(struct buf *out, const char *, size_t, int *col,
 	    struct runs *runs, uint64_t src);
+/*
+ * True if sanitising n bytes (one line) would change nothing.  (U+FFFD
+ * counts as a change: it may stand for invalid bytes.)
+ */
+int	sanitize_unchanged(const char *, size_t);
 /* The sanitised form of n bytes (one line), as a new string. */
 char	*sanitize_dup(const char *, size_t);
 

@@ -1134,6 +1134,7 @@ note_clear(struct note *n)
 	free(n->text);
 	free(n->shown);
 	n->section = n->text = n->shown = NULL;
+	n->shown_done = 0;
 }
 
 void

@@ -44,7 +44,8 @@ struct note {
 	int			 unsaved;	/* kept in memory only */
 	int			 rev;		/* edits so far (1: as made) */
 	char			*shown;		/* the passage as drawn, if not
-						   its source (Markdown); owned */
+						   its source; owned */
+	int			 shown_done;	/* shown is worked out */
 };
 
 struct store;

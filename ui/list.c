@@ -44,7 +44,20 @@ struct list {
 	int			(*extra)(struct pager *, struct list *, wint_t,
 				    int fn);
 	long			 undo;	/* notes list: item last deleted */
+	/* Makes an item's text when it is first needed (NULL: all made). */
+	char			*(*text_of)(struct pager *, const struct list_item *);
+	struct pager		*p;
 };
+
+/* Item i's text, made now if it is made lazily. */
+static const char *
+list_text(struct list *l, size_t i)
+{
+	if (l->items[i].text == NULL)
+		l->items[i].text = l->text_of != NULL ?
+		    l->text_of(l->p, &l->items[i]) : xstrdup("");
+	return l->items[i].text;
+}
 
 /* Case-insensitive (ASCII) substring test. */
 static int
@@ -78,8 +91,8 @@ list_refilter(struct list *l)
 	l->nshown = 0;
 	l->sel = 0;
 	for (i = 0; i < l->n; i++) {
-		if (!list_match(l->items[i].text, l->filter.len ?
-		    l->filter.s : ""))
+		if (l->filter.len > 0 && !list_match(list_text(l, i),
+		    l->filter.s))
 			continue;
 		if (i == keep || (l->marked >= 0 && i == (size_t)l->marked &&
 		    l->filter.len == 0))
@@ -95,6 +108,7 @@ list_draw(struct pager *p, struct list *l)
 	int		 rows = p->rows - 1, y, used;
 	size_t		 i;
 	char		*fit, status[512];
+	const char	*text;
 
 	erase();
 	if (p->cols < UI_MIN_COLS || p->rows < UI_MIN_ROWS)
@@ -112,8 +126,8 @@ list_draw(struct pager *p, struct list *l)
 		attrset(i == l->sel ? A_REVERSE : A_NORMAL);
 		if ((long)l->shown[i] == l->marked)
 			mvaddstr(y, 0, ">");
-		fit = draw_fit(it->text, strlen(it->text), p->cols - 1 - x,
-		    &used);
+		text = list_text(l, l->shown[i]);
+		fit = draw_fit(text, strlen(text), p->cols - 1 - x, &used);
 		mvaddstr(y, x, fit);
 		free(fit);
 	}
@@ -219,6 +233,7 @@ list_run(struct pager *p, struct list *l)
 	wint_t	c;
 	int	rc, r;
 
+	l->p = p;
 	l->shown = calloc(l->n + 1, sizeof *l->shown);
 	if (l->shown == NULL)
 		return LIST_CLOSED;
@@ -335,7 +350,7 @@ buf_printf_state(struct buf *b, const char *state)
 }
 
 static char *
-list_note_text(const struct note *k)
+list_note_text(struct pager *p, struct note *k)
 {
 	struct buf	b;
 	char		*q;
@@ -350,7 +365,7 @@ list_note_text(const struct note *k)
 		buf_adds(&b, k->text);
 		buf_adds(&b, " \xE2\x80\x94 ");
 	}
-	q = xstrdup(k->shown != NULL ? k->shown : k->sel.exact);
+	q = xstrdup(notes_quote(&p->notes, k));
 	for (i = 0; q[i] != '\0'; i++)
 		if (q[i] == '\n' || q[i] == '\r' || q[i] == '\t')
 			q[i] = ' ';
@@ -412,6 +427,12 @@ list_revisions(struct pager *p, struct note *k)
 	list_free_items(&l);
 	note_revs_free(v, n);
 	return r == LIST_QUIT ? UI_QUIT : UI_REDRAW;
+}
+
+static char *
+list_note_item(struct pager *p, const struct list_item *it)
+{
+	return list_note_text(p, &p->notes.v[it->data]);
 }
 
 /* Orders notes by place in the document (the lost ones last), or by date. */
@@ -496,7 +517,7 @@ list_note_key(struct pager *p, struct list *l, wint_t c, int fn)
 		    store_delete(p->notes.st, k->id, 0) == 0)) {
 			k->deleted = 0;
 			free(l->items[l->undo].text);
-			l->items[l->undo].text = list_note_text(k);
+			l->items[l->undo].text = list_note_text(p, k);
 			l->undo = -1;
 		}
 		return 0;
@@ -505,13 +526,13 @@ list_note_key(struct pager *p, struct list *l, wint_t c, int fn)
 		if (list_revisions(p, k) == UI_QUIT)
 			return LIST_QUIT;
 		free(l->items[l->shown[l->sel]].text);
-		l->items[l->shown[l->sel]].text = list_note_text(k);
+		l->items[l->shown[l->sel]].text = list_note_text(p, k);
 		return 0;
 	}
 	if ((c == 'e' || c == 'E') && k->kind != NOTE_BOOKMARK && !k->deleted) {
 		annot_edit(p, k, c == 'E');
 		free(l->items[l->shown[l->sel]].text);
-		l->items[l->shown[l->sel]].text = list_note_text(k);
+		l->items[l->shown[l->sel]].text = list_note_text(p, k);
 		return 0;
 	}
 	return -1;
@@ -525,13 +546,13 @@ list_notes(struct pager *p, int bookmarks)
 	int		 r;
 
 	annot_ready(p);
-	notes_show(&p->notes);
 	memset(&l, 0, sizeof l);
 	l.title = list_notes_title(bookmarks);
 	l.marked = -1;
 	l.undo = -1;
 	l.filterable = 1;
 	l.extra = list_note_key;
+	l.text_of = list_note_item;
 	l.items = calloc(p->notes.n + 1, sizeof *l.items);
 	if (l.items == NULL)
 		return UI_REDRAW;
@@ -540,8 +561,7 @@ list_notes(struct pager *p, int bookmarks)
 
 		if (k->deleted || (k->kind == NOTE_BOOKMARK) != bookmarks)
 			continue;
-		l.items[l.n].text = list_note_text(k);
-		l.items[l.n++].data = i;
+		l.items[l.n++].data = i;	/* its text when first shown */
 	}
 	if (l.n == 0) {
 		free(l.items);

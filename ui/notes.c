@@ -144,21 +144,34 @@ notes_peek_position(const char *path, uint64_t *pos)
 	return rc;
 }
 
-/* Each note's passage as the reader shows it (passage.h), when it differs. */
+/* Works out k's passage as the reader shows it (passage.h), if it differs. */
+static void
+notes_shown(struct notes *ns, struct note *k)
+{
+	int	placed = k->hit.state < ANCHOR_AMBIGUOUS;
+
+	free(k->shown);
+	k->shown = ns->d != NULL && placed ? passage_quote_shown(ns->d,
+	    k->hit.start, k->hit.end, k->sel.exact) :
+	    passage_quote_shown(NULL, 0, 0, k->sel.exact);
+	k->shown_done = 1;
+}
+
 void
 notes_show(struct notes *ns)
 {
 	size_t	i;
 
-	for (i = 0; i < ns->n; i++) {
-		struct note	*k = &ns->v[i];
-		int		 placed = k->hit.state < ANCHOR_AMBIGUOUS;
+	for (i = 0; i < ns->n; i++)
+		notes_shown(ns, &ns->v[i]);
+}
 
-		free(k->shown);
-		k->shown = ns->d != NULL && placed ? passage_quote_shown(ns->d,
-		    k->hit.start, k->hit.end, k->sel.exact) :
-		    passage_quote_shown(NULL, 0, 0, k->sel.exact);
-	}
+const char *
+notes_quote(struct notes *ns, struct note *k)
+{
+	if (!k->shown_done)
+		notes_shown(ns, k);
+	return k->shown != NULL ? k->shown : k->sel.exact;
 }
 
 /* Resolves every note on the document's text; records changed states. */
@@ -173,6 +186,7 @@ notes_resolve(struct notes *ns)
 		const char	*state;
 
 		anchor_resolve(src, n, ns->sha, &k->sel, &k->hit);
+		k->shown_done = 0;	/* where it is may have changed */
 		state = anchor_state_name(k->hit.state);
 		if (strcmp(state, k->state) != 0 && ns->st != NULL &&
 		    !k->unsaved)

@@ -44,6 +44,8 @@ int	notes_similar(struct notes *, char doc_id[40], char **title,
  * and the Markdown exports.
  */
 void	notes_show(struct notes *);
+/* Note k's passage as shown, worked out the first time it is asked for. */
+const char *notes_quote(struct notes *, struct note *k);
 /* Where reading stopped last time, before the store is opened: 0 if known. */
 int	notes_peek_position(const char *path, uint64_t *);
 int	notes_finish(struct notes *, int create);

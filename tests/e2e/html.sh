@@ -2,7 +2,8 @@
 # html.sh: web pages built to hurt -- 300,000 nested <div>, 100,000 unclosed
 # <span>, a 20 MB text node, a script holding </div> -- are printed whole
 # (in 10 s at most), and the reader shows the first screen of each within
-# 2 s (10 s for a build with AddressSanitizer).
+# 2 s of processor time (10 s for a build with AddressSanitizer): the
+# machine the tests run on may be busy, the time folio spent is its own.
 . "${srcdir:-.}/tests/e2e/lib.sh"
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
 need_tmux
@@ -65,15 +66,20 @@ for name in nested spans huge; do
 	t0=$(ms)
 	start 80 24 "TERM=xterm-256color $FOLIO '$TMP/$name.html'"
 	i=0
-	while [ $i -lt 400 ] && ! screen | grep -qF -- "$want"; do
+	while [ $i -lt 1000 ] && ! screen | grep -qF -- "$want"; do
 		sleep 0.02
 		i=$((i + 1))
 	done
 	t=$(($(ms) - t0))
-	if screen | grep -qF -- "$want" && [ $t -le $LIMIT ]; then
-		ok "$name: the reader's first screen ($t ms)"
+	pid=$(folio_pid "$name.html")
+	# processor time so far: utime + stime, in clock ticks
+	cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz) }' \
+	    "/proc/$pid/stat" 2>/dev/null)
+	if screen | grep -qF -- "$want" && [ -n "$cpu" ] && [ "$cpu" -le $LIMIT ]; then
+		ok "$name: the reader's first screen ($cpu ms of processor time, $t ms)"
 	else
-		not_ok "$name: the reader's first screen" "$t ms (limit $LIMIT)" "$(screen | head -5)"
+		not_ok "$name: the reader's first screen" "${cpu:-?} ms of processor time," \
+		    "$t ms (limit $LIMIT)" "$(screen | head -5)"
 	fi
 	keys q
 	wait_for "EXIT=0" || not_ok "$name: q quits" "$(screen | tail -3)"

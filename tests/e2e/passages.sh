@@ -43,6 +43,9 @@ plain_lines_painted() {	# the screen lines holding a highlight, as text
 buffer() {	# what the terminal's clipboard (tmux's buffer) got
 	tm show-buffer 2>/dev/null
 }
+buffer_is() {	# buffer_is TEXT
+	[ "$(buffer)" = "$1" ]
+}
 
 # 1. v and eight l in a glossed paragraph: the nine characters, not the
 # paragraph; the stored quote keeps the glosses, --notes shows none.
@@ -117,7 +120,7 @@ expect_last "5: H on a match in Markdown" "highlight saved"
 keys / 抓取到本地 Enter H
 expect_last "5: H on another" "highlight saved"
 keys y
-eventually [ "$(buffer)" = "抓取到本地" ] && ok "5: y copies the match, not its paragraph" ||
+eventually buffer_is "抓取到本地" && ok "5: y copies the match, not its paragraph" ||
 	not_ok "5: y copies the match" "buffer: $(buffer)"
 quit
 q=$(notes "$M" | grep '^>')
