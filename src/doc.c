@@ -285,12 +285,14 @@ doc_detect(const struct doc *d, const char *path)
 			return DOC_FORMAT_HTML;
 		if (doc_text_name(path))
 			return DOC_FORMAT_TEXT;
-		return html_sniff(d->src.data, d->src.len) ? DOC_FORMAT_HTML :
-		    DOC_FORMAT_TEXT;
+		return html_sniff(d->src.data, d->src.len) == 2 ?
+		    DOC_FORMAT_HTML : DOC_FORMAT_TEXT;
 	}
-	if (html_sniff(d->src.data, d->src.len))
+	if (html_sniff(d->src.data, d->src.len) == 2)
 		return DOC_FORMAT_HTML;
-	return markdown_sniff(d->src.data, d->src.len) ? DOC_FORMAT_MARKDOWN :
+	if (markdown_sniff(d->src.data, d->src.len))
+		return DOC_FORMAT_MARKDOWN;
+	return html_sniff(d->src.data, d->src.len) == 1 ? DOC_FORMAT_HTML :
 	    DOC_FORMAT_TEXT;
 }
 

@@ -1900,7 +1900,15 @@ html_sniff(const char *s, size_t n)
 	n -= i;
 	if (n > 4096)
 		n = 4096;
-	return html_has(s, n, "<!doctype html") || html_has(s, n, "<html") ||
+	if (html_has(s, n, "<!doctype html") || html_has(s, n, "<html") ||
 	    html_has(s, n, "<head") || html_has(s, n, "<body") ||
-	    (html_has(s, n, "<meta") && html_has(s, n, "<title"));
+	    (html_has(s, n, "<meta") && html_has(s, n, "<title")))
+		return 2;
+	/* a fragment: an element to start with, and closed elements */
+	return (html_has(s, 4, "<p>") || html_has(s, 4, "<p ") ||
+	    html_has(s, 5, "<div") || html_has(s, 8, "<article") ||
+	    html_has(s, 5, "<sec") || html_has(s, 3, "<h") ||
+	    html_has(s, 4, "<ul") || html_has(s, 6, "<table")) &&
+	    (html_has(s, n, "</p>") || html_has(s, n, "</div>") ||
+	    html_has(s, n, "</li>") || html_has(s, n, "</h")) ? 1 : 0;
 }

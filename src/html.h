@@ -60,7 +60,11 @@ int	html_render(const char *, size_t, const struct html_opts *,
  * would; allocated.  The link itself if it cannot be.
  */
 char	*html_resolve(const char *href, const char *base);
-/* Does text without a telling file name look like HTML? */
+/*
+ * Does text without a telling file name look like HTML?  2: a page
+ * (<!DOCTYPE html>, <html>, <head>...), 1: a fragment that opens with an
+ * element and closes some (Markdown may too: ask it first), 0: no.
+ */
 int	html_sniff(const char *, size_t);
 /* Is this file name an HTML one (.html, .htm, .xhtml)? */
 int	html_name(const char *);

@@ -380,6 +380,8 @@ test_sniff(void **state)
 	assert_true(html_sniff("<!-- saved -->\n<head><title>", 28));
 	assert_false(html_sniff("# Title\n\n<div>x</div>", 21));
 	assert_false(html_sniff("Dear <b>you</b>", 15));
+	assert_int_equal(html_sniff("<p>hello <b>world</b></p>", 25), 1);
+	assert_int_equal(html_sniff("<html lang=en>", 14), 2);
 	assert_true(html_name("page.html"));
 	assert_true(html_name("PAGE.HTM"));
 	assert_true(html_name("a.xhtml"));
