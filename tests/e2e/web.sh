@@ -85,6 +85,13 @@ cat "$TMP/www/article.html" | $D >"$TMP/got" 2>&1
 has "$TMP/got" "The river that gives" && ! has "$TMP/got" "Most read" &&
 	ok "a page on standard input is read as HTML" || not_ok "stdin HTML" "$(head "$TMP/got")"
 
+expect_status "--reader=bad is a usage error" 2 "$FOLIO" --reader=bad "$URL/article.html"
+expect_status "--timeout=0 is a usage error" 2 "$FOLIO" --timeout=0 "$URL/article.html"
+expect_status "--max-size=1X is a usage error" 2 "$FOLIO" --max-size=1X "$URL/article.html"
+$D --format=text "$URL/article.html" >"$TMP/got" 2>&1
+has "$TMP/got" "<title>" && ok "--format=text shows a page's markup" ||
+	not_ok "--format=text on a URL" "$(head -3 "$TMP/got")"
+
 # Ctrl-C while the first page is fetched.
 start 80 24 "TERM=xterm-256color $FOLIO '$URL/slow.html'"
 expect_screen "a slow fetch shows its progress" "fetching $URL/slow.html"
