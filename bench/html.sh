@@ -64,8 +64,8 @@ first() {	# first TEXT CMD...: ms to TEXT on the screen, best of 3
 		$py "$TD" --cols 80 --rows 24 --timeout 30 --step "wait:$text" \
 		    --step mark:first --step keys:q -- env TERM=xterm-256color \
 		    FOLIO_DATA_DIR="$TMP/data" "$@" |
-		    $py -c 'import json,sys; print("%.1f" % json.load(sys.stdin)["marks"]["first"])'
-	done | sort -n | head -1
+		    $py -c 'import json,sys; m=json.load(sys.stdin).get("marks",{}); print("%.1f" % m["first"] if "first" in m else "never")'
+	done | grep -v never | sort -n | head -1 | grep . || echo never
 }
 if [ -f "$TD" ] && $py -c 'import pyte' 2>/dev/null; then
 	echo "first screen: folio $(first "$ftitle" "$FOLIO" "$TMP/big.html") ms," \
