@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "aozora.h"
 #include "buf.h"
 #include "doc.h"
 #include "gloss.h"
@@ -39,11 +40,19 @@ struct doc {
 	unsigned char	 used[256];	/* heading ranks seen */
 	unsigned char	 level[256];	/* rank -> dense level 1, 2, 3... */
 	int		 borrowed;	/* a tail: the source is another doc's */
+	int		 hide_marks;	/* STYLE_MARK spans are hidden */
+	uint32_t	 toc_first;	/* a run of headings that may be a */
+	uint32_t	 toc_n;		/* printed contents list, or 0 */
+	uint32_t	 toc_seen;	/* of its entries, found again later */
+	uint32_t	 toc_next;	/* the next heading to compare */
+	int		 toc_done;	/* decided */
 	struct md_doc	*md;		/* Markdown, HTML: the rendered blocks */
 	int		 md_whole;	/* parsed as one piece */
 	int		 format;	/* DOC_FORMAT_* */
 	int		 article;	/* HTML: doc_article() */
 };
+
+static void	doc_add_outline(struct doc *, size_t);
 
 /* Maps the heading ranks seen so far to levels 1, 2, 3... */
 static void
@@ -53,6 +62,112 @@ doc_levels(struct doc *d)
 
 	for (r = 1; r < 256; r++)
 		d->level[r] = d->used[r] ? next++ : 0;
+}
+
+/* A heading's text without its blanks (总　　纲 is 总纲). */
+static char *
+doc_heading_key(struct doc *d, size_t i)
+{
+	int	 cached = d->cache[i] != NULL;
+	char	*v = text_visible(doc_text(d, i), NULL), *p, *q;
+
+	for (p = q = v; *p != '\0'; p++) {
+		if (*p == ' ')
+			continue;
+		if (strncmp(p, "\xE3\x80\x80", 3) == 0) {	/* U+3000 */
+			p += 2;
+			continue;
+		}
+		*q++ = *p;
+	}
+	*q = '\0';
+	if (!cached)
+		doc_forget(d, i);
+	return v;
+}
+
+/*
+ * A printed contents list: three or more headings in a row near the start,
+ * whose entries come again later as headings in the same order (第一章 总纲
+ * ... with no page numbers).  Once two of them are found again, the run is
+ * a list, not sections.
+ */
+#define DOC_TOC_WITHIN	400	/* blocks from the start */
+
+/* A run of headings [i, j) ends where its first entry comes again. */
+static size_t
+doc_contents_end(struct doc *d, size_t i, size_t j)
+{
+	char	*a = doc_heading_key(d, i), *b;
+	size_t	 k;
+	int	 same = 0;
+
+	for (k = i + 1; k < j && !same; k++) {
+		b = doc_heading_key(d, k);
+		same = strcmp(a, b) == 0;
+		free(b);
+	}
+	free(a);
+	return same ? k - 1 : j;
+}
+
+static void
+doc_find_contents(struct doc *d)
+{
+	size_t	i, j;
+	char	*a, *b;
+	int	same;
+
+	if (d->toc_done || d->md != NULL || d->borrowed)
+		return;
+	if (d->toc_n == 0) {
+		for (i = 0; i < d->blocks.n && i < DOC_TOC_WITHIN; i = j + 1) {
+			for (j = i; j < d->blocks.n &&
+			    d->blocks.v[j].type == BLOCK_HEADING; j++)
+				;
+			if (j - i >= 3)
+				j = doc_contents_end(d, i, j);
+			if (j - i >= 3 && j < d->blocks.n) {
+				d->toc_first = (uint32_t)i;
+				d->toc_n = (uint32_t)(j - i);
+				d->toc_next = (uint32_t)j;
+				break;
+			}
+		}
+		if (d->toc_n == 0) {
+			d->toc_done = d->blocks.n >= DOC_TOC_WITHIN;
+			return;
+		}
+	}
+	for (; d->toc_next < d->blocks.n && !d->toc_done; d->toc_next++) {
+		if (d->blocks.v[d->toc_next].type != BLOCK_HEADING)
+			continue;
+		a = doc_heading_key(d, d->toc_first + d->toc_seen);
+		b = doc_heading_key(d, d->toc_next);
+		same = strcmp(a, b) == 0;
+		free(a);
+		free(b);
+		if (same && ++d->toc_seen == 2)
+			d->toc_done = 2;
+		else if (!same && d->toc_seen == 0 &&
+		    d->toc_next > d->toc_first + d->toc_n + DOC_TOC_WITHIN)
+			d->toc_done = 1;	/* nothing came again */
+	}
+	if (d->toc_done != 2)
+		return;
+	for (i = d->toc_first; i < d->toc_first + d->toc_n; i++) {
+		struct block	*k = &d->blocks.v[i];
+		size_t		 off = k->off, len = k->len;
+		int		 indent = srcline_trim(d->src.data, &off, &len);
+
+		k->type = BLOCK_LIST;	/* an entry, indented as printed */
+		k->level = 0;
+		k->depth = indent / 2 > 4 ? 4 : indent / 2;
+		doc_forget(d, i);
+	}
+	memset(d->used, 0, sizeof d->used);
+	d->noutline = 0;
+	doc_add_outline(d, 0);
 }
 
 /* Records the headings of blocks [from, blocks.n) in the outline. */
@@ -152,6 +267,7 @@ doc_segment_more(struct doc *d)
 		d->cachecap = cap;
 	}
 	doc_add_outline(d, from);
+	doc_find_contents(d);
 	return d->segmented < d->src.len;
 }
 
@@ -269,24 +385,32 @@ doc_text_name(const char *path)
 	const char	*dot = strrchr(path, '.');
 
 	return dot != NULL && strchr(dot, '/') == NULL &&
-	    strcasecmp(dot, ".txt") == 0;
+	    (strcasecmp(dot, ".txt") == 0 || strcasecmp(dot, ".text") == 0);
 }
 
-/* The format: asked for, else by name, else by content. */
+/*
+ * The format: asked for; else by name (a plain name or .txt may still be
+ * Markdown when the text says so strongly); else by content.
+ */
 static int
 doc_detect(const struct doc *d, const char *path)
 {
 	if (d->opts.format != DOC_FORMAT_AUTO)
 		return d->opts.format;
+	if (d->opts.reflow_off)
+		return DOC_FORMAT_TEXT;
 	if (path != NULL && strcmp(path, "-") != 0) {
 		if (markdown_name(path))
 			return DOC_FORMAT_MARKDOWN;
 		if (html_name(path))
 			return DOC_FORMAT_HTML;
-		if (doc_text_name(path))
-			return DOC_FORMAT_TEXT;
-		return html_sniff(d->src.data, d->src.len) == 2 ?
-		    DOC_FORMAT_HTML : DOC_FORMAT_TEXT;
+		if (markdown_plain_name(path) &&
+		    markdown_sniff_file(d->src.data, d->src.len))
+			return DOC_FORMAT_MARKDOWN;
+		if (!doc_text_name(path) &&
+		    html_sniff(d->src.data, d->src.len) == 2)
+			return DOC_FORMAT_HTML;
+		return DOC_FORMAT_TEXT;
 	}
 	if (html_sniff(d->src.data, d->src.len) == 2)
 		return DOC_FORMAT_HTML;
@@ -316,6 +440,8 @@ doc_finish(struct doc *d, const struct doc_opts *opts, const char *path)
 		return d;
 	}
 	segment_habits(d->src.data, d->src.len, &d->habits);
+	if (d->opts.reflow_off && d->habits.kept == SEG_REFLOW)
+		d->habits.kept = SEG_KEEP;
 	if (d->opts.lazy)
 		doc_segment_more(d);
 	else
@@ -391,6 +517,20 @@ const struct block *
 doc_block(const struct doc *d, size_t i)
 {
 	return &d->blocks.v[i];
+}
+
+const char *
+doc_format(const struct doc *d)
+{
+	if (d->format == DOC_FORMAT_HTML)
+		return d->article >= 0 ? "web page, article" : "web page";
+	if (d->md != NULL)
+		return "Markdown";
+	if (d->habits.kept == SEG_KEEP_MAN)
+		return "man page";
+	if (d->habits.kept == SEG_KEEP)
+		return d->opts.reflow_off ? "text, lines kept" : "git log";
+	return "text";
 }
 
 const char *
@@ -566,7 +706,9 @@ doc_build_md(struct doc *d, size_t i)
 		uint32_t end = sp->end < m->len ? sp->end : (uint32_t)m->len;
 
 		if (sp->start < end)
-			text_add_span(t, sp->start, end, sp->style, sp->data);
+			text_add_span(t, sp->start, end, sp->style ==
+			    STYLE_MARK && d->hide_marks ? STYLE_HIDDEN :
+			    sp->style, sp->data);
 	}
 	for (k = 0; k < m->nruns; k++) {
 		const struct text_run *x = &d->md->runs[m->run + k];
@@ -607,8 +749,12 @@ doc_build(struct doc *d, size_t i)
 		text_add_span(t, 0, (uint32_t)mark, STYLE_MARKER, 0);
 		t->hang = (uint16_t)width_str(t->s, mark, 1);
 	}
-	if (b->type != BLOCK_PRE && !d->opts.show_glosses)
+	if ((b->type != BLOCK_PRE || d->habits.kept != SEG_REFLOW) &&
+	    !d->opts.show_glosses) {	/* not in code, but in kept lines */
 		gloss_hide(t);
+		if (d->habits.aozora)
+			aozora_hide(t);
+	}
 	return t;
 }
 
@@ -627,6 +773,19 @@ doc_forget(struct doc *d, size_t i)
 	d->cache[i] = NULL;
 }
 
+void
+doc_hide_marks(struct doc *d, int hide)
+{
+	size_t	i;
+
+	if (d->hide_marks == hide)
+		return;
+	d->hide_marks = hide;
+	for (i = 0; i < d->blocks.n; i++)
+		if (d->cache[i] != NULL)
+			doc_forget(d, i);
+}
+
 int
 doc_is_markdown(const struct doc *d)
 {
@@ -640,7 +799,7 @@ doc_is_rendered(const struct doc *d)
 }
 
 int
-doc_format(const struct doc *d)
+doc_kind(const struct doc *d)
 {
 	return d->format;
 }

@@ -32,6 +32,7 @@ struct doc_opts {
 	int		 show_glosses;	/* show 長(zhǎng) as it is in the file */
 	int		 lazy;		/* segment piece by piece, on demand */
 	int		 format;	/* DOC_FORMAT_* */
+	int		 reflow_off;	/* keep every line as it is (plain text) */
 	int		 reader;	/* HTML: HTML_READER_* (html.h) */
 	int		 plain_links;	/* HTML: no [n] after links (printing) */
 	const char	*base;		/* HTML: its URL, for links; NULL: path */
@@ -90,6 +91,12 @@ struct text	*doc_text(struct doc *, size_t);
 /* Drops the cached text of a block. */
 void		 doc_forget(struct doc *, size_t);
 
+/*
+ * Hides the marks folio adds around Markdown code (`), for a reader that
+ * shows code in colour, or shows them again (the default: --dump, no
+ * colour).  Drops the texts built so far.
+ */
+void		 doc_hide_marks(struct doc *, int hide);
 /* True for a document read as Markdown. */
 int		 doc_is_markdown(const struct doc *);
 /*
@@ -97,8 +104,8 @@ int		 doc_is_markdown(const struct doc *);
  * texts are not its source's lines.
  */
 int		 doc_is_rendered(const struct doc *);
-/* DOC_FORMAT_TEXT, _MARKDOWN or _HTML. */
-int		 doc_format(const struct doc *);
+/* What it was read as: DOC_FORMAT_TEXT, _MARKDOWN or _HTML. */
+int		 doc_kind(const struct doc *);
 /*
  * HTML in reader mode: the article's share of the page's text, in percent;
  * -1 when the whole page is shown (or the document is not HTML).
@@ -115,6 +122,8 @@ int		 doc_source_range(struct doc *, size_t i, size_t from, size_t to,
 		     uint64_t *a, uint64_t *z);
 /* Markdown, HTML: the URLs of its links, one a line ("\n" after each). */
 const char	*doc_links(const struct doc *, size_t *n);
+/* What the document was read as: "text", "Markdown", "man page"... */
+const char	*doc_format(const struct doc *);
 /* The encoding the source was decoded from. */
 const char	*doc_encoding(const struct doc *);
 /* The UTF-8 source text (not NUL-terminated) and its length. */

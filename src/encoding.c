@@ -168,10 +168,71 @@ encoding_sample_len(const unsigned char *s, size_t n)
 	return i < n ? i + 1 : n;
 }
 
+/*
+ * Japanese: walks the bytes as Shift_JIS (sjis) or EUC-JP and counts the
+ * double-byte characters, the kana among them and the bytes that are not
+ * valid.  Kana are a third or more of Japanese text and almost never in
+ * Chinese, which is what tells Japanese from GB18030 and Big5.
+ */
+static void
+encoding_scan_japanese(const unsigned char *s, size_t n, int sjis,
+    size_t *chars, size_t *kana, size_t *bad)
+{
+	size_t		i = 0;
+	unsigned char	a, b;
+
+	*chars = *kana = *bad = 0;
+	while (i < n) {
+		a = s[i];
+		if (a < 0x80 || (sjis && a >= 0xA1 && a <= 0xDF)) {
+			i++;	/* ASCII, or a half-width katakana */
+			continue;
+		}
+		if (i + 1 >= n)
+			break;
+		b = s[i + 1];
+		if (sjis ? !(((a >= 0x81 && a <= 0x9F) || (a >= 0xE0 &&
+		    a <= 0xFC)) && b >= 0x40 && b <= 0xFC && b != 0x7F) :
+		    !((a >= 0xA1 || a == 0x8E) && a != 0xFF && b >= 0xA1 &&
+		    b <= 0xFE)) {
+			(*bad)++;
+			i++;
+			continue;
+		}
+		if (!sjis && a == 0x8F && i + 2 < n)
+			i++;	/* JIS X 0212: three bytes */
+		(*chars)++;
+		if (sjis ? (a == 0x82 && b >= 0x9F && b <= 0xF1) ||
+		    (a == 0x83 && b >= 0x40 && b <= 0x96) :
+		    (a == 0xA4 && b <= 0xF3) || (a == 0xA5 && b <= 0xF6))
+			(*kana)++;
+		i += 2;
+	}
+}
+
+/* "CP932" (Shift_JIS), "EUC-JP", or NULL when the text is not Japanese. */
+static const char *
+encoding_japanese(const unsigned char *s, size_t n)
+{
+	size_t	chars[2], kana[2], bad[2];
+	int	k, best = -1;
+
+	for (k = 0; k < 2; k++) {
+		encoding_scan_japanese(s, n, k == 0, &chars[k], &kana[k],
+		    &bad[k]);
+		if (chars[k] >= 8 && kana[k] * 5 >= chars[k] &&
+		    bad[k] * 100 <= chars[k] &&
+		    (best < 0 || kana[k] > kana[best]))
+			best = k;
+	}
+	return best < 0 ? NULL : best == 0 ? "CP932" : "EUC-JP";
+}
+
 const char *
 encoding_detect(const unsigned char *s, size_t n, size_t *bom)
 {
 	struct encoding_stats	st;
+	const char		*jp;
 	double			gb, big5;
 
 	*bom = 0;
@@ -195,6 +256,8 @@ encoding_detect(const unsigned char *s, size_t n, size_t *bom)
 	encoding_scan_utf8(s, n, &st);
 	if (st.utf8_bad == 0 || st.utf8_seqs >= 8 * st.utf8_bad)
 		return "UTF-8";		/* no need to weigh the others */
+	if ((jp = encoding_japanese(s, n)) != NULL)
+		return jp;
 	encoding_scan_dbcs(s, n, &st);
 	/*
 	 * Legacy CJK text has its high bytes in pairs and decodes cleanly;
@@ -303,6 +366,8 @@ static const struct {
 	{ "gb18030", "GB18030" }, { "gbk", "GB18030" }, { "gb2312", "GB18030" },
 	{ "cp936", "GB18030" }, { "euc-cn", "GB18030" },
 	{ "big5", "CP950" }, { "cp950", "CP950" }, { "big5-hkscs", "BIG5-HKSCS" },
+	{ "shift_jis", "CP932" }, { "sjis", "CP932" }, { "cp932", "CP932" },
+	{ "windows-31j", "CP932" }, { "euc-jp", "EUC-JP" }, { "eucjp", "EUC-JP" },
 	{ "latin1", "ISO-8859-1" }, { "latin-1", "ISO-8859-1" },
 	{ "iso-8859-1", "ISO-8859-1" }, { "cp1252", "ISO-8859-1" },
 	{ "windows-1252", "ISO-8859-1" }, { "us-ascii", "ISO-8859-1" },
@@ -326,6 +391,18 @@ encoding_canonical(const char *name)
 	if (cd == (iconv_t)-1)
 		return NULL;
 	iconv_close(cd);
+	return name;
+}
+
+const char *
+encoding_label(const char *name)
+{
+	if (strcmp(name, "CP932") == 0)
+		return "Shift_JIS (CP932)";
+	if (strcmp(name, "CP950") == 0)
+		return "Big5 (CP950)";
+	if (strcmp(name, "ISO-8859-1") == 0)
+		return "Latin-1 (Windows-1252)";
 	return name;
 }
 

@@ -3,7 +3,9 @@
  *
  * Detection order (shared/docs/unicode-text.md §5.2): a byte-order mark;
  * then UTF-8 if the sample is (almost all) valid UTF-8; then, when the
- * non-ASCII bytes come in pairs, GB18030 or CP950 chosen by which code area
+ * non-ASCII bytes come in pairs, Japanese (CP932, the Windows Shift_JIS, or
+ * EUC-JP) when kana are a fifth or more of its characters and nearly every
+ * byte decodes, else GB18030 or CP950 chosen by which code area
  * the pairs fall into; otherwise Latin-1 (with the Windows-1252 characters
  * in 0x80-0x9F).  Decoding never fails on bad bytes: each becomes U+FFFD.
  */
@@ -14,7 +16,8 @@
 
 /*
  * Returns the name of the detected encoding ("UTF-8", "UTF-16LE",
- * "UTF-16BE", "GB18030", "CP950" or "ISO-8859-1", static strings) and sets
+ * "UTF-16BE", "GB18030", "CP950", "CP932", "EUC-JP" or "ISO-8859-1",
+ * static strings) and sets
  * *bom to the length of a byte-order mark to skip.
  */
 const char	*encoding_detect(const unsigned char *, size_t, size_t *bom);
@@ -34,6 +37,9 @@ const char	*encoding_meta(const unsigned char *, size_t);
 
 /* Returns the canonical name for a user's encoding name, or NULL. */
 const char	*encoding_canonical(const char *);
+
+/* The name to show a reader: "Shift_JIS (CP932)" for "CP932". */
+const char	*encoding_label(const char *);
 
 /* True for the names that need no decoding (UTF-8). */
 int		 encoding_is_utf8(const char *);

@@ -118,9 +118,57 @@ gloss_at(const char *s, size_t n, size_t i)
 	if (i == 0 || i >= n || (s[i] != '(' && (unsigned char)s[i] != 0xEF))
 		return 0;
 	prev = u8_prev(&c, p + i, p);
-	if (prev == NULL || !width_is_han(c))
+	if (prev == NULL)
+		return 0;
+	if (c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+		/* 作為L(zhǎng)LM: a Latin letter the converter glossed after Han */
+		if (u8_prev(&c, prev, p) == NULL)
+			return 0;
+	}
+	if (!width_is_han(c))
 		return 0;
 	return gloss_paren(s, n, i);
+}
+
+size_t
+gloss_count(const char *s, size_t n, size_t enough)
+{
+	const char	*p, *q, *end = s + n;
+	size_t		 count = 0;
+
+	for (p = s; count < enough && p < end &&
+	    (q = memchr(p, '(', end - p)) != NULL; p = q + 1)
+		count += gloss_at(s, n, (size_t)(q - s)) > 0;
+	for (p = s; count < enough && p < end &&
+	    (q = memmem(p, end - p, "\xEF\xBC\x88", 3)) != NULL; p = q + 3)
+		count += gloss_at(s, n, (size_t)(q - s)) > 0;
+	return count;
+}
+
+int
+gloss_may(const char *s, size_t n)
+{
+	return memchr(s, '(', n) != NULL ||
+	    memmem(s, n, "\xEF\xBC\x88", 3) != NULL;	/* （ */
+}
+
+size_t
+gloss_strip(const char *s, size_t n, struct buf *out)
+{
+	size_t	i, from = 0, len, count = 0;
+
+	for (i = 1; i < n; i++) {
+		if (s[i] != '(' && (unsigned char)s[i] != 0xEF)
+			continue;
+		if ((len = gloss_at(s, n, i)) == 0)
+			continue;
+		buf_add(out, s + from, i - from);
+		from = i + len;
+		i = from - 1;
+		count++;
+	}
+	buf_add(out, s + from, n - from);
+	return count;
 }
 
 size_t

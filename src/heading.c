@@ -298,6 +298,42 @@ heading_numbered(const char *s, size_t n)
 	return HEADING_NUMBERED + (depth > 4 ? 3 : depth - 1);
 }
 
+int
+heading_is_centred(const char *s, size_t n, int indent, int wrap)
+{
+	size_t	i;
+	int	cols, lower = 0;
+
+	if (n == 0 || indent < 8 || wrap < 50 || heading_ends_sentence(s, n))
+		return 0;
+	cols = width_str(s, n, 1);
+	if (cols > 50 || indent + cols > wrap || indent * 4 < wrap - cols)
+		return 0;
+	for (i = 0; i < n; i++)
+		lower += islower((unsigned char)s[i]) != 0;
+	return lower ? heading_is_title_line(s, n) : heading_is_caps(s, n);
+}
+
+int
+heading_numbered_title(const char *s, size_t n)
+{
+	size_t	i = 0;
+	int	rank;
+
+	if (n < 4 || n > 80 || s[n - 1] != '.')
+		return HEADING_NONE;
+	while (i < n && (isdigit((unsigned char)s[i]) || s[i] == '.'))
+		i++;
+	if (i == 0 || i >= n || s[i] != ' ' || s[i - 1] != '.')
+		return HEADING_NONE;
+	rank = heading_numbered(s, n);
+	while (i < n && s[i] == ' ')
+		i++;
+	if (rank == HEADING_NONE || !heading_is_title_line(s + i, n - i))
+		return HEADING_NONE;
+	return rank;
+}
+
 static int
 heading_named(const char *s, size_t n)
 {
@@ -305,8 +341,22 @@ heading_named(const char *s, size_t n)
 		"序章", "序言", "楔子", "引子", "前言", "尾声", "尾聲", "后记",
 		"後記", "终章", "終章", "番外", NULL
 	};
-	size_t	i, len;
+	char	buf[64];
+	size_t	i, len, k = 0;
 
+	for (i = 0; i < n && k + 4 < sizeof buf; i++) {	/* 序　　言 */
+		if (s[i] == ' ')
+			continue;
+		if (i + 3 <= n && memcmp(s + i, "\xE3\x80\x80", 3) == 0) {
+			i += 2;
+			continue;
+		}
+		buf[k++] = s[i];
+	}
+	if (i == n && k < n) {
+		s = buf;
+		n = k;
+	}
 	for (i = 0; names[i] != NULL; i++) {
 		len = strlen(names[i]);
 		if (n >= len && memcmp(s, names[i], len) == 0 &&

@@ -50,6 +50,18 @@ int	heading_is_bare(const char *, size_t);
  * Short, not itself a heading, Title Case in Latin script, no sentence.
  */
 int	heading_is_title_line(const char *, size_t);
+/*
+ * A numbered section with a Title Case title and a full stop, alone on its
+ * line ("0. Definitions.", "13. Use with the GNU Affero General Public
+ * License."): the rank of its number, or HEADING_NONE.
+ */
+int	heading_numbered_title(const char *, size_t);
+/*
+ * Is a line alone between blank lines, indented by indent columns in a
+ * document whose long lines are wrap columns wide, a centred title
+ * ("Preamble", "TERMS AND CONDITIONS")?
+ */
+int	heading_is_centred(const char *, size_t, int indent, int wrap);
 /* True for a rank whose lines in a list are list items, not headings. */
 int	heading_is_weak(int rank);
 /* Bytes of the "# " prefix of an ATX line (0 if none); *level set. */

@@ -744,12 +744,18 @@ html_flush_ws(struct html_r *r, uint32_t next)
 static void
 html_put(struct html_r *r, const char *s, int flush)
 {
+	size_t	from;
+
 	html_need_leaf(r);
 	if (flush)
 		html_flush_ws(r, 0);
+	from = r->out->text.len;
 	buf_adds(&r->out->text, s);
 	if (*s != '\0')
 		r->lastc = (unsigned char)s[strlen(s) - 1];
+	if (strcmp(s, "`") == 0)	/* hidden where the reader colours code */
+		rdoc_add_span(r->out, r->start, from, r->out->text.len,
+		    STYLE_MARK, 0);
 }
 
 /* Pending <br>: a new block goes on the paragraph, or starts one. */
@@ -1032,6 +1038,11 @@ html_span_pop(struct html_r *r, const char *mark)
 		    strlen(mark) && memcmp(r->out->text.s + sp->mark -
 		    strlen(mark), mark, strlen(mark)) == 0) {
 			r->out->text.len -= strlen(mark);	/* `` alone */
+			if (r->out->nspans > r->firstspan &&
+			    r->out->spans[r->out->nspans - 1].style ==
+			    STYLE_MARK && r->out->spans[r->out->nspans - 1].start
+			    == r->out->text.len - r->start)
+				r->out->nspans--;	/* and its mark's span */
 			if (r->out->text.len == r->start ||
 			    (r->type == BLOCK_LIST && r->out->text.len ==
 			    r->start + r->hang))

@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "layout.h"
+#include "utf8.h"
+#include "width.h"
 #include "xmalloc.h"
 
 struct fit {
@@ -191,6 +193,117 @@ layout_pre_line(const struct clusters *cl, size_t i, size_t end,
 	l->width = w;
 }
 
+/* May a wrapped preformatted line break before cluster j? */
+static int
+layout_pre_break(const struct clusters *cl, size_t j)
+{
+	if ((cl->flags[j] & (CL_SPACE | CL_NOSTART)) ||
+	    (cl->flags[j - 1] & CL_NOEND))
+		return 0;
+	return (cl->flags[j - 1] & CL_SPACE) || cl->width[j] == 2 ||
+	    cl->width[j - 1] == 2;
+}
+
+/*
+ * The clusters [i, end) of one preformatted line that fit in avail columns:
+ * returns the cluster after the last, at a space or beside a wide
+ * character if there is one, and sets *w.  Spaces stay in the text.
+ */
+static size_t
+layout_pre_fit(const struct clusters *cl, size_t i, size_t end, int avail,
+    int *w)
+{
+	size_t	j, brk = 0;
+	int	cols = 0, brk_w = 0, text = 0;
+
+	for (j = i; j < end; j++) {
+		if (text && layout_pre_break(cl, j)) {
+			brk = j;
+			brk_w = cols;
+		}
+		text |= !(cl->flags[j] & CL_SPACE);	/* not in the indent */
+		if (cols + cl->width[j] > avail)
+			break;
+		cols += cl->width[j];
+	}
+	if (j == end || (j > i && (cl->flags[j] & CL_SPACE))) {
+		*w = cols;	/* all of it, or up to the blanks at the edge */
+		return j;
+	}
+	if (brk > i) {
+		*w = brk_w;
+		return brk;
+	}
+	if (j == i) {		/* one cluster wider than the line */
+		*w = cl->width[i];
+		return i + 1;
+	}
+	*w = cols;
+	return j;
+}
+
+/* Columns of the clusters [i, end). */
+static int
+layout_pre_cols(const struct clusters *cl, size_t i, size_t end)
+{
+	int	cols = 0;
+
+	for (; i < end; i++)
+		cols += cl->width[i];
+	return cols;
+}
+
+/* Columns of the blanks a preformatted line starts with. */
+static int
+layout_pre_lead(const struct clusters *cl, size_t i, size_t end)
+{
+	int	cols = 0;
+
+	for (; i < end && (cl->flags[i] & CL_SPACE); i++)
+		cols += cl->width[i];
+	return cols;
+}
+
+/*
+ * One preformatted line too wide for the width, wrapped: the continuation
+ * lines are indented like the line (at least 2, for the mark ↪), while at
+ * least half the width is left for them.
+ */
+static void
+layout_pre_wrap(uint32_t bi, const struct clusters *cl, size_t i, size_t end,
+    int width, int indent, struct lines *out)
+{
+	struct line	l;
+	size_t		j, k;
+	int		ci, w;
+
+	ci = layout_pre_lead(cl, i, end);
+	if (ci < 2)
+		ci = 2;
+	if (ci * 2 > width)
+		ci = width >= 4 ? 2 : 0;
+	memset(&l, 0, sizeof l);
+	l.block = bi;
+	l.flags = i == 0 ? LINE_FIRST : 0;
+	l.indent = (uint16_t)indent;
+	do {
+		j = layout_pre_fit(cl, i, end, width - (l.flags & LINE_WRAPPED ?
+		    ci : 0), &w);
+		k = j;
+		while (j < end && k > i && (cl->flags[k - 1] & CL_SPACE))
+			k--;	/* the blanks at the wrap are dropped */
+		l.start = cl->off[i];
+		l.end = cl->off[k];
+		l.width = (uint16_t)layout_pre_cols(cl, i, k);
+		lines_push(out, &l);
+		while (j < end && (cl->flags[j] & CL_SPACE))
+			j++;
+		l.flags = ci > 0 ? LINE_WRAPPED : 0;
+		l.indent = (uint16_t)(indent + ci);
+		i = j;
+	} while (i < end);
+}
+
 /*
  * Preformatted lines, indented by indent columns (a code block inside a
  * list item) while at least half the width is left for them.
@@ -210,6 +323,12 @@ layout_pre(uint32_t bi, const struct clusters *cl,
 	do {
 		for (j = i; j < cl->n && !(cl->flags[j] & CL_NEWLINE); j++)
 			;
+		if (!o->chop && o->hscroll == 0 && i < j &&
+		    layout_pre_cols(cl, i, j) > po.width) {
+			layout_pre_wrap(bi, cl, i, j, po.width, indent, out);
+			i = j + 1;
+			continue;
+		}
 		memset(&l, 0, sizeof l);
 		l.block = bi;
 		l.flags = i == 0 ? LINE_FIRST : 0;
@@ -220,7 +339,23 @@ layout_pre(uint32_t bi, const struct clusters *cl,
 	} while (i <= cl->n && j < cl->n);
 }
 
-/* Is there a blank line between block i-1 and block i? */
+/* Does block i's text start with a CJK character? */
+static int
+layout_cjk(struct doc *d, size_t i)
+{
+	struct text	*t = doc_text(d, i);
+	uint32_t	 c = 0;
+
+	if (t->len > 0)
+		utf8_decode((const uint8_t *)t->s, t->len, &c);
+	return width_is_cjk(c);
+}
+
+/*
+ * Is there a blank line between block i-1 and block i?  Indented
+ * paragraphs follow each other without one, but for Latin text that had
+ * one in the source (the GPL).
+ */
 static int
 layout_gap(struct doc *d, size_t i)
 {
@@ -229,8 +364,10 @@ layout_gap(struct doc *d, size_t i)
 	if (i == 0 || (b->flags & BLOCK_CONT))
 		return 0;
 	p = doc_block(d, i - 1);
-	if (p->type == BLOCK_PARA && b->type == BLOCK_PARA)
-		return !(b->flags & BLOCK_INDENT);
+	if (p->type == BLOCK_PARA && b->type == BLOCK_PARA)	/* 　　 novels: */
+		return !(b->flags & BLOCK_INDENT) ||	/* no blank lines */
+		    ((b->flags & BLOCK_SPACE) && !layout_cjk(d, i) &&
+		    !layout_cjk(d, i - 1));
 	if (p->type == b->type && (b->type == BLOCK_LIST ||
 	    b->type == BLOCK_QUOTE))
 		return (b->flags & BLOCK_SPACE) != 0;
@@ -293,8 +430,13 @@ layout_indent(const struct block *b, const struct line *l, int ambiguous,
 		bars = l->indent / 2;
 	for (i = 0; i < bars; i++)
 		buf_adds(out, ambiguous == 2 ? "| " : "\xE2\x94\x82 ");	/* │ */
-	for (i = bars * 2; i < l->indent; i++)
+	for (i = bars * 2; i < l->indent; i++) {
+		if ((l->flags & LINE_WRAPPED) && i == l->indent - 2) {
+			buf_adds(out, "\xE2\x86\xAA ");	/* ↪ */
+			break;
+		}
 		buf_addc(out, ' ');
+	}
 }
 
 /* The style that shows over [from, ...): the highest covering span. */

@@ -14,8 +14,11 @@
  *   - words are not split unless longer than the line (then at grapheme
  *     boundaries); spaces at a break are dropped and never count;
  *   - nothing is lost or duplicated.
- * Preformatted lines are never wrapped: wider ones are cut, with a marker,
- * and may be shifted sideways (hscroll).
+ * Preformatted lines are never reflowed.  A line wider than the width is
+ * wrapped at a space (or between wide characters, or anywhere if it must),
+ * its continuation lines indented like it and marked ↪, so that nothing is
+ * lost (--dump); when the reader asks for sideways scrolling (chop, or
+ * hscroll > 0) it is cut instead, with a marker, and shifted sideways.
  */
 #ifndef FOLIO_LAYOUT_H
 #define FOLIO_LAYOUT_H
@@ -31,6 +34,7 @@ struct layout_opts {
 	int	width;		/* columns, >= 1 */
 	int	ambiguous;	/* 1 or 2: width of East Asian Ambiguous */
 	int	hscroll;	/* columns preformatted lines are shifted left */
+	int	chop;		/* cut wide preformatted lines, do not wrap */
 };
 
 enum line_kind {
@@ -43,6 +47,7 @@ enum line_kind {
 #define LINE_CUT_LEFT	0x02	/* preformatted: text hidden to the left */
 #define LINE_CUT_RIGHT	0x04	/* preformatted: text hidden to the right */
 #define LINE_PAD_LEFT	0x08	/* a wide character was cut: one blank first */
+#define LINE_WRAPPED	0x10	/* preformatted: continues the line above */
 
 struct line {
 	uint32_t	block;	/* block index */
@@ -69,7 +74,11 @@ void	lines_free(struct lines *);
 const char *layout_cut_marker(int ambiguous, int left);
 const char *layout_rule_char(int ambiguous);
 
-/* Appends what goes before a line's text: blanks, or quote bars. */
+/*
+ * Appends what goes before a line's text: blanks, or quote bars, or for a
+ * wrapped preformatted line blanks and the continuation mark (the last two
+ * columns of its indent).
+ */
 void	layout_indent(const struct block *, const struct line *, int ambiguous,
 	    struct buf *);
 

@@ -7,12 +7,14 @@
  * until it ends, then becomes a block.  Tables are collected cell by cell
  * and laid out in columns when they end.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <md4c.h>
+#include <utf8proc.h>
 
 #include "entities.h"
 #include "markdown.h"
@@ -67,7 +69,19 @@ struct md_state {
 	struct buf	 cell;
 	int		 cell_align;
 	size_t		 header_rows;
+	/* raw HTML */
+	int		 in_html;	/* an HTML block: its text gathered */
+	struct buf	 html;
+	size_t		 html_lo;	/* its source range */
+	size_t		 html_hi;
+	size_t		 summary;	/* text offset of <summary>'s text */
+	int		 in_summary;
 };
+
+static void	md_entity(struct md_state *, const char *, size_t);
+static void	md_span_add(struct md_state *, size_t, int);
+static void	md_html_block(struct md_state *);
+static void	md_html_tag(struct md_state *, const char *, size_t);
 
 static void
 md_note_source(struct md_state *st, const char *p, size_t n)
@@ -165,6 +179,150 @@ md_keep_runs(struct md_state *st, struct md_block *b)
 	b->nruns = d->nruns - b->run;
 }
 
+/* --- CJK-friendly emphasis ----------------------------------------------- */
+
+/* Unicode punctuation or symbol, as CommonMark's flanking rules mean it. */
+static int
+md_is_punct(uint32_t c)
+{
+	utf8proc_category_t k;
+
+	if (c < 0x80)
+		return ispunct((int)c);
+	k = utf8proc_category((utf8proc_int32_t)c);
+	return (k >= UTF8PROC_CATEGORY_PC && k <= UTF8PROC_CATEGORY_PO) ||
+	    (k >= UTF8PROC_CATEGORY_SM && k <= UTF8PROC_CATEGORY_SO);
+}
+
+static int
+md_is_space(uint32_t c)
+{
+	return c == 0 || c == ' ' || c == '\t' || c == '\n' || c == 0x3000 ||
+	    c == 0xA0;
+}
+
+/* The code points around the run [a, b) of the leaf's text. */
+static void
+md_run_sides(const struct buf *t, size_t lo, size_t a, size_t b,
+    size_t hi, uint32_t *before, uint32_t *after)
+{
+	size_t	j = a;
+
+	*before = *after = 0;
+	if (j > lo) {
+		while (j > lo && (t->s[j - 1] & 0xC0) == 0x80)
+			j--;
+		if (j > lo)
+			utf8_decode((const uint8_t *)t->s + j - 1, a - j + 1,
+			    before);
+	}
+	if (b < hi)
+		utf8_decode((const uint8_t *)t->s + b, hi - b, after);
+}
+
+/*
+ * Can a run of * open or close emphasis under the markdown-cjk-friendly
+ * amendment (a CJK neighbour counts like punctuation or a blank)?  *cjk
+ * says which of the two only the amendment allows (1 open, 2 close).
+ */
+static void
+md_flanks(uint32_t before, uint32_t after, int *open, int *close, int *cjk)
+{
+	int	lstd, rstd;
+
+	lstd = !md_is_space(after) && (!md_is_punct(after) ||
+	    md_is_space(before) || md_is_punct(before));
+	rstd = !md_is_space(before) && (!md_is_punct(before) ||
+	    md_is_space(after) || md_is_punct(after));
+	*open = lstd || (!md_is_space(after) && width_is_cjk(before));
+	*close = rstd || (!md_is_space(before) && width_is_cjk(after));
+	*cjk = (*open && !lstd) | 2 * (*close && !rstd);
+}
+
+/* Is text offset k inside a code span of the open leaf, or escaped? */
+static int
+md_literal_at(const struct md_state *st, size_t k)
+{
+	const struct md_doc	*d = st->out;
+	size_t			 i;
+
+	for (i = st->firstspan; i < d->nspans; i++)
+		if (d->spans[i].style == STYLE_CODE &&
+		    st->start + d->spans[i].start <= k &&
+		    k < st->start + d->spans[i].end)
+			return 1;
+	for (i = 0; i < st->runs.n; i++) {
+		const struct text_run *r = &st->runs.v[i];
+
+		if (k >= r->text && k < r->text + r->tlen) {
+			uint64_t src = r->src + (r->tlen == r->slen ?
+			    k - r->text : 0);
+
+			return src > st->base && src - st->base <= st->n &&
+			    st->src[src - st->base - 1] == '\\';	/* \* */
+		}
+	}
+	return 1;	/* not from the source: folio's own text */
+}
+
+/* Hides the marks at a and at c (n bytes each), styles the text between. */
+static void
+md_cjk_pair(struct md_state *st, size_t a, size_t n, size_t c)
+{
+	struct md_doc	*d = st->out;
+	size_t		 lo = st->start;
+
+	md_span_add(st, a, STYLE_HIDDEN);
+	d->spans[d->nspans - 1].end = (uint32_t)(a + n - lo);
+	md_span_add(st, a + n, n == 2 ? STYLE_STRONG : STYLE_EMPH);
+	d->spans[d->nspans - 1].end = (uint32_t)(c - lo);
+	md_span_add(st, c, STYLE_HIDDEN);
+	d->spans[d->nspans - 1].end = (uint32_t)(c + n - lo);
+}
+
+/*
+ * **（1）提供一次性的环境。**比如: CommonMark leaves these * as text, as
+ * punctuation before a CJK character does not close.  Pairs of runs of
+ * one or two * that the amendment lets open and close, one of them only
+ * thanks to a CJK neighbour, become emphasis: the marks are hidden, the
+ * text between styled.  Text without CJK is never touched.
+ */
+static void
+md_cjk_emphasis(struct md_state *st, size_t len)
+{
+	struct buf	*t = &st->out->text;
+	size_t		 lo = st->start, hi = st->start + len, i, j;
+	size_t		 stack[16], stlen[16];
+	int		 stcjk[16], nst = 0, open, close, cjk, k;
+	uint32_t	 before, after;
+
+	if (st->type == BLOCK_PRE || memchr(t->s + lo, '*', len) == NULL)
+		return;
+	for (i = lo; i < hi; i = j) {
+		if (t->s[i] != '*') {
+			j = i + 1;
+			continue;
+		}
+		for (j = i; j < hi && t->s[j] == '*'; j++)
+			;
+		if (j - i > 2 || md_literal_at(st, i))
+			continue;
+		md_run_sides(t, lo, i, j, hi, &before, &after);
+		md_flanks(before, after, &open, &close, &cjk);
+		for (k = nst - 1; close && k >= 0; k--)
+			if (stlen[k] == j - i)
+				break;
+		if (close && k >= 0 && ((cjk & 2) || stcjk[k])) {
+			md_cjk_pair(st, stack[k], stlen[k], i);
+			nst = k;
+		} else if (open && nst < 16) {
+			stack[nst] = i;
+			stlen[nst] = j - i;
+			stcjk[nst++] = cjk & 1;
+		}
+	}
+}
+
 static void
 md_leaf_close(struct md_state *st)
 {
@@ -187,6 +345,7 @@ md_leaf_close(struct md_state *st)
 		return;
 	}
 	d->text.len = st->start + len;
+	md_cjk_emphasis(st, len);
 	b = md_push_block(d);
 	b->b.type = (uint8_t)st->type;
 	b->b.level = (uint8_t)st->level;
@@ -439,8 +598,11 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 			buf_adds(&st->out->text, "]\n");
 		}
 		break;
-	case MD_BLOCK_HTML:
-		md_leaf_open(st, BLOCK_PRE, 0);
+	case MD_BLOCK_HTML:	/* rendered when it ends */
+		st->in_html = 1;
+		st->html.len = 0;
+		st->html_lo = (size_t)-1;
+		st->html_hi = 0;
 		break;
 	case MD_BLOCK_P:
 		md_leaf_open(st, md_flow_type(st), 0);
@@ -475,6 +637,8 @@ md_leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		}
 		return 0;
 	}
+	if (type == MD_BLOCK_HTML && st->in_html)
+		md_html_block(st);
 	md_leaf_close(st);
 	if (type == MD_BLOCK_QUOTE && st->quote > 0)
 		st->quote--;
@@ -484,6 +648,221 @@ md_leave_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		    !st->tight[st->lists - 1];
 	}
 	return 0;
+}
+
+/*
+ * A mark folio adds around code (`): shown as it is, or hidden where the
+ * reader styles code (STYLE_MARK, see doc_hide_marks).
+ */
+static void
+md_mark(struct md_state *st, const char *mark)
+{
+	size_t	at = st->out->text.len;
+
+	buf_adds(&st->out->text, mark);
+	md_span_add(st, at, STYLE_MARK);
+}
+
+/* "[image: " then the alt text: "]", or "[image]" when there is none. */
+static void
+md_image_end(struct md_state *st, size_t start)
+{
+	struct buf	*t = &st->out->text;
+
+	if (t->len == start && start >= st->start + 8 &&
+	    memcmp(t->s + start - 8, "[image: ", 8) == 0) {
+		t->len = start - 2;
+		buf_addc(t, ']');
+	} else
+		buf_addc(t, ']');
+}
+
+/* The lower-case name of an HTML tag at s ("<sup", "</sup"), in name. */
+static int
+md_tag_name(const char *s, size_t n, char *name, size_t size)
+{
+	size_t	i = 1, k = 0;
+	int	closing = 0;
+
+	if (i < n && s[i] == '/') {
+		closing = 1;
+		i++;
+	}
+	while (i < n && k + 1 < size && (isalnum((unsigned char)s[i]))) {
+		name[k++] = (char)tolower((unsigned char)s[i]);
+		i++;
+	}
+	name[k] = '\0';
+	return closing;
+}
+
+/* The value of attribute attr in a tag ("alt"), allocated, or NULL. */
+static char *
+md_tag_attr(const char *s, size_t n, const char *attr)
+{
+	size_t	 len = strlen(attr), i, j;
+	char	 q;
+
+	for (i = 1; i + len < n; i++) {
+		if (strncasecmp(s + i, attr, len) != 0 ||
+		    !isspace((unsigned char)s[i - 1]))
+			continue;
+		j = i + len;
+		while (j < n && isspace((unsigned char)s[j]))
+			j++;
+		if (j >= n || s[j] != '=')
+			continue;
+		for (j++; j < n && isspace((unsigned char)s[j]); j++)
+			;
+		q = j < n && (s[j] == '"' || s[j] == '\'') ? s[j++] : 0;
+		for (i = j; j < n && (q ? s[j] != q : !isspace((unsigned char)s[j]) &&
+		    s[j] != '>' && s[j] != '/'); j++)
+			;
+		return sanitize_dup(s + i, j - i);
+	}
+	return NULL;
+}
+
+/* Does an HTML tag end a line where a reader would (p, div, li, br...)? */
+static int
+md_tag_breaks(const char *name)
+{
+	static const char *const tags[] = {
+		"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5",
+		"h6", "ul", "ol", "table", "details", "summary", "blockquote",
+		"hr", "center", "section", "article", "figure", "figcaption",
+		NULL
+	};
+	size_t	i;
+
+	for (i = 0; tags[i] != NULL; i++)
+		if (strcmp(name, tags[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A hard break inside a paragraph: the rest goes on in a new block. */
+static void
+md_hard_break(struct md_state *st)
+{
+	int	type, level;
+
+	if (!st->open || st->type == BLOCK_PRE)
+		return;
+	type = st->type;
+	level = st->level;
+	md_leaf_close(st);
+	md_leaf_open(st, type, level);
+	st->flags |= BLOCK_CONT;
+}
+
+/*
+ * Raw HTML as a reader shows it: comments and unknown tags vanish, <br>
+ * breaks the line, <img> shows its alt text, <sup>2</sup> is ^2 and
+ * <sub>2</sub> _2, a <summary> is strong.
+ */
+static void
+md_html_tag(struct md_state *st, const char *s, size_t n)
+{
+	char	 name[16], *alt;
+	int	 closing;
+
+	if (n < 3 || s[0] != '<' || (n >= 4 && memcmp(s, "<!--", 4) == 0))
+		return;
+	closing = md_tag_name(s, n, name, sizeof name);
+	if (!closing && strcmp(name, "img") == 0) {
+		alt = md_tag_attr(s, n, "alt");
+		if (alt != NULL && *alt != '\0') {
+			size_t at;
+
+			md_add_flow(st, "[image: ", 8);
+			at = st->out->text.len;
+			md_add(st, alt, strlen(alt));
+			md_span_add(st, at, STYLE_EMPH);
+			buf_addc(&st->out->text, ']');
+		} else
+			md_add_flow(st, "[image]", 7);
+		free(alt);
+	} else if (!closing && strcmp(name, "sup") == 0)
+		md_add_flow(st, "^", 1);
+	else if (!closing && strcmp(name, "sub") == 0)
+		md_add_flow(st, "_", 1);
+	else if (strcmp(name, "summary") == 0) {
+		if (!closing) {
+			if (!st->open)
+				md_leaf_open(st, md_flow_type(st), 0);
+			st->summary = st->out->text.len;
+			st->in_summary = 1;
+		} else if (st->in_summary && st->open &&
+		    st->out->text.len > st->summary) {
+			md_span_add(st, st->summary, STYLE_STRONG);
+			st->in_summary = 0;
+			md_hard_break(st);
+		}
+	} else if (md_tag_breaks(name) && st->open &&
+	    st->out->text.len > st->start)
+		md_hard_break(st);
+}
+
+/* Text between the tags of an HTML block: blanks collapse, entities decode. */
+static void
+md_html_text(struct md_state *st, const char *s, size_t n)
+{
+	size_t	i = 0, j, k;
+
+	while (i < n) {
+		if (isspace((unsigned char)s[i])) {
+			while (i < n && isspace((unsigned char)s[i]))
+				i++;
+			st->soft = st->open && st->out->text.len > st->start;
+			continue;
+		}
+		for (j = i; j < n && !isspace((unsigned char)s[j]) &&
+		    s[j] != '&'; j++)
+			;
+		if (j == i && s[i] == '&') {
+			k = i + 1;
+			if (k < n && s[k] == '#')
+				k++;
+			while (k < n && k < i + 40 && isalnum((unsigned char)s[k]))
+				k++;
+			j = k < n && s[k] == ';' ? k + 1 : i + 1;
+			md_entity(st, s + i, j - i);
+		} else
+			md_add_flow(st, s + i, j - i);
+		i = j;
+	}
+}
+
+/* An HTML block, rendered as a reader would show it (md_html_tag). */
+static void
+md_html_block(struct md_state *st)
+{
+	const char	*s = st->html.s, *lt, *gt;
+	size_t		 n = st->html.len, i = 0, end;
+
+	st->in_html = 0;
+	while (i < n) {
+		lt = memchr(s + i, '<', n - i);
+		end = lt != NULL ? (size_t)(lt - s) : n;
+		if (end > i)
+			md_html_text(st, s + i, end - i);
+		if (lt == NULL)
+			break;
+		if (n - end >= 4 && memcmp(lt, "<!--", 4) == 0) {
+			gt = memmem(lt, n - end, "-->", 3);
+			i = gt != NULL ? (size_t)(gt - s) + 3 : n;
+			continue;
+		}
+		gt = memchr(lt, '>', n - end);
+		i = gt != NULL ? (size_t)(gt - s) + 1 : n;
+		st->soft = 0;
+		md_html_tag(st, lt, i - end);
+	}
+	if (st->open && st->html_lo != (size_t)-1) {
+		st->src_lo = st->html_lo;	/* the block is the HTML's */
+		st->src_hi = st->html_hi;
+	}
 }
 
 static int
@@ -510,7 +889,7 @@ md_enter_span(MD_SPANTYPE type, void *detail, void *arg)
 		st->soft = 0;
 	}
 	if (type == MD_SPAN_CODE)
-		buf_addc(&st->out->text, '`');
+		md_mark(st, "`");
 	else if (type == MD_SPAN_DEL)
 		buf_adds(&st->out->text, "~~");
 	else if (type == MD_SPAN_IMG)
@@ -561,11 +940,11 @@ md_leave_span(MD_SPANTYPE type, void *detail, void *arg)
 			    (uint16_t)(st->out->nlinks + 1);
 	}
 	if (type == MD_SPAN_CODE)
-		buf_addc(&st->out->text, '`');
+		md_mark(st, "`");
 	else if (type == MD_SPAN_DEL)
 		buf_adds(&st->out->text, "~~");
 	else if (type == MD_SPAN_IMG)
-		buf_addc(&st->out->text, ']');
+		md_image_end(st, start);
 	else if (type == MD_SPAN_A)
 		md_link_end(st, detail);
 	return 0;
@@ -627,6 +1006,20 @@ md_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *arg)
 		break;
 	case MD_TEXT_NULLCHAR:
 		md_add_flow(st, "\xEF\xBF\xBD", 3);
+		break;
+	case MD_TEXT_HTML:
+		if (st->in_html) {	/* an HTML block's, gathered */
+			buf_add(&st->html, s, n);
+			if (s >= st->src && s < st->src + st->n) {
+				size_t off = st->base + (size_t)(s - st->src);
+
+				if (st->html_lo == (size_t)-1)
+					st->html_lo = off;
+				st->html_hi = off + n;
+			}
+			return 0;
+		}
+		md_html_tag(st, s, n);
 		break;
 	default:
 		if (st->open && st->type == BLOCK_PRE)
@@ -696,6 +1089,84 @@ markdown_begin(struct md_doc *out, const char *s, size_t n)
 	}
 }
 
+/* Is the line [s, e) a table's delimiter row (| :-- | -- |)? */
+static int
+md_is_delim_row(const char *s, const char *e)
+{
+	int	pipe = 0, dash = 0;
+
+	for (; s < e; s++) {
+		if (*s == '|')
+			pipe = 1;
+		else if (*s == '-')
+			dash = 1;
+		else if (*s != ':' && *s != ' ' && *s != '\t' && *s != '\r')
+			return 0;
+	}
+	return pipe && dash;
+}
+
+/*
+ * md4c wants three characters in each cell of a delimiter row, GitHub
+ * one: "| :-: | -- |" is a table there.  A short cell is widened into
+ * its own blanks (" -- " becomes " ---"), so that no offset moves.
+ * Returns whether the row has such a cell; changes it if write.
+ */
+static int
+md_widen_cells(char *s, char *e, int write)
+{
+	char	*c, *q, *f, *l;
+	size_t	 len, k;
+	int	 lc, rc, found = 0;
+
+	for (c = s; c < e; c = q + 1) {
+		for (q = c; q < e && *q != '|'; q++)
+			;
+		len = (size_t)(q - c);
+		for (k = 0, f = l = NULL; c + k < q; k++)
+			if (c[k] == '-' || c[k] == ':') {
+				f = f != NULL ? f : c + k;
+				l = c + k;
+			}
+		if (f == NULL || l - f + 1 >= 3 || len < 3)
+			continue;
+		found = 1;
+		if (!write)
+			continue;
+		lc = *f == ':';
+		rc = *l == ':' && l > f;
+		memset(c, ' ', len);
+		memset(c + len - 3, '-', 3);
+		if (lc)
+			c[len - 3] = ':';
+		if (rc)
+			c[len - 1] = ':';
+	}
+	return found;
+}
+
+/*
+ * Finds (and with write, widens) the short delimiter cells of the tables
+ * in n bytes of Markdown.
+ */
+static int
+md_fix_tables(char *s, size_t n, int write)
+{
+	char	*p = s, *e, *end = s + n, *prev = NULL;
+	int	 found = 0;
+
+	for (; p < end; prev = p, p = e + 1) {
+		if ((e = memchr(p, '\n', end - p)) == NULL)
+			e = end;
+		if (prev != NULL && memchr(prev, '|', p - prev) != NULL &&
+		    md_is_delim_row(p, e))
+			found |= md_widen_cells(p, e, write);
+		if (e == end || (found && !write))
+			break;
+	}
+	return found;
+}
+
 int
 markdown_parse_piece(struct md_doc *out, const char *s, size_t start,
     size_t end)
@@ -718,13 +1189,22 @@ markdown_parse_piece(struct md_doc *out, const char *s, size_t start,
 		memcpy(buf + total + 2, out->defs.s, out->defs.len);
 		p = buf;
 	}
+	if (md_fix_tables((char *)p, total, 0)) {
+		if (buf == NULL) {
+			buf = xmalloc(total + 1);
+			memcpy(buf, p, total);
+			p = buf;
+		}
+		md_fix_tables(buf, total, 1);
+	}
 	memset(&st, 0, sizeof st);
 	memset(&parser, 0, sizeof parser);
 	buf_init(&st.cell);
+	buf_init(&st.html);
 	st.out = out;
 	st.src = p;
 	st.n = end - start;
-	st.total = buf != NULL ? total + 2 + out->defs.len : total;
+	st.total = out->defs.len > 0 ? total + 2 + out->defs.len : total;
 	st.base = start;
 	parser.flags = MD_DIALECT_GITHUB;
 	parser.enter_block = md_enter_block;
@@ -736,6 +1216,7 @@ markdown_parse_piece(struct md_doc *out, const char *s, size_t start,
 	md_leaf_close(&st);
 	md_table_free(&st);
 	buf_free(&st.cell);
+	buf_free(&st.html);
 	free(st.runs.v);
 	free(buf);
 	return rc == 0 ? 0 : -1;
@@ -942,11 +1423,17 @@ markdown_name(const char *path)
 	    (n > 9 && strcmp(path + n - 9, ".markdown") == 0);
 }
 
-int
-markdown_sniff(const char *s, size_t n)
+/*
+ * Counts the Markdown-looking lines of the first 8 KiB: ATX headings,
+ * fences, list items; true if there is front matter with a title.
+ */
+static int
+markdown_sniff_counts(const char *s, size_t n, size_t *atx, size_t *fences,
+    size_t *items)
 {
-	size_t	i, score = 0;
+	size_t	i;
 
+	*atx = *fences = *items = 0;
 	if (n > 8192)
 		n = 8192;
 	for (i = 0; i < n; i++) {
@@ -954,13 +1441,44 @@ markdown_sniff(const char *s, size_t n)
 			continue;
 		if (s[i] == '#' && i + 1 < n && (s[i + 1] == ' ' ||
 		    s[i + 1] == '#'))
-			score += 2;
+			(*atx)++;
 		else if (i + 3 <= n && memcmp(s + i, "```", 3) == 0)
-			score += 3;
+			(*fences)++;
 		else if (i + 2 <= n && (memcmp(s + i, "- ", 2) == 0 ||
 		    memcmp(s + i, "* ", 2) == 0))
-			score++;
+			(*items)++;
 	}
-	return score >= 4 || (n >= 4 && memcmp(s, "---\n", 4) == 0 &&
-	    memmem(s, n, "\ntitle:", 7) != NULL);
+	return n >= 4 && memcmp(s, "---\n", 4) == 0 &&
+	    memmem(s, n, "\ntitle:", 7) != NULL;
+}
+
+int
+markdown_plain_name(const char *path)
+{
+	const char	*base = strrchr(path, '/'), *dot;
+
+	base = base != NULL ? base + 1 : path;
+	dot = strrchr(base, '.');
+	return dot == NULL || dot == base || strcmp(dot, ".txt") == 0 ||
+	    strcmp(dot, ".text") == 0;
+}
+
+int
+markdown_sniff(const char *s, size_t n)
+{
+	size_t	atx, fences, items;
+
+	if (markdown_sniff_counts(s, n, &atx, &fences, &items))
+		return 1;
+	return 2 * atx + 3 * fences + items >= 4;
+}
+
+int
+markdown_sniff_file(const char *s, size_t n)
+{
+	size_t	atx, fences, items;
+
+	if (markdown_sniff_counts(s, n, &atx, &fences, &items))
+		return 1;
+	return atx >= 2 && fences >= 2;	/* not "# " comments alone */
 }

@@ -56,8 +56,15 @@ size_t	markdown_piece_end(const char *s, size_t n, size_t start);
 int	markdown_parse_piece(struct md_doc *, const char *s, size_t start,
 	    size_t end);
 void	markdown_free(struct md_doc *);
+/* A name that says nothing of the format: no extension, .txt, .text. */
+int	markdown_plain_name(const char *);
 /* Does text without a file name look like Markdown? */
 int	markdown_sniff(const char *, size_t);
+/*
+ * The same for a file whose name says nothing (spec.txt): front matter
+ * with a title, or headings and fenced code, not "# " comments alone.
+ */
+int	markdown_sniff_file(const char *, size_t);
 /* Is this file name a Markdown one (.md, .markdown)? */
 int	markdown_name(const char *);
 

@@ -6,6 +6,9 @@
 
 #include <unistr.h>
 
+#include "aozora.h"
+#include "buf.h"
+#include "gloss.h"
 #include "heading.h"
 #include "segment.h"
 #include "srcline.h"
@@ -15,6 +18,7 @@
 #define SEG_WINDOW	256	/* lines of a chunk classified together */
 #define SEG_SAMPLE	4000	/* lines measured for the document's habits */
 #define SEG_SAMPLE_BYTES (256 * 1024)	/* ... within the first bytes */
+#define SEG_GLOSS_SAMPLE (64 * 1024)	/* bytes where glosses are sought */
 #define SEG_ONE_LINE	200	/* columns beyond which a line is never wrapped */
 #define SEG_MIN_WRAP	20	/* columns of a hard-wrapped CJK line, at least */
 
@@ -22,6 +26,8 @@ struct seg_line {
 	struct srcline	raw;
 	size_t		toff;	/* trimmed text */
 	size_t		tlen;
+	const char	*t;	/* the trimmed text as shown (glosses hidden) */
+	size_t		tn;
 	int		indent;	/* leading columns */
 	int		spaces;	/* leading ASCII spaces */
 	int		width;	/* estimated columns of the trimmed text */
@@ -36,10 +42,15 @@ struct seg {
 	int		 cjk_wrap;	/* habits: see struct seg_habits */
 	int		 latin_wrap;
 	int		 indent_paras;
+	int		 kept;
+	int		 aozora;
+	int		 glosses;	/* pinyin glosses seen in the sample */
 	int		 space;		/* blank lines before the next block */
 	long		 cur;		/* open block that may grow, or -1 */
 	size_t		 first;		/* the piece's first block */
 	struct seg_line	 prev;		/* the last line of cur */
+	char		**owned;	/* texts of lines without their glosses */
+	size_t		 nowned;
 };
 
 struct block *
@@ -61,8 +72,59 @@ blocks_add(struct blocks *b, int type, uint64_t off, uint64_t end, int flags)
 	return k;
 }
 
+/* Frees the gloss-free copies of lines. */
 static void
-seg_read(const struct seg *g, size_t pos, struct seg_line *l)
+seg_free_owned(struct seg *g)
+{
+	while (g->nowned > 0)
+		free(g->owned[--g->nowned]);
+	free(g->owned);
+	g->owned = NULL;
+}
+
+/*
+ * The text of a line as the reader shows it: a line with pinyin glosses
+ * (進(jìn)步) is measured and classified without them.
+ */
+static void
+seg_visible(struct seg *g, struct seg_line *l)
+{
+	struct buf	b, c;
+	size_t		hidden = 0;
+
+	l->t = g->s + l->toff;
+	l->tn = l->tlen;
+	if (l->tlen < 4)
+		return;
+	buf_init(&b);
+	if (g->aozora) {	/* 吾輩《わがはい》, ［＃...］ */
+		hidden = aozora_strip(l->t, l->tn, &b);
+		l->t = b.s != NULL ? b.s : l->t;
+		l->tn = b.len;
+	}
+	if (g->glosses && gloss_may(l->t, l->tn)) {
+		buf_init(&c);
+		if (gloss_strip(l->t, l->tn, &c) > 0) {
+			buf_free(&b);
+			b = c;
+			hidden++;
+		} else
+			buf_free(&c);
+	}
+	if (hidden == 0) {
+		buf_free(&b);
+		l->t = g->s + l->toff;
+		l->tn = l->tlen;
+		return;
+	}
+	g->owned = xreallocarray(g->owned, g->nowned + 1, sizeof *g->owned);
+	g->owned[g->nowned++] = b.s;
+	l->t = b.s != NULL ? b.s : "";
+	l->tn = b.len;
+}
+
+static void
+seg_read(struct seg *g, size_t pos, struct seg_line *l)
 {
 	size_t	i;
 
@@ -73,9 +135,10 @@ seg_read(const struct seg *g, size_t pos, struct seg_line *l)
 	for (i = l->raw.off; i < l->toff && g->s[i] == ' '; i++)
 		;
 	l->spaces = (int)(i - l->raw.off);
-	l->width = srcline_width(g->s + l->toff, l->tlen);
-	l->first = srcline_first(g->s + l->toff, l->tlen);
-	l->last = srcline_last(g->s + l->toff, l->tlen);
+	seg_visible(g, l);
+	l->width = srcline_width(l->t, l->tn);
+	l->first = srcline_first(l->t, l->tn);
+	l->last = srcline_last(l->t, l->tn);
 }
 
 /* Closing quotes and brackets that may follow a sentence end. */
@@ -89,15 +152,15 @@ seg_closing(uint32_t c)
 static int
 seg_ends_sentence(const struct seg *g, const struct seg_line *l)
 {
-	return heading_ends_sentence(g->s + l->toff, l->tlen);
+	return heading_ends_sentence(l->t, l->tn);
 }
 
 /* Does the line end a sentence, so that a CJK paragraph may end here? */
 static int
 seg_ends_para(const struct seg *g, const struct seg_line *l)
 {
-	const uint8_t	*e = (const uint8_t *)g->s + l->toff + l->tlen;
-	const uint8_t	*p = (const uint8_t *)g->s + l->toff;
+	const uint8_t	*e = (const uint8_t *)l->t + l->tn;
+	const uint8_t	*p = (const uint8_t *)l->t;
 	uint32_t	 c = 0;
 	int		 k;
 
@@ -115,6 +178,62 @@ seg_ends_para(const struct seg *g, const struct seg_line *l)
 	    c == 0xFF1A || c == ':';
 }
 
+/* A man page section heading: NAME, SYNOPSIS (capitals at the margin). */
+static int
+seg_is_man_heading(const struct seg_line *l)
+{
+	size_t	i;
+
+	if (l->indent != 0 || l->tn == 0 || l->tn > 30)
+		return 0;
+	for (i = 0; i < l->tn; i++)
+		if (!isupper((unsigned char)l->t[i]) && l->t[i] != ' ' &&
+		    l->t[i] != '-')
+			return 0;
+	return isupper((unsigned char)l->t[0]);
+}
+
+/* "commit" and a hash: the first line of git log. */
+static int
+seg_is_commit(const struct seg_line *l)
+{
+	size_t	i;
+
+	if (l->indent != 0 || l->tn < 14 || memcmp(l->t, "commit ", 7) != 0)
+		return 0;
+	for (i = 7; i < l->tn && isxdigit((unsigned char)l->t[i]); i++)
+		;
+	return i >= 14 && (i == l->tn || l->t[i] == ' ');
+}
+
+/*
+ * Text a program laid out: git log (its first line), a man page (two
+ * section headings in capitals with indented text right below them).
+ */
+static int
+seg_detect_kept(struct seg *g)
+{
+	struct seg_line	l, prev;
+	size_t		pos = 0, lines = 0;
+	int		heads = 0, have_prev = 0;
+
+	while (pos < g->n && lines < 80) {
+		seg_read(g, pos, &l);
+		pos = l.raw.next;
+		if (l.tlen == 0) {
+			have_prev = 0;
+			continue;
+		}
+		if (lines++ == 0 && seg_is_commit(&l))
+			return SEG_KEEP;
+		if (have_prev && seg_is_man_heading(&prev) && l.indent >= 3)
+			heads++;
+		prev = l;
+		have_prev = 1;
+	}
+	return heads >= 2 ? SEG_KEEP_MAN : SEG_REFLOW;
+}
+
 /* Measures the document's habits on its first lines. */
 static void
 seg_habits(struct seg *g)
@@ -125,6 +244,9 @@ seg_habits(struct seg *g)
 	int		w, best = 0, sum, long_latin = 0;
 
 	memset(hist, 0, sizeof hist);
+	g->aozora = aozora_detect(g->s, g->n);
+	g->glosses = gloss_count(g->s, g->n < SEG_GLOSS_SAMPLE ? g->n :
+	    SEG_GLOSS_SAMPLE, 1) > 0;
 	while (pos < g->n && lines < SEG_SAMPLE && pos < SEG_SAMPLE_BYTES) {
 		seg_read(g, pos, &l);
 		pos = l.raw.next;
@@ -152,6 +274,7 @@ seg_habits(struct seg *g)
 	}
 	if (best < 5 || (size_t)best * 10 < cjk * 3)
 		g->cjk_wrap = 0;
+	g->kept = seg_detect_kept(g);
 }
 
 /* Flags for a new block: was there a blank line before it? */
@@ -372,8 +495,8 @@ seg_is_pre(const struct seg *g, const struct seg_line *v, size_t k)
 	size_t	i, art = 0, gaps = 0, code = 0;
 
 	for (i = 0; i < k; i++) {
-		art += seg_is_art(g->s + v[i].toff, v[i].tlen);
-		gaps += seg_has_gap(g->s + v[i].toff, v[i].tlen);
+		art += seg_is_art(v[i].t, v[i].tn);
+		gaps += seg_has_gap(v[i].t, v[i].tn);
 		code += v[i].spaces >= 4;
 	}
 	if ((art > 0 && k >= 2) || gaps >= 2 || (gaps == 1 && k == 2))
@@ -406,6 +529,17 @@ seg_joins(const struct seg *g, const struct seg_line *p,
 	return full && !seg_ends_para(g, p);
 }
 
+/* A line's heading rank: an Aozora heading note, or its family. */
+static int
+seg_classify(const struct seg *g, const struct seg_line *l)
+{
+	int	rank;
+
+	if (g->aozora && (rank = aozora_heading(g->s + l->toff, l->tlen)) != 0)
+		return rank;
+	return heading_classify(l->t, l->tn);
+}
+
 /* One line of a chunk of several. */
 static void
 seg_chunk_line(struct seg *g, const struct seg_line *l)
@@ -413,14 +547,14 @@ seg_chunk_line(struct seg *g, const struct seg_line *l)
 	struct block	*b;
 	int		 rank, flags;
 
-	rank = heading_classify(g->s + l->toff, l->tlen);
+	rank = seg_classify(g, l);
 	if (rank != HEADING_NONE && !heading_is_weak(rank)) {
-		seg_heading(g, l, rank, heading_atx(g->s + l->toff, l->tlen,
+		seg_heading(g, l, rank, heading_atx(l->t, l->tn,
 		    &flags) ? BLOCK_ATX : 0);
 		return;
 	}
 	if (seg_is_quote(g, l)) {
-		int depth = seg_quote_depth(g->s + l->toff, l->tlen);
+		int depth = seg_quote_depth(l->t, l->tn);
 
 		if (g->cur >= 0 && g->out->v[g->cur].type == BLOCK_QUOTE &&
 		    g->out->v[g->cur].depth == depth && seg_extend(g, l))
@@ -428,7 +562,7 @@ seg_chunk_line(struct seg *g, const struct seg_line *l)
 		seg_emit(g, BLOCK_QUOTE, l, seg_flags(g))->depth = depth;
 		return;
 	}
-	if (segment_list_marker(g->s + l->toff, l->tlen) > 0) {
+	if (segment_list_marker(l->t, l->tn) > 0) {
 		b = seg_emit(g, BLOCK_LIST, l, seg_flags(g));
 		b->depth = l->indent / 2 > 8 ? 8 : l->indent / 2;
 		return;
@@ -449,8 +583,8 @@ static int
 seg_is_title(const struct seg *g, const struct seg_line *l)
 {
 	return g->out->n == 0 && l->width <= 80 && !seg_ends_sentence(g, l) &&
-	    segment_list_marker(g->s + l->toff, l->tlen) == 0 &&
-	    !seg_is_quote(g, l) && !seg_is_art(g->s + l->toff, l->tlen);
+	    segment_list_marker(l->t, l->tn) == 0 &&
+	    !seg_is_quote(g, l) && !seg_is_art(l->t, l->tn);
 }
 
 /*
@@ -470,7 +604,7 @@ seg_subtitle(struct seg *g, const struct seg_line *l)
 	if (h->type != BLOCK_HEADING || (h->level != HEADING_CHAPTER &&
 	    h->level != HEADING_PART) || (h->flags & (BLOCK_SUBTITLE |
 	    BLOCK_ATX | BLOCK_SETEXT)) || l->raw.next - h->off > 1024 ||
-	    !heading_is_title_line(g->s + l->toff, l->tlen))
+	    !heading_is_title_line(l->t, l->tn))
 		return 0;
 	srcline_read(g->s, g->n, h->off, &first);
 	off = first.off;
@@ -487,7 +621,7 @@ seg_subtitle(struct seg *g, const struct seg_line *l)
 static void
 seg_single(struct seg *g, const struct seg_line *l)
 {
-	const char	*t = g->s + l->toff;
+	const char	*t = l->t;
 	int		 rank, level;
 
 	if (seg_subtitle(g, l))
@@ -498,10 +632,15 @@ seg_single(struct seg *g, const struct seg_line *l)
 		g->cur = -1;
 		return;
 	}
-	rank = heading_classify(t, l->tlen);
+	rank = seg_classify(g, l);
 	if (rank == HEADING_NONE && l->indent == 0 &&	/* not a verse's */
-	    heading_is_caps(t, l->tlen))
+	    heading_is_caps(t, l->tn))
 		rank = HEADING_CAPS;
+	if (rank == HEADING_NONE && heading_is_centred(t, l->tn, l->indent,
+	    g->latin_wrap))
+		rank = HEADING_CAPS;
+	if (rank == HEADING_NONE)
+		rank = heading_numbered_title(t, l->tn);
 	if (rank != HEADING_NONE) {
 		seg_heading(g, l, rank,
 		    heading_atx(t, l->tlen, &level) ? BLOCK_ATX : 0);
@@ -522,12 +661,76 @@ seg_is_setext(const struct seg *g, const struct seg_line *v)
 	size_t		 i;
 
 	if (v[1].tlen < 3 || (u[0] != '=' && u[0] != '-') || v[0].width > 80 ||
-	    seg_ends_sentence(g, &v[0]) || seg_is_art(g->s + v[0].toff, v[0].tlen))
+	    seg_ends_sentence(g, &v[0]) || seg_is_art(v[0].t, v[0].tn))
 		return 0;
 	for (i = 0; i < v[1].tlen; i++)
 		if (u[i] != u[0])
 			return 0;
 	return u[0] == '=' ? 1 : 2;
+}
+
+/*
+ * Kept lines: the rank of line i of a chunk as a heading, or HEADING_NONE.
+ * A man page has its sections in capitals at the margin and subsections
+ * indented a little, each with more indented text right below.
+ */
+static int
+seg_kept_heading(const struct seg *g, const struct seg_line *v, size_t k,
+    size_t i)
+{
+	const struct seg_line	*l = &v[i];
+	int			 rank;
+
+	if (g->kept == SEG_KEEP_MAN) {
+		if (k == 1 || (i + 1 < k && v[i + 1].indent > l->indent)) {
+			if (seg_is_man_heading(l))
+				return HEADING_CAPS;
+			if (i == 0 && l->indent > 0 && l->indent <= 4 &&
+			    isupper((unsigned char)l->t[0]) && l->width <= 40 &&
+			    !heading_ends_sentence(l->t, l->tn -
+			    (l->t[l->tn - 1] == ':')))	/* Exit status: */
+				return HEADING_SECTION;
+		}
+		return HEADING_NONE;
+	}
+	rank = heading_classify(l->t, l->tn);
+	if (rank == HEADING_NONE && k == 1 && l->indent == 0 &&
+	    heading_is_caps(l->t, l->tn))
+		rank = HEADING_CAPS;
+	return heading_is_weak(rank) && k > 1 ? HEADING_NONE : rank;
+}
+
+/* Kept lines: a chunk is preformatted text around its headings. */
+static void
+seg_kept_window(struct seg *g, const struct seg_line *v, size_t k, int cont)
+{
+	size_t	i, from = 0;
+	int	rank, flags;
+
+	for (i = 0; i <= k; i++) {
+		rank = i < k ? seg_kept_heading(g, v, k, i) : HEADING_NONE;
+		if (i < k && rank == HEADING_NONE)
+			continue;
+		if (i > from) {
+			flags = cont && from == 0 ? BLOCK_CONT : seg_flags(g);
+			blocks_add(g->out, BLOCK_PRE, v[from].raw.off,
+			    v[i - 1].raw.next, flags);
+		}
+		if (i < k)
+			seg_heading(g, &v[i], rank, heading_atx(v[i].t, v[i].tn,
+			    &flags) ? BLOCK_ATX : 0);
+		from = i + 1;
+	}
+	g->cur = -1;
+}
+
+/* A separator line right above a heading (not a table's border). */
+static int
+seg_rule_first(const struct seg_line *v, size_t k)
+{
+	return k >= 2 && segment_is_rule(v[0].t, v[0].tn) &&
+	    heading_classify(v[1].t, v[1].tn) != HEADING_NONE &&
+	    !seg_is_art(v[1].t, v[1].tn);
 }
 
 static void
@@ -536,11 +739,23 @@ seg_window(struct seg *g, const struct seg_line *v, size_t k, int cont)
 	size_t	i;
 	int	level;
 
+	if (g->kept != SEG_REFLOW) {
+		seg_kept_window(g, v, k, cont);
+		return;
+	}
 	if (k == 1 && !cont) {
 		seg_single(g, &v[0]);
 		return;
 	}
-	if (k == 2 && !cont && (level = seg_is_setext(g, v)) > 0) {
+	if (!cont && seg_rule_first(v, k)) {
+		/* ------ then 第N回 on the next line: a rule, then the rest */
+		blocks_add(g->out, BLOCK_RULE, v[0].raw.off, v[0].raw.next,
+		    seg_flags(g));
+		g->cur = -1;
+		seg_window(g, v + 1, k - 1, 0);
+		return;
+	}
+	if (k == 2 && !cont && !g->aozora && (level = seg_is_setext(g, v)) > 0) {
 		seg_heading(g, &v[0], level, BLOCK_SETEXT);
 		return;
 	}
@@ -606,7 +821,7 @@ seg_weak_headings(const char *s, struct blocks *b)
 
 /* Reads the line that ends just before pos (pos > 0, a line start). */
 static void
-seg_read_before(const struct seg *g, size_t pos, struct seg_line *l)
+seg_read_before(struct seg *g, size_t pos, struct seg_line *l)
 {
 	size_t	i = pos - 1;
 
@@ -626,9 +841,13 @@ segment_habits(const char *s, size_t n, struct seg_habits *h)
 	g.s = s;
 	g.n = n;
 	seg_habits(&g);
+	seg_free_owned(&g);
 	h->cjk_wrap = g.cjk_wrap;
 	h->latin_wrap = g.latin_wrap;
 	h->indent_paras = g.indent_paras;
+	h->kept = g.kept;
+	h->aozora = g.aozora;
+	h->glosses = g.glosses;
 }
 
 /* The first line start at or after x (x itself if it is one), or n. */
@@ -715,7 +934,7 @@ seg_piece_join(struct seg *g, size_t start, size_t first_block)
 	seg_read_before(g, start, &p);
 	seg_read(g, start, &l);
 	if (p.tlen == 0 || l.tlen == 0 || b->type != BLOCK_PARA ||
-	    heading_classify(g->s + p.toff, p.tlen) != HEADING_NONE)
+	    heading_classify(p.t, p.tn) != HEADING_NONE)
 		return;
 	if (seg_joins(g, &p, &l))
 		b->flags |= BLOCK_CONT;
@@ -739,6 +958,9 @@ segment_piece(const char *s, size_t start, size_t end,
 	g.cjk_wrap = h->cjk_wrap;
 	g.latin_wrap = h->latin_wrap;
 	g.indent_paras = h->indent_paras;
+	g.kept = h->kept;
+	g.aozora = h->aozora;
+	g.glosses = h->glosses;
 	if (start > 0) {
 		seg_read_before(&g, start, &blank);
 		g.space = blank.tlen == 0;
@@ -765,6 +987,7 @@ segment_piece(const char *s, size_t start, size_t end,
 		seg_weak_headings(s, &piece);
 		seg_piece_join(&g, start, first);
 	}
+	seg_free_owned(&g);
 	free(v);
 }
 

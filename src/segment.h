@@ -38,11 +38,27 @@
  * across a boundary continues in a block marked BLOCK_CONT.
  */
 
+/*
+ * Lines kept as they are (SEG_KEEP*): text that a program laid out already
+ * (a man page, git log), or any text when the reader turns reflow off.
+ * Each chunk between blank lines is one preformatted block but for its
+ * headings: a man page's NAME, SYNOPSIS (capitals at the margin with
+ * indented text below) and its indented subsections; otherwise the lines
+ * any plain text would take as headings.
+ */
+#define SEG_REFLOW	0
+#define SEG_KEEP_MAN	1	/* a formatted man page */
+#define SEG_KEEP	2	/* git log, or reflow turned off */
+
 /* What a document's first lines say about how it is written. */
 struct seg_habits {
 	int	cjk_wrap;	/* hard-wrap width of CJK lines, or 0 */
 	int	latin_wrap;	/* usual width of long Latin lines */
 	int	indent_paras;	/* paragraphs start indented */
+	int	kept;		/* SEG_REFLOW or SEG_KEEP* */
+	int	aozora;		/* Aozora Bunko notation (aozora.h) */
+	int	glosses;	/* pinyin glosses (gloss.h): lines are measured
+				   without them */
 };
 
 /* Measures the habits on the first lines of n bytes of text. */

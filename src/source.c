@@ -1,14 +1,17 @@
 /*
- * source.c: read a document (map a file, or slurp a stream), refuse binary
- * files, and decode to UTF-8.
+ * source.c: read a document (map a file, or slurp a stream), inflate gzip
+ * data, refuse binary files, and decode to UTF-8.
  */
 #include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <zlib.h>
 
 #include "buf.h"
 #include "encoding.h"
@@ -16,6 +19,7 @@
 #include "xmalloc.h"
 
 #define SOURCE_BINARY_SCAN	8192
+#define SOURCE_GZIP_MAX		((size_t)1 << 31)	/* inflated bytes */
 
 /*
  * Binary: NUL bytes (more than one stray NUL) in the first 8 KiB, or
@@ -40,6 +44,66 @@ source_is_binary(const unsigned char *s, size_t n)
 	return nul >= 2 || (n >= 64 && (nul + ctrl) * 20 > n);
 }
 
+/*
+ * Inflates gzip data (every member, as gzip -d does) into an allocated
+ * buffer.  Returns 0, or -1 with *cause set.
+ */
+static int
+source_gunzip(const unsigned char *raw, size_t n, char **out, size_t *outlen,
+    char **cause)
+{
+	const unsigned char *in = raw, *end = raw + n;
+	z_stream	z;
+	struct buf	b;
+	size_t		k;
+	int		rc = Z_OK;
+
+	memset(&z, 0, sizeof z);
+	if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
+		*cause = xstrdup("cannot read gzip data");
+		return -1;
+	}
+	buf_init(&b);
+	for (;;) {
+		if (z.avail_in == 0 && in < end) {
+			k = (size_t)(end - in) > UINT_MAX ? UINT_MAX :
+			    (size_t)(end - in);
+			z.next_in = (unsigned char *)in;
+			z.avail_in = (unsigned)k;
+			in += k;
+		}
+		buf_reserve(&b, 65536);
+		z.next_out = (unsigned char *)b.s + b.len;
+		z.avail_out = (unsigned)(b.cap - b.len - 1);
+		rc = inflate(&z, Z_NO_FLUSH);
+		b.len = (size_t)((char *)z.next_out - b.s);
+		if (b.len > SOURCE_GZIP_MAX) {
+			rc = Z_MEM_ERROR;
+			break;
+		}
+		if (rc == Z_STREAM_END) {
+			if ((z.avail_in == 0 && in == end) ||
+			    (z.avail_in > 0 ? *z.next_in : *in) != 0x1F)
+				break;	/* the end, or trailing bytes */
+			rc = inflateReset(&z);	/* another member */
+			continue;
+		}
+		if (rc == Z_BUF_ERROR && z.avail_in == 0 && in == end)
+			break;	/* cut short */
+		if (rc != Z_OK && rc != Z_BUF_ERROR)
+			break;
+	}
+	inflateEnd(&z);
+	if (rc != Z_STREAM_END) {
+		buf_free(&b);
+		*cause = xstrdup(rc == Z_MEM_ERROR ? "gzip data too large" :
+		    "damaged or incomplete gzip data");
+		return -1;
+	}
+	*out = buf_take(&b, outlen);
+	return 0;
+}
+
 /* Decides the encoding and points src->data at UTF-8 text. */
 static int
 source_decode(struct source *src, const unsigned char *raw, size_t n,
@@ -48,6 +112,15 @@ source_decode(struct source *src, const unsigned char *raw, size_t n,
 	const char	*enc;
 	size_t		 bom = 0, len;
 	char		*text;
+
+	if (n >= 3 && raw[0] == 0x1F && raw[1] == 0x8B && raw[2] == 8) {
+		if (source_gunzip(raw, n, &text, &len, cause) != 0)
+			return -1;
+		free(src->owned);	/* a stream's compressed bytes */
+		src->owned = text;
+		raw = (const unsigned char *)text;
+		n = len;
+	}
 
 	if (opts != NULL && opts->encoding != NULL) {
 		enc = encoding_canonical(opts->encoding);

@@ -26,6 +26,8 @@ enum style {
 	STYLE_CURRENT,		/* the current search match */
 	STYLE_HIGHLIGHT,	/* an annotation */
 	STYLE_SELECT,		/* the passage being selected (v) */
+	STYLE_MARK,		/* a mark folio adds (` around code): shown
+				   where styles are not, else hidden */
 	STYLE_COUNT
 };
 

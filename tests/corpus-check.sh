@@ -74,6 +74,33 @@ for md in "$dir"/*.md "$dir"/*commonmark*; do
 		say "$(basename "$md"): Markdown dump" ok ||
 		say "$(basename "$md"): Markdown dump" FAIL
 done
+# The outline of each corpus document, as stated here (the expected
+# outlines of our own test documents are the .toc files in tests/data).
+# outline GLOB "FOLIO ARGS" ENTRIES [ERE every entry matches] [FIRST ENTRY]
+outline() {
+	f=$(ls "$dir"/$1 2>/dev/null | head -1)
+	[ -n "$f" ] || return 0
+	# shellcheck disable=SC2086
+	"$FOLIO" --toc $2 "$f" >/tmp/corpus-toc.$$ 2>&1
+	n=$(wc -l </tmp/corpus-toc.$$)
+	what="$(basename "$f")${2:+ $2}: outline of $3 entries"
+	if [ "$n" -ne "$3" ]; then
+		say "$what" "FAIL: $n entries"
+	elif [ -n "${4:-}" ] && grep -Evq "$4" /tmp/corpus-toc.$$; then
+		say "$what" "FAIL: $(grep -Ev "$4" /tmp/corpus-toc.$$ | head -1)"
+	elif [ -n "${5:-}" ] && [ "$(head -1 /tmp/corpus-toc.$$)" != "$5" ]; then
+		say "$what" "FAIL: first $(head -1 /tmp/corpus-toc.$$)"
+	else
+		say "$what" ok
+	fi
+}
+outline '*GBK*' "" 120 '^第[〇零一二三四五六七八九十百]+回' '第一回 甄士隱夢幻識通靈 賈雨村風塵懷閨秀'
+outline '*Linux.md' "" 110 "" "Linux"
+outline '*commonmark*' "" 45 "" "Introduction"
+outline '*commonmark*' "--format=markdown" 45 "" "Introduction"
+outline '*16215*' "" 66 '^( *)(CONTENTS\.|EPOCH THE [A-Z]+\.|  CHAPTER [IVXLC]+\.|[A-Z][A-Z -]+\.)' "    CONTENTS."
+outline '*UTF-8-test*' "" 1 "" "UTF-8 decoder capability and stress test"
+outline '*alacritty*' "" 0
 rm -f /tmp/corpus-*.$$
 echo "corpus-check: $fails failed"
 [ "$fails" -eq 0 ]

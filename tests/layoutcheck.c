@@ -172,11 +172,38 @@ check_flow(struct doc *d, size_t b, const struct lines *ls, int w, int amb)
 	(void)prev_k;
 }
 
+/* Wrapped preformatted text: only blanks and line ends between lines. */
+static void
+check_pre_kept(struct doc *d, size_t b, const struct lines *ls, int w)
+{
+	struct text	*t = doc_text(d, b);
+	uint32_t	 at = 0, p;
+	size_t		 n;
+
+	for (n = 0; n < ls->n; n++) {
+		const struct line *l = &ls->v[n];
+
+		if (l->kind != LINE_TEXT)
+			continue;
+		if (l->start < at)
+			fail(b, w, n, "preformatted text duplicated");
+		for (p = at; p < l->start; p++)
+			if (t->s[p] != ' ' && t->s[p] != '\n')
+				fail(b, w, n, "preformatted text lost");
+		at = l->end;
+	}
+	for (p = at; p < t->len; p++)
+		if (t->s[p] != ' ' && t->s[p] != '\n')
+			fail(b, w, ls->n, "preformatted text lost at the end");
+}
+
 static void
 check_pre(struct doc *d, size_t b, const struct lines *ls, int w, int amb)
 {
+	const struct clusters *cl = text_clusters(doc_text(d, b), amb, 1);
 	size_t	n;
 
+	check_pre_kept(d, b, ls, w);
 	for (n = 0; n < ls->n; n++) {
 		struct buf	out;
 
@@ -184,7 +211,9 @@ check_pre(struct doc *d, size_t b, const struct lines *ls, int w, int amb)
 			continue;
 		buf_init(&out);
 		layout_line_text(d, &ls->v[n], amb, &out);
-		if (width_str(out.s, out.len, amb) > w)
+		if (width_str(out.s, out.len, amb) > w && !(ls->v[n].indent == 0 &&
+		    cluster_at(cl, ls->v[n].end) == cluster_at(cl,
+		    ls->v[n].start) + 1))	/* one cluster wider than w */
 			fail(b, w, n, "preformatted line wider than the width");
 		if (out.len > 0 && memchr(out.s, '\n', out.len) != NULL)
 			fail(b, w, n, "preformatted line wrapped");
@@ -200,7 +229,7 @@ check_doc(struct doc *d, const int *widths, size_t nw, int amb)
 
 	for (b = 0; b < doc_nblocks(d); b++) {
 		for (k = 0; k < nw; k++) {
-			struct layout_opts lo = { widths[k], amb, 0 };
+			struct layout_opts lo = { widths[k], amb, 0, 0 };
 			int	type = doc_block(d, b)->type;
 
 			ls.n = 0;

@@ -14,6 +14,10 @@ static const char zh_trad[] =
     "第一回 甄士隱夢幻識通靈 賈雨村風塵懷閨秀\n　　列位看官：你道此書從何而來？"
     "說起根由，雖近荒唐，細按則深有趣味。待在下將此來歷註明，方使閱者了然不惑。\n"
     "　　原來女媧氏煉石補天之時，於大荒山無稽崖煉成高經十二丈的頑石。\n";
+static const char ja[] =
+    "［＃５字下げ］一［＃「一」は中見出し］\n　吾輩《わがはい》は猫である。名前はまだ無い。"
+    "どこで生れたかとんと見当がつかぬ。何でも薄暗いじめじめした所で"
+    "ニャーニャー泣いていた事だけは記憶している。\n";
 static const char latin[] =
     "The café on the corner served crème brûlée and a naïve Beaujolais.\n"
     "Señor Muñoz paid £12 for it, à la carte, and said « très bien ».\n";
@@ -48,6 +52,18 @@ check_roundtrip(const char *enc, const char *text, const char *expect)
 	assert_memory_equal(back, text, len);
 	free(back);
 	free(raw);
+}
+
+static void
+test_japanese(void **state)
+{
+	check_roundtrip("SHIFT_JIS", ja, "CP932");
+	check_roundtrip("EUC-JP", ja, "EUC-JP");
+	/* Chinese stays Chinese: few kana, if any. */
+	check_roundtrip("GBK", zh_simp, "GB18030");
+	check_roundtrip("BIG5", zh_trad, "CP950");
+	assert_string_equal(encoding_canonical("shift_jis"), "CP932");
+	assert_string_equal(encoding_canonical("euc-jp"), "EUC-JP");
 }
 
 static void
@@ -190,6 +206,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gbk_simplified),
+		cmocka_unit_test(test_japanese),
 		cmocka_unit_test(test_gbk_traditional),
 		cmocka_unit_test(test_big5),
 		cmocka_unit_test(test_latin1),

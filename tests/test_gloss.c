@@ -42,6 +42,25 @@ test_recognised(void **state)
 	v = visible("MaaS的發(fā)展與成長(zhǎng)。");
 	assert_string_equal(v, "MaaS的發展與成長。");
 	free(v);
+	/* A Latin letter the converter glossed right after Han. */
+	v = visible("作為L(zhǎng)LM應用");
+	assert_string_equal(v, "作為LLM應用");
+	free(v);
+}
+
+static void
+test_strip(void **state)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	assert_int_equal(gloss_strip("二、模型進(jìn)步", strlen("二、模型進(jìn)步"),
+	    &b), 1);
+	assert_int_equal(b.len, strlen("二、模型進步"));
+	assert_memory_equal(b.s, "二、模型進步", b.len);
+	assert_true(gloss_may("進(jìn)", strlen("進(jìn)")));
+	assert_false(gloss_may("進步", strlen("進步")));
+	buf_free(&b);
 }
 
 static void
@@ -54,6 +73,7 @@ test_not_glosses(void **state)
 	assert_int_equal(glosses("長(qǐx)"), 0);			/* not Mandarin */
 	assert_int_equal(glosses("長(ǎ"), 0);			/* unclosed */
 	assert_int_equal(glosses("(zhǎng)"), 0);
+	assert_int_equal(glosses("GL(zhǎng)"), 0);	/* Latin before the letter */
 }
 
 static void
@@ -81,6 +101,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_recognised),
 		cmocka_unit_test(test_not_glosses),
+		cmocka_unit_test(test_strip),
 		cmocka_unit_test(test_syllables),
 		cmocka_unit_test(test_dump_hides_by_default),
 	};

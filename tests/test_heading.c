@@ -28,6 +28,28 @@ test_chinese(void **state)
 	assert_true(rank("第一章 总则") < rank("第五節 小結"));
 }
 
+#define S(x)	x, strlen(x)
+
+static void
+test_licence_shapes(void **state)
+{
+	assert_int_equal(heading_numbered_title(S("0. Definitions.")),
+	    HEADING_NUMBERED);
+	assert_int_equal(heading_numbered_title(S(
+	    "13. Use with the GNU Affero General Public License.")),
+	    HEADING_NUMBERED);
+	assert_int_equal(heading_numbered_title(S("1. He went home.")),
+	    HEADING_NONE);		/* a sentence, not Title Case */
+	assert_int_equal(heading_numbered_title(S("Definitions.")),
+	    HEADING_NONE);
+	assert_true(heading_is_centred(S("Preamble"), 28, 78));
+	assert_true(heading_is_centred(S("TERMS AND CONDITIONS"), 23, 78));
+	assert_false(heading_is_centred(S("END OF TERMS AND CONDITIONS"), 21,
+	    78));			/* a closing line */
+	assert_false(heading_is_centred(S("Preamble"), 2, 78));
+	assert_false(heading_is_centred(S("Yours truly,"), 30, 78));
+}
+
 static void
 test_latin(void **state)
 {
@@ -195,6 +217,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_chinese),
 		cmocka_unit_test(test_latin),
+		cmocka_unit_test(test_licence_shapes),
 		cmocka_unit_test(test_atx),
 		cmocka_unit_test(test_not_headings),
 		cmocka_unit_test(test_outline_levels),

@@ -177,7 +177,7 @@ test_outline(void **state)
 	assert_int_equal(doc_level(d, o[2]), 3);
 	assert_string_equal(doc_text(d, o[3])->s, "Four");
 	assert_string_equal(title, "The page");
-	assert_int_equal(doc_format(d), DOC_FORMAT_HTML);
+	assert_int_equal(doc_kind(d), DOC_FORMAT_HTML);
 	assert_true(doc_is_rendered(d));
 	free(title);
 	doc_free(d);

@@ -65,12 +65,31 @@ test_lists_and_quotes(void **state)
 static void
 test_preformatted_cut(void **state)
 {
-	char	*got = unit_dump("T\n\nName    Age   City\nAlice   30    Paris\n",
-	    12, 1);
+	struct layout_opts	 lo = { 12, 1, 0, 1 };	/* chop: as less -S */
+	char	*got = unit_dump_opts("T\n\nName    Age   City\nAlice   30    Paris\n",
+	    &lo);
 	char	*nl = strchr(got, '\n') + 2;	/* after "T\n\n" */
 
 	assert_string_equal(nl, "Name    Age»\nAlice   30 »\n");
 	assert_true(width_str(nl, strchr(nl, '\n') - nl, 1) <= 12);
+	free(got);
+}
+
+static void
+test_preformatted_wrap(void **state)
+{
+	/* Wrapped at a space, indented like the line, marked; nothing lost. */
+	char	*got = unit_dump("T\n\n    Name    Age   City\n    Alice   30    Paris\n",
+	    16, 1);
+	char	*nl = strchr(got, '\n') + 2;
+
+	assert_string_equal(nl, "    Name    Age\n  ↪ City\n    Alice   30\n"
+	    "  ↪ Paris\n");
+	free(got);
+	/* A word longer than the line is cut; never right after the indent. */
+	got = unit_dump("T\n\n    abcdefghij klmn\n    xy\n", 6, 1);
+	nl = strchr(got, '\n') + 2;
+	assert_string_equal(nl, "    ab\n↪ cdef\n↪ ghij\n↪ klmn\n    xy\n");
 	free(got);
 }
 
@@ -100,6 +119,7 @@ main(void)
 		cmocka_unit_test(test_indents),
 		cmocka_unit_test(test_lists_and_quotes),
 		cmocka_unit_test(test_preformatted_cut),
+		cmocka_unit_test(test_preformatted_wrap),
 		cmocka_unit_test(test_ambiguous_two),
 		cmocka_unit_test(test_width_one),
 	};

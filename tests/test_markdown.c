@@ -45,6 +45,88 @@ make_doc(size_t n, size_t *len)
 	return buf_take(&b, NULL);
 }
 
+/* The style over byte k of a text (the highest span), and its visible text. */
+static int
+style_at(const struct text *t, size_t k)
+{
+	size_t	i;
+	int	style = STYLE_NONE;
+
+	for (i = 0; i < t->nspans; i++)
+		if (t->spans[i].start <= k && k < t->spans[i].end &&
+		    (style != STYLE_HIDDEN && (t->spans[i].style > style ||
+		    t->spans[i].style == STYLE_HIDDEN)))
+			style = t->spans[i].style;
+	return style;
+}
+
+static struct doc *
+md_open(const char *s)
+{
+	struct doc_opts	 o = { .format = DOC_FORMAT_MARKDOWN };
+	char		*cause = NULL;
+	struct doc	*d = doc_open_mem(s, strlen(s), &o, &cause);
+
+	assert_non_null(d);
+	return d;
+}
+
+/* **（1）提供。**比如: strong under the CJK-friendly amendment. */
+static void
+test_cjk_emphasis(void **state)
+{
+	struct doc	*d = md_open("**（1）提供一次性的环境。**比如这样。\n\n"
+	    "*foo*bar **x**y a ** b ** \\*\\*esc\\*\\*\n");
+	struct text	*t = doc_text(d, 0);
+	char		*v = text_visible(t, NULL);
+	const char	*p = strstr(t->s, "提供");
+
+	assert_string_equal(v, "（1）提供一次性的环境。比如这样。");
+	assert_non_null(p);
+	assert_int_equal(style_at(t, p - t->s), STYLE_STRONG);
+	assert_int_equal(style_at(t, strstr(t->s, "比如") - t->s), STYLE_NONE);
+	free(v);
+	/* Latin text is as CommonMark has it: ** b ** and \*\* stay. */
+	v = text_visible(doc_text(d, 1), NULL);
+	assert_string_equal(v, "foobar xy a ** b ** **esc**");
+	free(v);
+	doc_free(d);
+}
+
+/* Code keeps its backticks unless the reader styles code (colour). */
+static void
+test_code_marks(void **state)
+{
+	struct doc	*d = md_open("Run `ls -l` now, see ![](x.png).\n");
+	char		*v = text_visible(doc_text(d, 0), NULL);
+
+	assert_string_equal(v, "Run `ls -l` now, see [image].");
+	free(v);
+	doc_hide_marks(d, 1);
+	v = text_visible(doc_text(d, 0), NULL);
+	assert_string_equal(v, "Run ls -l now, see [image].");
+	free(v);
+	doc_free(d);
+}
+
+/* Raw HTML as a reader shows it. */
+static void
+test_inline_html(void **state)
+{
+	struct doc	*d = md_open("2<sup>32</sup>, H<sub>2</sub>O, a <!-- c -->"
+	    "b <img src=\"a.png\" alt=\"logo\"> <kbd>q</kbd>\n\n"
+	    "<!-- GFM-TOC -->\n\n<div><img alt='x' src=y></div>\n");
+	char		*v = text_visible(doc_text(d, 0), NULL);
+
+	assert_string_equal(v, "2^32, H_2O, a b [image: logo] q");
+	free(v);
+	assert_int_equal(doc_nblocks(d), 2);	/* the comment: nothing */
+	v = text_visible(doc_text(d, 1), NULL);
+	assert_string_equal(v, "[image: x]");
+	free(v);
+	doc_free(d);
+}
+
 /* The whole parse and the piece parse give the same blocks and texts. */
 static void
 test_pieces_equal_whole(void **state)
@@ -161,6 +243,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pieces_equal_whole),
+		cmocka_unit_test(test_cjk_emphasis),
+		cmocka_unit_test(test_code_marks),
+		cmocka_unit_test(test_inline_html),
 		cmocka_unit_test(test_piece_ends),
 		cmocka_unit_test(test_source_text_map),
 		cmocka_unit_test(test_empty_table_cell),

@@ -45,10 +45,9 @@ unit_doc(const char *s)
 
 /* What --dump --width=w prints for a document given as a string. */
 static inline char *
-unit_dump(const char *s, int width, int ambiguous)
+unit_dump_opts(const char *s, const struct layout_opts *lo)
 {
 	struct doc		*d = unit_doc(s);
-	struct layout_opts	 lo = { width, ambiguous, 0 };
 	static char		*out;	/* static: the stream keeps its address */
 	static size_t		 len;
 	FILE			*f;
@@ -58,10 +57,18 @@ unit_dump(const char *s, int width, int ambiguous)
 	f = open_memstream(&out, &len);
 
 	assert_non_null(f);
-	assert_int_equal(layout_dump(d, &lo, f), 0);
+	assert_int_equal(layout_dump(d, lo, f), 0);
 	fclose(f);
 	doc_free(d);
 	return out;
+}
+
+static inline char *
+unit_dump(const char *s, int width, int ambiguous)
+{
+	struct layout_opts	lo = { width, ambiguous, 0, 0 };
+
+	return unit_dump_opts(s, &lo);
 }
 
 #define UNIT_RUN(tests) unit_run(__FILE__, tests, sizeof tests / sizeof *tests)

@@ -10,6 +10,7 @@
 
 #include <curses.h>
 
+#include "encoding.h"
 #include "ui.h"
 
 #define CTRL(c)		((c) & 0x1f)
@@ -277,6 +278,35 @@ cmd_reader(struct pager *p, long count)
 }
 
 static int
+cmd_reflow(struct pager *p, long count)
+{
+	return pager_reopen(p, !p->reflow_off, p->show_glosses);
+}
+
+static int
+cmd_readings(struct pager *p, long count)
+{
+	return pager_reopen(p, p->reflow_off, !p->show_glosses);
+}
+
+/* =: the file, its encoding and format, the place, the bytes. */
+static int
+cmd_info(struct pager *p, long count)
+{
+	struct anchor	a = view_anchor(p->v);
+	struct doc	*d = view_doc(p->v);
+	uint64_t	off = a.pos.block < doc_nblocks(d) ?
+	    doc_block(d, a.pos.block)->off : 0;
+
+	snprintf(p->msg, sizeof p->msg, "%s, %s%s, byte %llu of %zu (%.0f%%): %s",
+	    encoding_label(p->encoding), doc_format(p->d),
+	    p->reflow_off ? " (reflow off)" : "", (unsigned long long)off,
+	    doc_size(p->d), view_fraction(p->v) * 100,
+	    p->path != NULL ? p->path : p->name);
+	return UI_REDRAW;
+}
+
+static int
 cmd_hscroll(struct pager *p, int cols)
 {
 	struct layout_opts	lo = *view_opts(p->v);
@@ -380,6 +410,14 @@ const struct cmd cmd_table[] = {
 	  "scroll preformatted text to the right", cmd_right },
 	{ "scroll-left", "Left", { KEY_LEFT },
 	  "scroll preformatted text back to the left", cmd_left },
+	{ "reflow", "S", { 'S' },
+	  "reflow off: every line as in the file, long ones cut and scrolled "
+	  "with Left and Right (as less -S); again: on", cmd_reflow },
+	{ "readings", "o", { 'o' },
+	  "show or hide pinyin glosses, Aozora ruby and notes", cmd_readings },
+	{ "info", "=", { '=' },
+	  "the file, its encoding and format, the place and its byte",
+	  cmd_info },
 	{ "help", "h, F1", { 'h', KEY_F(1) },
 	  "this help", cmd_help },
 	{ "redraw", "Ctrl-L", { CTRL('L') },

@@ -13,8 +13,8 @@
 enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
 	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS, OPT_GREP, OPT_REGEX,
-	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT, OPT_READER,
-	OPT_TIMEOUT, OPT_MAX_SIZE,
+	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT, OPT_REFLOW,
+	OPT_READER, OPT_TIMEOUT, OPT_MAX_SIZE,
 };
 
 static const struct option options_long[] = {
@@ -32,6 +32,7 @@ static const struct option options_long[] = {
 	{ "regex", no_argument, NULL, OPT_REGEX },
 	{ "notes", no_argument, NULL, OPT_NOTES },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "reflow", required_argument, NULL, OPT_REFLOW },
 	{ "reader", required_argument, NULL, OPT_READER },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
@@ -61,6 +62,8 @@ options_usage(FILE *f)
 "  --format=text|markdown|html\n"
 "                         read FILE as plain text, Markdown or HTML (default:\n"
 "                         by name, .md or .html, else by content)\n"
+"  --reflow=auto|off      off: every line as in the file, long lines cut and\n"
+"                         scrolled sideways (as less -S); S in the reader\n"
 "  --reader=auto|on|off   web pages: the article alone (on), the whole page\n"
 "                         (off), or the article when the page has one (auto)\n"
 "  --timeout=SECONDS      give up fetching a URL after this long (default 30)\n"
@@ -197,6 +200,11 @@ options_one(int c, struct options *o)
 		else
 			return options_bad("reader mode (auto, on or off)",
 			    optarg);
+		return 0;
+	case OPT_REFLOW:
+		if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "off") != 0)
+			return options_bad("reflow (auto or off)", optarg);
+		o->doc.reflow_off = strcmp(optarg, "off") == 0;
 		return 0;
 	case OPT_NOTES:
 		o->mode = MODE_NOTES;

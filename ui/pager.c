@@ -15,6 +15,7 @@
 
 #include <curses.h>
 
+#include "encoding.h"
 #include "html.h"
 #include "pager.h"
 #include "ui.h"
@@ -97,6 +98,27 @@ pager_rate(struct pager *p)
 	return minutes > 0 ? (double)bytes / minutes : 0;
 }
 
+/* Puts document d in place of the current one, at source byte off. */
+static void
+pager_replace(struct pager *p, struct doc *d, uint64_t off)
+{
+	struct pos	pos = { 0, 0 };
+
+	view_free(p->v);
+	doc_free(p->d);
+	p->d = d;
+	free(p->title);
+	p->title = doc_title(d);
+	doc_hide_marks(d, p->colour);
+	p->v = view_new(d, view_opts_default(p), p->rows > 1 ? p->rows - 1 : 1);
+	pos.block = (uint32_t)doc_block_at(d, off);
+	view_goto(p->v, pos);
+	p->find.fullwidth = -1;
+	p->find.fw_at = 0;
+	find_reload(p);
+	annot_reload(p);
+}
+
 /* Reopens the file (fetches the page) and goes back to the same place. */
 int
 pager_reload(struct pager *p)
@@ -107,34 +129,64 @@ pager_reload(struct pager *p)
 	struct doc_opts		 o = p->o->doc;
 	struct doc		*d;
 	char			*cause = NULL;
-	struct pos		 pos = { 0, 0 };
 
 	if (p->path == NULL) {
 		pager_message(p, "standard input cannot be reloaded");
 		return UI_REDRAW;
 	}
 	o.lazy = 1;
-	if (doc_format(p->d) == DOC_FORMAT_HTML)	/* in the mode shown */
+	o.reflow_off = p->reflow_off;
+	if (doc_kind(p->d) == DOC_FORMAT_HTML)	/* in the mode shown */
 		o.reader = doc_article(p->d) >= 0 ? HTML_READER_ON :
 		    HTML_READER_OFF;
+	o.show_glosses = p->show_glosses;
 	if ((d = web_open(p, p->path, &o, p->o, &cause)) == NULL) {
 		snprintf(p->msg, sizeof p->msg, "reload failed: %s", cause);
 		free(cause);
 		return UI_REDRAW;
 	}
-	view_free(p->v);
-	doc_free(p->d);
-	p->d = d;
-	free(p->title);
-	p->title = doc_title(d);
-	p->v = view_new(d, view_opts_default(p), p->rows > 1 ? p->rows - 1 : 1);
-	pos.block = (uint32_t)doc_block_at(d, off);
-	view_goto(p->v, pos);
-	p->find.fullwidth = -1;
-	p->find.fw_at = 0;
-	find_reload(p);
-	annot_reload(p);
+	p->encoding = doc_encoding(d);
+	pager_replace(p, d, off);
 	pager_message(p, "reloaded");
+	return UI_REDRAW | UI_CLEAR;
+}
+
+int
+pager_reopen(struct pager *p, int off, int show)
+{
+	struct anchor	 a = view_anchor(p->v);
+	uint64_t	 at = a.pos.block < doc_nblocks(view_doc(p->v)) ?
+	    doc_block(view_doc(p->v), a.pos.block)->off : 0;
+	struct doc_opts	 o = p->o->doc;
+	struct doc	*d;
+	const char	*s, *msg;
+	char		*cause = NULL;
+	size_t		 n;
+
+	o.lazy = 1;
+	o.reflow_off = off;
+	o.show_glosses = show;
+	o.encoding = "UTF-8";	/* the text as decoded already */
+	o.force = 1;
+	o.format = doc_kind(p->d);	/* a web page stays one, as shown */
+	o.base = p->path;
+	if (o.format == DOC_FORMAT_HTML)
+		o.reader = doc_article(p->d) >= 0 ? HTML_READER_ON :
+		    HTML_READER_OFF;
+	s = doc_source(p->d, &n);
+	if ((d = doc_open_mem(s, n, &o, &cause)) == NULL) {
+		snprintf(p->msg, sizeof p->msg, "%s", cause);
+		free(cause);
+		return UI_REDRAW;
+	}
+	msg = show != p->show_glosses ? (show ?
+	    "readings and notes shown (o: hide)" :
+	    "readings and notes hidden (o: show)") : off ?
+	    "reflow off: lines as in the file (S: on)" : "reflow on (S: off)";
+	p->reflow_off = off;
+	p->show_glosses = show;
+	pager_replace(p, d, at);
+	pager_message(p, msg);
 	return UI_REDRAW | UI_CLEAR;
 }
 
@@ -220,6 +272,7 @@ view_opts_default(struct pager *p)
 	lo.width = p->width > 0 ? p->width : UI_MEASURE;
 	lo.ambiguous = p->o->ambiguous;
 	lo.hscroll = 0;
+	lo.chop = p->reflow_off;	/* as less -S */
 	return &lo;
 }
 
@@ -239,11 +292,18 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	p.name = name;
 	p.count = -1;
 	p.find.fullwidth = -1;
+	p.reflow_off = o->doc.reflow_off;
+	p.show_glosses = o->doc.show_glosses;
+	p.encoding = doc_encoding(d);
+	if (!encoding_is_utf8(p.encoding))	/* say what was guessed */
+		snprintf(p.msg, sizeof p.msg, "read as %s (= for more)",
+		    encoding_label(p.encoding));
 	p.title = doc_title(d);
 	p.rate = pager_rate(&p);
 	if (term_start() != 0)
 		return 1;
 	p.colour = term_has_colour();
+	doc_hide_marks(d, p.colour);	/* code in colour: no backticks */
 	p.hyperlinks = term_has_hyperlinks() && doc_is_rendered(d);
 	p.v = view_new(d, view_opts_default(&p), LINES > 1 ? LINES - 1 : 1);
 	web_init(&p);

@@ -113,6 +113,9 @@ struct pager {
 	size_t			 hashed;
 	int			 hashing;
 	int			 placed; /* at the saved place before the store opened */
+	int			 reflow_off; /* S: lines as in the file */
+	int			 show_glosses; /* o: glosses, ruby, notes shown */
+	const char		*encoding; /* what the file was decoded from */
 	struct web		*web;	/* pages to go back to (web.c) */
 };
 
@@ -243,6 +246,11 @@ void	pager_layout(struct pager *);
 void	pager_message(struct pager *, const char *);
 /* R: reopens the file or fetches the page again, at the same place. */
 int	pager_reload(struct pager *);
+/*
+ * Reads the same text again with reflow on or off (S) and glosses, ruby
+ * and notes shown or hidden (o), keeping the place.
+ */
+int	pager_reopen(struct pager *, int reflow_off, int show_glosses);
 
 /* web.c */
 /*

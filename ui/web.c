@@ -203,6 +203,8 @@ web_show(struct pager *p, struct doc *d, struct view *v, const char *path)
 	p->name = own != NULL ? own : "standard input";
 	free(p->title);
 	p->title = doc_title(d);
+	p->encoding = doc_encoding(d);
+	doc_hide_marks(d, p->colour);
 	p->hyperlinks = term_has_hyperlinks() && doc_is_rendered(d);
 	p->find.fullwidth = -1;
 	p->find.fw_at = 0;
@@ -370,7 +372,7 @@ web_toggle_reader(struct pager *p)
 	uint64_t	 off;
 	int		 article = doc_article(p->d) >= 0;
 
-	if (doc_format(p->d) != DOC_FORMAT_HTML) {
+	if (doc_kind(p->d) != DOC_FORMAT_HTML) {
 		pager_message(p, "only web pages have a reader mode");
 		return UI_REDRAW;
 	}

@@ -73,6 +73,29 @@ if [ -w /dev/full ]; then
 	expect_status "write error exits 1" 1 sh -c "\"$FOLIO\" --dump \"$TESTDATA/latin-wrap.in\" >/dev/full"
 fi
 
+# --reflow=off keeps every line; a bad value is a usage error.
+"$FOLIO" --dump --reflow=off --width=80 "$TESTDATA/license.in" >"$TMP/out" 2>&1
+grep -q '^  This license is written for the tests of a reader: it has the shape of$' "$TMP/out" &&
+	ok "--reflow=off keeps the lines as written" ||
+	not_ok "--reflow=off keeps the lines as written" "$(head -12 "$TMP/out")"
+expect_status "--reflow=sideways is a usage error" 2 "$FOLIO" --reflow=sideways "$TESTDATA/license.in"
+
+# gzip: a compressed file or stream is read as its text (every member);
+# damaged data is a one-line error.
+gzip -c "$TESTDATA/man-page.in" >"$TMP/frob.1.gz"
+"$FOLIO" --toc "$TMP/frob.1.gz" >"$TMP/out" 2>&1
+cmp -s "$TMP/out" "$TESTDATA/man-page.toc" && ok "a .gz file is read as its text" ||
+	not_ok "a .gz file is read as its text" "$(cat "$TMP/out")"
+{ gzip -c "$TESTDATA/license.in"; gzip -c "$TESTDATA/man-page.in"; } >"$TMP/two.gz"
+"$FOLIO" --dump <"$TMP/two.gz" >"$TMP/out" 2>&1
+grep -q 'THE EXAMPLE PUBLIC LICENSE' "$TMP/out" && grep -q 'twiddle(1)' "$TMP/out" &&
+	ok "gzip on standard input, two members" ||
+	not_ok "gzip on standard input, two members" "$(head -5 "$TMP/out")"
+head -c 60 "$TMP/frob.1.gz" >"$TMP/cut.gz"
+expect_status "cut-short gzip data is an error" 1 "$FOLIO" --dump "$TMP/cut.gz"
+grep -q "^folio: $TMP/cut.gz: damaged or incomplete gzip data\$" "$TMP/err" &&
+	ok "cut-short gzip: one line saying so" || not_ok "cut-short gzip: one line" "$(cat "$TMP/err")"
+
 # The man page lists exactly the keys of the command table.
 if [ -f "$TESTDATA/../../folio.1" ]; then
 	sed -n '/^\.\\" keys-begin/,/^\.\\" keys-end/p' "$TESTDATA/../../folio.1" |

@@ -15,6 +15,16 @@ cmp -s "$TMP/out" "$TESTDATA/md-headings.toc" && ok "standard input that looks l
 cp "$MD" "$TMP/inline.txt"
 "$FOLIO" --toc --format=markdown "$TMP/inline.txt" >"$TMP/out"
 [ "$(cat "$TMP/out")" = "Inline 行內樣式" ] && ok "--format=markdown" || not_ok "--format=markdown" "$(cat "$TMP/out")"
+# A file whose name says nothing (spec.txt) is Markdown by its content;
+# "# " comments alone (a Unicode test file) do not make Markdown.
+"$FOLIO" --toc "$TESTDATA/md-spec-like.txt" >"$TMP/out" 2>&1
+[ "$(printf 'Introduction\n  Details\nAppendix')" = "$(cat "$TMP/out")" ] &&
+	ok "a .txt file with front matter and fences is Markdown" ||
+	not_ok "a .txt file with front matter and fences is Markdown" "$(cat "$TMP/out")"
+printf '# A test file\n# Lines: 2\n\n1 *2* 3\n# end\n' >"$TMP/comments.txt"
+"$FOLIO" --dump "$TMP/comments.txt" >"$TMP/out" 2>&1
+grep -qF '1 *2* 3' "$TMP/out" && ok "# comments in a .txt file stay text" ||
+	not_ok "# comments in a .txt file stay text" "$(cat "$TMP/out")"
 "$FOLIO" --grep='軟換行切開' "$MD" >"$TMP/out" 2>&1
 [ "$(tail -1 "$TMP/out")" = "1 match" ] && ok "--grep across a soft break in Markdown" ||
 	not_ok "--grep across a soft break in Markdown" "$(cat "$TMP/out")"

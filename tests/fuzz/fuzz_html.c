@@ -52,7 +52,7 @@ LLVMFuzzerTestOneInput(const uint8_t *p, size_t n)
 			cause = NULL;
 			continue;
 		}
-		FUZZ_CHECK(doc_format(d) == DOC_FORMAT_HTML);
+		FUZZ_CHECK(doc_kind(d) == DOC_FORMAT_HTML);
 		FUZZ_CHECK(doc_article(d) <= 100);
 		FUZZ_CHECK(k == 0 || doc_article(d) == -1);
 		fuzz_doc_check(d);
