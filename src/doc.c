@@ -13,6 +13,7 @@
 
 #include "aozora.h"
 #include "buf.h"
+#include "convert.h"
 #include "doc.h"
 #include "gloss.h"
 #include "heading.h"
@@ -48,6 +49,7 @@ struct doc {
 	int		 toc_done;	/* decided */
 	struct md_doc	*md;		/* Markdown, HTML: the rendered blocks */
 	int		 md_whole;	/* parsed as one piece */
+	struct convert	*conv;		/* texts shown in another script */
 	int		 format;	/* DOC_FORMAT_* */
 	int		 article;	/* HTML: doc_article() */
 };
@@ -307,6 +309,7 @@ doc_open_tail(struct doc *d, size_t bytes)
 	t->src = d->src;
 	t->borrowed = 1;
 	t->md = d->md;
+	t->conv = d->conv;
 	t->opts = d->opts;
 	t->habits = d->habits;
 	memcpy(t->used, d->used, sizeof t->used);
@@ -758,12 +761,47 @@ doc_build(struct doc *d, size_t i)
 	return t;
 }
 
+/*
+ * Block i's text in the converter's script (convert.h).  Markdown code
+ * and HTML blocks (preformatted, with runs; a table has none) are left as
+ * they are written, as is `code` inside a text.
+ */
+static struct text *
+doc_convert_text(struct doc *d, size_t i, struct text *t)
+{
+	struct text	*c;
+
+	if (d->md != NULL && d->blocks.v[i].type == BLOCK_PRE && t->nruns > 0)
+		return t;
+	if ((c = convert_text(d->conv, t)) == NULL)
+		return t;
+	text_free(t);
+	return c;
+}
+
 struct text *
 doc_text(struct doc *d, size_t i)
 {
-	if (d->cache[i] == NULL)
+	if (d->cache[i] == NULL) {
 		d->cache[i] = doc_build(d, i);
+		if (d->conv != NULL)
+			d->cache[i] = doc_convert_text(d, i, d->cache[i]);
+	}
 	return d->cache[i];
+}
+
+char *
+doc_visible_written(struct doc *d, size_t i, size_t *len)
+{
+	struct text	*t;
+	char		*s;
+
+	if (d->conv == NULL)
+		return text_visible(doc_text(d, i), len);
+	t = doc_build(d, i);
+	s = text_visible(t, len);
+	text_free(t);
+	return s;
 }
 
 void
@@ -773,17 +811,45 @@ doc_forget(struct doc *d, size_t i)
 	d->cache[i] = NULL;
 }
 
-void
-doc_hide_marks(struct doc *d, int hide)
+/* Drops every text built so far (they are to be built otherwise). */
+static void
+doc_forget_all(struct doc *d)
 {
 	size_t	i;
 
-	if (d->hide_marks == hide)
-		return;
-	d->hide_marks = hide;
 	for (i = 0; i < d->blocks.n; i++)
 		if (d->cache[i] != NULL)
 			doc_forget(d, i);
+}
+
+void
+doc_hide_marks(struct doc *d, int hide)
+{
+	if (d->hide_marks == hide)
+		return;
+	d->hide_marks = hide;
+	doc_forget_all(d);
+}
+
+int
+doc_cached(const struct doc *d, size_t i)
+{
+	return i < d->blocks.n && d->cache[i] != NULL;
+}
+
+void
+doc_set_convert(struct doc *d, struct convert *cv)
+{
+	if (d->conv == cv)
+		return;
+	doc_forget_all(d);
+	d->conv = cv;
+}
+
+struct convert *
+doc_convert(const struct doc *d)
+{
+	return d->conv;
 }
 
 int
@@ -848,15 +914,22 @@ doc_links(const struct doc *d, size_t *n)
 char *
 doc_title(struct doc *d)
 {
+	return doc_title_as(d, 0);
+}
+
+char *
+doc_title_as(struct doc *d, int written)
+{
 	if (d->md != NULL && d->md->title != NULL)
 		return xstrdup(d->md->title);
-	if (d->md != NULL && d->blocks.n > 0 &&
-	    d->blocks.v[0].type == BLOCK_HEADING && d->blocks.v[0].level == 1)
-		return text_visible(doc_text(d, 0), NULL);
-	if (d->blocks.n == 0 || d->blocks.v[0].type != BLOCK_HEADING ||
-	    d->blocks.v[0].level != 0)
+	if (!(d->md != NULL && d->blocks.n > 0 &&
+	    d->blocks.v[0].type == BLOCK_HEADING &&
+	    d->blocks.v[0].level == 1) &&
+	    (d->blocks.n == 0 || d->blocks.v[0].type != BLOCK_HEADING ||
+	    d->blocks.v[0].level != 0))
 		return NULL;
-	return text_visible(doc_text(d, 0), NULL);
+	return written ? doc_visible_written(d, 0, NULL) :
+	    text_visible(doc_text(d, 0), NULL);
 }
 
 const uint32_t *

@@ -90,6 +90,23 @@ const struct block *doc_block(const struct doc *, size_t);
 struct text	*doc_text(struct doc *, size_t);
 /* Drops the cached text of a block. */
 void		 doc_forget(struct doc *, size_t);
+/* Is block i's text built? */
+int		 doc_cached(const struct doc *, size_t);
+
+/*
+ * Shows the texts in another Chinese script (convert.h), or as written
+ * (NULL): the texts built so far are dropped.  The converter is borrowed;
+ * tails opened afterwards share it.  Block offsets, the source and every
+ * source byte a text maps to stay the same; offsets in the texts change.
+ */
+struct convert;
+void		 doc_set_convert(struct doc *, struct convert *);
+struct convert	*doc_convert(const struct doc *);
+/*
+ * Block i's visible text as written, whatever the script shown (what a
+ * note keeps of its section); allocated.
+ */
+char		*doc_visible_written(struct doc *, size_t i, size_t *len);
 
 /*
  * Hides the marks folio adds around Markdown code (`), for a reader that
@@ -138,6 +155,8 @@ size_t		 doc_size(const struct doc *);
 void		 doc_span(const struct doc *, size_t *start, size_t *end);
 /* The title line's text, or NULL; allocated, caller frees. */
 char		*doc_title(struct doc *);
+/* The same, as written whatever the script shown (written) or as shown. */
+char		*doc_title_as(struct doc *, int written);
 
 /* A heading block's level (1, 2, 3... from the ranks seen); 0 otherwise. */
 int		 doc_level(const struct doc *, size_t i);

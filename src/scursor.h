@@ -6,7 +6,9 @@
  * A literal search in plain text runs on the raw source (search_scan: no
  * block is built to find a match far away); a regular expression, and any
  * search in a Markdown document, runs on the block texts (the source holds
- * markup the reader does not show).  Either way a match has its source
+ * markup the reader does not show), as does one that does not fold scripts
+ * in a document shown in another script (convert.h: the source does not
+ * hold what is shown).  Create the cursor again when that changes.  Either way a match has its source
  * bytes and, through the passage mapping (passage.h), its model range, so
  * what is found, what is drawn and what is annotated are the same bytes.
  */

@@ -20,6 +20,7 @@
 #include <utf8proc.h>
 
 #include "buf.h"
+#include "fold.h"
 #include "gloss.h"
 #include "search.h"
 #include "utf8.h"
@@ -27,6 +28,7 @@
 #include "xmalloc.h"
 
 #define NORM_MAX	18	/* code points one code point may become */
+#define SEARCH_NEEDLES	FOLD_SOURCES_MAX /* forms of a first character */
 #define SEARCH_MATCH_LIMIT	1000000
 #define SEARCH_DEPTH_LIMIT	10000
 
@@ -34,14 +36,18 @@ struct search {
 	uint32_t		*pat;	/* normalised literal pattern */
 	size_t			 npat;
 	int			 fold;
+	int			 script;	/* traditional = simplified */
 	int			 regex;
 	pcre2_code		*re;
 	pcre2_match_data	*md;
 	pcre2_match_context	*mc;
 	unsigned char		 first[256]; /* bytes that may start a match */
-	char			 needle[4][4]; /* or: the first character's forms */
-	size_t			 nlen[4];
+	char			 needle[SEARCH_NEEDLES][4]; /* or: the first
+					   character's forms */
+	size_t			 nlen[SEARCH_NEEDLES];
 	int			 nneedles;
+	int			 forms;	/* a CJK character's forms: found in
+					   one pass (search_forms) */
 	int			 halfwidth;	/* SEARCH_HALFWIDTH */
 };
 
@@ -61,9 +67,12 @@ search_space(uint32_t c)
 	    c == 0x3000 || c == 0xA0;
 }
 
-/* One code point, normalised; returns how many code points in out. */
+/*
+ * One code point, normalised; returns how many code points in out.  fold:
+ * case folding; script: traditional Chinese folded to simplified (fold.h).
+ */
 static int
-norm_cp(uint32_t c, int fold, uint32_t *out)
+norm_cp(uint32_t c, int fold, int script, uint32_t *out)
 {
 	utf8proc_int32_t	buf[NORM_MAX];
 	utf8proc_ssize_t	n;
@@ -75,7 +84,11 @@ norm_cp(uint32_t c, int fold, uint32_t *out)
 		out[0] = fold && c >= 'A' && c <= 'Z' ? c + 32 : c;
 		return 1;
 	}
-	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x303F)) {
+	if (c >= 0x4E00 && c <= 0x9FFF) {
+		out[0] = script ? fold_ts(c) : c;
+		return 1;
+	}
+	if (c >= 0x3001 && c <= 0x303F) {
 		out[0] = c;
 		return 1;
 	}
@@ -83,11 +96,11 @@ norm_cp(uint32_t c, int fold, uint32_t *out)
 	    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
 	    (fold ? UTF8PROC_CASEFOLD : 0), &bound);
 	if (n <= 0 || n > NORM_MAX) {
-		out[0] = c;
+		out[0] = script ? fold_ts(c) : c;
 		return 1;
 	}
 	for (i = 0; i < n; i++)
-		out[i] = (uint32_t)buf[i];
+		out[i] = script ? fold_ts((uint32_t)buf[i]) : (uint32_t)buf[i];
 	return (int)n;
 }
 
@@ -123,7 +136,8 @@ norm_free(struct norm *nm)
 
 /* Normalises bytes [from, to) of s, appending to nm. */
 static void
-norm_bytes(struct norm *nm, const char *s, size_t from, size_t to, int fold)
+norm_bytes(struct norm *nm, const char *s, size_t from, size_t to, int fold,
+    int script)
 {
 	uint32_t	c, out[NORM_MAX];
 	size_t		i = from;
@@ -131,7 +145,7 @@ norm_bytes(struct norm *nm, const char *s, size_t from, size_t to, int fold)
 
 	while (i < to) {
 		k = utf8_decode((const uint8_t *)s + i, to - i, &c);
-		j = norm_cp(c, fold, out);
+		j = norm_cp(c, fold, script, out);
 		for (m = 0; m < j; m++)
 			norm_push(nm, out[m], i, i + (size_t)k);
 		i += (size_t)k;
@@ -158,7 +172,7 @@ search_add_needle(struct search *s, uint32_t c)
 {
 	int	k = s->nneedles;
 
-	if (k < 4) {
+	if (k < SEARCH_NEEDLES) {
 		s->nlen[k] = (size_t)u8_uctomb((uint8_t *)s->needle[k], c, 4);
 		s->nneedles = k + 1;
 	}
@@ -166,13 +180,16 @@ search_add_needle(struct search *s, uint32_t c)
 
 /*
  * How to find the places where a match can start: the forms of the first
- * character (a, A, ａ, Ａ; or one CJK character), each found with memchr or
- * memmem; or, for other characters, a table of possible first bytes.
+ * character (a, A, ａ, Ａ; or a CJK character and, folding scripts, its
+ * traditional forms: 发 髮 發), each found with memchr or memmem; or, for
+ * other characters, a table of possible first bytes.
  */
 static void
 search_first_bytes(struct search *s, uint32_t c)
 {
-	int	b;
+	uint32_t	forms[SEARCH_NEEDLES];
+	size_t		n, i;
+	int		b;
 
 	s->nneedles = 0;
 	if (c > 0x20 && c < 0x7F) {
@@ -187,7 +204,12 @@ search_first_bytes(struct search *s, uint32_t c)
 		return;
 	}
 	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x303F)) {
-		search_add_needle(s, c);
+		n = s->script ? fold_sources(c, forms, SEARCH_NEEDLES) : 0;
+		if (n == 0)
+			search_add_needle(s, c);
+		for (i = 0; i < n; i++)
+			search_add_needle(s, forms[i]);
+		s->forms = s->nneedles > 1;
 		return;
 	}
 	memset(s->first, 0, sizeof s->first);
@@ -234,8 +256,10 @@ search_new(const char *pattern, int flags, char **cause)
 	memset(&nm, 0, sizeof nm);
 	s->regex = (flags & SEARCH_REGEX) != 0;
 	s->halfwidth = (flags & SEARCH_HALFWIDTH) != 0;
-	s->fold = !(flags & SEARCH_CASE) && !search_has_upper(pattern);
-	norm_bytes(&nm, pattern, 0, strlen(pattern), s->fold);
+	s->fold = (flags & SEARCH_ICASE) || (!(flags & SEARCH_CASE) &&
+	    !search_has_upper(pattern));
+	s->script = !(flags & SEARCH_NOSCRIPT);
+	norm_bytes(&nm, pattern, 0, strlen(pattern), s->fold, s->script);
 	s->pat = nm.cp;
 	s->npat = nm.n;
 	free(nm.from);
@@ -277,6 +301,12 @@ search_folds(const struct search *s)
 	return s->fold;
 }
 
+int
+search_script(const struct search *s)
+{
+	return s->script;
+}
+
 /* Normalises a block's text, leaving out its hidden spans. */
 static void
 search_norm_text(const struct search *s, const struct text *t,
@@ -289,10 +319,10 @@ search_norm_text(const struct search *s, const struct text *t,
 
 		if (sp->style != STYLE_HIDDEN || sp->start < at)
 			continue;
-		norm_bytes(nm, t->s, at, sp->start, s->fold);
+		norm_bytes(nm, t->s, at, sp->start, s->fold, s->script);
 		at = sp->end;
 	}
-	norm_bytes(nm, t->s, at, t->len, s->fold);
+	norm_bytes(nm, t->s, at, t->len, s->fold, s->script);
 }
 
 static long
@@ -374,6 +404,29 @@ search_text(struct search *s, const struct text *t, search_fn *fn, void *arg)
 	    search_literal(s, &nm, fn, arg);
 	norm_free(&nm);
 	return found;
+}
+
+static int
+search_stop(void *arg, size_t a, size_t z)
+{
+	(void)arg;
+	(void)a;
+	(void)z;
+	return 0;
+}
+
+int
+search_in(struct search *s, const char *str, size_t len)
+{
+	struct norm	nm;
+	long		found;
+
+	memset(&nm, 0, sizeof nm);
+	norm_bytes(&nm, str, 0, len, s->fold, s->script);
+	found = s->regex ? search_regex(s, &nm, search_stop, NULL) :
+	    search_literal(s, &nm, search_stop, NULL);
+	norm_free(&nm);
+	return found > 0;
 }
 
 /* --- Scanning the raw source ------------------------------------------ */
@@ -470,7 +523,7 @@ search_skip_space(struct cursor *k)
 
 /* The next normalised code point from the source, or 0 at a hard end. */
 static uint32_t
-search_next_cp(struct cursor *k, int fold, int hidden)
+search_next_cp(struct cursor *k, const struct search *s, int hidden)
 {
 	uint32_t	c;
 	size_t		g;
@@ -490,13 +543,13 @@ search_next_cp(struct cursor *k, int fold, int hidden)
 		if ((sp = search_skip_space(k)) < 0)
 			return k->hard = 1, (uint32_t)' ';
 		if (sp == 0)
-			return search_next_cp(k, fold, hidden);
+			return search_next_cp(k, s, hidden);
 		k->prev = ' ';
 		return ' ';
 	}
 	k->i += (size_t)len;
 	k->prev = c;
-	k->nout = norm_cp(c, fold, k->out);
+	k->nout = norm_cp(c, s->fold, s->script, k->out);
 	k->kout = 1;
 	return k->out[0];
 }
@@ -515,7 +568,7 @@ search_verify(const struct search *s, const char *src, size_t n, size_t i,
 	k.n = n;
 	k.i = i;
 	for (j = 0; j < s->npat; j++) {
-		c = search_next_cp(&k, s->fold, 1);
+		c = search_next_cp(&k, s, 1);
 		if (c != s->pat[j])
 			return 0;
 	}
@@ -527,9 +580,97 @@ search_verify(const struct search *s, const char *src, size_t n, size_t i,
 
 /* Where each needle occurs next, at or after a position. */
 struct scan {
-	size_t	next[4];
-	size_t	at[4];		/* searched from here */
+	size_t	next[SEARCH_NEEDLES];
+	size_t	at[SEARCH_NEEDLES];	/* searched from here */
 };
+
+/* Does needle k start at src[i] (n bytes)? */
+static int
+search_needle_at(const struct search *s, int k, const char *src, size_t n,
+    size_t i)
+{
+	return i + s->nlen[k] <= n &&
+	    memcmp(src + i, s->needle[k], s->nlen[k]) == 0;
+}
+
+/* Does one of the needles start at src[i]? */
+static int
+search_any_at(const struct search *s, const char *src, size_t n, size_t i)
+{
+	int	k;
+
+	for (k = 0; k < s->nneedles; k++)
+		if (search_needle_at(s, k, src, n, i))
+			return 1;
+	return 0;
+}
+
+#if defined(__GNUC__)
+typedef unsigned char	search_v16 __attribute__((vector_size(16)));
+typedef signed char	search_m16 __attribute__((vector_size(16)));
+
+/*
+ * The first place in [i, to) where one of the forms of a CJK character
+ * starts (发 髮 發), in one pass: 16 bytes at a time, each form's first
+ * and last bytes compared at once, the rare places where both agree
+ * checked whole.  Several memmem passes would cost as many times one.
+ */
+static size_t
+search_forms(const struct search *s, const char *src, size_t n, size_t i,
+    size_t to)
+{
+	search_v16	first[SEARCH_NEEDLES], last[SEARCH_NEEDLES], a, z[5];
+	search_m16	m;
+	uint64_t	h[2];
+	size_t		j, span = 0;
+	int		k, nk = s->nneedles, lens = 0;
+
+	for (k = 0; k < nk; k++) {
+		memset(&first[k], (unsigned char)s->needle[k][0], 16);
+		memset(&last[k], (unsigned char)s->needle[k][s->nlen[k] - 1],
+		    16);
+		if (s->nlen[k] > span)
+			span = s->nlen[k];
+		lens |= 1 << s->nlen[k];	/* 2, 3 or 4 bytes */
+	}
+	for (; i < to && i + 16 + span - 1 <= n; i += 16) {
+		memcpy(&a, src + i, 16);
+		if (lens == 1 << 3) {		/* the usual: all of 3 bytes */
+			memcpy(&z[3], src + i + 2, 16);
+			m = (a == first[0]) & (z[3] == last[0]);
+			for (k = 1; k < nk; k++)
+				m |= (a == first[k]) & (z[3] == last[k]);
+		} else {
+			for (k = 2; k <= 4; k++)	/* each length's last bytes */
+				if (lens & (1 << k))
+					memcpy(&z[k], src + i + k - 1, 16);
+			memset(&m, 0, sizeof m);
+			for (k = 0; k < nk; k++)
+				m |= (a == first[k]) & (z[s->nlen[k]] == last[k]);
+		}
+		memcpy(h, &m, sizeof h);
+		if ((h[0] | h[1]) == 0)
+			continue;
+		for (j = 0; j < 16 && i + j < to; j++)
+			if (m[j] && search_any_at(s, src, n, i + j))
+				return i + j;
+	}
+	for (; i < to; i++)
+		if (search_any_at(s, src, n, i))
+			return i;
+	return to;
+}
+#else
+static size_t
+search_forms(const struct search *s, const char *src, size_t n, size_t i,
+    size_t to)
+{
+	for (; i < to; i++)
+		if (search_any_at(s, src, n, i))
+			return i;
+	return to;
+}
+#endif
 
 static size_t
 search_candidate(const struct search *s, struct scan *sc, const char *src,
@@ -538,6 +679,8 @@ search_candidate(const struct search *s, struct scan *sc, const char *src,
 	size_t		best = to, k, lim;
 	const char	*p;
 
+	if (s->forms)
+		return search_forms(s, src, n, i, to);
 	if (s->nneedles == 0) {
 		while (i < to && !s->first[(unsigned char)src[i]])
 			i++;

@@ -2,8 +2,10 @@
  * search.h: find what a person means.
  *
  * Text and pattern are compared after normalisation: compatibility forms
- * (NFKD, so full-width ＡＩ is AI and é matches e + U+0301) and, unless the
- * pattern holds an upper-case letter (smart case), case folding.  Hidden
+ * (NFKD, so full-width ＡＩ is AI and é matches e + U+0301), unless the
+ * pattern holds an upper-case letter (smart case), case folding, and
+ * unless SEARCH_NOSCRIPT, traditional Chinese folded to simplified one
+ * character at a time (fold.h: 發展 and 发展 are one, and so are 髮 and 發).  Hidden
  * glosses are skipped (發(fā)展 matches 發展), and the line breaks inside a
  * paragraph are what the document model makes of them: nothing between CJK
  * characters, one space otherwise.  A blank line ends a paragraph, and no
@@ -30,6 +32,8 @@
 #define SEARCH_CASE	0x02	/* case-sensitive whatever the pattern */
 #define SEARCH_HALFWIDTH 0x04	/* the source has no full-width letters or
 				   digits (search_has_fullwidth): scan faster */
+#define SEARCH_NOSCRIPT	0x08	/* traditional and simplified Chinese differ */
+#define SEARCH_ICASE	0x10	/* fold case whatever the pattern */
 
 struct search;
 
@@ -39,6 +43,8 @@ void		 search_free(struct search *);
 int		 search_is_regex(const struct search *);
 /* True if the search folds case (no upper case in the pattern). */
 int		 search_folds(const struct search *);
+/* True if it folds traditional Chinese to simplified (no SEARCH_NOSCRIPT). */
+int		 search_script(const struct search *);
 
 /* Called for each match: [start, end) in the text or source. */
 typedef int search_fn(void *, size_t start, size_t end);	/* 0: stop */
@@ -49,6 +55,9 @@ typedef int search_fn(void *, size_t start, size_t end);	/* 0: stop */
  */
 long		 search_text(struct search *, const struct text *,
 		     search_fn *, void *);
+
+/* True if the string (len bytes of UTF-8) holds a match: list filters. */
+int		 search_in(struct search *, const char *, size_t len);
 
 /*
  * Finds the matches that start in source bytes [from, to) of n bytes of

@@ -61,6 +61,10 @@ static const char store_schema_2[] =
 	"  id TEXT NOT NULL REFERENCES annotation, rev INTEGER NOT NULL,"
 	"  note TEXT, saved TEXT NOT NULL, PRIMARY KEY (id, rev));";
 
+/* Version 3: the script a document was read in (convert.h), with its place. */
+static const char store_schema_3[] =
+	"ALTER TABLE position ADD COLUMN script TEXT;";
+
 #define STORE_NOTE_COLS_1 "id, doc_id, kind, sha, pos_start, pos_end, exact, " \
 	"prefix, suffix, section, note, state, created, updated, deleted"
 #define STORE_NOTE_COLS	STORE_NOTE_COLS_1 ", rev"
@@ -419,7 +423,8 @@ store_migrate(struct store *st)
 	    STORE_APP_ID_SQL) != 0) ||
 	    (v < 1 && store_exec(st, store_schema) != 0) ||
 	    (v < 2 && store_exec(st, store_schema_2) != 0) ||
-	    (v < 2 && store_exec(st, "PRAGMA user_version = 2") != 0)) {
+	    (v < 3 && store_exec(st, store_schema_3) != 0) ||
+	    (v < 3 && store_exec(st, "PRAGMA user_version = 3") != 0)) {
 		store_undo(st, "ROLLBACK");
 		return -1;
 	}
@@ -1200,7 +1205,8 @@ store_merge(struct store *st, const struct note *n, const char *title,
 /* --- Position and drafts ------------------------------------------------- */
 
 int
-store_set_position(struct store *st, const char *doc_id, uint64_t pos)
+store_set_position(struct store *st, const char *doc_id, uint64_t pos,
+    const char *script)
 {
 	sqlite3_stmt	*q;
 	char		 now[32];
@@ -1208,27 +1214,58 @@ store_set_position(struct store *st, const char *doc_id, uint64_t pos)
 	if (st->readonly)
 		return -1;
 	store_now(now);
-	q = store_prep(st, "INSERT OR REPLACE INTO position VALUES (?, ?, ?)");
+	q = store_prep(st, "INSERT OR REPLACE INTO position "
+	    "(doc_id, pos, updated, script) VALUES (?, ?, ?, ?)");
 	store_bind(q, 1, doc_id);
 	sqlite3_bind_int64(q, 2, (sqlite3_int64)pos);
 	store_bind(q, 3, now);
+	if (script != NULL && *script != '\0')
+		store_bind(q, 4, script);
 	return store_done(st, q);
 }
 
-int
-store_get_position(struct store *st, const char *doc_id, uint64_t *pos)
+/* Reads a place: pos, and the script if asked for (empty: none). */
+static int
+store_read_position(sqlite3_stmt *q, uint64_t *pos, char script[8])
 {
-	sqlite3_stmt	*q = store_prep(st,
-	    "SELECT pos FROM position WHERE doc_id = ?");
-	int		 rc = -1;
+	const unsigned char	*s;
+
+	if (sqlite3_step(q) != SQLITE_ROW)
+		return -1;
+	*pos = (uint64_t)sqlite3_column_int64(q, 0);
+	if (script != NULL) {
+		s = sqlite3_column_text(q, 1);
+		snprintf(script, 8, "%s", s != NULL ? (const char *)s : "");
+	}
+	return 0;
+}
+
+/* The query for a place; NULL as the script in a store older than 3. */
+static sqlite3_stmt *
+store_position_query(struct store *st, const char *from)
+{
+	char		 sql[256];
+	sqlite3_stmt	*q;
+
+	snprintf(sql, sizeof sql, "SELECT p.pos, p.script %s", from);
+	if ((q = store_prep(st, sql)) != NULL)
+		return q;
+	snprintf(sql, sizeof sql, "SELECT p.pos, NULL %s", from);
+	return store_prep(st, sql);
+}
+
+int
+store_get_position(struct store *st, const char *doc_id, uint64_t *pos,
+    char script[8])
+{
+	sqlite3_stmt	*q = store_position_query(st,
+	    "FROM position p WHERE p.doc_id = ?");
+	int		 rc;
 
 	if (q == NULL)
 		return -1;
 	store_bind(q, 1, doc_id);
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		*pos = (uint64_t)sqlite3_column_int64(q, 0);
-		rc = 0;
-	}
+	rc = store_read_position(q, pos, script);
 	sqlite3_finalize(q);
 	return rc;
 }
@@ -1241,7 +1278,7 @@ store_get_position(struct store *st, const char *doc_id, uint64_t *pos)
  * (store_open) decides what is wrong.
  */
 int
-store_peek_position(const char *path, uint64_t *pos)
+store_peek_position(const char *path, uint64_t *pos, char script[8])
 {
 	struct store	 st = { 0 };
 	char		*dir = store_dir();
@@ -1258,14 +1295,11 @@ store_peek_position(const char *path, uint64_t *pos)
 		goto out;
 	sqlite3_busy_timeout(st.db, 100);	/* a closing session's checkpoint,
 						   not more, before the first screen */
-	q = store_prep(&st, "SELECT p.pos FROM doc_path d JOIN position p "
+	q = store_position_query(&st, "FROM doc_path d JOIN position p "
 	    "ON p.doc_id = d.doc_id WHERE d.path = ?");
 	if (q != NULL) {
 		store_bind(q, 1, path);
-		if (sqlite3_step(q) == SQLITE_ROW) {
-			*pos = (uint64_t)sqlite3_column_int64(q, 0);
-			rc = 0;
-		}
+		rc = store_read_position(q, pos, script);
 		sqlite3_finalize(q);
 	}
 	sqlite3_close(st.db);

@@ -21,7 +21,7 @@
 
 #include "anchor.h"
 
-#define STORE_VERSION	2	/* PRAGMA user_version of the schema */
+#define STORE_VERSION	3	/* PRAGMA user_version of the schema */
 
 enum note_kind {
 	NOTE_BOOKMARK,
@@ -114,12 +114,17 @@ int		 store_notes(struct store *, const char *doc_id,
 void		 notes_free(struct note *, size_t);
 void		 note_clear(struct note *);
 
-/* Reading position: a source byte offset. */
+/*
+ * Reading position: a source byte offset, and the script the document was
+ * shown in (convert.h: "s", "t"...; NULL or "" for as written).  Reading,
+ * script may be NULL; it is set to "" when none was saved.
+ */
 int		 store_set_position(struct store *, const char *doc_id,
-		     uint64_t);
-int		 store_peek_position(const char *path, uint64_t *);
+		     uint64_t, const char *script);
+int		 store_peek_position(const char *path, uint64_t *,
+		     char script[8]);
 int		 store_get_position(struct store *, const char *doc_id,
-		     uint64_t *);
+		     uint64_t *, char script[8]);
 
 /* A note being typed when the reader had to stop. */
 int		 store_save_draft(struct store *, const char *doc_id,

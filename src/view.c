@@ -9,6 +9,8 @@
  */
 #include <string.h>
 
+#include <unistr.h>
+
 #include "segment.h"
 #include "view.h"
 #include "xmalloc.h"
@@ -385,6 +387,47 @@ view_goto_fraction(struct view *v, double f)
 	p.block = (uint32_t)doc_block_at(v->main,
 	    (uint64_t)(f < 0 ? start : start + f * (double)(end - start)));
 	view_goto(v, p);
+}
+
+/* Characters before byte off of text t. */
+static size_t
+view_chars(const struct text *t, size_t off)
+{
+	return u8_mbsnlen((const uint8_t *)t->s, off < t->len ? off : t->len);
+}
+
+/* The byte offset of character k of text t. */
+static size_t
+view_char_off(const struct text *t, size_t k)
+{
+	size_t	off = 0;
+	int	n;
+
+	while (k-- > 0 && off < t->len) {
+		n = u8_mblen((const uint8_t *)t->s + off, t->len - off);
+		off += n > 0 ? (size_t)n : 1;
+	}
+	return off;
+}
+
+void
+view_set_convert(struct view *v, struct convert *cv)
+{
+	size_t	k = 0;
+
+	view_set_anchor(v);
+	if (doc_has_block(v->d, v->anchor.pos.block))
+		k = view_chars(doc_text(v->d, v->anchor.pos.block),
+		    v->anchor.pos.off);
+	v->win.n = v->top = 0;
+	v->wfirst = v->wend = 0;
+	doc_set_convert(v->main, cv);
+	if (v->tail != NULL)
+		doc_set_convert(v->tail, cv);
+	if (doc_has_block(v->d, v->anchor.pos.block))
+		v->anchor.pos.off = (uint32_t)view_char_off(doc_text(v->d,
+		    v->anchor.pos.block), k);
+	view_relayout(v);
 }
 
 struct anchor

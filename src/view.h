@@ -73,6 +73,14 @@ struct doc	*view_locate(struct view *, uint64_t off, size_t *block);
 void		 view_goto_fraction(struct view *, double);
 
 struct anchor	 view_anchor(const struct view *);
+
+/*
+ * Shows the document in another script (doc_set_convert; NULL: as
+ * written), main and tail alike, keeping the same first character at the
+ * top: a converted text has the same characters, one for one.
+ */
+struct convert;
+void		 view_set_convert(struct view *, struct convert *);
 /* The block of the top line. */
 size_t		 view_top_block(const struct view *);
 /* True if the last line of the document is on screen. */

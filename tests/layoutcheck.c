@@ -4,6 +4,7 @@
  *   layoutcheck [-a 1|2] [-w W,W,...] FILE...   check files
  *   layoutcheck -g SEED [-w ...]                 check generated text
  *   layoutcheck -g SEED -p                       print generated text
+ *   -s s|t|tw|hk: the text shown in another script (convert.h)
  *
  * For every block at every width: lines start and end on cluster
  * boundaries; no line is wider than the width (as wcwidth counts what
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "convert.h"
 #include "doc.h"
 #include "layout.h"
 #include "width.h"
@@ -300,13 +302,20 @@ main(int argc, char **argv)
 	int		 print = 0;
 	struct doc_opts	 o = { .force = 1 };
 	char		*cause = NULL;
+	struct convert	*cv = NULL;
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
 		fprintf(stderr, "layoutcheck: no C.UTF-8 locale\n");
 		return 77;
 	}
-	while ((c = getopt(argc, argv, "a:g:pw:")) != -1) {
-		if (c == 'a')
+	while ((c = getopt(argc, argv, "a:g:ps:w:")) != -1) {
+		if (c == 's') {
+			if ((cv = convert_open(script_parse(optarg),
+			    &cause)) == NULL) {
+				fprintf(stderr, "layoutcheck: %s\n", cause);
+				return 77;
+			}
+		} else if (c == 'a')
 			amb = atoi(optarg) == 2 ? 2 : 1;
 		else if (c == 'g')
 			seed = atol(optarg);
@@ -328,6 +337,7 @@ main(int argc, char **argv)
 			return 0;
 		}
 		current = "generated";
+		doc_set_convert(d, cv);
 		check_doc(d, widths, nw, amb);
 		doc_free(d);
 		free(s);
@@ -340,9 +350,11 @@ main(int argc, char **argv)
 			fprintf(stderr, "layoutcheck: %s\n", cause);
 			return 1;
 		}
+		doc_set_convert(d, cv);
 		check_doc(d, widths, nw, amb);
 		doc_free(d);
 	}
+	convert_close(cv);
 	if (violations > 0)
 		fprintf(stderr, "layoutcheck: %d violations\n", violations);
 	return violations > 0;

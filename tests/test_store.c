@@ -116,8 +116,8 @@ test_round_trip(void **state)
 	assert_int_equal(count_notes(st, doc), 0);
 	assert_int_equal(store_delete(st, k.id, 0), 0);	/* undo */
 	assert_int_equal(count_notes(st, doc), 1);
-	assert_int_equal(store_set_position(st, doc, 1234), 0);
-	assert_int_equal(store_get_position(st, doc, &pos), 0);
+	assert_int_equal(store_set_position(st, doc, 1234, NULL), 0);
+	assert_int_equal(store_get_position(st, doc, &pos, NULL), 0);
 	assert_int_equal(pos, 1234);
 	note_clear(&k);
 	store_close(st);
@@ -220,18 +220,21 @@ test_damaged_set_aside(void **state)
 
 /* The read-only part, as an ordinary user (root writes anywhere). */
 static int
-readonly_body(const char *doc)
+readonly_body(const char *doc, const char *script)
 {
-	char		*cause = NULL, *notice = NULL;
+	char		*cause = NULL, *notice = NULL, got[8];
 	struct store	*st = store_open(&cause, &notice);
 	struct note	 k, *v = NULL;
 	size_t		 n = 0;
+	uint64_t	 pos = 0;
 	int		 bad = 0;
 
 	/* No cmocka assertions here: this runs in a child, as nobody. */
 	if (st == NULL || !store_readonly(st) || notice == NULL)
 		return 1;
 	bad |= store_notes(st, doc, &v, &n) != 0 || n != 1;	/* readable */
+	bad |= store_get_position(st, doc, &pos, got) != 0 || pos != 77 ||
+	    strcmp(got, script) != 0;		/* the place, as saved */
 	notes_free(v, n);
 	make_note(&k, doc, 2);
 	bad |= store_add(st, &k) != -1;		/* refused, not lost */
@@ -269,10 +272,11 @@ readonly_check(int version_1)
 	new_doc(st, "r", doc);
 	make_note(&k, doc, 1);
 	assert_int_equal(store_add(st, &k), 0);
+	assert_int_equal(store_set_position(st, doc, 77, "s"), 0);
 	note_clear(&k);
 	store_close(st);
 	if (version_1)
-		downgrade_to_1();
+		downgrade_to_1();	/* the script goes with its column */
 	if (geteuid() == 0) {	/* hand the store to nobody */
 		snprintf(cmd, sizeof cmd, "chown -R 65534:65534 %s/*; "
 		    "chmod 0711 %s", root, root);
@@ -282,7 +286,7 @@ readonly_check(int version_1)
 	if ((pid = fork()) == 0) {
 		if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
 			_exit(2);
-		_exit(readonly_body(doc));
+		_exit(readonly_body(doc, version_1 ? "" : "s"));
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	chmod(dir, 0700);
@@ -496,8 +500,67 @@ downgrade_to_1(void)
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "DROP TABLE note_revision;"
 	    "ALTER TABLE annotation DROP COLUMN rev;"
+	    "ALTER TABLE position DROP COLUMN script;"
 	    "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
+}
+
+/* Takes the store back to version 2: places without their script. */
+static void
+downgrade_to_2(void)
+{
+	char		 path[400];
+	sqlite3		*db;
+
+	snprintf(path, sizeof path, "%s/annotations.sqlite3", dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "ALTER TABLE position DROP COLUMN "
+	    "script; PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/*
+ * A version 2 store keeps its places through the upgrade to 3, which
+ * remembers the script a document was shown in; before the upgrade, the
+ * quick look before the first screen reads the place without a script.
+ */
+static void
+test_upgrade_from_version_2(void **state)
+{
+	struct store	*st = open_store();
+	char		 doc[40], script[8], cmd[700];
+	uint64_t	 pos = 0;
+
+	assert_int_equal(store_document(st, "/x/p.txt", "pp", "T", doc), 0);
+	assert_int_equal(store_set_position(st, doc, 500, "t"), 0);
+	assert_int_equal(store_peek_position("/x/p.txt", &pos, script), 0);
+	assert_int_equal(pos, 500);
+	assert_string_equal(script, "t");
+	store_close(st);
+	downgrade_to_2();
+	assert_int_equal(store_peek_position("/x/p.txt", &pos, script), 0);
+	assert_int_equal(pos, 500);
+	assert_string_equal(script, "");
+	st = open_store();
+	assert_int_equal(count_rows("PRAGMA user_version"), STORE_VERSION);
+	assert_int_equal(store_get_position(st, doc, &pos, script), 0);
+	assert_int_equal(pos, 500);
+	assert_string_equal(script, "");
+	assert_int_equal(store_set_position(st, doc, 600, "tw"), 0);
+	assert_int_equal(store_get_position(st, doc, &pos, script), 0);
+	assert_int_equal(pos, 600);
+	assert_string_equal(script, "tw");
+	assert_int_equal(store_peek_position("/x/p.txt", &pos, script), 0);
+	assert_string_equal(script, "tw");
+	assert_int_equal(store_set_position(st, doc, 700, NULL), 0);
+	assert_int_equal(store_get_position(st, doc, &pos, NULL), 0);
+	assert_int_equal(store_peek_position("/x/p.txt", &pos, script), 0);
+	assert_int_equal(pos, 700);
+	assert_string_equal(script, "");	/* as written again */
+	store_close(st);
+	snprintf(cmd, sizeof cmd, "ls %s/backups | grep -q -- "
+	    "'-before-upgrade.sqlite3$'", dir);
+	assert_int_equal(system(cmd), 0);
 }
 
 /* A version 1 store is upgraded in place, and backed up first. */
@@ -658,6 +721,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_kill_during_writes, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_conflicting_edits, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_upgrade_from_version_2, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_upgrade_from_version_1, setup,
 		    teardown),

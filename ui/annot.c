@@ -89,11 +89,11 @@ annot_said(struct pager *p, const char *what, struct pos from, struct pos to)
 	free(q);
 }
 
-/* The breadcrumb of the section holding source byte a (on screen). */
+/* The breadcrumb of the section holding source byte a, as written. */
 static char *
 annot_section(struct pager *p, size_t a)
 {
-	return draw_breadcrumb(p, doc_block_at(view_doc(p->v), a));
+	return draw_breadcrumb(p, doc_block_at(view_doc(p->v), a), 1);
 }
 
 /* Why notes are not being saved. */
@@ -481,17 +481,32 @@ annot_goto(struct pager *p, uint64_t pos)
 	return 1;
 }
 
+/* The script the document was last shown in, unless --script says. */
+static void
+annot_script(struct pager *p, const char *name)
+{
+	int	s = script_parse(name);
+
+	if (!p->o->script_set && s > SCRIPT_ORIG && s != p->script)
+		pager_script(p, s);
+}
+
 /*
- * Before the first screen: the place reading stopped, from a quick look
- * at the store, so that a reopened document does not flash its start.
+ * Before the first screen: the place reading stopped, and the script, from
+ * a quick look at the store, so that a reopened document does not flash
+ * its start.
  */
 void
 annot_place(struct pager *p)
 {
 	uint64_t	pos;
+	char		script[8];
 
-	if (p->path != NULL && notes_peek_position(p->path, &pos) == 0)
+	if (p->path != NULL &&
+	    notes_peek_position(p->path, &pos, script) == 0) {
+		annot_script(p, script);
 		p->placed = annot_goto(p, pos);
+	}
 }
 
 /* Goes back to where reading stopped, and offers a kept draft. */
@@ -499,12 +514,15 @@ static void
 annot_restore(struct pager *p)
 {
 	uint64_t	pos;
+	char		script[8];
 
 	if (p->notes.st == NULL || p->notes.doc_id[0] == '\0')
 		return;
-	if (!p->placed &&
-	    store_get_position(p->notes.st, p->notes.doc_id, &pos) == 0)
+	if (!p->placed && store_get_position(p->notes.st, p->notes.doc_id,
+	    &pos, script) == 0) {
+		annot_script(p, script);
 		annot_goto(p, pos);
+	}
 	if (store_take_draft(p->notes.st, p->notes.doc_id, &p->draft) == 0)
 		pager_message(p, "an unfinished note was kept: press a to "
 		    "finish it");
@@ -637,12 +655,17 @@ annot_stop(struct pager *p)
 		annot_ready(p);		/* a new document: know it to keep the place */
 	if (p->notes.st != NULL && doc_nblocks(view_doc(p->v)) > 0) {
 		blk = doc_block(view_doc(p->v), view_top_block(p->v));
-		store_set_position(p->notes.st, p->notes.doc_id, blk->off);
+		store_set_position(p->notes.st, p->notes.doc_id, blk->off,
+		    p->script != SCRIPT_ORIG ? script_name(p->script) : NULL);
 	}
 	for (i = 0; i < p->notes.n && !p->notes.v[i].unsaved; i++)
 		;
-	if (i < p->notes.n)	/* some to print: as the reader shows them */
+	if (i < p->notes.n) {	/* to print as shown, in its own script */
+		doc_set_convert(p->d, NULL);
+		free(p->title);
+		p->title = doc_title(p->d);
 		notes_show(&p->notes);
+	}
 	keep = xreallocarray(NULL, p->notes.n + 1, sizeof *keep);
 	for (i = 0; i < p->notes.n; i++)
 		if (p->notes.v[i].unsaved)

@@ -265,6 +265,19 @@ cmd_reload(struct pager *p, long count)
 	return pager_reload(p);
 }
 
+/* c: as written -> simplified -> traditional -> as written. */
+static int
+cmd_script(struct pager *p, long count)
+{
+	int	next = pager_next_script(p);
+
+	if (pager_script(p, next) == 0)
+		pager_message(p, next == SCRIPT_ORIG ? "shown as written" :
+		    next == SCRIPT_S ? "shown in simplified characters (简体)" :
+		    "shown in traditional characters (繁體)");
+	return UI_REDRAW;
+}
+
 static int
 cmd_back(struct pager *p, long count)
 {
@@ -406,6 +419,9 @@ const struct cmd cmd_table[] = {
 	  "web pages: the whole page, or the article again", cmd_reader },
 	{ "toc", "t, Tab", { 't', '\t' },
 	  "table of contents: Enter jumps, typing filters", cmd_toc },
+	{ "script", "c", { 'c' },
+	  "Chinese as written, in simplified, in traditional characters "
+	  "(OpenCC; remembered with the place)", cmd_script },
 	{ "scroll-right", "Right", { KEY_RIGHT },
 	  "scroll preformatted text to the right", cmd_right },
 	{ "scroll-left", "Left", { KEY_LEFT },

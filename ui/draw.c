@@ -298,7 +298,7 @@ draw_fit(const char *s, size_t n, int cols, int *used)
 }
 
 char *
-draw_breadcrumb(struct pager *p, size_t b)
+draw_breadcrumb(struct pager *p, size_t b, int written)
 {
 	const uint32_t	*o;
 	size_t		 n, len;
@@ -319,7 +319,9 @@ draw_breadcrumb(struct pager *p, size_t b)
 	}
 	buf_init(&out);
 	while (k-- > 0) {
-		char *t = text_visible(doc_text(view_doc(p->v), o[chain[k]]), &len);
+		char *t = written ? doc_visible_written(view_doc(p->v),
+		    o[chain[k]], &len) : text_visible(doc_text(view_doc(p->v),
+		    o[chain[k]]), &len);
 
 		buf_add(&out, t, len);
 		free(t);
@@ -329,22 +331,23 @@ draw_breadcrumb(struct pager *p, size_t b)
 	return buf_take(&out, NULL);
 }
 
-/* "42%  12 min left", or "END". */
+/* "简体  [3/26]  42%  12 min left", or "END": the script shown, the count. */
 static void
 draw_where(struct pager *p, char *out, size_t size)
 {
-	double	min = p->rate > 0 ? (double)view_bytes_left(p->v) / p->rate : 0;
-	int	pc = (int)(view_fraction(p->v) * 100.0 + 0.5);
-	char	count[64];
-	size_t	k;
+	double		 min = p->rate > 0 ? (double)view_bytes_left(p->v) /
+	    p->rate : 0;
+	int		 pc = (int)(view_fraction(p->v) * 100.0 + 0.5);
+	const char	*label = script_label(p->script);
+	char		 count[64];
+	int		 k;
 
 	find_status(p, count, sizeof count);
-	if (count[0] != '\0') {
-		strcat(count, "  ");
-		k = strlen(count);
-		snprintf(out, size, "%s", count);
+	k = snprintf(out, size, "%s%s%s%s", label, *label ? "  " : "", count,
+	    *count ? "  " : "");
+	if (k > 0 && (size_t)k < size) {
 		out += k;
-		size -= k;
+		size -= (size_t)k;
 	}
 	if (view_at_end(p->v)) {
 		snprintf(out, size, "END");
@@ -375,7 +378,7 @@ draw_status_left(struct pager *p, int cols)
 
 	if (p->msg[0] != '\0')
 		return draw_fit(p->msg, strlen(p->msg), cols, NULL);
-	crumb = draw_breadcrumb(p, view_top_block(p->v));
+	crumb = draw_breadcrumb(p, view_top_block(p->v), 0);
 	wt = width_str(title, strlen(title), 1);
 	wc = width_str(crumb, strlen(crumb), 1);
 	budget = *crumb == '\0' || wt + 3 + wc <= cols ? cols :
@@ -397,7 +400,7 @@ draw_status_left(struct pager *p, int cols)
 static void
 draw_status(struct pager *p)
 {
-	char	where[64], *left;
+	char	where[128], *left;
 	int	cols = p->cols - 1, wr, i;
 
 	draw_where(p, where, sizeof where);

@@ -328,7 +328,8 @@ find_flags(struct pager *p, int regex)
 	while (p->find.fullwidth < 0)
 		find_fullwidth_step(p);
 	return (regex ? SEARCH_REGEX : 0) |
-	    (p->find.fullwidth ? 0 : SEARCH_HALFWIDTH);
+	    (p->find.fullwidth ? 0 : SEARCH_HALFWIDTH) |
+	    (p->o->script_fold ? 0 : SEARCH_NOSCRIPT);
 }
 
 int
@@ -412,6 +413,25 @@ find_reload(struct pager *p)
 		free(cause);
 		find_drop(f);
 	}
+}
+
+void
+find_script(struct pager *p)
+{
+	struct find	*f = &p->find;
+
+	if (f->s == NULL)
+		return;
+	scursor_free(f->c);	/* on texts or on the source: it may change */
+	f->c = scursor_new(p->d, f->s);
+	if (f->have && (f->cur_doc != view_doc(p->v) ||
+	    passage_model(f->cur_doc, f->cur.src, f->cur.src_end,
+	    &f->cur.from, &f->cur.to) != 0)) {
+		f->cur_doc = NULL;	/* find_current works it out again */
+		if (f->cur.src_end <= f->cur.src)
+			f->have = 0;
+	}
+	find_recount(f);
 }
 
 void

@@ -59,40 +59,38 @@ list_text(struct list *l, size_t i)
 	return l->items[i].text;
 }
 
-/* Case-insensitive (ASCII) substring test. */
-static int
-list_match(const char *hay, const char *needle)
+/*
+ * The filter as a search (search.h): any case, full width as half width,
+ * traditional as simplified unless --script-fold=off.  NULL: no filter.
+ */
+static struct search *
+list_filter(struct list *l)
 {
-	size_t	n = strlen(needle), i;
+	char	*cause = NULL;
+	int	 flags = SEARCH_ICASE;
+	struct search *s;
 
-	if (n == 0)
-		return 1;
-	for (; *hay != '\0'; hay++) {
-		for (i = 0; i < n && hay[i] != '\0'; i++) {
-			unsigned char a = (unsigned char)hay[i];
-			unsigned char b = (unsigned char)needle[i];
-
-			if (a != b && !(a < 0x80 && b < 0x80 &&
-			    (a | 0x20) == (b | 0x20) && (a | 0x20) >= 'a' &&
-			    (a | 0x20) <= 'z'))
-				break;
-		}
-		if (i == n)
-			return 1;
-	}
-	return 0;
+	if (l->filter.len == 0)
+		return NULL;
+	if (l->p != NULL && !l->p->o->script_fold)
+		flags |= SEARCH_NOSCRIPT;
+	if ((s = search_new(l->filter.s, flags, &cause)) == NULL)
+		free(cause);	/* white space alone: everything passes */
+	return s;
 }
 
 static void
 list_refilter(struct list *l)
 {
-	size_t	i, keep = l->nshown > 0 ? l->shown[l->sel] : 0;
+	size_t		 i, keep = l->nshown > 0 ? l->shown[l->sel] : 0;
+	struct search	*s = list_filter(l);
+	const char	*text;
 
 	l->nshown = 0;
 	l->sel = 0;
 	for (i = 0; i < l->n; i++) {
-		if (l->filter.len > 0 && !list_match(list_text(l, i),
-		    l->filter.s))
+		if (s != NULL && (text = list_text(l, i)) != NULL &&
+		    !search_in(s, text, strlen(text)))
 			continue;
 		if (i == keep || (l->marked >= 0 && i == (size_t)l->marked &&
 		    l->filter.len == 0))
@@ -100,6 +98,7 @@ list_refilter(struct list *l)
 		l->shown[l->nshown++] = i;
 	}
 	l->top = 0;
+	search_free(s);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "convert.h"
 #include "doc.h"
 #include "fetch.h"
 #include "options.h"
@@ -103,12 +104,38 @@ main_pattern(const struct options *o, struct search **s)
 {
 	char	*cause = NULL;
 
-	*s = search_new(o->grep, o->regex ? SEARCH_REGEX : 0, &cause);
+	*s = search_new(o->grep, (o->regex ? SEARCH_REGEX : 0) |
+	    (o->script_fold ? 0 : SEARCH_NOSCRIPT), &cause);
 	if (*s != NULL)
 		return 0;
 	fprintf(stderr, "folio: bad pattern: %s\n", cause);
 	free(cause);
 	return -1;
+}
+
+/*
+ * --script: the document shown in another script, from the first screen
+ * or for the printers (the reader keeps it among its own).  -1 after the
+ * error is printed.
+ */
+static int
+main_script(struct doc *d, const struct options *o, const char *name,
+    struct convert **cv)
+{
+	char	*cause = NULL;
+
+	*cv = NULL;
+	if (!o->script_set || o->script == SCRIPT_ORIG ||
+	    (o->mode != MODE_PAGER && o->mode != MODE_DUMP &&
+	    o->mode != MODE_TOC && o->mode != MODE_GREP))
+		return 0;
+	if ((*cv = convert_open(o->script, &cause)) == NULL) {
+		fprintf(stderr, "folio: %s: %s\n", name, cause);
+		free(cause);
+		return -1;
+	}
+	doc_set_convert(d, *cv);
+	return 0;
 }
 
 /* --grep: status 0 when something matched, 1 when nothing did. */
@@ -129,6 +156,7 @@ main(int argc, char **argv)
 {
 	struct options	 o;
 	struct search	*pattern = NULL;
+	struct convert	*cv;
 	struct doc	*d;
 	const char	*file;
 	char		*cause = NULL;
@@ -173,6 +201,12 @@ main(int argc, char **argv)
 		free(cause);
 		return 1;
 	}
+	if (main_script(d, &o, strcmp(file, "-") == 0 ? "standard input" :
+	    file, &cv) != 0) {
+		search_free(pattern);
+		doc_free(d);
+		return 1;
+	}
 	if (o.mode == MODE_GREP)
 		rc = main_grep(d, pattern);
 	else if (o.mode == MODE_NOTES || o.mode == MODE_EXPORT)
@@ -182,5 +216,6 @@ main(int argc, char **argv)
 		    "standard input" : file);
 	search_free(pattern);
 	doc_free(d);
+	convert_close(cv);
 	return rc;
 }

@@ -135,10 +135,10 @@ notes_similar(struct notes *ns, char doc_id[40], char **title,
 
 /* Where reading stopped in the document at path, from a quick look. */
 int
-notes_peek_position(const char *path, uint64_t *pos)
+notes_peek_position(const char *path, uint64_t *pos, char script[8])
 {
 	char	*real = notes_realpath(path);
-	int	 rc = store_peek_position(real, pos);
+	int	 rc = store_peek_position(real, pos, script);
 
 	free(real);
 	return rc;
@@ -164,6 +164,15 @@ notes_show(struct notes *ns)
 
 	for (i = 0; i < ns->n; i++)
 		notes_shown(ns, &ns->v[i]);
+}
+
+void
+notes_unshow(struct notes *ns)
+{
+	size_t	i;
+
+	for (i = 0; i < ns->n; i++)
+		ns->v[i].shown_done = 0;
 }
 
 const char *
@@ -253,7 +262,7 @@ notes_finish(struct notes *ns, int create)
 
 	if (ns->st == NULL)
 		return create ? 0 : -1;
-	title = doc_title(ns->d);
+	title = doc_title_as(ns->d, 1);	/* as written, whatever the view */
 	if (create)
 		rc = store_document(ns->st, ns->path, ns->sha, title,
 		    ns->doc_id);

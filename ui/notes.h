@@ -44,10 +44,15 @@ int	notes_similar(struct notes *, char doc_id[40], char **title,
  * and the Markdown exports.
  */
 void	notes_show(struct notes *);
+/* The document is shown otherwise (another script): work them out again. */
+void	notes_unshow(struct notes *);
 /* Note k's passage as shown, worked out the first time it is asked for. */
 const char *notes_quote(struct notes *, struct note *k);
-/* Where reading stopped last time, before the store is opened: 0 if known. */
-int	notes_peek_position(const char *path, uint64_t *);
+/*
+ * Where reading stopped last time, and the script it was shown in ("" for
+ * as written), before the store is opened: 0 if known.
+ */
+int	notes_peek_position(const char *path, uint64_t *, char script[8]);
 int	notes_finish(struct notes *, int create);
 void	notes_close(struct notes *);
 /* Loads the notes again (another session changed them) and resolves them. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "convert.h"
 #include "encoding.h"
 #include "html.h"
 #include "options.h"
@@ -13,8 +14,8 @@
 enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
 	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS, OPT_GREP, OPT_REGEX,
-	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT, OPT_REFLOW,
-	OPT_READER, OPT_TIMEOUT, OPT_MAX_SIZE,
+	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT, OPT_REFLOW, OPT_SCRIPT,
+	OPT_SCRIPT_FOLD, OPT_READER, OPT_TIMEOUT, OPT_MAX_SIZE,
 };
 
 static const struct option options_long[] = {
@@ -38,6 +39,8 @@ static const struct option options_long[] = {
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "export", optional_argument, NULL, OPT_EXPORT },
 	{ "import", required_argument, NULL, OPT_IMPORT },
+	{ "script", required_argument, NULL, OPT_SCRIPT },
+	{ "script-fold", required_argument, NULL, OPT_SCRIPT_FOLD },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -71,6 +74,11 @@ options_usage(FILE *f)
 "                         K, M, G suffixes)\n"
 "  --ambiguous-width=1|2  columns the terminal gives “ ” … (default 1)\n"
 "  --gloss=hide|show      hide or show pinyin glosses like 長(zhǎng)\n"
+"  --script=orig|s|t|tw|hk show Chinese as written, simplified, traditional,\n"
+"                         Taiwan or Hong Kong forms (OpenCC; default: as\n"
+"                         last read, else as written)\n"
+"  --script-fold=on|off   search finds traditional and simplified alike\n"
+"                         (default on: 发展 finds 發展)\n"
 "  --force                open a file that looks binary\n"
 "  --list-keys[=man]      list the reader's keys (as man page entries)\n"
 "  -h, --help             show this help and exit\n"
@@ -157,6 +165,17 @@ options_one(int c, struct options *o)
 	case OPT_FORCE:
 		o->doc.force = 1;
 		return 0;
+	case OPT_SCRIPT:
+		if ((o->script = script_parse(optarg)) < 0)
+			return options_bad("script (orig, s, t, tw or hk)",
+			    optarg);
+		o->script_set = 1;
+		return 0;
+	case OPT_SCRIPT_FOLD:
+		if (strcmp(optarg, "on") != 0 && strcmp(optarg, "off") != 0)
+			return options_bad("script folding (on or off)", optarg);
+		o->script_fold = strcmp(optarg, "on") == 0;
+		return 0;
 	case 'h':
 		o->mode = MODE_HELP;
 		return 0;
@@ -242,6 +261,7 @@ options_parse(int argc, char **argv, struct options *o)
 
 	memset(o, 0, sizeof *o);
 	o->ambiguous = 1;
+	o->script_fold = 1;
 	opterr = 1;
 	argv[0] = (char *)"folio";	/* getopt's messages say "folio:" */
 	while ((c = getopt_long(argc, argv, "h", options_long, NULL)) != -1) {

@@ -27,6 +27,9 @@ struct options {
 	int		 regex;		/* --regex */
 	int		 json;		/* --export=json */
 	const char	*import;	/* --import's file */
+	int		 script;	/* --script: enum script (convert.h) */
+	int		 script_set;	/* ... given */
+	int		 script_fold;	/* traditional = simplified (on) */
 	long		 timeout;	/* --timeout, seconds (0: the default) */
 	struct doc_opts	 doc;
 };

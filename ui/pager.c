@@ -98,6 +98,60 @@ pager_rate(struct pager *p)
 	return minutes > 0 ? (double)bytes / minutes : 0;
 }
 
+int
+pager_script(struct pager *p, int s)
+{
+	char	*cause = NULL;
+
+	if (s != SCRIPT_ORIG && p->conv[s] == NULL &&
+	    (p->conv[s] = convert_open(s, &cause)) == NULL) {
+		pager_message(p, cause);
+		free(cause);
+		return -1;
+	}
+	p->script = s;
+	view_set_convert(p->v, s == SCRIPT_ORIG ? NULL : p->conv[s]);
+	free(p->title);
+	p->title = doc_title(p->d);
+	find_script(p);
+	notes_unshow(&p->notes);
+	return 0;
+}
+
+/* The script c goes to next: as written -> simplified -> traditional. */
+int
+pager_next_script(const struct pager *p)
+{
+	return p->script == SCRIPT_ORIG ? SCRIPT_S :
+	    p->script == SCRIPT_S ? SCRIPT_T : SCRIPT_ORIG;
+}
+
+/*
+ * Once a converted view has been asked for, the next one c shows is opened
+ * while idle (OpenCC's traditional tables take tens of milliseconds):
+ * is there one to open?
+ */
+static int
+pager_script_pending(const struct pager *p)
+{
+	int	next = pager_next_script(p);
+
+	return p->script != SCRIPT_ORIG && next != SCRIPT_ORIG &&
+	    p->conv[next] == NULL && !p->conv_failed;
+}
+
+static void
+pager_script_idle(struct pager *p)
+{
+	int	 next = pager_next_script(p);
+	char	*cause = NULL;
+
+	if ((p->conv[next] = convert_open(next, &cause)) == NULL) {
+		free(cause);	/* said when it is asked for */
+		p->conv_failed = 1;
+	}
+}
+
 /* Puts document d in place of the current one, at source byte off. */
 static void
 pager_replace(struct pager *p, struct doc *d, uint64_t off)
@@ -107,6 +161,8 @@ pager_replace(struct pager *p, struct doc *d, uint64_t off)
 	view_free(p->v);
 	doc_free(p->d);
 	p->d = d;
+	doc_set_convert(d, p->script != SCRIPT_ORIG ? p->conv[p->script] :
+	    NULL);
 	free(p->title);
 	p->title = doc_title(d);
 	doc_hide_marks(d, p->colour);
@@ -209,7 +265,7 @@ pager_wait(struct pager *p)
 	int	rc;
 
 	timeout(doc_complete(p->d) && p->find.fullwidth >= 0 && !p->hashing &&
-	    !find_counting(p) ? PAGER_POLL_MS : 0);
+	    !find_counting(p) && !pager_script_pending(p) ? PAGER_POLL_MS : 0);
 	rc = get_wch(&c);
 	if (term_quit_requested())
 		return UI_QUIT;
@@ -222,7 +278,9 @@ pager_wait(struct pager *p)
 			find_count_step(p);
 			return UI_REDRAW;
 		}
-		if (!doc_complete(p->d))
+		if (pager_script_pending(p))
+			pager_script_idle(p);
+		else if (!doc_complete(p->d))
 			doc_segment_more(p->d);
 		else if (p->hashing) {
 			if (!annot_idle(p))
@@ -276,6 +334,18 @@ view_opts_default(struct pager *p)
 	return &lo;
 }
 
+/* Closes the converters the reader opened; the document shows as written. */
+static void
+pager_close_scripts(struct pager *p)
+{
+	int	i;
+
+	doc_set_convert(p->d, p->given);
+	for (i = 0; i < SCRIPT_COUNT; i++)
+		if (p->conv[i] != p->given)
+			convert_close(p->conv[i]);
+}
+
 int
 pager_run(struct doc **dp, const struct options *o, const char *path,
     const char *name)
@@ -283,9 +353,9 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	struct pager	p;
 	struct doc	*d = *dp;
 
+	memset(&p, 0, sizeof p);
 	if (term_check() != 0)
 		return 1;
-	memset(&p, 0, sizeof p);
 	p.d = d;
 	p.o = o;
 	p.path = path;
@@ -298,6 +368,10 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	if (!encoding_is_utf8(p.encoding))	/* say what was guessed */
 		snprintf(p.msg, sizeof p.msg, "read as %s (= for more)",
 		    encoding_label(p.encoding));
+	if ((p.given = doc_convert(d)) != NULL) {	/* --script */
+		p.script = convert_script(p.given);
+		p.conv[p.script] = p.given;
+	}
 	p.title = doc_title(d);
 	p.rate = pager_rate(&p);
 	if (term_start() != 0)
@@ -321,5 +395,6 @@ pager_run(struct doc **dp, const struct options *o, const char *path,
 	web_free(&p);
 	*dp = p.d;	/* R may have replaced it */
 	free(p.title);
+	pager_close_scripts(&p);
 	return 0;
 }

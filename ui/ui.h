@@ -17,6 +17,7 @@
 
 #include <curses.h>
 
+#include "convert.h"
 #include "doc.h"
 #include "options.h"
 #include "notes.h"
@@ -116,6 +117,10 @@ struct pager {
 	int			 reflow_off; /* S: lines as in the file */
 	int			 show_glosses; /* o: glosses, ruby, notes shown */
 	const char		*encoding; /* what the file was decoded from */
+	int			 script; /* shown in this script (convert.h) */
+	struct convert		*conv[SCRIPT_COUNT]; /* opened when asked */
+	struct convert		*given;	/* main's (--script), main closes it */
+	int			 conv_failed; /* one failed to open while idle */
 	struct web		*web;	/* pages to go back to (web.c) */
 };
 
@@ -156,8 +161,12 @@ void	draw_screen(struct pager *);
 void	draw_hyperlinks(struct pager *);
 /* Copies the part of s (n bytes) that fits in cols columns; allocated. */
 char	*draw_fit(const char *, size_t, int cols, int *used);
-/* The breadcrumb of the section containing block b; allocated. */
-char	*draw_breadcrumb(struct pager *, size_t b);
+/*
+ * The breadcrumb of the section containing block b; allocated.  written:
+ * its headings as the document writes them, not in the script shown (what
+ * a note keeps).
+ */
+char	*draw_breadcrumb(struct pager *, size_t b, int written);
 
 /* list.c */
 /* The table of contents; returns a reaction. */
@@ -192,6 +201,8 @@ void	find_marks(struct pager *, struct doc *, size_t block, struct marks *);
 void	find_free(struct pager *);
 /* After R: the same search on the reloaded document. */
 void	find_reload(struct pager *);
+/* The document is shown in another script: the match where it now is. */
+void	find_script(struct pager *);
 /* Search flags for the document (learns whether it has full-width forms). */
 int	find_flags(struct pager *, int regex);
 /* Looks for full-width forms a little further (while idle). */
@@ -271,5 +282,9 @@ int	web_back(struct pager *);
 int	web_toggle_reader(struct pager *);
 /* Layout options for a new view of the pager's document. */
 const struct layout_opts *view_opts_default(struct pager *);
+/* Shows the document in script s (convert.h); 0, or -1 with a message. */
+int	pager_script(struct pager *, int s);
+/* The script the c key shows next. */
+int	pager_next_script(const struct pager *);
 
 #endif

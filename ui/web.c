@@ -20,6 +20,7 @@
 #include <curses.h>
 
 #include "buf.h"
+#include "convert.h"
 #include "fetch.h"
 #include "html.h"
 #include "ui.h"
@@ -197,6 +198,9 @@ web_show(struct pager *p, struct doc *d, struct view *v, const char *path)
 	find_clear(p);
 	p->d = d;
 	p->v = v;
+	/* in the script the reader shows (c), kept page or new */
+	view_set_convert(v, p->script != SCRIPT_ORIG ? p->conv[p->script] :
+	    NULL);
 	free(w->path);
 	w->path = own;
 	p->path = own;

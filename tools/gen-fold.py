@@ -1,0 +1,163 @@
+#!/usr/bin/python3
+"""Regenerate src/fold_table.c: the traditional -> simplified fold that
+search applies to pattern and text (src/fold.h), one character to one.
+
+Sources (Debian 12 packages opencc and unicode-data):
+  - OpenCC's TSCharacters dictionary, its first candidate (乾 -> 干);
+    /usr/share/opencc/TSCharacters.ocd2 is read through opencc_dict, or
+    a TSCharacters.txt from OpenCC's sources may be given instead;
+  - Unihan's kSimplifiedVariant where it names one character.
+OpenCC wins where both name a character (鍼 -> 针, not Unihan's 𰾗); a
+character OpenCC keeps as it is is not folded.  Chains (薴 -> 苧 -> 苎) are
+followed to their end, so that folding twice is folding once.
+
+Then the characters that the converted views (src/convert.c: t2s, s2t,
+s2tw, s2hk) can turn into one another, by the character tables of those
+configurations (all candidates: 着 -> 著 in s2tw, 复 -> 覆 in s2t), fold
+alike too, so that what a view shows is found: such groups are joined and
+fold to one of their simplified forms (the one most of the group folded
+to).  Phrase tables are not used (坐 -> 座 in one phrase does not make
+them one character).
+
+    tools/gen-fold.py [DIR] > src/fold_table.c
+
+DIR may hold the dictionaries as text (TSCharacters.txt...: OpenCC's
+sources); otherwise the installed .ocd2 files are read through opencc_dict.
+"""
+import bz2, os, subprocess, sys, tempfile
+
+UNIHAN = "/usr/share/unicode/Unihan_Variants.txt.bz2"
+OCD2 = "/usr/share/opencc/"
+PAGES = 0x400		# the index covers U+0000..U+3FFFF by 256-code-point pages
+MAX_SOURCES = 8		# FOLD_SOURCES_MAX in src/fold.h
+VIEW_TABLES = ("STCharacters", "TSCharacters", "TWVariants", "TWVariantsRev",
+               "HKVariants", "HKVariantsRev")
+
+
+def opencc_dict(name, textdir):
+    """One OpenCC character table: {character: [candidates]}."""
+    path, tmp = None, None
+    if textdir is not None:
+        path = os.path.join(textdir, name + ".txt")
+    else:
+        tmp = tempfile.NamedTemporaryFile(suffix=".txt", delete=False)
+        tmp.close()
+        subprocess.run(["opencc_dict", "-i", OCD2 + name + ".ocd2", "-o",
+                        tmp.name, "-f", "ocd2", "-t", "text"], check=True)
+        path = tmp.name
+    table = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            key, _, vals = line.partition("\t")
+            vals = [v for v in vals.split() if len(v) == 1]
+            if len(key) == 1 and vals:
+                table[key] = vals
+    if tmp is not None:
+        os.unlink(tmp.name)
+    return table
+
+
+def unihan_pairs():
+    pairs = {}
+    with bz2.open(UNIHAN, "rt", encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("U+"):
+                continue
+            cp, field, val = line.rstrip("\n").split("\t", 2)
+            vals = val.split()
+            if field != "kSimplifiedVariant" or len(vals) != 1:
+                continue
+            pairs[chr(int(cp[2:], 16))] = chr(int(vals[0][2:], 16))
+    return pairs
+
+
+def base_fold(textdir):
+    fold = unihan_pairs()
+    ts = opencc_dict("TSCharacters", textdir)
+    fold.update({a: v[0] for a, v in ts.items()})	# OpenCC wins
+    fold = {a: b for a, b in fold.items() if a != b}
+    for a in list(fold):
+        b, seen = fold[a], {a}
+        while b in fold and b not in seen:
+            seen.add(b)
+            b = fold[b]
+        fold[a] = b
+    return {a: b for a, b in fold.items() if a != b}
+
+
+def view_fold(fold, textdir):
+    """Joins the groups the views' character tables connect."""
+    parent, seen = {}, set()
+
+    def find(x):
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    def union(a, b):
+        seen.update((a, b))
+        a, b = find(a), find(b)
+        if a != b:
+            parent[a] = b
+
+    for a, b in fold.items():
+        union(a, b)
+    for name in VIEW_TABLES:
+        for a, vals in opencc_dict(name, textdir).items():
+            for b in vals:
+                union(a, b)
+    groups = {}
+    for x in seen:
+        groups.setdefault(find(x), set()).add(x)
+    out = {}
+    for g in groups.values():
+        votes = {}
+        for x in g:
+            y = fold.get(x, x)
+            votes[y] = votes.get(y, 0) + 1
+        rep = min(votes, key=lambda y: (-votes[y], ord(y)))
+        assert len(g) <= MAX_SOURCES, "".join(sorted(g))
+        for x in g:
+            if x != rep:
+                out[x] = rep
+    return out
+
+
+def main():
+    textdir = sys.argv[1] if len(sys.argv) > 1 else None
+    fold = view_fold(base_fold(textdir), textdir)
+    pairs = sorted((ord(a), ord(b)) for a, b in fold.items())
+    assert pairs[-1][0] < PAGES * 256
+    index, k = [], 0
+    for page in range(PAGES + 1):
+        while k < len(pairs) and pairs[k][0] < page * 256:
+            k += 1
+        index.append(k)
+    rev = sorted((b, a) for a, b in pairs)
+    print("/* Generated by tools/gen-fold.py from OpenCC's character tables "
+          "and Unihan's\n   kSimplifiedVariant (Debian opencc, unicode-data);"
+          " do not edit. */")
+    print('#include "fold.h"\n')
+    print("/* Traditional -> simplified, sorted by the first. */")
+    print("const struct fold_pair fold_pairs[] = {")
+    for a, b in pairs:
+        print("\t{ 0x%04X, 0x%04X },\t/* %s %s */" % (a, b, chr(a), chr(b)))
+    print("};")
+    print("const size_t fold_npairs = %d;\n" % len(pairs))
+    print("/* The same pairs sorted by the simplified character. */")
+    print("const struct fold_pair fold_rev[] = {")
+    for b, a in rev:
+        print("\t{ 0x%04X, 0x%04X }," % (a, b))
+    print("};\n")
+    print("/* fold_pairs[fold_index[c >> 8] .. fold_index[(c >> 8) + 1]]: "
+          "page c >> 8. */")
+    print("const uint16_t fold_index[%d] = {" % (PAGES + 1))
+    for i in range(0, PAGES + 1, 8):
+        print("\t" + " ".join("%d," % x for x in index[i:i + 8]))
+    print("};")
+
+
+main()
