@@ -132,7 +132,8 @@ source_decode(struct source *src, const unsigned char *raw, size_t n,
 		    memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
 			bom = 3;
 	} else
-		enc = encoding_detect(raw, n, &bom);
+		enc = encoding_detect_declared(raw, n, opts != NULL ?
+		    opts->charset : NULL, &bom);
 	if ((opts == NULL || !opts->force) && strncmp(enc, "UTF-16", 6) != 0 &&
 	    source_is_binary(raw + bom, n - bom)) {
 		*cause = xstrdup("binary file (--force opens it)");

@@ -15,6 +15,7 @@
 struct source_opts {
 	const char	*encoding;	/* NULL: detect */
 	int		 force;		/* open binary files too */
+	const char	*charset;	/* declared (HTTP), for detection; or NULL */
 };
 
 struct source {

@@ -300,7 +300,7 @@ main(int argc, char **argv)
 	size_t		 nw = parse_widths("1,2,7,20,33,40,80,200", widths, 1100);
 	long		 seed = -1;
 	int		 print = 0;
-	struct doc_opts	 o = { NULL, 1, 0, 0, 0, 0 };
+	struct doc_opts	 o = { .force = 1 };
 	char		*cause = NULL;
 	struct convert	*cv = NULL;
 

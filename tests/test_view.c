@@ -143,7 +143,7 @@ test_end_and_fraction(void **state)
 static void
 test_lazy_large(void **state)
 {
-	struct doc_opts		 o = { NULL, 0, 0, 1, 0, 0 };
+	struct doc_opts		 o = { .lazy = 1 };
 	struct layout_opts	 lo = { 80, 1, 0, 0 };
 	struct buf		 b;
 	struct view		*v;

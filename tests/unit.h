@@ -35,7 +35,7 @@ unit_run(const char *name, const struct CMUnitTest *tests, size_t n)
 static inline struct doc *
 unit_doc(const char *s)
 {
-	struct doc_opts	 o = { NULL, 0, 0, 0, 0, 0 };
+	struct doc_opts	 o = { .encoding = NULL };
 	char		*cause = NULL;
 	struct doc	*d = doc_open_mem(s, strlen(s), &o, &cause);
 

@@ -317,6 +317,18 @@ cmd_script(struct pager *p, long count)
 }
 
 static int
+cmd_back(struct pager *p, long count)
+{
+	return web_back(p);
+}
+
+static int
+cmd_reader(struct pager *p, long count)
+{
+	return web_toggle_reader(p);
+}
+
+static int
 cmd_reflow(struct pager *p, long count)
 {
 	return pager_reopen(p, !p->r->reflow_off, p->r->show_glosses);
@@ -470,7 +482,14 @@ const struct cmd cmd_table[] = {
 	  "edits (a highlight given a text becomes a note), r earlier texts, "
 	  "d deletes, u undoes, s sorts by date", cmd_notes, 0, NOTE },
 	{ "links", "L", { 'L' },
-	  "the document's links; Enter copies the URL", cmd_links, 0, NOTE },
+	  "the list of links: Enter opens one, y copies its URL", cmd_links, 0,
+	  VIEW },
+	{ "back", "B, Backspace", { 'B', KEY_BACKSPACE, 0x7f, 8 },
+	  "back to the page a link was opened from, at the same place",
+	  cmd_back, 0, VIEW },
+	{ "reader", "w", { 'w' },
+	  "web pages: the whole page, or the article again", cmd_reader, 0,
+	  VIEW },
 	{ "wider", "+", { '+' },
 	  "a wider text column (N+: N columns)", cmd_wider, 0, VIEW },
 	{ "narrower", "-", { '-' },
@@ -491,7 +510,8 @@ const struct cmd cmd_table[] = {
 	  "a command: :n next file, :p previous file, :e FILE open a file, "
 	  ":q quit", cmd_colon, 0, VIEW },
 	{ "reload", "R", { 'R' },
-	  "reload the file, keeping the place", cmd_reload, 0, VIEW },
+	  "reload the file or fetch the page again, keeping the place",
+	  cmd_reload, 0, VIEW },
 	{ "help", "h, F1", { 'h', KEY_F(1) },
 	  "this help (h or q closes it)", cmd_help, 0, MISC },
 	{ "redraw", "Ctrl-L", { CTRL('L') },

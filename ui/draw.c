@@ -155,7 +155,7 @@ draw_run(void *arg, const char *s, size_t n, int style, unsigned marks)
 	attrset(r->base | draw_style_attr(r->p, style) |
 	    draw_marks_attr(r->p, marks));
 	if (style == STYLE_LINK && r->p->hyperlinks &&
-	    doc_is_markdown(r->p->r->d))
+	    doc_is_rendered(r->p->r->d))
 		draw_note_link((struct pager *)r->p, s, n,
 		    draw_link_of(r->t, (size_t)(s - r->t->s)));
 	addnstr(s, (int)n);
@@ -568,7 +568,7 @@ draw_hyperlinks(struct pager *p)
 	char	*url;
 	int	cy, cx;
 
-	if (!p->hyperlinks || p->nruns == 0 || !doc_is_markdown(p->r->d))
+	if (!p->hyperlinks || p->nruns == 0 || !doc_is_rendered(p->r->d))
 		return;
 	getyx(curscr, cy, cx);	/* where ncurses thinks the cursor is */
 	for (i = 0; i < p->nruns; i++) {

@@ -801,20 +801,36 @@ list_notes(struct pager *p, int bookmarks)
 
 /* --- Links ----------------------------------------------------------------- */
 
+/* Enter on a link: folio opens it (B comes back). */
 static int
 list_link_chosen(struct pager *p, struct list *l, size_t i)
 {
-	const char	*u = strchr(l->items[i].text, ' ') + 1;
+	char	*url = xstrdup(strchr(l->items[i].text, ' ') + 1);
+	int	 r;
 
+	r = web_follow(p, url);	/* the page left is kept: B */
+	free(url);
+	return r | UI_DONE;
+}
+
+/* y in the list of links: copies the URL (OSC 52). */
+static int
+list_link_key(struct pager *p, struct list *l, const struct key *k)
+{
+	const char	*u;
+
+	if (k->fn || k->c != 'y' || l->nshown == 0)
+		return -1;
+	u = strchr(l->items[l->shown[l->sel]].text, ' ') + 1;
 	annot_copy_text(p, u, strlen(u));
 	return UI_DONE;
 }
 
 static const struct list_ops list_link_ops = {
-	list_link_chosen, NULL, NULL, NULL, NULL
+	list_link_chosen, list_link_key, NULL, NULL, NULL
 };
 
-/* L: the links of a Markdown document; Enter copies the URL (OSC 52). */
+/* L: the links of a document; Enter opens one, y copies its URL. */
 int
 list_links(struct pager *p)
 {
@@ -826,8 +842,10 @@ list_links(struct pager *p)
 		pager_message(p, "this document has no links");
 		return UI_REDRAW;
 	}
-	l = list_new(&list_link_ops, n, "Links: Enter copies the URL");
+	l = list_new(&list_link_ops, n,
+	    "Links: Enter opens, y copies the URL, B comes back");
 	l->filterable = 1;
+	l->letters_filter = 1;	/* as in the contents: a letter filters */
 	for (k = 0; k < n && (e = strchr(urls + i, '\n')) != NULL; k++) {
 		l->items[l->n].data = i;
 		l->items[l->n++].text = xasprintf("[%zu] %.*s", k + 1,

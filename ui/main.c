@@ -13,6 +13,8 @@
 #include "config.h"
 #include "convert.h"
 #include "doc.h"
+#include "fetch.h"
+#include "fetch.h"
 #include "options.h"
 #include "pager.h"
 #include "notes.h"
@@ -111,8 +113,11 @@ main_read(struct options *o)
 	docs = xcalloc(n, sizeof *docs);
 	ok = xcalloc(n, sizeof *ok);
 	o->doc.lazy = o->mode == MODE_PAGER && isatty(STDOUT_FILENO);
+	/* printed, a web page's links have no [n]: there is no L to use it */
+	o->doc.plain_links = !o->doc.lazy;
 	for (i = 0; i < n; i++) {
-		if ((docs[k] = doc_open(paths[i], &o->doc, &cause)) == NULL) {
+		if ((docs[k] = web_open(NULL, paths[i], &o->doc, o,
+		    &cause)) == NULL) {
 			fprintf(stderr, "folio: %s: %s\n", paths[i] != NULL ?
 			    paths[i] : "standard input", cause);
 			free(cause);
@@ -241,7 +246,9 @@ main(int argc, char **argv)
 		return main_read(&o);
 	file = main_file(&o);
 	o.doc.lazy = 0;		/* the printers need it all */
-	d = doc_open(strcmp(file, "-") == 0 ? NULL : file, &o.doc, &cause);
+	o.doc.plain_links = 1;	/* printed, a page's links have no [n] */
+	d = web_open(NULL, strcmp(file, "-") == 0 ? NULL : file, &o.doc, &o,
+	    &cause);
 	if (d == NULL) {
 		fprintf(stderr, "folio: %s: %s\n",
 		    strcmp(file, "-") == 0 ? "standard input" : file, cause);

@@ -400,7 +400,7 @@ notes_export_one(void *arg, const char *doc_id, const char *title,
     const char *path, const char *sha)
 {
 	struct notes_all	*all = arg;
-	struct doc_opts		 o = { NULL, 1, 0, 0, 0, 0 };
+	struct doc_opts		 o = { .force = 1 };
 	struct notes		 ns;
 	struct doc		*d;
 	char			*cause = NULL;

@@ -1,18 +1,21 @@
 /* options.c: parse folio's command line. */
+#include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "convert.h"
 #include "encoding.h"
+#include "html.h"
 #include "options.h"
 
 enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
 	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS, OPT_GREP, OPT_REGEX,
 	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT, OPT_REFLOW, OPT_SCRIPT,
-	OPT_SCRIPT_FOLD,
+	OPT_SCRIPT_FOLD, OPT_READER, OPT_TIMEOUT, OPT_MAX_SIZE,
 };
 
 static const struct option options_long[] = {
@@ -31,6 +34,9 @@ static const struct option options_long[] = {
 	{ "notes", no_argument, NULL, OPT_NOTES },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "reflow", required_argument, NULL, OPT_REFLOW },
+	{ "reader", required_argument, NULL, OPT_READER },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "export", optional_argument, NULL, OPT_EXPORT },
 	{ "import", required_argument, NULL, OPT_IMPORT },
 	{ "script", required_argument, NULL, OPT_SCRIPT },
@@ -42,8 +48,10 @@ void
 options_usage(FILE *f)
 {
 	fputs(
-"usage: folio [OPTION]... [FILE]...\n"
-"Read FILE (or standard input) in the terminal; :n and :p go between FILEs.\n"
+"usage: folio [OPTION]... [FILE | URL]...\n"
+"Read FILE, a web page at URL (http, https), or standard input in the\n"
+"terminal; :n and :p go between several.  Web pages show their article\n"
+"alone when they have one.\n"
 "\n"
 "  --dump                 print the laid-out document and exit\n"
 "  --toc                  print the outline and exit\n"
@@ -55,10 +63,16 @@ options_usage(FILE *f)
 "  --import=FILE.json     merge notes exported by --export=json\n"
 "  --width=N              text width in columns (dump: 80 if not a terminal)\n"
 "  --encoding=NAME        the file's encoding (default: detected)\n"
-"  --format=text|markdown read FILE as plain text or Markdown (default: by\n"
-"                         name, .md or .markdown; standard input by content)\n"
+"  --format=text|markdown|html\n"
+"                         read FILE as plain text, Markdown or HTML (default:\n"
+"                         by name, .md or .html, else by content)\n"
 "  --reflow=auto|off      off: every line as in the file, long lines cut and\n"
 "                         scrolled sideways (as less -S); S in the reader\n"
+"  --reader=auto|on|off   web pages: the article alone (on), the whole page\n"
+"                         (off), or the article when the page has one (auto)\n"
+"  --timeout=SECONDS      give up fetching a URL after this long (default 30)\n"
+"  --max-size=SIZE        refuse web pages larger than SIZE (default 64M;\n"
+"                         K, M, G suffixes)\n"
 "  --ambiguous-width=1|2  columns the terminal gives “ ” … (default 1)\n"
 "  --gloss=hide|show      hide or show pinyin glosses like 長(zhǎng)\n"
 "  --script=orig|s|t|tw|hk show Chinese as written, simplified, traditional,\n"
@@ -81,6 +95,37 @@ options_int(const char *arg, int lo, int hi, int *out)
 	if (*arg == '\0' || *end != '\0' || v < lo || v > hi)
 		return -1;
 	*out = (int)v;
+	return 0;
+}
+
+/* A size: a number with an optional K, M or G (powers of 1024). */
+static int
+options_size(const char *arg, size_t *out)
+{
+	char			*end;
+	unsigned long long	 v;
+	int			 shift = 0;
+
+	if (*arg < '0' || *arg > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift > 0)
+		end++;
+	if (*end == 'i' && shift > 0)
+		end++;
+	if ((*end == 'B' || *end == 'b') && shift > 0)
+		end++;
+	if (errno != 0 || *end != '\0' || v == 0 ||
+	    v > (SIZE_MAX >> 1) >> shift)
+		return -1;
+	*out = (size_t)v << shift;
 	return 0;
 }
 
@@ -148,8 +193,33 @@ options_one(int c, struct options *o)
 		else if (strcmp(optarg, "markdown") == 0 ||
 		    strcmp(optarg, "md") == 0)
 			o->doc.format = DOC_FORMAT_MARKDOWN;
+		else if (strcmp(optarg, "html") == 0)
+			o->doc.format = DOC_FORMAT_HTML;
 		else
-			return options_bad("format (text or markdown)", optarg);
+			return options_bad("format (text, markdown or html)",
+			    optarg);
+		return 0;
+	case OPT_TIMEOUT: {
+		int	t;
+
+		if (options_int(optarg, 1, 86400, &t) != 0)
+			return options_bad("timeout (1-86400 seconds)", optarg);
+		o->timeout = t;
+		return 0;
+	}
+	case OPT_MAX_SIZE:
+		return options_size(optarg, &o->doc.max_stream) == 0 ? 0 :
+		    options_bad("size (a number, with K, M or G)", optarg);
+	case OPT_READER:
+		if (strcmp(optarg, "auto") == 0)
+			o->doc.reader = HTML_READER_AUTO;
+		else if (strcmp(optarg, "on") == 0)
+			o->doc.reader = HTML_READER_ON;
+		else if (strcmp(optarg, "off") == 0)
+			o->doc.reader = HTML_READER_OFF;
+		else
+			return options_bad("reader mode (auto, on or off)",
+			    optarg);
 		return 0;
 	case OPT_REFLOW:
 		if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "off") != 0)

@@ -32,6 +32,7 @@ struct options {
 	int		 script;	/* --script: enum script (convert.h) */
 	int		 script_set;	/* ... given */
 	int		 script_fold;	/* traditional = simplified (on) */
+	long		 timeout;	/* --timeout, seconds (0: the default) */
 	struct doc_opts	 doc;
 };
 

@@ -25,6 +25,8 @@
 
 #include "convert.h"
 #include "encoding.h"
+#include "html.h"
+#include "html.h"
 #include "pager.h"
 #include "ui.h"
 #include "utf8.h"
@@ -181,7 +183,10 @@ pager_reload(struct pager *p)
 	o.lazy = 1;
 	o.reflow_off = p->r->reflow_off;
 	o.show_glosses = p->r->show_glosses;
-	if ((d = doc_open(p->r->path, &o, &cause)) == NULL) {
+	if (doc_kind(p->r->d) == DOC_FORMAT_HTML)	/* in the mode shown */
+		o.reader = doc_article(p->r->d) >= 0 ? HTML_READER_ON :
+		    HTML_READER_OFF;
+	if ((d = web_open(p, p->r->path, &o, p->o, &cause)) == NULL) {
 		pager_message(p, "reload failed: %s", cause);
 		free(cause);
 		return UI_REDRAW;
@@ -205,8 +210,11 @@ pager_reopen(struct pager *p, int off, int show)
 	o.show_glosses = show;
 	o.encoding = "UTF-8";	/* the text as decoded already */
 	o.force = 1;
-	if (p->r->builtin)
-		o.format = DOC_FORMAT_MARKDOWN;
+	o.format = doc_kind(p->r->d);	/* a web page stays one, as shown */
+	o.base = p->r->path;
+	if (o.format == DOC_FORMAT_HTML)
+		o.reader = doc_article(p->r->d) >= 0 ? HTML_READER_ON :
+		    HTML_READER_OFF;
 	s = doc_source(p->r->d, &n);
 	if ((d = doc_open_mem(s, n, &o, &cause)) == NULL) {
 		pager_message(p, "%s", cause);
@@ -699,7 +707,10 @@ pager_run(struct doc **docs, const char **paths, size_t n,
 		help_close(&p);
 	for (i = 0; i < p.nfiles; i++)
 		reading_close(&p, p.files[i]);
+	for (i = 0; i < p.nback; i++)
+		reading_close(&p, p.back[i]);
 	pager_close_scripts(&p);
+	web_free(&p);
 	for (i = 0; i < p.nfiles; i++) {
 		docs[i] = p.files[i]->d;	/* R may have replaced it */
 		p.files[i]->d = NULL;

@@ -87,7 +87,7 @@ reading_open(struct pager *p, const char *path, char **cause)
 	struct doc	*d;
 
 	o.lazy = 1;
-	if ((d = doc_open(path, &o, cause)) == NULL)
+	if ((d = web_open(p, path, &o, p->o, cause)) == NULL)
 		return NULL;
 	return reading_new(p, d, path, path);
 }
@@ -115,6 +115,8 @@ reading_show(struct pager *p, struct reading *r)
 	if (!encoding_is_utf8(r->encoding) && !r->builtin)
 		pager_message(p, "read as %s (= for more)",
 		    encoding_label(r->encoding));
+	if (doc_article(r->d) >= 0 && r->started == 0)
+		web_say_article(p);
 }
 
 void

@@ -149,6 +149,25 @@ term_quit_requested(void)
 	return term_quit_flag != 0;
 }
 
+int
+term_take_interrupt(void)
+{
+	int	f = term_int_flag;
+
+	term_int_flag = 0;
+	return f;
+}
+
+void
+term_catch_interrupt(int on)
+{
+	if (on)
+		term_handle(SIGINT, term_on_int);
+	else
+		signal(SIGINT, SIG_DFL);
+	term_int_flag = 0;
+}
+
 /*
  * Is the terminal gone (the pseudo-terminal closed without a SIGHUP
  * reaching us)?  Then every read fails at once, and waiting for keys
@@ -164,15 +183,6 @@ term_gone(void)
 	pfd.revents = 0;
 	return poll(&pfd, 1, 0) > 0 &&
 	    (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
-}
-
-int
-term_take_interrupt(void)
-{
-	int	f = term_int_flag;
-
-	term_int_flag = 0;
-	return f;
 }
 
 int

@@ -269,6 +269,8 @@ struct pager {
 	struct history		 searches; /* kept between runs */
 	struct convert		*conv[SCRIPT_COUNT]; /* opened when asked for */
 	int			 conv_failed; /* one failed to open while idle */
+	struct reading		**back;	/* pages left for a link (B) */
+	size_t			 nback;
 	int			 quit;
 };
 
@@ -282,7 +284,10 @@ int	term_start(void);
 void	term_stop(void);
 /* Signal flags: set by handlers, read and cleared by the loop. */
 int	term_quit_requested(void);
+/* Ctrl-C since the last call (a key for the loop, a fetch's cancel). */
 int	term_take_interrupt(void);
+/* Catches Ctrl-C as a flag (on) or lets it kill again, before the reader. */
+void	term_catch_interrupt(int on);
 /* The terminal went away (its pty closed): quit as on a hang-up. */
 int	term_gone(void);
 int	term_take_suspend(void);
@@ -336,7 +341,7 @@ char	*draw_breadcrumb(struct doc *, size_t b, int written);
 int	list_toc(struct pager *);
 /* ' (bookmarks) and A (notes and highlights). */
 int	list_notes(struct pager *, int bookmarks);
-/* L: a document's links. */
+/* L: a document's links: Enter opens one, y copies its URL. */
 int	list_links(struct pager *);
 
 /* help.c */
@@ -447,6 +452,24 @@ void	pager_message(struct pager *, const char *, ...)
 int	pager_reload(struct pager *);
 /* S and o: the document again with reflow off or glosses shown. */
 int	pager_reopen(struct pager *, int reflow_off, int show_glosses);
+
+/* web.c */
+/*
+ * Opens a file or fetches a URL (a progress line on the status line, or
+ * on stderr when p is NULL; Ctrl-C cancels).  NULL with *cause set.
+ */
+struct doc *web_open(struct pager *, const char *target,
+	    const struct doc_opts *, const struct options *, char **cause);
+void	web_init(struct pager *);
+void	web_free(struct pager *);
+/* The first screen's message (reader mode's share of the page). */
+void	web_started(struct pager *);
+/* Opens a link (a URL, or a file relative to the document). */
+int	web_follow(struct pager *, const char *link);
+/* B: back to the page a link was followed from. */
+int	web_back(struct pager *);
+/* w: the whole page or the article. */
+int	web_toggle_reader(struct pager *);
 /* Layout options for a new view of the pager's document. */
 const struct layout_opts *view_opts_default(struct pager *);
 /* Remembers the place before a jump (section, search, %, a list...). */
@@ -457,6 +480,24 @@ int	pager_jump_back(struct pager *);
 int	pager_width(struct pager *, int by);
 /* :: a command line (n, p, e FILE, q). */
 int	pager_colon(struct pager *);
+/* web.c */
+/*
+ * Opens a file or fetches a URL (a progress line on the status line, or
+ * on stderr when p is NULL; Ctrl-C cancels).  NULL with *cause set.
+ */
+struct doc *web_open(struct pager *, const char *target,
+	    const struct doc_opts *, const struct options *, char **cause);
+/* The message a web page opens with (reader mode's share of the page). */
+void	web_say_article(struct pager *);
+/* Opens a link (a URL, or a file relative to the document). */
+int	web_follow(struct pager *, const char *link);
+/* B: back to the page a link was followed from, at its place. */
+int	web_back(struct pager *);
+/* w: the whole page or the article. */
+int	web_toggle_reader(struct pager *);
+/* Frees the pages kept to go back to. */
+void	web_free(struct pager *);
+
 /* Shows the document in script s (convert.h); 0, or -1 with a message. */
 int	pager_script(struct pager *, int s);
 /* The script the c key shows next. */
