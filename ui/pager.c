@@ -455,6 +455,8 @@ pager_background(struct pager *p)
 	view_sync(p->r->v);
 	if (!pager_busy(p)) {
 		pager_watch(p);
+		if (p->nmodes > 0)	/* a list or a prompt holds notes */
+			return UI_NONE;
 		return annot_poll(p) || p->msg[0] != '\0' ? UI_REDRAW :
 		    UI_NONE;
 	}

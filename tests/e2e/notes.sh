@@ -168,6 +168,8 @@ keys original Enter
 wait_for "note saved"
 tm new-window -t t "$RUN2; sleep 600"
 eventually sh -c "tmux -S '$TMUX_SOCK' capture-pane -p -t t:1 | grep -q MaaS"
+keys A		# the second session lists the note as it is now
+wait_for "original"
 tm select-window -t t:0
 keys A
 wait_for "original"
@@ -175,8 +177,6 @@ keys e C-u 'from one' Enter
 wait_for "from one"
 keys Escape
 tm select-window -t t:1
-keys A
-wait_for "original"
 keys e C-u 'from two' Enter Escape
 expect_screen "an edit of a note changed elsewhere says so" "changed in another session"
 FOLIO_DATA_DIR="$TMP/conflict-store" "$FOLIO" --export=json "$TMP/conflict.txt" >"$TMP/conflict.json" 2>&1
