@@ -129,9 +129,12 @@ pager_goto_place(struct pager *p, uint64_t off)
 {
 	size_t		 b;
 	struct doc	*d = view_locate(p->r->v, off, &b);
-	struct text	*t = doc_text(d, b);
+	struct text	*t;
 	struct pos	 at = { (uint32_t)b, 0 };
 
+	if (doc_nblocks(d) == 0)
+		return;		/* an empty document: nowhere else to be */
+	t = doc_text(d, b);
 	if (t->nruns > 0)
 		at.off = (uint32_t)text_at_src(t, off);
 	view_goto_in(p->r->v, d, at);
