@@ -9,13 +9,16 @@
  * with the parser's family ranks mapped to dense levels 1, 2, 3...
  */
 #include <string.h>
+#include <strings.h>
 
 #include "aozora.h"
 #include "buf.h"
 #include "convert.h"
 #include "doc.h"
+#include "xmlapi.h"
 #include "gloss.h"
 #include "heading.h"
+#include "html.h"
 #include "markdown.h"
 #include "sanitize.h"
 #include "segment.h"
@@ -45,9 +48,11 @@ struct doc {
 	uint32_t	 toc_seen;	/* of its entries, found again later */
 	uint32_t	 toc_next;	/* the next heading to compare */
 	int		 toc_done;	/* decided */
-	struct md_doc	*md;		/* Markdown: the rendered blocks */
+	struct md_doc	*md;		/* Markdown, HTML: the rendered blocks */
 	int		 md_whole;	/* parsed as one piece */
 	struct convert	*conv;		/* texts shown in another script */
+	int		 format;	/* DOC_FORMAT_* */
+	int		 article;	/* HTML: doc_article() */
 };
 
 static void	doc_add_outline(struct doc *, size_t);
@@ -193,15 +198,12 @@ doc_add_outline(struct doc *d, size_t from)
 		doc_levels(d);
 }
 
-/* Parses the next piece of a Markdown document into blocks. */
-static size_t
-doc_markdown_more(struct doc *d)
+/* Takes the rendered blocks [from, md->n) as the document's blocks. */
+static void
+doc_add_rendered(struct doc *d, size_t from)
 {
-	size_t	i, end, from = d->md->n;
+	size_t	i;
 
-	end = d->md_whole ? d->src.len : markdown_piece_end(d->src.data,
-	    d->src.len, d->segmented);
-	markdown_parse_piece(d->md, d->src.data, d->segmented, end);
 	for (i = from; i < d->md->n; i++) {
 		const struct md_block *m = &d->md->v[i];
 		struct block *b = blocks_add(&d->blocks, m->b.type, m->b.off,
@@ -210,7 +212,36 @@ doc_markdown_more(struct doc *d)
 		b->level = m->b.level;
 		b->depth = m->b.depth;
 	}
+}
+
+/* Parses the next piece of a Markdown document into blocks. */
+static size_t
+doc_markdown_more(struct doc *d)
+{
+	size_t	end, from = d->md->n;
+
+	end = d->md_whole ? d->src.len : markdown_piece_end(d->src.data,
+	    d->src.len, d->segmented);
+	markdown_parse_piece(d->md, d->src.data, d->segmented, end);
+	doc_add_rendered(d, from);
 	return end;
+}
+
+/* An HTML page is rendered whole (libxml2 parses it whole). */
+static size_t
+doc_html_more(struct doc *d)
+{
+	struct html_opts	o;
+	struct html_info	info;
+
+	o.reader = d->opts.reader;
+	o.base = d->opts.base;
+	o.plain_links = d->opts.plain_links;
+	if (html_render(d->src.data, d->src.len, &o, d->md, &info) == 0) {
+		d->article = info.article ? info.percent : -1;
+		doc_add_rendered(d, 0);
+	}
+	return d->src.len;
 }
 
 int
@@ -220,7 +251,9 @@ doc_segment_more(struct doc *d)
 
 	if (d->segmented >= d->src.len)
 		return 0;
-	if (d->md != NULL)
+	if (d->format == DOC_FORMAT_HTML)
+		end = doc_html_more(d);
+	else if (d->md != NULL)
 		end = doc_markdown_more(d);
 	else {
 		end = segment_piece_end(d->src.data, d->src.len, d->segmented);
@@ -349,27 +382,70 @@ doc_markdown(struct doc *d)
 }
 
 
+/* Is this a plain text file by its name (.txt)? */
 static int
-doc_is_md_source(const struct doc *d, const char *path)
+doc_text_name(const char *path)
 {
-	if (d->opts.format == DOC_FORMAT_TEXT || d->opts.reflow_off)
-		return 0;
-	if (d->opts.format == DOC_FORMAT_MARKDOWN)
-		return 1;
-	if (path != NULL && strcmp(path, "-") != 0)
-		return markdown_name(path) ||
-		    (markdown_plain_name(path) &&
-		    markdown_sniff_file(d->src.data, d->src.len));
-	return markdown_sniff(d->src.data, d->src.len);
+	const char	*dot = strrchr(path, '.');
+
+	return dot != NULL && strchr(dot, '/') == NULL &&
+	    (strcasecmp(dot, ".txt") == 0 || strcasecmp(dot, ".text") == 0);
+}
+
+/*
+ * The format: asked for; else by name (a plain name or .txt may still be
+ * Markdown when the text says so strongly); else by content.
+ */
+static int
+doc_detect(const struct doc *d, const char *path)
+{
+	if (d->opts.format != DOC_FORMAT_AUTO)
+		return d->opts.format;
+	if (d->opts.reflow_off)
+		return DOC_FORMAT_TEXT;
+	if (path != NULL && strcmp(path, "-") != 0) {
+		if (markdown_name(path))
+			return DOC_FORMAT_MARKDOWN;
+		if (html_name(path))
+			return DOC_FORMAT_HTML;
+		if (markdown_plain_name(path) &&
+		    markdown_sniff_file(d->src.data, d->src.len))
+			return DOC_FORMAT_MARKDOWN;
+		if (!doc_text_name(path) &&
+		    html_sniff(d->src.data, d->src.len) == 2)
+			return DOC_FORMAT_HTML;
+		return DOC_FORMAT_TEXT;
+	}
+	if (html_sniff(d->src.data, d->src.len) == 2)
+		return DOC_FORMAT_HTML;
+	if (markdown_sniff(d->src.data, d->src.len))
+		return DOC_FORMAT_MARKDOWN;
+	return html_sniff(d->src.data, d->src.len) == 1 ? DOC_FORMAT_HTML :
+	    DOC_FORMAT_TEXT;
 }
 
 static struct doc *
-doc_finish(struct doc *d, const struct doc_opts *opts, const char *path)
+doc_finish(struct doc *d, const struct doc_opts *opts, const char *path,
+    char **cause)
 {
 	if (opts != NULL)
 		d->opts = *opts;
-	if (doc_is_md_source(d, path)) {
+	d->article = -1;
+	d->format = doc_detect(d, path);
+	if (d->format == DOC_FORMAT_HTML && xmlapi_load(cause) != 0) {
+		doc_free(d);	/* libxml2 is opened for the first page */
+		return NULL;
+	}
+	if (d->format == DOC_FORMAT_MARKDOWN) {
 		doc_markdown(d);
+		return d;
+	}
+	if (d->format == DOC_FORMAT_HTML) {
+		d->md = xcalloc(1, sizeof *d->md);
+		if (d->opts.base == NULL && path != NULL && strcmp(path, "-") != 0)
+			d->opts.base = path;	/* links relative to the file */
+		doc_segment_all(d);
+		d->opts.base = NULL;	/* the caller's string is not kept */
 		return d;
 	}
 	segment_habits(d->src.data, d->src.len, &d->habits);
@@ -386,18 +462,19 @@ struct doc *
 doc_open(const char *path, const struct doc_opts *opts, char **cause)
 {
 	struct doc		*d = xcalloc(1, sizeof *d);
-	struct source_opts	 so = { NULL, 0, 0 };
+	struct source_opts	 so = { NULL, 0, NULL, 0 };
 
 	if (opts != NULL) {
 		so.encoding = opts->encoding;
 		so.force = opts->force;
+		so.charset = opts->charset;
 		so.max_stream = opts->max_stream;
 	}
 	if (source_open(&d->src, path, &so, cause) != 0) {
 		free(d);
 		return NULL;
 	}
-	return doc_finish(d, opts, path);
+	return doc_finish(d, opts, path, cause);
 }
 
 struct doc *
@@ -405,18 +482,19 @@ doc_open_mem(const void *p, size_t n, const struct doc_opts *opts,
     char **cause)
 {
 	struct doc		*d = xcalloc(1, sizeof *d);
-	struct source_opts	 so = { NULL, 0, 0 };
+	struct source_opts	 so = { NULL, 0, NULL, 0 };
 
 	if (opts != NULL) {
 		so.encoding = opts->encoding;
 		so.force = opts->force;
+		so.charset = opts->charset;
 		so.max_stream = opts->max_stream;
 	}
 	if (source_open_mem(&d->src, p, n, &so, cause) != 0) {
 		free(d);
 		return NULL;
 	}
-	return doc_finish(d, opts, NULL);
+	return doc_finish(d, opts, NULL, cause);
 }
 
 void
@@ -455,6 +533,8 @@ doc_block(const struct doc *d, size_t i)
 const char *
 doc_format(const struct doc *d)
 {
+	if (d->format == DOC_FORMAT_HTML)
+		return d->article >= 0 ? "web page, article" : "web page";
 	if (d->md != NULL)
 		return "Markdown";
 	if (d->habits.kept == SEG_KEEP_MAN)
@@ -481,6 +561,21 @@ size_t
 doc_size(const struct doc *d)
 {
 	return d->src.len;
+}
+
+void
+doc_span(const struct doc *d, size_t *start, size_t *end)
+{
+	const struct block	*last;
+
+	*start = 0;
+	*end = d->src.len;
+	if (!doc_complete(d) || d->blocks.n == 0)
+		return;
+	last = &d->blocks.v[d->blocks.n - 1];
+	*start = d->blocks.v[0].off;
+	if (last->off + last->len > *start)
+		*end = last->off + last->len;
 }
 
 
@@ -614,8 +709,7 @@ doc_build_md(struct doc *d, size_t i)
 	struct text		*t;
 	size_t			 k;
 
-	if (m->len > 0)		/* a rule alone: no text, not even a buffer */
-		memcpy(s, d->md->text.s + m->text, m->len);
+	memcpy(s, d->md->text.s + m->text, m->len);
 	s[m->len] = '\0';
 	t = text_new(s, m->len);
 	for (k = 0; k < m->nspans; k++) {
@@ -769,7 +863,25 @@ doc_convert(const struct doc *d)
 int
 doc_is_markdown(const struct doc *d)
 {
+	return d->format == DOC_FORMAT_MARKDOWN;
+}
+
+int
+doc_is_rendered(const struct doc *d)
+{
 	return d->md != NULL;
+}
+
+int
+doc_kind(const struct doc *d)
+{
+	return d->format;
+}
+
+int
+doc_article(const struct doc *d)
+{
+	return d->format == DOC_FORMAT_HTML ? d->article : -1;
 }
 
 int

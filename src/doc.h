@@ -33,12 +33,18 @@ struct doc_opts {
 	int		 lazy;		/* segment piece by piece, on demand */
 	int		 format;	/* DOC_FORMAT_* */
 	int		 reflow_off;	/* keep every line as it is (plain text) */
-	size_t		 max_stream;	/* bytes read from a pipe (source.h) */
+	int		 reader;	/* HTML: HTML_READER_* (html.h) */
+	int		 plain_links;	/* HTML: no [n] after links (printing) */
+	const char	*base;		/* HTML: its URL, for links; NULL: path */
+	const char	*charset;	/* declared by HTTP, or NULL */
+	size_t		 max_stream;	/* read from a URL, a pipe or a device
+					   (source.h); 0: their defaults */
 };
 
-#define DOC_FORMAT_AUTO		0	/* Markdown by name (.md) or by sniffing stdin */
+#define DOC_FORMAT_AUTO		0	/* by name (.md, .html), else by content */
 #define DOC_FORMAT_TEXT		1
 #define DOC_FORMAT_MARKDOWN	2
+#define DOC_FORMAT_HTML		3
 
 /*
  * Opens a document (path NULL or "-": standard input).  Returns NULL and
@@ -112,6 +118,18 @@ void		 doc_hide_marks(struct doc *, int hide);
 /* True for a document read as Markdown. */
 int		 doc_is_markdown(const struct doc *);
 /*
+ * True for a document rendered from markup (Markdown or HTML): its block
+ * texts are not its source's lines.
+ */
+int		 doc_is_rendered(const struct doc *);
+/* What it was read as: DOC_FORMAT_TEXT, _MARKDOWN or _HTML. */
+int		 doc_kind(const struct doc *);
+/*
+ * HTML in reader mode: the article's share of the page's text, in percent;
+ * -1 when the whole page is shown (or the document is not HTML).
+ */
+int		 doc_article(const struct doc *);
+/*
  * Block i's text range drawn from source [lo, hi), and the source range
  * of text [from, to), through the text's runs (text.h); 0, or -1 when
  * nothing maps (no runs: a table, say).  passage.h builds on these.
@@ -120,7 +138,7 @@ int		 doc_text_range(struct doc *, size_t i, uint64_t lo, uint64_t hi,
 		     size_t *a, size_t *z);
 int		 doc_source_range(struct doc *, size_t i, size_t from, size_t to,
 		     uint64_t *a, uint64_t *z);
-/* Markdown: the URLs of its links, one a line ("\n" after each); *n set. */
+/* Markdown, HTML: the URLs of its links, one a line ("\n" after each). */
 const char	*doc_links(const struct doc *, size_t *n);
 /* What the document was read as: "text", "Markdown", "man page"... */
 const char	*doc_format(const struct doc *);
@@ -130,6 +148,12 @@ const char	*doc_encoding(const struct doc *);
 const char	*doc_source(const struct doc *, size_t *len);
 /* Bytes of UTF-8 source text. */
 size_t		 doc_size(const struct doc *);
+/*
+ * The source bytes the blocks are drawn from, [*start, *end): all of it
+ * until the document is segmented to its end; then from the first block
+ * to the end of the last (a web page's article is a part of its source).
+ */
+void		 doc_span(const struct doc *, size_t *start, size_t *end);
 /* The title line's text, or NULL; allocated, caller frees. */
 char		*doc_title(struct doc *);
 /* The same, as written whatever the script shown (written) or as shown. */

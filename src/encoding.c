@@ -5,6 +5,7 @@
  * user gives go through iconv(3), with each undecodable byte replaced by
  * U+FFFD so that one bad byte never loses the rest of the file.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
 #include <string.h>
@@ -272,6 +273,89 @@ encoding_detect(const unsigned char *s, size_t n, size_t *bom)
 	return "GB18030";
 }
 
+/* A lasting copy of an encoding's name (a few are ever seen). */
+static const char *
+encoding_intern(const char *name)
+{
+	static char	*names[32];
+	size_t		 i;
+
+	for (i = 0; i < sizeof names / sizeof *names && names[i] != NULL; i++)
+		if (strcmp(names[i], name) == 0)
+			return names[i];
+	if (i == sizeof names / sizeof *names)
+		return xstrdup(name);	/* kept for good: there are few */
+	names[i] = xstrdup(name);
+	return names[i];
+}
+
+const char *
+encoding_detect_declared(const unsigned char *s, size_t n, const char *hint,
+    size_t *bom)
+{
+	const char	*enc = encoding_detect(s, n, bom), *decl;
+
+	if (*bom > 0 || encoding_is_utf8(enc))
+		return enc;
+	decl = hint != NULL ? encoding_canonical(hint) : NULL;
+	if (decl != NULL)
+		return encoding_intern(decl);
+	decl = encoding_meta(s, n);
+	return decl != NULL ? decl : enc;
+}
+
+/* The value of charset= at s (n bytes), copied to out (cap bytes). */
+static int
+encoding_charset_value(const unsigned char *s, size_t n, char *out,
+    size_t cap)
+{
+	size_t	i = 0, k = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+	    s[i] == '\r'))
+		i++;
+	if (i >= n || s[i] != '=')
+		return 0;
+	i++;
+	while (i < n && (s[i] == ' ' || s[i] == '"' || s[i] == '\''))
+		i++;
+	while (i < n && k + 1 < cap && (isalnum(s[i]) || s[i] == '-' ||
+	    s[i] == '_' || s[i] == '.' || s[i] == ':'))
+		out[k++] = (char)s[i++];
+	out[k] = '\0';
+	return k > 0;
+}
+
+#define ENCODING_META_SCAN	8192
+
+const char *
+encoding_meta(const unsigned char *s, size_t n)
+{
+	const unsigned char	*p = s, *end, *gt, *c;
+	char			 name[64];
+
+	if (n > ENCODING_META_SCAN)
+		n = ENCODING_META_SCAN;
+	end = s + n;
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		p++;
+		if (end - p < 5 || strncasecmp((const char *)p, "meta", 4) != 0 ||
+		    isalnum(p[4]))
+			continue;
+		if ((gt = memchr(p, '>', (size_t)(end - p))) == NULL)
+			break;
+		for (c = p; c + 7 <= gt; c++)
+			if (strncasecmp((const char *)c, "charset", 7) == 0 &&
+			    encoding_charset_value(c + 7, (size_t)(gt - c - 7),
+			    name, sizeof name))
+				return encoding_canonical(name) != NULL ?
+				    encoding_intern(encoding_canonical(name)) :
+				    NULL;
+		p = gt;
+	}
+	return NULL;
+}
+
 static const struct {
 	const char	*alias;
 	const char	*name;
@@ -286,7 +370,11 @@ static const struct {
 	{ "windows-31j", "CP932" }, { "euc-jp", "EUC-JP" }, { "eucjp", "EUC-JP" },
 	{ "latin1", "ISO-8859-1" }, { "latin-1", "ISO-8859-1" },
 	{ "iso-8859-1", "ISO-8859-1" }, { "cp1252", "ISO-8859-1" },
-	{ "windows-1252", "ISO-8859-1" },
+	{ "windows-1252", "ISO-8859-1" }, { "us-ascii", "ISO-8859-1" },
+	{ "ascii", "ISO-8859-1" }, { "x-gbk", "GB18030" },
+	{ "big5hkscs", "BIG5-HKSCS" }, { "x-big5", "CP950" },
+	{ "shift_jis", "SHIFT_JIS" }, { "x-sjis", "SHIFT_JIS" },
+	{ "euc-jp", "EUC-JP" }, { "euc-kr", "EUC-KR" },
 };
 
 const char *

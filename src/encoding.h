@@ -22,6 +22,19 @@
  */
 const char	*encoding_detect(const unsigned char *, size_t, size_t *bom);
 
+/*
+ * Detection for a page that may declare its charset (a web page): a
+ * byte-order mark; then valid UTF-8, whatever the page declares (pages
+ * that say gb2312 are often UTF-8); then the declared charset as its
+ * canonical superset (gb2312 and gbk: GB18030, big5: CP950, iso-8859-1:
+ * windows-1252) -- hint (HTTP's Content-Type) if given, else a <meta>
+ * charset near the start; then encoding_detect's statistics.
+ */
+const char	*encoding_detect_declared(const unsigned char *, size_t,
+		     const char *hint, size_t *bom);
+/* The canonical charset a <meta> near the start declares, or NULL. */
+const char	*encoding_meta(const unsigned char *, size_t);
+
 /* Returns the canonical name for a user's encoding name, or NULL. */
 const char	*encoding_canonical(const char *);
 

@@ -126,7 +126,7 @@ static int	json_value(struct reader *, struct json *, int);
 static struct json *
 json_push(struct json *j)
 {
-	j->v = xgrow(j->v, j->n, sizeof *j->v);
+	j->v = xgrow_one(j->v, j->n, sizeof *j->v);
 	memset(&j->v[j->n], 0, sizeof *j->v);
 	return &j->v[j->n++];
 }
@@ -156,7 +156,7 @@ json_members(struct reader *r, struct json *j, int depth, char close)
 				r->err = "expected ':'";
 				return -1;
 			}
-			j->keys = xgrow(j->keys, j->n, sizeof *j->keys);
+			j->keys = xgrow_one(j->keys, j->n, sizeof *j->keys);
 			j->keys[j->n] = key;
 		}
 		if (json_value(r, json_push(j), depth + 1) != 0)

@@ -372,8 +372,8 @@ md_leaf_close(struct md_state *st)
 	    (st->type == BLOCK_LIST && !st->loose ? 0 : BLOCK_SPACE));
 	b->b.depth = md_depth(st->type == BLOCK_QUOTE ? st->quote :
 	    st->type == BLOCK_LIST && st->lists > 0 ? st->lists - 1 : 0);
-	if (st->lists > 0 && ((st->type == BLOCK_LIST && st->item_leaves > 1) ||
-	    st->type == BLOCK_PRE)) {
+	if (st->lists > 0 && ((st->type == BLOCK_LIST && (st->item_leaves > 1 ||
+	    (st->flags & BLOCK_CONT))) || st->type == BLOCK_PRE)) {
 		/* a later paragraph, code or a table of an item: under its text */
 		b->b.flags |= BLOCK_INDENT;
 		b->b.depth = md_depth(st->lists - 1);
@@ -519,58 +519,28 @@ md_span_add(struct md_state *st, size_t start, int style)
 static void
 md_table_emit(struct md_state *st)
 {
-	size_t		 cols = st->ncols, rows, r, c, k, lo, hi;
-	int		*w = xcalloc(cols + 1, sizeof *w), pad, cw;
-	struct buf	*t = &st->out->text;
+	size_t	 rows, k, lo, hi;
+	char	**cells, *align;
 
-	if (cols == 0) {
-		free(w);
+	if (st->ncols == 0)
 		return;
+	rows = st->ncells / st->ncols;
+	cells = xcalloc(rows * st->ncols + 1, sizeof *cells);
+	align = xcalloc(rows * st->ncols + 1, 1);
+	for (k = 0; k < rows * st->ncols; k++) {
+		cells[k] = st->cells[k].s;
+		align[k] = st->cells[k].align == MD_ALIGN_RIGHT ? 'r' :
+		    st->cells[k].align == MD_ALIGN_CENTER ? 'c' : 'l';
 	}
-	rows = st->ncells / cols;
-	for (k = 0; k < rows * cols; k++) {
-		cw = width_str(st->cells[k].s, strlen(st->cells[k].s), 1);
-		if (cw > w[k % cols])
-			w[k % cols] = cw;
-	}
-	lo = st->src_lo;
+	lo = st->src_lo;	/* the cells' source is the table's */
 	hi = st->src_hi;
 	md_leaf_open(st, BLOCK_PRE, 0);
 	st->src_lo = lo;
 	st->src_hi = hi;
-	for (r = 0; r < rows; r++) {
-		for (c = 0; c < cols; c++) {
-			const struct md_cell *cell = &st->cells[r * cols + c];
-
-			cw = width_str(cell->s, strlen(cell->s), 1);
-			pad = w[c] - cw;
-			if (c > 0)
-				buf_adds(t, " | ");
-			if (cell->align == MD_ALIGN_RIGHT)
-				for (k = 0; k < (size_t)pad; k++)
-					buf_addc(t, ' ');
-			else if (cell->align == MD_ALIGN_CENTER)
-				for (k = 0; k < (size_t)pad / 2; k++)
-					buf_addc(t, ' ');
-			buf_adds(t, cell->s);
-			if (cell->align == MD_ALIGN_CENTER)
-				pad -= pad / 2;
-			if (cell->align != MD_ALIGN_RIGHT && c + 1 < cols)
-				for (k = 0; k < (size_t)pad; k++)
-					buf_addc(t, ' ');
-		}
-		buf_addc(t, '\n');
-		if (r + 1 == st->header_rows) {
-			for (c = 0; c < cols; c++) {
-				if (c > 0)
-					buf_adds(t, "-+-");
-				for (k = 0; k < (size_t)w[c]; k++)
-					buf_addc(t, '-');
-			}
-			buf_addc(t, '\n');
-		}
-	}
-	free(w);
+	rdoc_table(&st->out->text, cells, rows, st->ncols, st->header_rows,
+	    align, 0);
+	free(cells);
+	free(align);
 	md_leaf_close(st);
 }
 
@@ -591,7 +561,7 @@ md_cell_end(struct md_state *st)
 {
 	size_t	i;
 
-	st->cells = xgrow(st->cells, st->ncells, sizeof *st->cells);
+	st->cells = xgrow_one(st->cells, st->ncells, sizeof *st->cells);
 	for (i = 0; i < st->cell.len; i++)
 		if (st->cell.s[i] == '\n')
 			st->cell.s[i] = ' ';
@@ -1498,14 +1468,7 @@ markdown_find_defs(struct md_doc *out, const char *s, size_t n)
 void
 markdown_free(struct md_doc *d)
 {
-	buf_free(&d->text);
-	buf_free(&d->links);
-	buf_free(&d->defs);
-	free(d->runs);
-	free(d->v);
-	free(d->spans);
-	free(d->title);
-	memset(d, 0, sizeof *d);
+	rdoc_free(d);
 }
 
 int

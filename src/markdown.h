@@ -24,38 +24,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "block.h"
-#include "buf.h"
-#include "text.h"
+#include "rdoc.h"
 
-struct md_block {
-	struct block	b;		/* type, level, depth, flags, source */
-	size_t		text;		/* its display text in md_doc.text */
-	size_t		len;
-	size_t		span;		/* its spans in md_doc.spans */
-	size_t		nspans;
-	size_t		run;		/* its runs in md_doc.runs */
-	size_t		nruns;
-	unsigned	hang;		/* list marker columns */
-};
-
-struct md_doc {
-	struct buf	 text;		/* all display texts */
-	struct md_block	*v;
-	size_t		 n;
-	size_t		 cap;
-	struct span	*spans;		/* offsets within each block's text */
-	size_t		 nspans;
-	size_t		 spancap;
-	struct text_run	*runs;		/* where each block's text came from */
-	size_t		 nruns;
-	size_t		 runcap;
-	struct buf	 links;		/* "URL\n" per link, in order */
-	size_t		 nlinks;
-	char		*title;		/* front matter's title, or NULL */
-	size_t		 skip;		/* bytes of front matter */
-	struct buf	 defs;		/* link reference definitions, for pieces */
-};
+/*
+ * Markdown renders into the model shared with HTML (rdoc.h); these are its
+ * names there.
+ */
+#define md_block	rdoc_block
+#define md_doc		rdoc
 
 /*
  * A large document is parsed in pieces, as the reader needs them: a piece

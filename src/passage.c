@@ -391,7 +391,7 @@ passage_quote_shown(struct doc *d, uint64_t a, uint64_t z, const char *quote)
 	if (d == NULL)
 		return passage_plain_differs(quote) ?
 		    passage_quote_alone(quote) : NULL;
-	if (!doc_is_markdown(d) && doc_convert(d) == NULL &&
+	if (!doc_is_rendered(d) && doc_convert(d) == NULL &&
 	    !passage_plain_differs(quote))
 		return NULL;
 	return passage_shown_source(d, a, z, NULL);

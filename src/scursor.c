@@ -79,7 +79,7 @@ scursor_new(struct doc *d, struct search *s)
 
 	c->d = d;
 	c->s = s;
-	c->texts = search_is_regex(s) || doc_is_markdown(d) ||
+	c->texts = search_is_regex(s) || doc_is_rendered(d) ||
 	    (doc_convert(d) != NULL && !search_script(s));
 	c->total = -1;
 	return c;

@@ -117,7 +117,7 @@ seg_visible(struct seg *g, struct seg_line *l)
 		l->tn = l->tlen;
 		return;
 	}
-	g->owned = xgrow(g->owned, g->nowned, sizeof *g->owned);
+	g->owned = xgrow_one(g->owned, g->nowned, sizeof *g->owned);
 	g->owned[g->nowned++] = b.s;
 	l->t = b.s != NULL ? b.s : "";
 	l->tn = b.len;

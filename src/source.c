@@ -124,7 +124,8 @@ source_encoding(const unsigned char *raw, size_t n,
 
 	*bom = 0;
 	if (opts == NULL || opts->encoding == NULL)
-		return encoding_detect(raw, n, bom);
+		return encoding_detect_declared(raw, n, opts != NULL ?
+		    opts->charset : NULL, bom);
 	if ((enc = encoding_canonical(opts->encoding)) == NULL) {
 		*cause = xasprintf("unknown encoding %s", opts->encoding);
 		return NULL;
@@ -147,7 +148,7 @@ source_refuse(const unsigned char *raw, size_t n,
 		return -1;
 	if ((opts == NULL || !opts->force) && strncmp(enc, "UTF-16", 6) != 0 &&
 	    source_is_binary(raw + bom, n - bom)) {
-		*cause = xstrdup("binary file");
+		*cause = xstrdup("binary file (--force opens it)");
 		return -1;
 	}
 	return 0;

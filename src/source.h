@@ -26,6 +26,7 @@
 struct source_opts {
 	const char	*encoding;	/* NULL: detect */
 	int		 force;		/* open binary files too */
+	const char	*charset;	/* declared (HTTP), for detection; or NULL */
 	size_t		 max_stream;	/* read from a stream; 0: default */
 };
 

@@ -82,7 +82,7 @@ text_add_span(struct text *t, uint32_t start, uint32_t end, int style,
 {
 	size_t	i;
 
-	t->spans = xgrow(t->spans, t->nspans, sizeof *t->spans);
+	t->spans = xgrow_one(t->spans, t->nspans, sizeof *t->spans);
 	for (i = t->nspans; i > 0 && t->spans[i - 1].start > start; i--)
 		t->spans[i] = t->spans[i - 1];
 	t->spans[i].start = start;
@@ -369,10 +369,7 @@ runs_add(struct runs *r, size_t text, size_t tlen, uint64_t src,
 		last->slen += (uint32_t)slen;
 		return;
 	}
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 8;
-		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
-	}
+	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
 	r->v[r->n].text = (uint32_t)text;
 	r->v[r->n].tlen = (uint32_t)tlen;
 	r->v[r->n].src = src;

@@ -315,7 +315,7 @@ view_goto(struct view *v, struct pos p)
 static int
 view_tails(const struct view *v)
 {
-	return !doc_complete(v->main) && !doc_is_markdown(v->main);
+	return !doc_complete(v->main) && !doc_is_rendered(v->main);
 }
 
 struct doc *
@@ -377,13 +377,15 @@ void
 view_goto_fraction(struct view *v, double f)
 {
 	struct pos	p = { 0, 0 };
+	size_t		start, end;
 
 	if (f >= 1.0) {
 		view_end(v);
 		return;
 	}
+	doc_span(v->main, &start, &end);
 	p.block = (uint32_t)doc_block_at(v->main,
-	    (uint64_t)(f < 0 ? 0 : f * (double)doc_size(v->main)));
+	    (uint64_t)(f < 0 ? start : start + f * (double)(end - start)));
 	view_goto(v, p);
 }
 
@@ -459,8 +461,12 @@ view_bytes_done(struct view *v)
 	double			 part = 1.0;
 
 	view_lines(v, &n);
-	if (n == 0 || view_at_end(v))
-		return (double)doc_size(v->d);
+	if (n == 0 || view_at_end(v)) {
+		size_t start, end;
+
+		doc_span(v->d, &start, &end);
+		return (double)end;
+	}
 	l = &v->win.v[v->top + n - 1];
 	b = doc_block(v->d, l->block);
 	t = doc_text(v->d, l->block);
@@ -472,16 +478,24 @@ view_bytes_done(struct view *v)
 double
 view_fraction(struct view *v)
 {
-	double	size = (double)doc_size(v->d);
+	size_t	start, end;
+	double	f;
 
-	return size > 0 ? view_bytes_done(v) / size : 1.0;
+	doc_span(v->d, &start, &end);
+	if (end <= start)
+		return 1.0;
+	f = (view_bytes_done(v) - (double)start) / (double)(end - start);
+	return f < 0 ? 0 : f > 1 ? 1 : f;
 }
 
 size_t
 view_bytes_left(struct view *v)
 {
-	double	left = (double)doc_size(v->d) - view_bytes_done(v);
+	size_t	start, end;
+	double	left;
 
+	doc_span(v->d, &start, &end);
+	left = (double)end - view_bytes_done(v);
 	return left > 0 ? (size_t)left : 0;
 }
 

@@ -56,7 +56,7 @@ xreallocarray(void *old, size_t n, size_t size)
 }
 
 void *
-xgrow(void *old, size_t n, size_t size)
+xgrow_one(void *old, size_t n, size_t size)
 {
 	if (n == 0)
 		return xreallocarray(old, 8, size);
@@ -96,4 +96,20 @@ xasprintf(const char *fmt, ...)
 	if (n < 0)
 		xmalloc_fail();
 	return s;
+}
+
+void *
+xgrow(void *v, size_t *cap, size_t n, size_t size)
+{
+	size_t	c = *cap;
+
+	if (n <= c)
+		return v;
+	if (c < 8)
+		c = 8;
+	while (c < n)
+		c *= 2;
+	v = xreallocarray(v, c, size);
+	*cap = c;
+	return v;
 }

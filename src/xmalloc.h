@@ -15,14 +15,20 @@ void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xreallocarray(void *, size_t, size_t);
 /*
- * For an array that grows one element at a time: room for element n (the
- * count before it is added).  The allocation doubles when n reaches a
- * power of two, so that n additions cost O(n) copying whatever realloc
- * does (ASan's, or another libc's, copies on every call).
+ * For an array that grows one element at a time and keeps no capacity:
+ * room for element n (the count before it is added).  The allocation
+ * doubles when n reaches a power of two, so that n additions cost O(n)
+ * copying whatever realloc does (ASan's, or another libc's, copies on
+ * every call).
  */
-void	*xgrow(void *, size_t n, size_t size);
+void	*xgrow_one(void *, size_t n, size_t size);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
+/*
+ * Makes room for at least n elements of size bytes in array v of *cap
+ * elements (doubling it); returns the array, which may have moved.
+ */
+void	*xgrow(void *v, size_t *cap, size_t n, size_t size);
 /* Returns an allocated string printed like printf; caller frees. */
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 

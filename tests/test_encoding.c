@@ -171,13 +171,13 @@ test_binary(void **state)
 {
 	static const unsigned char elf[] = "\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0";
 	struct source		   src;
-	struct source_opts	   opts = { NULL, 0, 0 };
+	struct source_opts	   opts = { .encoding = NULL };
 	char			  *cause = NULL;
 
 	assert_true(source_is_binary(elf, sizeof elf));
 	assert_false(source_is_binary((unsigned char *)"text\0more text", 14));
 	assert_int_equal(source_open_mem(&src, elf, sizeof elf, &opts, &cause), -1);
-	assert_string_equal(cause, "binary file");
+	assert_string_equal(cause, "binary file (--force opens it)");
 	free(cause);
 	opts.force = 1;
 	assert_int_equal(source_open_mem(&src, elf, sizeof elf, &opts, &cause), 0);
@@ -188,7 +188,7 @@ static void
 test_override(void **state)
 {
 	struct source		src;
-	struct source_opts	opts = { "latin1", 0, 0 };
+	struct source_opts	opts = { .encoding = "latin1" };
 	char			*cause = NULL;
 
 	/* UTF-8 bytes read as Latin-1 on request: mojibake, as asked. */

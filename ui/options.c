@@ -8,6 +8,7 @@
 
 #include "convert.h"
 #include "encoding.h"
+#include "html.h"
 #include "options.h"
 #include "sanitize.h"
 
@@ -17,7 +18,7 @@ enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
 	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS, OPT_GREP, OPT_REGEX,
 	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT, OPT_REFLOW, OPT_SCRIPT,
-	OPT_SCRIPT_FOLD, OPT_MAX_SIZE,
+	OPT_SCRIPT_FOLD, OPT_READER, OPT_TIMEOUT, OPT_MAX_SIZE,
 };
 
 static const struct option options_long[] = {
@@ -28,7 +29,6 @@ static const struct option options_long[] = {
 	{ "ambiguous-width", required_argument, NULL, OPT_AMBIGUOUS },
 	{ "gloss", required_argument, NULL, OPT_GLOSS },
 	{ "force", no_argument, NULL, OPT_FORCE },
-	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "list-keys", optional_argument, NULL, OPT_KEYS },
@@ -37,6 +37,9 @@ static const struct option options_long[] = {
 	{ "notes", no_argument, NULL, OPT_NOTES },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "reflow", required_argument, NULL, OPT_REFLOW },
+	{ "reader", required_argument, NULL, OPT_READER },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "export", optional_argument, NULL, OPT_EXPORT },
 	{ "import", required_argument, NULL, OPT_IMPORT },
 	{ "script", required_argument, NULL, OPT_SCRIPT },
@@ -48,8 +51,10 @@ void
 options_usage(FILE *f)
 {
 	fputs(
-"usage: folio [OPTION]... [FILE]\n"
-"Read FILE (or standard input) in the terminal.\n"
+"usage: folio [OPTION]... [FILE | URL]...\n"
+"Read FILE, a web page at URL (http, https), or standard input in the\n"
+"terminal; :n and :p go between several.  Web pages show their article\n"
+"alone when they have one.\n"
 "\n"
 "  --dump                 print the laid-out document and exit\n"
 "  --toc                  print the outline and exit\n"
@@ -61,10 +66,16 @@ options_usage(FILE *f)
 "  --import=FILE.json     merge notes exported by --export=json\n"
 "  --width=N              text width in columns (dump: 80 if not a terminal)\n"
 "  --encoding=NAME        the file's encoding (default: detected)\n"
-"  --format=text|markdown read FILE as plain text or Markdown (default: by\n"
-"                         name, .md or .markdown; standard input by content)\n"
+"  --format=text|markdown|html\n"
+"                         read FILE as plain text, Markdown or HTML (default:\n"
+"                         by name, .md or .html, else by content)\n"
 "  --reflow=auto|off      off: every line as in the file, long lines cut and\n"
 "                         scrolled sideways (as less -S); S in the reader\n"
+"  --reader=auto|on|off   web pages: the article alone (on), the whole page\n"
+"                         (off), or the article when the page has one (auto)\n"
+"  --timeout=SECONDS      give up fetching a URL after this long (default 30)\n"
+"  --max-size=SIZE        refuse web pages larger than SIZE (default 64M),\n"
+"                         and pipes or devices (default 256M); K, M, G\n"
 "  --ambiguous-width=1|2  columns the terminal gives “ ” … (default 1)\n"
 "  --gloss=hide|show      hide or show pinyin glosses like 長(zhǎng)\n"
 "  --script=orig|s|t|tw|hk show Chinese as written, simplified, traditional,\n"
@@ -73,8 +84,6 @@ options_usage(FILE *f)
 "  --script-fold=on|off   search finds traditional and simplified alike\n"
 "                         (default on: 发展 finds 發展)\n"
 "  --force                open a file that looks binary\n"
-"  --max-size=SIZE        read at most SIZE from a pipe or device (default\n"
-"                         256M; K, M, G suffixes)\n"
 "  --list-keys[=man]      list the reader's keys (as man page entries)\n"
 "  -h, --help             show this help and exit\n"
 "  --version              show the version and exit\n", f);
@@ -183,9 +192,6 @@ options_one(int c, struct options *o)
 	case OPT_FORCE:
 		o->doc.force = 1;
 		return 0;
-	case OPT_MAX_SIZE:
-		return options_size(optarg, &o->doc.max_stream) == 0 ? 0 :
-		    options_bad("size (a number, with K, M or G)", optarg);
 	case OPT_SCRIPT:
 		if ((o->script = script_parse(optarg)) < 0)
 			return options_bad("script (orig, s, t, tw or hk)",
@@ -213,8 +219,33 @@ options_one(int c, struct options *o)
 		else if (strcmp(optarg, "markdown") == 0 ||
 		    strcmp(optarg, "md") == 0)
 			o->doc.format = DOC_FORMAT_MARKDOWN;
+		else if (strcmp(optarg, "html") == 0)
+			o->doc.format = DOC_FORMAT_HTML;
 		else
-			return options_bad("format (text or markdown)", optarg);
+			return options_bad("format (text, markdown or html)",
+			    optarg);
+		return 0;
+	case OPT_TIMEOUT: {
+		int	t;
+
+		if (options_int(optarg, 1, 86400, &t) != 0)
+			return options_bad("timeout (1-86400 seconds)", optarg);
+		o->timeout = t;
+		return 0;
+	}
+	case OPT_MAX_SIZE:
+		return options_size(optarg, &o->doc.max_stream) == 0 ? 0 :
+		    options_bad("size (a number, with K, M or G)", optarg);
+	case OPT_READER:
+		if (strcmp(optarg, "auto") == 0)
+			o->doc.reader = HTML_READER_AUTO;
+		else if (strcmp(optarg, "on") == 0)
+			o->doc.reader = HTML_READER_ON;
+		else if (strcmp(optarg, "off") == 0)
+			o->doc.reader = HTML_READER_OFF;
+		else
+			return options_bad("reader mode (auto, on or off)",
+			    optarg);
 		return 0;
 	case OPT_REFLOW:
 		if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "off") != 0)
@@ -265,11 +296,18 @@ options_parse(int argc, char **argv, struct options *o)
 		if (options_one(c, o) != 0)
 			return -1;
 	}
-	if (argc - optind > 1) {
-		fprintf(stderr, "folio: only one file at a time\n");
+	if (o->regex && o->mode != MODE_GREP) {
+		fprintf(stderr, "folio: --regex goes with --grep=PATTERN\n");
 		fprintf(stderr, "Try 'folio --help' for more information.\n");
 		return -1;
 	}
+	if (argc - optind > 1 && o->mode != MODE_PAGER && o->mode != MODE_DUMP) {
+		fprintf(stderr, "folio: one FILE at a time with this option\n");
+		fprintf(stderr, "Try 'folio --help' for more information.\n");
+		return -1;
+	}
+	o->files = argv + optind;
+	o->nfiles = argc - optind;
 	if (optind < argc)
 		o->file = argv[optind];
 	return 0;

@@ -2,8 +2,9 @@
  * term.c: taking and giving back the terminal, and signals.
  *
  * Handlers only set flags (shared/docs/house-style.md): SIGHUP (the SSH
- * connection dropped), SIGTERM and SIGINT ask the loop to quit; SIGTSTP
- * asks it to suspend.  They are installed before ncurses starts, so that
+ * connection dropped) and SIGTERM ask the loop to quit; SIGINT (Ctrl-C) is
+ * given to the mode on top as a key, which cancels it; SIGTSTP asks the
+ * loop to suspend.  They are installed before ncurses starts, so that
  * ncurses leaves them alone, and without SA_RESTART, so that a signal
  * wakes the loop from its wait for a key.  ncurses keeps its own SIGWINCH
  * handling and reports a resize as KEY_RESIZE.
@@ -15,6 +16,7 @@
  * dies of it, so that no exit leaves the terminal raw on the alternate
  * screen.
  */
+#include <poll.h>
 #include <signal.h>
 #include <termios.h>
 #include <stdio.h>
@@ -39,6 +41,7 @@
 #endif
 
 static volatile sig_atomic_t	term_quit_flag;
+static volatile sig_atomic_t	term_int_flag;
 static volatile sig_atomic_t	term_tstp_flag;
 static SCREEN			*term_screen;
 static FILE			*term_tty;
@@ -127,6 +130,13 @@ term_on_quit(int sig)
 }
 
 static void
+term_on_int(int sig)
+{
+	(void)sig;
+	term_int_flag = 1;
+}
+
+static void
 term_on_tstp(int sig)
 {
 	(void)sig;
@@ -187,7 +197,7 @@ term_start(void)
 	}
 	term_handle(SIGHUP, term_on_quit);
 	term_handle(SIGTERM, term_on_quit);
-	term_handle(SIGINT, term_on_quit);
+	term_handle(SIGINT, term_on_int);	/* a key: Ctrl-C cancels */
 	term_handle(SIGTSTP, term_on_tstp);
 	term_have_modes = tcgetattr(STDOUT_FILENO, &term_modes) == 0;
 	if ((term_screen = newterm(NULL, stdout, in)) == NULL) {
@@ -234,6 +244,42 @@ int
 term_quit_requested(void)
 {
 	return term_quit_flag != 0;
+}
+
+int
+term_take_interrupt(void)
+{
+	int	f = term_int_flag;
+
+	term_int_flag = 0;
+	return f;
+}
+
+void
+term_catch_interrupt(int on)
+{
+	if (on)
+		term_handle(SIGINT, term_on_int);
+	else
+		signal(SIGINT, SIG_DFL);
+	term_int_flag = 0;
+}
+
+/*
+ * Is the terminal gone (the pseudo-terminal closed without a SIGHUP
+ * reaching us)?  Then every read fails at once, and waiting for keys
+ * would spin.
+ */
+int
+term_gone(void)
+{
+	struct pollfd	pfd;
+
+	pfd.fd = term_tty != NULL ? fileno(term_tty) : STDIN_FILENO;
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	return poll(&pfd, 1, 0) > 0 &&
+	    (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 int

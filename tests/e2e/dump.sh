@@ -1,12 +1,12 @@
 #!/bin/sh
 # dump.sh: spec by example.  Each tests/data/NAME.in (or NAME.md, read as
-# Markdown) is dumped with the
+# Markdown, or NAME.html, a web page) is dumped with the
 # options in NAME.args (default --dump --width=80) and compared with
 # NAME.out; a NAME.toc file is compared with --toc.  Every dump must be
 # free of ESC, C1 and C0 bytes but the newline.
 . "${srcdir:-.}/tests/e2e/lib.sh"
 
-for in in "$TESTDATA"/*.in "$TESTDATA"/*.md; do
+for in in "$TESTDATA"/*.in "$TESTDATA"/*.md "$TESTDATA"/*.html; do
 	name=$(basename "$in")
 	name=${name%.*}
 	args="--dump --width=80"

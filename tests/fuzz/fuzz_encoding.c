@@ -35,7 +35,7 @@ fuzz_decode(const char *name, const uint8_t *p, size_t n)
 static void
 fuzz_open(const uint8_t *p, size_t n, int force)
 {
-	struct source_opts	 o = { NULL, force, 0 };
+	struct source_opts	 o = { .force = force };
 	struct source		 src;
 	char			*cause = NULL;
 
