@@ -644,6 +644,8 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 			buf_adds(&st->out->text, "[");
 			md_add(st, lang->text, lang->size);
 			buf_adds(&st->out->text, "]\n");
+			/* mapped to the source: the block holds it too */
+			md_note_source(st, lang->text, lang->size);
 		}
 		break;
 	case MD_BLOCK_HTML:	/* rendered when it ends */

@@ -333,6 +333,30 @@ test_line_end_entities(void **state)
 	doc_free(d);
 }
 
+/*
+ * A fenced code block's info string is shown ([c]) and mapped to the
+ * source, so the block's source range holds it (it began after it, and a
+ * passage starting on it mapped back to another block; found by
+ * fuzz_passage).
+ */
+static void
+test_code_info_string(void **state)
+{
+	const char	*md = "Para.\n\n```c\nint x;\n```\n";
+	struct doc_opts	 o = { .format = DOC_FORMAT_MARKDOWN };
+	char		*cause = NULL;
+	struct doc	*d = doc_open_mem(md, strlen(md), &o, &cause);
+	const struct block *b;
+
+	assert_non_null(d);
+	assert_int_equal(doc_nblocks(d), 2);
+	b = doc_block(d, 1);
+	assert_int_equal(b->off, (size_t)(strstr(md, "c\n") - md));
+	assert_true(b->off + b->len >= (size_t)(strstr(md, "x;") - md) + 2);
+	assert_int_equal(doc_block_at(d, b->off), 1);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -347,6 +371,7 @@ main(void)
 		cmocka_unit_test(test_deep_lists),
 		cmocka_unit_test(test_block_offsets),
 		cmocka_unit_test(test_line_end_entities),
+		cmocka_unit_test(test_code_info_string),
 	};
 
 	return UNIT_RUN(tests);
