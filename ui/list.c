@@ -463,11 +463,11 @@ list_toc_chosen(struct pager *p, struct list *l, size_t i)
 	return UI_DONE;
 }
 
-/* t or Tab in the contents closes it, as it opened it. */
+/* The key that opened the contents (t, Tab) closes it. */
 static int
 list_toc_extra(struct pager *p, struct list *l, const struct key *k)
 {
-	if (!k->fn && (k->c == 't' || k->c == '\t'))
+	if (cmd_is(k, "toc"))
 		return UI_DONE;
 	return -1;
 }
@@ -739,10 +739,10 @@ list_note_key(struct pager *p, struct list *l, const struct key *k)
 	struct list_item	*it = list_current(l);
 	struct note		*n;
 
+	if (l->bookmarks && cmd_is(k, "bookmarks"))	/* '': back where a jump left */
+		return pager_jump_back(p) | UI_DONE;
 	if (k->fn)
 		return -1;
-	if (k->c == '\'' && l->bookmarks)	/* '': back where a jump left */
-		return pager_jump_back(p) | UI_DONE;
 	if (k->c == 's') {
 		list_by_date = !list_by_date;
 		list_sort_notes(p, l);
@@ -791,8 +791,13 @@ list_notes(struct pager *p, int bookmarks)
 	}
 	if (l->n == 0) {
 		list_free(l);
-		pager_message(p, bookmarks ? "no bookmarks yet: m adds one" :
-		    "no notes yet: a adds one, H highlights");
+		if (bookmarks)
+			pager_message(p, "no bookmarks yet: %s adds one",
+			    cmd_key_for("bookmark"));
+		else
+			pager_message(p, "no notes yet: %s adds one, %s "
+			    "highlights", cmd_key_for("note"),
+			    cmd_key_for("highlight"));
 		return UI_REDRAW;
 	}
 	list_sort_notes(p, l);

@@ -70,6 +70,15 @@ main_file(const struct options *o)
 	return "-";
 }
 
+/* The exit status, after what the options hold is freed. */
+static int
+main_end(struct options *o, int rc)
+{
+	cmd_keys_free();
+	options_free(o);
+	return rc;
+}
+
 static void
 main_fatal(const char *msg)
 {
@@ -204,10 +213,10 @@ main_grep(struct doc *d, struct search *s)
 	return n > 0 ? 0 : 1;
 }
 
-int
-main(int argc, char **argv)
+/* What folio was asked to do, once the options are read: the exit status. */
+static int
+main_run(struct options *o)
 {
-	struct options	 o;
 	struct search	*pattern = NULL;
 	struct convert	*cv;
 	struct doc	*d;
@@ -215,61 +224,81 @@ main(int argc, char **argv)
 	char		*cause = NULL;
 	int		 rc;
 
-	xmalloc_set_fatal(main_fatal);
-	if (main_locale() != 0)
-		return 1;
-	if (options_parse(argc, argv, &o) != 0)
-		return 2;
-	if (o.mode == MODE_HELP) {
+	if (o->mode == MODE_HELP) {
 		options_usage(stdout);
 		return 0;
 	}
-	if (o.mode == MODE_VERSION) {
+	if (o->mode == MODE_VERSION) {
 		printf("folio %s\n", PACKAGE_VERSION);
 		return 0;
 	}
-	if (o.mode == MODE_KEYS) {
-		cmd_print_keys(stdout, o.keys_man);
+	if (o->mode == MODE_GENCONFIG) {
+		options_generate_config(stdout);
 		return 0;
 	}
-	if (o.mode == MODE_GREP && main_pattern(&o, &pattern) != 0)
+	if (o->mode == MODE_COMPLETION) {
+		options_completion(stdout, o->shell);
+		return 0;
+	}
+	cmd_keys_init(o);	/* the keys in force */
+	if (o->mode == MODE_KEYS) {
+		cmd_print_keys(stdout, o->keys_man);
+		return 0;
+	}
+	if (o->mode == MODE_GREP && main_pattern(o, &pattern) != 0)
 		return 2;
-	if (o.mode == MODE_IMPORT)
-		return notes_import(o.import);
-	if (o.mode == MODE_EXPORT && o.file == NULL)
-		return notes_export_all(o.json);
-	if (o.mode == MODE_NOTES && o.file == NULL) {
+	if (o->mode == MODE_IMPORT)
+		return notes_import(o->import);
+	if (o->mode == MODE_EXPORT && o->file == NULL)
+		return notes_export_all(o->json);
+	if (o->mode == MODE_NOTES && o->file == NULL) {
 		fprintf(stderr, "folio: --notes needs a FILE\n");
 		return 2;
 	}
-	if (o.mode == MODE_PAGER || o.mode == MODE_DUMP)
-		return main_read(&o);
-	file = main_file(&o);
-	o.doc.lazy = 0;		/* the printers need it all */
-	o.doc.plain_links = 1;	/* printed, a page's links have no [n] */
-	d = web_open(NULL, strcmp(file, "-") == 0 ? NULL : file, &o.doc, &o,
+	if (o->mode == MODE_PAGER || o->mode == MODE_DUMP)
+		return main_read(o);
+	file = main_file(o);
+	o->doc.lazy = 0;		/* the printers need it all */
+	o->doc.plain_links = 1;	/* printed, a page's links have no [n] */
+	d = web_open(NULL, strcmp(file, "-") == 0 ? NULL : file, &o->doc, o,
 	    &cause);
 	if (d == NULL) {
 		fprintf(stderr, "folio: %s: %s\n",
 		    strcmp(file, "-") == 0 ? "standard input" : file, cause);
 		free(cause);
+		search_free(pattern);
 		return 1;
 	}
-	if (main_script(d, &o, strcmp(file, "-") == 0 ? "standard input" :
+	if (main_script(d, o, strcmp(file, "-") == 0 ? "standard input" :
 	    file, &cv) != 0) {
 		search_free(pattern);
 		doc_free(d);
 		return 1;
 	}
-	if (o.mode == MODE_GREP)
+	if (o->mode == MODE_GREP)
 		rc = main_grep(d, pattern);
-	else if (o.mode == MODE_TOC)
+	else if (o->mode == MODE_TOC)
 		rc = print_toc(d, stdout) != 0 ? 1 : 0;
 	else
 		rc = notes_print(d, strcmp(file, "-") == 0 ? NULL : file,
-		    o.mode == MODE_EXPORT && o.json) ? 1 : 0;
+		    o->mode == MODE_EXPORT && o->json) ? 1 : 0;
 	search_free(pattern);
 	doc_free(d);
 	convert_close(cv);
 	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options	o;
+
+	xmalloc_set_fatal(main_fatal);
+	if (main_locale() != 0)
+		return 1;
+	if (options_parse(argc, argv, &o) != 0) {
+		options_free(&o);
+		return 2;
+	}
+	return main_end(&o, main_run(&o));
 }

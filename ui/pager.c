@@ -99,7 +99,8 @@ pager_width(struct pager *p, int by)
 	}
 	p->want_width = w;
 	pager_layout(p);
-	pager_message(p, "text %d columns wide (+ wider, - narrower)", w);
+	pager_message(p, "text %d columns wide (%s wider, %s narrower)", w,
+	    cmd_key_for("wider"), cmd_key_for("narrower"));
 	return UI_REDRAW | UI_CLEAR;
 }
 
@@ -204,6 +205,7 @@ pager_reopen(struct pager *p, int off, int show)
 	const char	*s, *msg;
 	char		*cause = NULL;
 	size_t		 n;
+	int		 was_show = p->r->show_glosses;
 
 	o.lazy = 1;
 	o.reflow_off = off;
@@ -222,13 +224,14 @@ pager_reopen(struct pager *p, int off, int show)
 		return UI_REDRAW;
 	}
 	msg = show != p->r->show_glosses ? (show ?
-	    "readings and notes shown (o: hide)" :
-	    "readings and notes hidden (o: show)") : off ?
-	    "reflow off: lines as in the file (S: on)" : "reflow on (S: off)";
+	    "readings and notes shown (%s: hide)" :
+	    "readings and notes hidden (%s: show)") : off ?
+	    "reflow off: lines as in the file (%s: on)" : "reflow on (%s: off)";
 	p->r->reflow_off = off;
 	p->r->show_glosses = show;
 	reading_replace(p, d, pager_top(p));
-	pager_message(p, "%s", msg);
+	pager_message(p, msg, cmd_key_for(show != was_show ? "readings" :
+	    "reflow"));
 	return UI_REDRAW | UI_CLEAR;
 }
 
@@ -335,7 +338,7 @@ pager_interrupt(struct pager *p)
 	if (p->interrupted)
 		return UI_QUIT;
 	p->interrupted = 1;
-	pager_message(p, "Ctrl-C again quits (q quits)");
+	pager_message(p, "Ctrl-C again quits (%s quits)", cmd_key_for("quit"));
 	return UI_REDRAW;
 }
 
@@ -391,7 +394,8 @@ pager_key(struct pager *p, const struct key *k)
 	if ((c = cmd_find(k)) == NULL) {
 		p->last = NULL;
 		pager_key_name(k, name, sizeof name);
-		pager_message(p, "%s is not a key here (h: keys)", name);
+		pager_message(p, "%s is not a key here (%s: keys)", name,
+		    cmd_key_for("help"));
 		return UI_REDRAW;
 	}
 	if (strcmp(c->name, "undo-or-half-up") != 0)
@@ -419,7 +423,8 @@ pager_watch(struct pager *p)
 		pager_message(p, "the file is gone (its text stays here)");
 		p->r->mtime = 0;
 	} else if (sb.st_mtime != p->r->mtime) {
-		pager_message(p, "the file changed on disk: R reloads");
+		pager_message(p, "the file changed on disk: %s reloads",
+		    cmd_key_for("reload"));
 		p->r->mtime = sb.st_mtime;
 	}
 }

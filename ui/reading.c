@@ -113,8 +113,8 @@ reading_show(struct pager *p, struct reading *r)
 		annot_save_place(p, was);
 	pager_layout(p);
 	if (!encoding_is_utf8(r->encoding) && !r->builtin)
-		pager_message(p, "read as %s (= for more)",
-		    encoding_label(r->encoding));
+		pager_message(p, "read as %s (%s for more)",
+		    encoding_label(r->encoding), cmd_key_for("info"));
 	if (doc_article(r->d) >= 0 && r->started == 0)
 		web_say_article(p);
 }

@@ -297,20 +297,35 @@ int	term_has_hyperlinks(void);
 
 /* cmd.c */
 #define CMD_JUMP	0x01	/* moves far: the place left is remembered */
+#define CMD_COUNTED	0x02	/* shown with N before its keys (N%) */
 
 struct cmd {
-	const char	*name;
-	const char	*keys;		/* as shown in the help and the man page */
-	int		 key[8];	/* key codes (0 ends) */
-	const char	*help;
+	const char	*name;		/* the action's name (bind KEY NAME) */
+	const char	*keys;		/* its default keys, by name (keys.h) */
+	const char	*help;		/* {name}: the key of command name */
 	int		(*fn)(struct pager *, long count);
 	int		 flags;		/* CMD_* */
 	const char	*group;		/* a heading of the help */
 };
 extern const struct cmd cmd_table[];
+/* The keys in force: the table's, less's (--keys=less), the config's. */
+void	cmd_keys_init(const struct options *);
+void	cmd_keys_free(void);
+/* The row of the command named, or -1. */
+int	cmd_index(const char *name);
+/* A key as keys.h numbers it, or -1 (a function key folio has no name for). */
+int	cmd_key_id(const struct key *);
 /* The command bound to a key, or NULL. */
 const struct cmd *cmd_find(const struct key *);
-/* Prints the key table: plain text, or man(7) .TP entries. */
+/* Is the key bound to the command named? */
+int	cmd_is(const struct key *, const char *name);
+/* The keys bound to a command, as shown ("j, Down, Enter"); "" if none. */
+void	cmd_keys_of(const struct cmd *, char *, size_t);
+/* The first key bound to the command named, for messages ("R"). */
+const char *cmd_key_for(const char *name);
+/* A command's help with other commands' keys written in; allocated. */
+char	*cmd_help_text(const struct cmd *);
+/* Prints the keys in force: by group, or as man(7) .TP entries. */
 void	cmd_print_keys(FILE *, int man);
 
 /* draw.c */

@@ -162,8 +162,8 @@ web_say_article(struct pager *p)
 {
 	if (doc_article(p->r->d) < 0)
 		return;
-	pager_message(p, "article: %d%% of the page (w: whole page)",
-	    doc_article(p->r->d));
+	pager_message(p, "article: %d%% of the page (%s: whole page)",
+	    doc_article(p->r->d), cmd_key_for("reader"));
 }
 
 /* The source offset of the top line, to come back to after a change. */
@@ -312,8 +312,8 @@ web_toggle_reader(struct pager *p)
 	if (doc_article(d) >= 0)
 		web_say_article(p);
 	else
-		pager_message(p, article ? "the whole page (w: the article)" :
-		    "no article found: the whole page");
+		pager_message(p, article ? "the whole page (%s: the article)" :
+		    "no article found: the whole page", cmd_key_for("reader"));
 	return UI_REDRAW | UI_CLEAR;
 }
 
