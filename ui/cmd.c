@@ -293,6 +293,12 @@ cmd_colon(struct pager *p, long count)
 }
 
 static int
+cmd_mouse(struct pager *p, long count)
+{
+	return pager_mouse_toggle(p);
+}
+
+static int
 cmd_redraw(struct pager *p, long count)
 {
 	return UI_REDRAW | UI_CLEAR;
@@ -520,6 +526,10 @@ const struct cmd cmd_table[] = {
 	{ "reload", "R",
 	  "reload the file or fetch the page again, keeping the place",
 	  cmd_reload, 0, VIEW },
+	{ "mouse", "M",
+	  "the mouse wheel scrolls, or the terminal keeps the mouse to select "
+	  "text (--mouse; with the wheel on, Shift-drag selects)", cmd_mouse,
+	  0, MISC },
 	{ "help", "h F1",
 	  "this help ({help} or {quit} closes it)", cmd_help, 0, MISC },
 	{ "redraw", "Ctrl-L",

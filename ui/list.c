@@ -201,7 +201,7 @@ list_draw_footer(struct pager *p, struct list *l)
 	    xasprintf("%s (%zu)%s%s%s", l->title, l->nshown,
 	    l->filter.len || l->typing ? "  filter: " : "",
 	    l->filter.len ? l->filter.s : "", l->typing ? "_" : "");
-	attrset(A_REVERSE);
+	attrset(draw_elem(CE_STATUS));
 	move(p->rows - 1, 0);
 	for (i = 0; i < p->cols - 1; i++)
 		addch(' ');
@@ -298,6 +298,9 @@ list_nav(struct pager *p, struct list *l, const struct key *k)
 		list_move(l, -(long)l->nshown);
 	else if (k->fn && k->c == KEY_END)
 		list_move(l, (long)l->nshown);
+	else if (k->fn && (k->c == KEY_WHEEL_UP || k->c == KEY_WHEEL_DOWN))
+		list_move(l, (k->c == KEY_WHEEL_UP ? -1 : 1) *
+		    p->o->wheel_lines);
 	else if (k->fn && k->c == KEY_RESIZE)
 		pager_layout(p);
 	else

@@ -387,6 +387,13 @@ pager_key(struct pager *p, const struct key *k)
 	}
 	if (k->c == KEY_INTERRUPT)
 		return pager_interrupt(p);
+	if (k->fn && (k->c == KEY_WHEEL_UP || k->c == KEY_WHEEL_DOWN)) {
+		if (view_scroll(p->r->v, (k->c == KEY_WHEEL_UP ? -1 : 1) *
+		    p->o->wheel_lines) == 0)
+			pager_message(p, k->c == KEY_WHEEL_UP ? "(top)" :
+			    "(END)");
+		return UI_REDRAW;
+	}
 	p->interrupted = 0;
 	if (pager_count(p, k))
 		return UI_REDRAW;	/* the count is shown as it is typed */
@@ -468,6 +475,37 @@ pager_background(struct pager *p)
 	return UI_NONE;
 }
 
+/*
+ * A mouse report: the wheel as a key (KEY_WHEEL_UP, KEY_WHEEL_DOWN) when
+ * the mouse is on and the reader or a list is on top; else 0, and the
+ * report is dropped whole (it never becomes keys).
+ */
+static wint_t
+pager_mouse(struct pager *p, wint_t intro)
+{
+	int	dir = intro == KEY_MOUSE ? 0 : term_mouse_read((int)intro);
+
+	if (!p->mouse || dir == 0 || (p->nmodes > 0 &&
+	    !p->modes[p->nmodes - 1].type->full))
+		return 0;
+	return dir > 0 ? KEY_WHEEL_DOWN : KEY_WHEEL_UP;
+}
+
+int
+pager_mouse_toggle(struct pager *p)
+{
+	if (term_mouse(!p->mouse) != 0) {
+		pager_message(p, "this terminal reports no mouse (TERM=%s)",
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		return UI_REDRAW;
+	}
+	p->mouse = !p->mouse;
+	pager_message(p, p->mouse ? "mouse on: the wheel scrolls, Shift-drag "
+	    "selects text (%s: off)" : "mouse off: the terminal selects "
+	    "text (%s: on)", cmd_key_for("mouse"));
+	return UI_REDRAW;
+}
+
 /* Waits for a key, doing background work meanwhile; returns a reaction. */
 static int
 pager_wait(struct pager *p)
@@ -486,6 +524,11 @@ pager_wait(struct pager *p)
 	}
 	if (term_take_interrupt()) {
 		k.c = KEY_INTERRUPT;
+		k.fn = 1;
+	} else if (rc == KEY_CODE_YES && (c == KEY_MOUSE_SGR ||
+	    c == KEY_MOUSE_X10 || c == KEY_MOUSE)) {
+		if ((k.c = pager_mouse(p, c)) == 0)
+			return UI_NONE;		/* not the wheel, or not wanted */
 		k.fn = 1;
 	} else if (rc == ERR) {
 		if (term_gone())
@@ -701,9 +744,12 @@ pager_run(struct doc **docs, const char **paths, size_t n,
 	for (i = 0; i < n; i++)
 		p.files[p.nfiles++] = reading_new(&p, docs[i], paths[i],
 		    paths[i] != NULL ? paths[i] : "standard input");
-	if (term_start() != 0)
+	if (term_start(term_wants_colour(o)) != 0)
 		return 1;
-	p.colour = term_has_colour();
+	p.colour = term_colour();
+	draw_init(&p);
+	if (o->mouse == MOUSE_SCROLL && term_mouse(1) == 0)
+		p.mouse = 1;
 	p.hyperlinks = term_has_hyperlinks();
 	find_history_load(&p);
 	reading_show(&p, p.files[0]);

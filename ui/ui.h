@@ -61,6 +61,12 @@ struct key {
 
 /* Ctrl-C, given to the mode on top like a key (it never kills folio). */
 #define KEY_INTERRUPT	(KEY_MAX + 1)
+/* The mouse wheel, turned (the reader and lists scroll by it). */
+#define KEY_WHEEL_UP	(KEY_MAX + 2)
+#define KEY_WHEEL_DOWN	(KEY_MAX + 3)
+/* What starts a mouse report (term.c reads the rest). */
+#define KEY_MOUSE_SGR	(KEY_MAX + 4)
+#define KEY_MOUSE_X10	(KEY_MAX + 5)
 
 /* --- Modes ------------------------------------------------------------- */
 
@@ -260,6 +266,7 @@ struct pager {
 	const struct cmd	*last;	/* the command of the key before */
 	char			 msg[256]; /* a message for the status line */
 	int			 colour;
+	int			 mouse;		/* the wheel scrolls (M) */
 	int			 hyperlinks;	/* the terminal takes OSC 8 */
 	struct link_run		*runs;	/* links drawn on this screen */
 	size_t			 nruns;
@@ -279,8 +286,13 @@ struct cmd;
 /* term.c */
 /* Checks TERM; returns 0 or -1 with a message printed. */
 int	term_check(void);
-/* Takes the terminal (keys from /dev/tty when stdin is not one). */
-int	term_start(void);
+/* Is colour wanted: --color, and NO_COLOR unless --color=always? */
+int	term_wants_colour(const struct options *);
+/*
+ * Takes the terminal (keys from /dev/tty when stdin is not one), in
+ * colour if wanted and the terminal has colours.
+ */
+int	term_start(int colour);
 void	term_stop(void);
 /* Signal flags: set by handlers, read and cleared by the loop. */
 int	term_quit_requested(void);
@@ -292,7 +304,12 @@ void	term_catch_interrupt(int on);
 int	term_gone(void);
 int	term_take_suspend(void);
 void	term_suspend(void);
-int	term_has_colour(void);
+/* Mouse reports on (the wheel scrolls) or off; -1 if there is no mouse. */
+int	term_mouse(int on);
+/* The rest of a report after its introducer: the wheel (1, -1) or 0. */
+int	term_mouse_read(int intro);
+/* Are colours on (term_start)? */
+int	term_colour(void);
 int	term_has_hyperlinks(void);
 
 /* cmd.c */
@@ -334,6 +351,10 @@ struct screen_marks {
 	struct marks	*v;		/* one per line of view_lines */
 	size_t		 n;
 };
+/* Each element's colours or attributes (colour.h), once colour is known. */
+void	draw_init(struct pager *);
+/* An element's attribute (CE_*). */
+attr_t	draw_elem(int);
 void	draw_screen(struct pager *, const struct screen_marks *,
 	    const struct status *);
 /* Only the status line. */
@@ -491,6 +512,8 @@ const struct layout_opts *view_opts_default(struct pager *);
 void	pager_jump_from(struct pager *);
 /* Ctrl-O, `: back to the place the last jump left. */
 int	pager_jump_back(struct pager *);
+/* M: the mouse wheel on or off. */
+int	pager_mouse_toggle(struct pager *);
 /* + and -: a wider or narrower text column. */
 int	pager_width(struct pager *, int by);
 /* :: a command line (n, p, e FILE, q). */

@@ -81,7 +81,7 @@ web_on_progress(void *arg, size_t got, size_t total)
 		return 0;
 	if (wp->p != NULL) {
 		line = web_progress_line(wp->url, got, total, COLS - 1);
-		attrset(A_REVERSE);
+		attrset(draw_elem(CE_STATUS));
 		move(LINES - 1, 0);
 		clrtoeol();
 		mvaddstr(LINES - 1, 0, line);
