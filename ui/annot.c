@@ -791,7 +791,8 @@ annot_save_place(struct pager *p, struct reading *r)
 		return;
 	blk = doc_block(view_doc(r->v), view_top_block(r->v));
 	store_set_position(r->notes.st, r->notes.doc_id, blk->off,
-	    r->script != SCRIPT_ORIG ? script_name(r->script) : NULL);
+	    r->script != SCRIPT_ORIG ? script_name(r->script) : NULL,
+	    view_at_end(r->v) ? 1.0 : view_fraction(r->v));
 }
 
 void

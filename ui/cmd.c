@@ -293,6 +293,12 @@ cmd_colon(struct pager *p, long count)
 }
 
 static int
+cmd_history(struct pager *p, long count)
+{
+	return list_history(p, 0);
+}
+
+static int
 cmd_mouse(struct pager *p, long count)
 {
 	return pager_mouse_toggle(p);
@@ -526,6 +532,10 @@ const struct cmd cmd_table[] = {
 	{ "reload", "R",
 	  "reload the file or fetch the page again, keeping the place",
 	  cmd_reload, 0, VIEW },
+	{ "history", "O",
+	  "the documents read before, the last first, with how far and when "
+	  "(the guide first): Enter opens one, d takes it off the list",
+	  cmd_history, 0, VIEW },
 	{ "mouse", "M",
 	  "the mouse wheel scrolls, or the terminal keeps the mouse to select "
 	  "text (--mouse; with the wheel on, Shift-drag selects)", cmd_mouse,

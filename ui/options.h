@@ -74,6 +74,7 @@ struct options {
 	int		 mouse;		/* enum mouse_mode */
 	int		 wheel_lines;	/* lines a turn of the wheel scrolls */
 	int		 history_pick;	/* folio -N: the Nth document read */
+	int		 history_first;	/* no file: the reader starts with them */
 	const char	*shell;		/* --completion's */
 	const char	*guide;		/* the bundled guide's path */
 	char		*start_msg;	/* said on the first screen; owned */

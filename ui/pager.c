@@ -682,13 +682,13 @@ pager_loop(struct pager *p)
 	int	r = UI_REDRAW;
 
 	for (;;) {
+		if (r & UI_QUIT)
+			break;
 		if (r & UI_CLEAR)
 			clearok(curscr, TRUE);
 		if (r & UI_REDRAW)
 			pager_draw(p);
-		if (r & UI_QUIT)
-			break;
-		if (!p->r->started && !p->r->builtin) {
+		if (!p->r->started && !p->r->builtin && !mode_covers(p)) {
 			/*
 			 * The notes store after the first screen: it costs a
 			 * few milliseconds.  A saved place is gone to at once.
@@ -753,6 +753,10 @@ pager_run(struct doc **docs, const char **paths, size_t n,
 	p.hyperlinks = term_has_hyperlinks();
 	find_history_load(&p);
 	reading_show(&p, p.files[0]);
+	if (o->start_msg != NULL)
+		pager_message(&p, "%s", o->start_msg);
+	if (o->history_first)	/* no file: the documents read before */
+		list_history(&p, 1);
 	pager_loop(&p);
 	term_stop();
 	find_history_save(&p);

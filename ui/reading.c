@@ -199,6 +199,26 @@ reading_edit(struct pager *p, const char *path)
 	return UI_REDRAW | UI_CLEAR;
 }
 
+int
+reading_instead(struct pager *p, const char *path)
+{
+	struct reading	*r, *was = p->files[p->file];
+	char		*cause = NULL;
+
+	if ((r = reading_open(p, path, &cause)) == NULL) {
+		pager_message(p, "%s: %s", path, cause);
+		free(cause);
+		return UI_REDRAW;
+	}
+	p->files[p->file] = r;
+	reading_show(p, r);
+	reading_close(p, was);
+	if (p->r == was)
+		p->r = r;
+	reading_free(was);
+	return UI_REDRAW | UI_CLEAR;
+}
+
 void
 reading_replace(struct pager *p, struct doc *d, uint64_t off)
 {

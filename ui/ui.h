@@ -379,6 +379,12 @@ int	list_toc(struct pager *);
 int	list_notes(struct pager *, int bookmarks);
 /* L: a document's links: Enter opens one, y copies its URL. */
 int	list_links(struct pager *);
+/*
+ * O: the documents read before, the bundled guide first; Enter opens one.
+ * first: the list folio starts with (no file given), which quits when
+ * closed and opens a document in the guide's place.
+ */
+int	list_history(struct pager *, int first);
 
 /* help.c */
 /* h: the help, as a document read like any other; h or q closes it. */
@@ -475,6 +481,8 @@ void	reading_free(struct reading *);
 /* :n, :p, :e FILE. */
 int	reading_next(struct pager *, int dir);
 int	reading_edit(struct pager *, const char *path);
+/* Opens a file in place of the one shown, which was never read (the guide). */
+int	reading_instead(struct pager *, const char *path);
 /* Puts document d in place of the current one, at source byte off. */
 void	reading_replace(struct pager *, struct doc *, uint64_t off);
 
