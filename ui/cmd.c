@@ -691,9 +691,9 @@ cmd_keys_of(const struct cmd *c, char *out, size_t size)
 const char *
 cmd_key_for(const char *name)
 {
-	static char	ring[4][32];
+	static char	ring[16][32];
 	static int	next;
-	char		*out = ring[next++ % 4];
+	char		*out = ring[next++ % 16];
 	int		keys[1], a = cmd_index(name);
 
 	if (!cmd_keys_ready)

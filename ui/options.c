@@ -76,7 +76,7 @@ static struct opt options_table[] = {
 	{ "history", no_argument, OPT_HISTORY, NULL, 0, NULL,
 	  "print the documents read, the last first (folio -N\n"
 	  "reopens the Nth)" },
-	{ "width", required_argument, OPT_WIDTH, "N", OPT_CONF, NULL,
+	{ "width", required_argument, OPT_WIDTH, "N", OPT_CONF, "80",
 	  "text width in columns (default: the terminal's, at\n"
 	  "most 80; dump: 80 if not a terminal)" },
 	{ "encoding", required_argument, OPT_ENCODING, "NAME", OPT_CONF, NULL,
@@ -879,15 +879,16 @@ options_generate_config(FILE *f)
 
 /* --- Shell completions -------------------------------------------------------- */
 
-/* The values of an argument written a|b|c, blank-separated; "" if none. */
+/* The values of an argument written a|b|c (or man), blank-separated. */
 static void
 options_values(const struct opt *t, char *out, size_t size)
 {
 	size_t	i;
 
 	out[0] = '\0';
-	if (t->arg == NULL || strchr(t->arg, '|') == NULL)
-		return;
+	if (t->arg == NULL || strspn(t->arg, "abcdefghijklmnopqrstuvwxyz|") !=
+	    strlen(t->arg))
+		return;		/* a placeholder: N, FILE */
 	snprintf(out, size, "%s", t->arg);
 	for (i = 0; out[i] != '\0'; i++)
 		if (out[i] == '|')
@@ -955,12 +956,14 @@ options_bash(FILE *f)
 "complete -F _folio folio\n", f);
 }
 
-/* A help's first line for zsh: [ ] : \ and ' escaped. */
+/* A help text on one line for zsh: [ ] : \ and ' escaped. */
 static void
 options_zsh_text(FILE *f, const char *s)
 {
-	for (; *s != '\0' && *s != '\n'; s++) {
-		if (*s == '\'')
+	for (; *s != '\0'; s++) {
+		if (*s == '\n')
+			fputc(' ', f);
+		else if (*s == '\'')
 			fputs("'\\''", f);
 		else if (strchr("[]:\\", *s) != NULL)
 			fprintf(f, "\\%c", *s);
