@@ -16,8 +16,8 @@ const char *const colour_elem_names[] = {
 
 /*
  * The themes: 256 colours, then 8.  Highlights stay on yellow in both
- * (the colour people know them by); the current match is set apart from
- * the others.
+ * (the colour people know them by); matches are reversed, as less does,
+ * so that a match in a highlight shows both, and the current one is bold.
  */
 static const char *const colour_themes[2][CE_COUNT][2] = {
 	{	/* dark backgrounds */
@@ -29,7 +29,7 @@ static const char *const colour_themes[2][CE_COUNT][2] = {
 		{ "underline 110", "underline" },
 		{ "179", "yellow" },
 		{ "reverse", "reverse" },
-		{ "bold black on 214", "bold reverse" },
+		{ "bold reverse", "bold reverse" },
 		{ "black on yellow", "black on yellow" },
 		{ "bold 220", "bold yellow" },
 		{ "252 on 238", "black on white" },
@@ -43,7 +43,7 @@ static const char *const colour_themes[2][CE_COUNT][2] = {
 		{ "underline 26", "underline blue" },
 		{ "130", "red" },
 		{ "reverse", "reverse" },
-		{ "bold black on 214", "bold reverse" },
+		{ "bold reverse", "bold reverse" },
 		{ "black on yellow", "black on yellow" },
 		{ "bold 160", "bold red" },
 		{ "238 on 252", "white on blue" },

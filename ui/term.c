@@ -199,7 +199,7 @@ term_mouse_read(int intro)
 
 	timeout(50);
 	while (n < sizeof b) {
-		if ((c = getch()) == ERR)
+		if ((c = getch()) == ERR)	/* a report's bytes, not keys */
 			break;
 		b[n++] = (unsigned char)c;
 		rc = intro == KEY_MOUSE_SGR ?
