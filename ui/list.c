@@ -20,6 +20,7 @@
 #include "history.h"
 #include "notes.h"
 #include "passage.h"
+#include "sanitize.h"
 #include "search.h"
 #include "ui.h"
 #include "utf8.h"
@@ -887,16 +888,11 @@ list_base(const char *path)
 	return s != NULL && s[1] != '\0' ? s + 1 : path;
 }
 
-/* s without control characters (a file's name may hold any). */
+/* s made safe to show (a file's name may hold anything). */
 static char *
 list_clean(const char *s)
 {
-	char	*c = xstrdup(s), *p;
-
-	for (p = c; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
-	return c;
+	return sanitize_dup(s, strlen(s));
 }
 
 /* A row: the title, then how far, when, and the notes at the right. */

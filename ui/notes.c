@@ -18,6 +18,7 @@
 #include "json.h"
 #include "notes.h"
 #include "passage.h"
+#include "sanitize.h"
 #include "sha256.h"
 #include "xmalloc.h"
 
@@ -620,12 +621,14 @@ notes_history_missing(const struct store_hist *h)
 	return strstr(h->path, "://") == NULL && stat(h->path, &sb) != 0;
 }
 
-/* Prints s with control characters shown as ?. */
+/* Prints s made safe to show (a file's name may hold anything). */
 static void
 notes_history_text(FILE *f, const char *s)
 {
-	for (; *s != '\0'; s++)
-		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, f);
+	char	*safe = sanitize_dup(s, strlen(s));
+
+	fputs(safe, f);
+	free(safe);
 }
 
 int

@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@
 #include "html.h"
 #include "keys.h"
 #include "options.h"
+#include "sanitize.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -486,6 +488,21 @@ options_one(int c, const char *arg, struct options *o)
 
 /* --- Configuration files ------------------------------------------------- */
 
+/* Prints a message on stderr, with what it quotes made safe to show. */
+static void
+options_say(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 line[1024], *safe;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	safe = sanitize_dup(line, strlen(line));
+	fprintf(stderr, "%s\n", safe);
+	free(safe);
+}
+
 static void
 options_add_bind(struct options *o, int key, int action)
 {
@@ -507,6 +524,12 @@ options_entry(struct options *o, const struct cfg_entry *e)
 			snprintf(options_why, sizeof options_why, "unknown key "
 			    "'%.60s' (keys are named like j, Ctrl-N, Enter, "
 			    "PgDn, F1)", e->name);
+			return -1;
+		}
+		if ((key >= '0' && key <= '9') || key == 3) {
+			snprintf(options_why, sizeof options_why, "%s cannot be "
+			    "bound: %s", e->name, key == 3 ? "Ctrl-C cancels, "
+			    "and twice quits" : "digits type a count (5j, 50%)");
 			return -1;
 		}
 		if (e->kind == CFG_BIND &&
@@ -564,18 +587,17 @@ options_file(struct options *o, const struct cfg_path *cp)
 			return 0;	/* no file is no settings */
 		}
 		if (line > 0)
-			fprintf(stderr, "folio: %s:%d: %s\n", cp->path, line,
-			    why);
+			options_say("folio: %s:%d: %s", cp->path, line, why);
 		else
-			fprintf(stderr, "folio: %s: %s\n", cp->path, why);
+			options_say("folio: %s: %s", cp->path, why);
 		free(why);
 		cfgfile_free(&f);
 		return -1;
 	}
 	for (i = 0; i < f.n && rc == 0; i++)
 		if ((rc = options_entry(o, &f.v[i])) != 0)
-			fprintf(stderr, "folio: %s:%d: %s\n", cp->path,
-			    f.v[i].line, options_why);
+			options_say("folio: %s:%d: %s", cp->path, f.v[i].line,
+			    options_why);
 	cfgfile_free(&f);
 	return rc;
 }
@@ -705,7 +727,7 @@ options_parse(int argc, char **argv, struct options *o)
 			return options_usage_error();
 		}
 		if (options_one(c == 'h' ? OPT_HELP : c, optarg, o) != 0) {
-			fprintf(stderr, "folio: %s\n", options_why);
+			options_say("folio: %s", options_why);
 			return options_usage_error();
 		}
 	}

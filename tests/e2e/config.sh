@@ -104,7 +104,8 @@ screen | grep -q "MaaS" && not_ok "... before the screen opens" "$(screen)" ||
 	ok "... before the screen opens"
 for bad in 'bind x fly:unknown action' 'widht=3:unknown option' 'width=wide:invalid width' \
     'dump:--dump is for the command line' 'color-heading=purple:invalid colour for heading' \
-    'bind x:bind needs a key and an action' 'theme="dark:the quote'; do
+    'bind x:bind needs a key and an action' 'theme="dark:the quote' \
+    'bind 5 end:5 cannot be bound: digits type a count'; do
 	printf '%s\n' "${bad%%:*}" >"$CONF"
 	expect_status "'${bad%%:*}' in the configuration: status 2" 2 \
 		env FOLIO_CONFIG="$CONF" "$FOLIO" --dump "$DOC"
