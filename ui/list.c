@@ -910,6 +910,10 @@ list_hist_row(struct pager *p, const struct store_hist *h)
 		snprintf(right + strlen(right), sizeof right - strlen(right),
 		    "%d notes", h->notes);
 	rw = (int)strlen(right);
+	if (cols - rw - 2 < 24) {	/* narrow: how far only, the pane says when */
+		snprintf(right, sizeof right, "%4s", place);
+		rw = (int)strlen(right);
+	}
 	title = list_clean(h->title != NULL && *h->title != '\0' ? h->title :
 	    list_base(h->path));
 	tw = cols - rw - 2 < 12 ? 12 : cols - rw - 2;

@@ -26,7 +26,7 @@
 #include "convert.h"
 #include "encoding.h"
 #include "html.h"
-#include "html.h"
+#include "keys.h"
 #include "pager.h"
 #include "ui.h"
 #include "utf8.h"
@@ -354,22 +354,16 @@ pager_count(struct pager *p, const struct key *k)
 	return 1;
 }
 
-/* The name of a key, for a hint. */
+/* The name of a key, for a hint: as a configuration names it. */
 static void
 pager_key_name(const struct key *k, char *out, size_t size)
 {
-	if (k->fn)
-		snprintf(out, size, "%s", keyname((int)k->c));
-	else if (k->c < 0x20)
-		snprintf(out, size, "Ctrl-%c", (int)k->c + '@');
-	else {
-		struct buf b;
+	int	id = cmd_key_id(k);
 
-		buf_init(&b);
-		buf_add_cp(&b, (uint32_t)k->c);
-		snprintf(out, size, "%s", b.s);
-		buf_free(&b);
-	}
+	if (id >= 0)
+		keys_name(id, out, size);
+	else
+		snprintf(out, size, "%s", keyname((int)k->c));
 }
 
 static int
