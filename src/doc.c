@@ -709,7 +709,8 @@ doc_build_md(struct doc *d, size_t i)
 	struct text		*t;
 	size_t			 k;
 
-	memcpy(s, d->md->text.s + m->text, m->len);
+	if (m->len > 0)		/* a rule alone: no text, not even a buffer */
+		memcpy(s, d->md->text.s + m->text, m->len);
 	s[m->len] = '\0';
 	t = text_new(s, m->len);
 	for (k = 0; k < m->nspans; k++) {
