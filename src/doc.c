@@ -41,6 +41,7 @@ struct doc {
 	unsigned char	 used[256];	/* heading ranks seen */
 	unsigned char	 level[256];	/* rank -> dense level 1, 2, 3... */
 	int		 borrowed;	/* a tail: the source is another doc's */
+	size_t		 start;		/* a tail: where its first piece starts */
 	int		 hide_marks;	/* STYLE_MARK spans are hidden */
 	uint32_t	 toc_first;	/* a run of headings that may be a */
 	uint32_t	 toc_n;		/* printed contents list, or 0 */
@@ -301,10 +302,9 @@ doc_has_block(struct doc *d, size_t i)
 }
 
 struct doc *
-doc_open_tail(struct doc *d, size_t bytes)
+doc_open_at(struct doc *d, size_t off)
 {
 	struct doc	*t = xcalloc(1, sizeof *t);
-	size_t		 from = d->src.len > bytes ? d->src.len - bytes : 0;
 
 	t->src = d->src;
 	t->borrowed = 1;
@@ -314,7 +314,19 @@ doc_open_tail(struct doc *d, size_t bytes)
 	t->habits = d->habits;
 	memcpy(t->used, d->used, sizeof t->used);
 	memcpy(t->level, d->level, sizeof t->level);
-	t->segmented = segment_piece_start(d->src.data, d->src.len, from);
+	t->segmented = segment_piece_start(d->src.data, d->src.len,
+	    off < d->src.len ? off : d->src.len);
+	t->start = t->segmented;
+	doc_segment_more(t);
+	return t;
+}
+
+struct doc *
+doc_open_tail(struct doc *d, size_t bytes)
+{
+	struct doc	*t;
+
+	t = doc_open_at(d, d->src.len > bytes ? d->src.len - bytes : 0);
 	doc_segment_all(t);
 	return t;
 }
@@ -323,6 +335,12 @@ size_t
 doc_base(const struct doc *d)
 {
 	return d->blocks.n > 0 ? d->blocks.v[0].off : d->segmented;
+}
+
+size_t
+doc_start(const struct doc *d)
+{
+	return d->start;
 }
 
 size_t

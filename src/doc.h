@@ -79,8 +79,18 @@ int		 doc_has_block(struct doc *, size_t i);
  * Markdown documents (their pieces are parsed in order).
  */
 struct doc	*doc_open_tail(struct doc *, size_t bytes);
+/*
+ * A window of d from the piece holding source byte off: its first piece
+ * segmented, more on demand, blocks exactly d's (as for a tail), so that
+ * a match far into a large document is shown without segmenting what
+ * comes before it.  It borrows d's source: free it before d.  Plain text
+ * only.
+ */
+struct doc	*doc_open_at(struct doc *, size_t off);
 /* The source offset of the document's first block (0 but for tails). */
 size_t		 doc_base(const struct doc *);
+/* Where its first piece starts in the source (0 but for tails, windows). */
+size_t		 doc_start(const struct doc *);
 /* The block holding source byte off (segmenting up to it); 0 if none. */
 size_t		 doc_block_at(struct doc *, uint64_t off);
 /* Blocks segmented so far. */

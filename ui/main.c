@@ -140,9 +140,9 @@ main_script(struct doc *d, const struct options *o, const char *name,
 
 /* --grep: status 0 when something matched, 1 when nothing did. */
 static int
-main_grep(struct doc *d, struct search *s)
+main_grep(struct doc *d, struct search *s, const char *name, int count)
 {
-	long	n = print_grep(d, s, stdout);
+	long	n = print_grep(d, s, name, count, stdout);
 
 	if (n < 0) {
 		fprintf(stderr, "folio: write error\n");
@@ -191,9 +191,10 @@ main(int argc, char **argv)
 	}
 	file = main_file(&o);
 	/* The reader segments as it goes; the printers need it all. */
-	o.doc.lazy = o.mode == MODE_PAGER && isatty(STDOUT_FILENO);
+	o.doc.lazy = (o.mode == MODE_PAGER && isatty(STDOUT_FILENO)) ||
+	    o.mode == MODE_GREP;	/* --grep: only as far as the matches */
 	/* printed, a web page's links have no [n]: there is no L to use it */
-	o.doc.plain_links = !o.doc.lazy;
+	o.doc.plain_links = !(o.mode == MODE_PAGER && isatty(STDOUT_FILENO));
 	d = web_open(NULL, file, &o.doc, &o, &cause);
 	if (d == NULL) {
 		fprintf(stderr, "folio: %s: %s\n",
@@ -208,7 +209,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	if (o.mode == MODE_GREP)
-		rc = main_grep(d, pattern);
+		rc = main_grep(d, pattern, strcmp(file, "-") == 0 ?
+		    "(standard input)" : file, o.count);
 	else if (o.mode == MODE_NOTES || o.mode == MODE_EXPORT)
 		rc = notes_print(d, file, o.mode == MODE_EXPORT && o.json) ? 1 : 0;
 	else

@@ -14,6 +14,7 @@
 enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
 	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS, OPT_GREP, OPT_REGEX,
+	OPT_COUNT,
 	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT, OPT_REFLOW, OPT_SCRIPT,
 	OPT_SCRIPT_FOLD, OPT_READER, OPT_TIMEOUT, OPT_MAX_SIZE,
 };
@@ -31,6 +32,7 @@ static const struct option options_long[] = {
 	{ "list-keys", optional_argument, NULL, OPT_KEYS },
 	{ "grep", required_argument, NULL, OPT_GREP },
 	{ "regex", no_argument, NULL, OPT_REGEX },
+	{ "count", no_argument, NULL, OPT_COUNT },
 	{ "notes", no_argument, NULL, OPT_NOTES },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "reflow", required_argument, NULL, OPT_REFLOW },
@@ -54,8 +56,10 @@ options_usage(FILE *f)
 "\n"
 "  --dump                 print the laid-out document and exit\n"
 "  --toc                  print the outline and exit\n"
-"  --grep=PATTERN         print each match with its section, then the count\n"
+"  --grep=PATTERN         print each match as FILE:LINE: section: text,\n"
+"                         then the count\n"
 "  --regex                PATTERN is a regular expression (PCRE2)\n"
+"  --count                with --grep: print the number of matches alone\n"
 "  --notes                print FILE's bookmarks, highlights and notes (Markdown)\n"
 "  --export[=markdown|json] export FILE's notes, or every document's without\n"
 "                         FILE (Markdown unless json is asked for)\n"
@@ -243,6 +247,9 @@ options_one(int c, struct options *o)
 	case OPT_REGEX:
 		o->regex = 1;
 		return 0;
+	case OPT_COUNT:
+		o->count = 1;
+		return 0;
 	case OPT_KEYS:
 		if (optarg != NULL && strcmp(optarg, "man") != 0)
 			return options_bad("key list format (man)", optarg);
@@ -275,5 +282,10 @@ options_parse(int argc, char **argv, struct options *o)
 	}
 	if (optind < argc)
 		o->file = argv[optind];
+	if (o->count && o->mode != MODE_GREP) {
+		fprintf(stderr, "folio: --count needs --grep\n");
+		fprintf(stderr, "Try 'folio --help' for more information.\n");
+		return -1;
+	}
 	return 0;
 }
