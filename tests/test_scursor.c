@@ -195,7 +195,8 @@ test_scan_agrees(void **state)
 	memset(a, 0, sizeof a);
 	memset(b, 0, sizeof b);
 	fx_open(&f, plain, DOC_FORMAT_TEXT, "apple", 0);
-	fx_open(&g, plain, DOC_FORMAT_TEXT, "apple", SEARCH_REGEX);
+	fx_open(&g, plain, DOC_FORMAT_TEXT, "(?:apple)", SEARCH_REGEX);
+	assert_true(scursor_on_texts(g.c));	/* no literal read from it */
 	assert_int_equal(scursor_each(f.c, collect, a), 4);
 	assert_int_equal(scursor_each(g.c, collect, b), 4);
 	for (i = 0; i < 4; i++) {
@@ -207,6 +208,71 @@ test_scan_agrees(void **state)
 	}
 	fx_close(&f);
 	fx_close(&g);
+}
+
+static const char regexdoc[] =
+    "Order 123END here, 45END there.\n\nNothing.\n\nEND alone, and 6\n"
+    "END across a line; 789END at the end.\n";
+
+/*
+ * A regular expression with a literal runs on the source, verified on the
+ * blocks the literal names: the same matches as on the block texts, from
+ * any place either way, and the same counts.
+ */
+static void
+test_regex_on_source(void **state)
+{
+	static const char *const pats[] = {
+		"\\d+END", "[0-9]+ ?END", "END (al|ac)", "Or.er", "ere\\b",
+	};
+	struct fixture	f, g;
+	struct match	a[16], b[16], m, n;
+	struct place	pl;
+	long		na, nb;
+	size_t		i, k, off;
+	int		wa, wb, ra, rb;
+	char		tp[64];
+
+	for (k = 0; k < sizeof pats / sizeof *pats; k++) {
+		snprintf(tp, sizeof tp, "(?:%s)", pats[k]);
+		fx_open(&f, regexdoc, DOC_FORMAT_TEXT, pats[k], SEARCH_REGEX);
+		fx_open(&g, regexdoc, DOC_FORMAT_TEXT, tp, SEARCH_REGEX);
+		assert_false(scursor_on_texts(f.c));
+		assert_true(scursor_on_texts(g.c));
+		memset(a, 0, sizeof a);
+		memset(b, 0, sizeof b);
+		na = scursor_each(f.c, collect, a);
+		nb = scursor_each(g.c, collect, b);
+		assert_int_equal(na, nb);
+		assert_true(na > 0);
+		for (i = 0; i < (size_t)na; i++) {
+			assert_int_equal(a[i].src, b[i].src);
+			assert_int_equal(a[i].src_end, b[i].src_end);
+		}
+		count(&f, NULL, na, 0);
+		for (off = 0; off < sizeof regexdoc - 1; off++) {
+			memset(&pl, 0, sizeof pl);
+			pl.src = off;
+			ra = scursor_find(f.c, &pl, -1, &m, &wa);
+			/* the texts cursor from the same place, as a position */
+			pl.have_pos = 1;
+			pl.pos.block = (uint32_t)doc_block_at(g.d, off);
+			pl.pos.off = (uint32_t)text_at_src(doc_text(g.d,
+			    pl.pos.block), off);
+			rb = scursor_find(g.c, &pl, -1, &n, &wb);
+			assert_int_equal(ra, rb);
+			if (ra > 0 && n.src < off) {
+				assert_int_equal(m.src, n.src);
+				assert_int_equal(wa, wb);
+			}
+			memset(&pl, 0, sizeof pl);
+			pl.src = off;
+			assert_int_equal(scursor_find(f.c, &pl, 1, &m, &wa), 1);
+			assert_true(wa || m.src >= off);
+		}
+		fx_close(&f);
+		fx_close(&g);
+	}
 }
 
 static void
@@ -233,6 +299,7 @@ main(void)
 		cmocka_unit_test(test_from_position),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_scan_agrees),
+		cmocka_unit_test(test_regex_on_source),
 		cmocka_unit_test(test_none),
 	};
 
