@@ -4,7 +4,9 @@
  * Grapheme clusters come from utf8proc's stateful breaker (conformant with
  * UAX #29), with a fast path for pairs of simple characters (ASCII, Latin-1,
  * CJK ideographs and punctuation) where a break is certain.  Break
- * opportunities come from libunistring's UAX #14 implementation, which
+ * opportunities come from libunistring's UAX #14 implementation (its
+ * decisions for pairs of common characters kept in tables: see
+ * text_fast_breaks), which
  * already keeps ，。」 off the start of a line and （「 off its end; on top
  * of it folio prohibits a break before · ～ － ／ and after ／ (clreq
  * "basic"), and marks the clusters the emergency breaker must respect.
@@ -236,6 +238,141 @@ text_char_flags(uint32_t c, uint32_t prev, char brk)
 	return f;
 }
 
+/*
+ * A fast path for line breaks in the common text: printable ASCII, CJK
+ * ideographs and the usual CJK punctuation.  For these characters
+ * libunistring's UAX #14 decisions depend only on the character before
+ * (past any ASCII spaces) and the one after, and on whether spaces came
+ * between: so the decisions are asked of libunistring itself, once, for
+ * every pair (direct: "ab", after spaces: "a b") and kept in two tables.
+ * A text holding anything else, or starting with a space, goes to the
+ * library whole.  test_text checks the two paths agree on the Unicode
+ * test files and generated text.
+ */
+#define TEXT_FAST_PUNCT	"，。、：；！？（）「」『』《》〈〉【】〔〕　“”‘’…—・"
+#define TEXT_FAST_ID	95	/* the class of every ideograph */
+#define TEXT_FAST_N	(TEXT_FAST_ID + 1 + 32)
+
+static uint32_t	text_fast_punct[32];
+static int	text_fast_npunct;
+static char	text_fast_direct[TEXT_FAST_N][TEXT_FAST_N];
+static char	text_fast_spaced[TEXT_FAST_N][TEXT_FAST_N];
+static int	text_fast_ready;
+
+/* The fast path's index of c, or -1 if c takes the library's path. */
+static int
+text_fast_class(uint32_t c)
+{
+	int	k;
+
+	if (c >= 0x20 && c < 0x7F)
+		return (int)c - 0x20;
+	if (c >= 0x4E00 && c <= 0x9FFF)
+		return TEXT_FAST_ID;
+	for (k = 0; k < text_fast_npunct; k++)
+		if (text_fast_punct[k] == c)
+			return TEXT_FAST_ID + 1 + k;
+	return -1;
+}
+
+/* A character of index k. */
+static uint32_t
+text_fast_char(int k)
+{
+	if (k < TEXT_FAST_ID)
+		return (uint32_t)k + 0x20;
+	if (k == TEXT_FAST_ID)
+		return 0x4E00;
+	return text_fast_punct[k - TEXT_FAST_ID - 1];
+}
+
+/* Asks libunistring for every pair's decisions, once. */
+static void
+text_fast_init(void)
+{
+	const uint8_t	*p = (const uint8_t *)TEXT_FAST_PUNCT;
+	const uint8_t	*end = p + strlen(TEXT_FAST_PUNCT);
+	uint8_t		 s[16];
+	char		 brk[16];
+	ucs4_t		 c;
+	int		 a, b, na, nb;
+
+	while (p < end && text_fast_npunct < 32) {
+		p += u8_mbtouc(&c, p, end - p);
+		text_fast_punct[text_fast_npunct++] = c;
+	}
+	for (a = 0; a < TEXT_FAST_ID + 1 + text_fast_npunct; a++) {
+		na = u8_uctomb(s, text_fast_char(a), 4);
+		for (b = 0; b < TEXT_FAST_ID + 1 + text_fast_npunct; b++) {
+			nb = u8_uctomb(s + na, text_fast_char(b), 4);
+			u8_possible_linebreaks(s, (size_t)(na + nb), "UTF-8",
+			    brk);
+			text_fast_direct[a][b] = brk[na];
+			s[na] = ' ';
+			nb = u8_uctomb(s + na + 1, text_fast_char(b), 4);
+			u8_possible_linebreaks(s, (size_t)(na + 1 + nb),
+			    "UTF-8", brk);
+			text_fast_spaced[a][b] = brk[na + 1];
+		}
+	}
+	text_fast_ready = 1;
+}
+
+/*
+ * Break opportunities by the tables; 0, or -1 (brk untouched past what
+ * was written) if the text holds a character the tables do not have.
+ */
+static int
+text_fast_breaks(const uint8_t *s, size_t n, char *brk)
+{
+	size_t		i = 0, k;
+	uint32_t	c;
+	int		len, cls, last = -1, spaced = 0;
+
+	if (!text_fast_ready)
+		text_fast_init();
+	if (n == 0 || s[0] == ' ')
+		return -1;
+	while (i < n) {
+		if (s[i] < 0x80) {
+			c = s[i];
+			len = 1;
+		} else
+			len = utf8_decode(s + i, n - i, &c);
+		if (c == ' ') {
+			brk[i++] = UC_BREAK_PROHIBITED;
+			spaced = 1;
+			continue;
+		}
+		if ((cls = text_fast_class(c)) < 0)
+			return -1;
+		if (last < 0)
+			brk[i] = UC_BREAK_PROHIBITED;
+		else
+			brk[i] = spaced ? text_fast_spaced[last][cls] :
+			    text_fast_direct[last][cls];
+		for (k = 1; k < (size_t)len; k++)
+			brk[i + k] = UC_BREAK_PROHIBITED;
+		last = cls;
+		spaced = 0;
+		i += (size_t)len;
+	}
+	return 0;
+}
+
+void
+text_line_breaks(const char *s, size_t n, char *brk)
+{
+	if (text_fast_breaks((const uint8_t *)s, n, brk) != 0)
+		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+}
+
+void
+text_line_breaks_lib(const char *s, size_t n, char *brk)
+{
+	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+}
+
 static void
 text_breaks(struct text *t, int preformatted, char **brk)
 {
@@ -243,7 +380,7 @@ text_breaks(struct text *t, int preformatted, char **brk)
 	if (preformatted || t->len == 0)
 		return;
 	*brk = xmalloc(t->len);
-	u8_possible_linebreaks((const uint8_t *)t->s, t->len, "UTF-8", *brk);
+	text_line_breaks(t->s, t->len, *brk);
 }
 
 const struct clusters *
@@ -263,10 +400,20 @@ text_clusters(struct text *t, int ambiguous, int preformatted)
 	memset(&b, 0, sizeof b);
 	b.cl = xcalloc(1, sizeof *b.cl);
 	b.cl->ambiguous = ambiguous;
+	b.cap = t->len < 64 ? 64 : t->len;	/* at most one per byte */
+	b.cl->off = xreallocarray(NULL, b.cap + 1, sizeof *b.cl->off);
+	b.cl->width = xmalloc(b.cap);
+	b.cl->flags = xmalloc(b.cap);
 	text_breaks(t, preformatted, &brk);
 	while (i < t->len) {
-		n = utf8_decode(s + i, t->len - i, &c);
-		w = width_cp(c, ambiguous);
+		if (s[i] >= 0x20 && s[i] < 0x7F) {
+			c = s[i];
+			n = 1;
+			w = 1;
+		} else {
+			n = utf8_decode(s + i, t->len - i, &c);
+			w = width_cp(c, ambiguous);
+		}
 		if (c == '\n') {
 			text_cluster_start(&b, i, c, 0, CL_NEWLINE);
 			state = 0;

@@ -130,4 +130,13 @@ size_t		 text_at_src_end(const struct text *, uint64_t src);
 /* Is byte k inside a hidden span? */
 int		 text_hidden_at(const struct text *, size_t k);
 
+/*
+ * UAX #14 break opportunities of n bytes of UTF-8 (UC_BREAK_* of
+ * unilbrk.h, one per byte): a fast path for ASCII, CJK ideographs and
+ * common CJK punctuation, else libunistring; _lib: libunistring always
+ * (the reference the fast path is tested against).
+ */
+void	text_line_breaks(const char *, size_t n, char *brk);
+void	text_line_breaks_lib(const char *, size_t n, char *brk);
+
 #endif
