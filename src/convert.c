@@ -25,6 +25,7 @@
 
 #include "buf.h"
 #include "convert.h"
+#include "dynlib.h"
 #include "xmalloc.h"
 
 static const char *const script_names[SCRIPT_COUNT] = {
@@ -97,6 +98,39 @@ convert_script(const struct convert *cv)
 
 #ifdef HAVE_OPENCC
 /*
+ * OpenCC's functions, found when the first view is asked for (dynlib.h:
+ * linking OpenCC, and libstdc++ with it, cost every start of folio over a
+ * millisecond).
+ */
+static struct convert_lib {
+	opencc_t	 (*open)(const char *);
+	int		 (*close)(opencc_t);
+	char		*(*convert)(opencc_t, const char *, size_t);
+	void		 (*free_result)(char *);
+	const char	*(*error)(void);
+} occ;
+static void	*convert_lib;
+
+static int
+convert_load(char **cause)
+{
+	static const char *const names[] = {
+		"libopencc.so.1.1", "libopencc.so.1", "libopencc.so", NULL
+	};
+	static const struct dynsym syms[] = {
+		{ "opencc_open", offsetof(struct convert_lib, open) },
+		{ "opencc_close", offsetof(struct convert_lib, close) },
+		{ "opencc_convert_utf8", offsetof(struct convert_lib, convert) },
+		{ "opencc_convert_utf8_free",
+		    offsetof(struct convert_lib, free_result) },
+		{ "opencc_error", offsetof(struct convert_lib, error) },
+	};
+
+	return dynlib_load(&convert_lib, names, syms, sizeof syms / sizeof *syms,
+	    &occ, "libopencc1.1", cause);
+}
+
+/*
  * Opens OpenCC's configuration from its data directory, working there:
  * OpenCC looks for a configuration's dictionaries in the current
  * directory first, where a stray STPhrases.ocd2 would be taken instead.
@@ -123,11 +157,11 @@ convert_opencc(const char *config, char **cause)
 			close(here);
 		return (opencc_t)-1;
 	}
-	oc = opencc_open(path);
+	oc = occ.open(path);
 	back = fchdir(here);
 	close(here);
 	if (oc == (opencc_t)-1) {
-		const char *e = opencc_error();
+		const char *e = occ.error();
 
 		*cause = xmalloc(strlen(config) + strlen(e != NULL ? e : "") +
 		    32);
@@ -135,7 +169,7 @@ convert_opencc(const char *config, char **cause)
 		return oc;
 	}
 	if (back != 0) {
-		opencc_close(oc);
+		occ.close(oc);
 		*cause = xstrdup("cannot return to the current directory");
 		return (opencc_t)-1;
 	}
@@ -154,6 +188,8 @@ convert_open(int script, char **cause)
 		*cause = xstrdup("no such script");
 		return NULL;
 	}
+	if (convert_load(cause) != 0)
+		return NULL;
 	if ((oc = convert_opencc(script_config(script), cause)) == (opencc_t)-1)
 		return NULL;
 	cv = xcalloc(1, sizeof *cv);
@@ -174,7 +210,7 @@ convert_close(struct convert *cv)
 	if (cv == NULL)
 		return;
 #ifdef HAVE_OPENCC
-	opencc_close(cv->oc);
+	occ.close(cv->oc);
 #endif
 	free(cv);
 }
@@ -325,7 +361,7 @@ convert_text(struct convert *cv, const struct text *t)
 	buf_init(&in);
 	convert_kept(t, &kp);
 	convert_input(t, &kp, &in);
-	if (in.len == 0 || (out = opencc_convert_utf8(cv->oc, in.s,
+	if (in.len == 0 || (out = occ.convert(cv->oc, in.s,
 	    in.len)) == NULL) {
 		buf_free(&in);
 		free(kp.v);
@@ -336,7 +372,7 @@ convert_text(struct convert *cv, const struct text *t)
 	    u8_check((const uint8_t *)out, outlen) != NULL ||
 	    u8_mbsnlen((const uint8_t *)out, outlen) !=
 	    u8_mbsnlen((const uint8_t *)in.s, in.len)) {
-		opencc_convert_utf8_free(out);
+		occ.free_result(out);
 		buf_free(&in);
 		free(kp.v);
 		return NULL;
@@ -344,7 +380,7 @@ convert_text(struct convert *cv, const struct text *t)
 	buf_free(&in);
 	map = xreallocarray(NULL, t->len + 1, sizeof *map);
 	s = convert_merge(t, &kp, out, outlen, map, &len);
-	opencc_convert_utf8_free(out);
+	occ.free_result(out);
 	free(kp.v);
 	if (s != NULL) {
 		nt = text_new(s, len);

@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "convert.h"
 #include "doc.h"
+#include "xmlapi.h"
 #include "gloss.h"
 #include "heading.h"
 #include "html.h"
@@ -442,12 +443,17 @@ doc_detect(const struct doc *d, const char *path)
 }
 
 static struct doc *
-doc_finish(struct doc *d, const struct doc_opts *opts, const char *path)
+doc_finish(struct doc *d, const struct doc_opts *opts, const char *path,
+    char **cause)
 {
 	if (opts != NULL)
 		d->opts = *opts;
 	d->article = -1;
 	d->format = doc_detect(d, path);
+	if (d->format == DOC_FORMAT_HTML && xmlapi_load(cause) != 0) {
+		doc_free(d);	/* libxml2 is opened for the first page */
+		return NULL;
+	}
 	if (d->format == DOC_FORMAT_MARKDOWN) {
 		doc_markdown(d);
 		return d;
@@ -485,7 +491,7 @@ doc_open(const char *path, const struct doc_opts *opts, char **cause)
 		free(d);
 		return NULL;
 	}
-	return doc_finish(d, opts, path);
+	return doc_finish(d, opts, path, cause);
 }
 
 struct doc *
@@ -504,7 +510,7 @@ doc_open_mem(const void *p, size_t n, const struct doc_opts *opts,
 		free(d);
 		return NULL;
 	}
-	return doc_finish(d, opts, NULL);
+	return doc_finish(d, opts, NULL, cause);
 }
 
 void

@@ -23,6 +23,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "xmlapi.h"	/* libxml2 through its table, opened when needed */
+
 #define DOM_DEPTH	512
 
 enum tag {

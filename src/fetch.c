@@ -5,7 +5,6 @@
  * progress function (and with it Ctrl-C) is heard even while a name is
  * being resolved or a server is silent.
  */
-#include <dlfcn.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,7 @@
 #include "config.h"
 #include "buf.h"
 #include "doc.h"
+#include "dynlib.h"
 #include "fetch.h"
 #include "xmalloc.h"
 
@@ -44,12 +44,9 @@ static int
 fetch_load(char **cause)
 {
 	static const char *const names[] = {
-		"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so",
+		"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so", NULL
 	};
-	static const struct {
-		const char	*name;
-		size_t		 off;
-	} syms[] = {
+	static const struct dynsym syms[] = {
 #define FETCH_SYM(f, s)	{ s, offsetof(struct fetch_lib, f) }
 		FETCH_SYM(global_init, "curl_global_init"),
 		FETCH_SYM(easy_init, "curl_easy_init"),
@@ -66,30 +63,13 @@ fetch_load(char **cause)
 		FETCH_SYM(multi_cleanup, "curl_multi_cleanup"),
 #undef FETCH_SYM
 	};
-	size_t	i;
-	void	*f;
+	int	first = fetch_curl.lib == NULL;
 
-	if (fetch_curl.lib != NULL)
-		return 0;
-	for (i = 0; i < sizeof names / sizeof *names && fetch_curl.lib == NULL;
-	    i++)
-		fetch_curl.lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-	if (fetch_curl.lib == NULL) {
-		*cause = xstrdup("libcurl is not installed (the Debian package "
-		    "libcurl4)");
+	if (dynlib_load(&fetch_curl.lib, names, syms, sizeof syms /
+	    sizeof *syms, &fetch_curl, "libcurl4", cause) != 0)
 		return -1;
-	}
-	for (i = 0; i < sizeof syms / sizeof *syms; i++) {
-		if ((f = dlsym(fetch_curl.lib, syms[i].name)) == NULL) {
-			*cause = xasprintf("libcurl is too old (no %s)",
-			    syms[i].name);
-			dlclose(fetch_curl.lib);
-			fetch_curl.lib = NULL;
-			return -1;
-		}
-		memcpy((char *)&fetch_curl + syms[i].off, &f, sizeof f);
-	}
-	fetch_curl.global_init(CURL_GLOBAL_DEFAULT);
+	if (first)
+		fetch_curl.global_init(CURL_GLOBAL_DEFAULT);
 	return 0;
 }
 

@@ -82,10 +82,7 @@ histfile_add(struct histfile *h, const char *s)
 			h->n--;
 			break;
 		}
-	if (h->n == h->cap) {
-		h->cap = h->cap ? h->cap * 2 : 32;
-		h->v = xreallocarray(h->v, h->cap, sizeof *h->v);
-	}
+	h->v = xgrow(h->v, &h->cap, h->n + 1, sizeof *h->v);
 	h->v[h->n++] = xstrdup(s);
 }
 

@@ -21,6 +21,8 @@
 #include <libxml/uri.h>
 #include <libxml/xmlerror.h>
 
+#include "xmlapi.h"	/* after libxml2's own headers */
+
 #include "buf.h"
 #include "dom.h"
 #include "extract.h"
@@ -1106,8 +1108,11 @@ html_resolve(const char *href, const char *base)
 	xmlChar	*u;
 	char	*h = html_href(href), *s;
 
-	if (base == NULL)
+	if (base == NULL || xmlapi_load(&s) != 0) {
+		if (base != NULL)
+			free(s);	/* no libxml2: the link as written */
 		return h;
+	}
 	if ((u = xmlBuildURI(BAD_CAST h, BAD_CAST base)) == NULL) {
 		s = html_escape_url(h);		/* as browsers send it */
 		u = xmlBuildURI(BAD_CAST s, BAD_CAST base);

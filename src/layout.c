@@ -521,10 +521,7 @@ marks_add(struct marks *m, uint32_t start, uint32_t end, int style, int data)
 
 	if (end <= start)
 		return;
-	if (m->n == m->cap) {
-		m->cap = m->cap ? m->cap * 2 : 16;
-		m->v = xreallocarray(m->v, m->cap, sizeof *m->v);
-	}
+	m->v = xgrow(m->v, &m->cap, m->n + 1, sizeof *m->v);
 	for (i = m->n; i > 0 && m->v[i - 1].start > start; i--)
 		m->v[i] = m->v[i - 1];
 	m->v[i].start = start;

@@ -353,8 +353,8 @@ md_leaf_close(struct md_state *st)
 	    (st->type == BLOCK_LIST && !st->loose ? 0 : BLOCK_SPACE));
 	b->b.depth = (uint8_t)(st->type == BLOCK_QUOTE ? st->quote :
 	    st->type == BLOCK_LIST && st->lists > 0 ? st->lists - 1 : 0);
-	if (st->lists > 0 && ((st->type == BLOCK_LIST && st->item_leaves > 1) ||
-	    st->type == BLOCK_PRE)) {
+	if (st->lists > 0 && ((st->type == BLOCK_LIST && (st->item_leaves > 1 ||
+	    (st->flags & BLOCK_CONT))) || st->type == BLOCK_PRE)) {
 		/* a later paragraph, code or a table of an item: under its text */
 		b->b.flags |= BLOCK_INDENT;
 		b->b.depth = (uint8_t)(st->lists - 1);

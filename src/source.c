@@ -136,7 +136,7 @@ source_decode(struct source *src, const unsigned char *raw, size_t n,
 		    opts->charset : NULL, &bom);
 	if ((opts == NULL || !opts->force) && strncmp(enc, "UTF-16", 6) != 0 &&
 	    source_is_binary(raw + bom, n - bom)) {
-		*cause = xstrdup("binary file");
+		*cause = xstrdup("binary file (--force opens it)");
 		return -1;
 	}
 	src->encoding = enc;

@@ -488,10 +488,7 @@ runs_add(struct runs *r, size_t text, size_t tlen, uint64_t src,
 		last->slen += (uint32_t)slen;
 		return;
 	}
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 8;
-		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
-	}
+	r->v = xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
 	r->v[r->n].text = (uint32_t)text;
 	r->v[r->n].tlen = (uint32_t)tlen;
 	r->v[r->n].src = src;

@@ -85,3 +85,19 @@ xasprintf(const char *fmt, ...)
 		xmalloc_fail();
 	return s;
 }
+
+void *
+xgrow(void *v, size_t *cap, size_t n, size_t size)
+{
+	size_t	c = *cap;
+
+	if (n <= c)
+		return v;
+	if (c < 8)
+		c = 8;
+	while (c < n)
+		c *= 2;
+	v = xreallocarray(v, c, size);
+	*cap = c;
+	return v;
+}

@@ -16,6 +16,11 @@ void	*xcalloc(size_t, size_t);
 void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
+/*
+ * Makes room for at least n elements of size bytes in array v of *cap
+ * elements (doubling it); returns the array, which may have moved.
+ */
+void	*xgrow(void *v, size_t *cap, size_t n, size_t size);
 /* Returns an allocated string printed like printf; caller frees. */
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 

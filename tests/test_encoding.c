@@ -177,7 +177,7 @@ test_binary(void **state)
 	assert_true(source_is_binary(elf, sizeof elf));
 	assert_false(source_is_binary((unsigned char *)"text\0more text", 14));
 	assert_int_equal(source_open_mem(&src, elf, sizeof elf, &opts, &cause), -1);
-	assert_string_equal(cause, "binary file");
+	assert_string_equal(cause, "binary file (--force opens it)");
 	free(cause);
 	opts.force = 1;
 	assert_int_equal(source_open_mem(&src, elf, sizeof elf, &opts, &cause), 0);

@@ -35,9 +35,9 @@
 static void
 annot_top(struct pager *p, struct pos *from, struct pos *to)
 {
-	struct doc	*d = view_doc(p->v);
+	struct doc	*d = view_doc(p->r->v);
 
-	from->block = to->block = (uint32_t)view_top_block(p->v);
+	from->block = to->block = (uint32_t)view_top_block(p->r->v);
 	from->off = 0;
 	to->off = doc_nblocks(d) > 0 ? (uint32_t)doc_text(d, from->block)->len :
 	    0;
@@ -50,7 +50,7 @@ annot_top(struct pager *p, struct pos *from, struct pos *to)
 static void
 annot_passage(struct pager *p, struct pos *from, struct pos *to)
 {
-	if (p->sel.done && sel_range(p, from, to) == 0)
+	if (p->r->sel.done && sel_range(p, from, to) == 0)
 		return;
 	if (find_visible(p) && find_current(p, from, to) == 0)
 		return;
@@ -64,8 +64,8 @@ annot_source(struct pager *p, struct pos from, struct pos to, size_t *a,
 {
 	uint64_t	x, y;
 
-	if (doc_nblocks(view_doc(p->v)) == 0 ||
-	    passage_source(view_doc(p->v), from, to, &x, &y) != 0)
+	if (doc_nblocks(view_doc(p->r->v)) == 0 ||
+	    passage_source(view_doc(p->r->v), from, to, &x, &y) != 0)
 		return -1;
 	*a = (size_t)x;
 	*z = (size_t)y;
@@ -76,15 +76,15 @@ annot_source(struct pager *p, struct pos from, struct pos to, size_t *a,
 static void
 annot_said(struct pager *p, const char *what, struct pos from, struct pos to)
 {
-	char	*q = passage_shown(view_doc(p->v), from, to, NULL), *fit;
+	char	*q = passage_shown(view_doc(p->r->v), from, to, NULL), *fit;
 	size_t	 i;
 
 	for (i = 0; q[i] != '\0'; i++)
 		if (q[i] == '\n')
 			q[i] = ' ';
-	fit = draw_fit(q, strlen(q), p->cols - (int)strlen(what) - 8, NULL);
-	snprintf(p->msg, sizeof p->msg, "%s: \xE2\x80\x9C%s\xE2\x80\x9D", what,
-	    fit);
+	fit = draw_fit(q, strlen(q), p->cols - (int)strlen(what) - 20, NULL);
+	snprintf(p->msg, sizeof p->msg, "%s: \xE2\x80\x9C%s\xE2\x80\x9D "
+	    "(u undoes)", what, fit);
 	free(fit);
 	free(q);
 }
@@ -93,16 +93,17 @@ annot_said(struct pager *p, const char *what, struct pos from, struct pos to)
 static char *
 annot_section(struct pager *p, size_t a)
 {
-	return draw_breadcrumb(p, doc_block_at(view_doc(p->v), a), 1);
+	return draw_breadcrumb(view_doc(p->r->v),
+	    doc_block_at(view_doc(p->r->v), a), 1);
 }
 
 /* Why notes are not being saved. */
 static const char *
 annot_why(struct pager *p)
 {
-	if (p->notes.st != NULL)
-		return store_why(p->notes.st);
-	return p->notes.cause ? p->notes.cause : "no notes store";
+	if (p->r->notes.st != NULL)
+		return store_why(p->r->notes.st);
+	return p->r->notes.cause ? p->r->notes.cause : "no notes store";
 }
 
 /* Saves a note on model range [from, to); says what happened. */
@@ -112,7 +113,11 @@ annot_keep(struct pager *p, struct note *k, struct pos from, struct pos to)
 	char	what[64];
 
 	snprintf(what, sizeof what, "%s", note_kind_name(k->kind));
-	if (notes_add(&p->notes, k) == 0) {
+	snprintf(p->r->undo.what, sizeof p->r->undo.what, "%s", what);
+	snprintf(p->r->undo.id, sizeof p->r->undo.id, "%s", k->id);
+	if (notes_add(&p->r->notes, k) == 0) {
+		snprintf(p->r->undo.id, sizeof p->r->undo.id, "%s",
+		    p->r->notes.v[p->r->notes.n - 1].id);
 		strcat(what, " saved");
 		annot_said(p, what, from, to);
 	} else
@@ -132,7 +137,7 @@ annot_blank(const char *s)
  * (allocated), or NULL with *why set when the editor could not be started
  * or exited with an error (vim's :cq): the note is then left as it was.
  */
-static char *
+char *
 annot_editor(const char *text, const char **why)
 {
 	char		 path[] = "/tmp/folio-note-XXXXXX";
@@ -186,35 +191,6 @@ annot_editor(const char *text, const char **why)
 	return buf_take(&b, NULL);
 }
 
-/*
- * Asks for a line of text.  Returns 1 with *out allocated, 0 if cancelled,
- * -2 if folio must quit (then *out holds what was typed).
- */
-static int
-annot_ask(struct pager *p, const char *label, const char *init, char **out)
-{
-	struct prompt	 pr;
-	const char	*why;
-	int		 rc;
-
-	memset(&pr, 0, sizeof pr);
-	pr.label = label;
-	pr.editor = 1;
-	snprintf(pr.buf, sizeof pr.buf, "%s", init ? init : "");
-	pr.len = pr.cur = strlen(pr.buf);
-	for (;;) {
-		rc = prompt_run(p, &pr, NULL, NULL);
-		if (rc != 2)
-			break;
-		*out = annot_editor(pr.buf, &why);	/* Ctrl-E: the whole note */
-		if (*out != NULL)
-			return 1;
-		snprintf(pr.error, sizeof pr.error, "%s", why);
-	}
-	*out = rc == 1 || rc == -2 ? xstrdup(pr.buf) : NULL;
-	return rc == -2 ? -2 : rc == 1;
-}
-
 /* Notes need the document's hash: finish it now if it is not done. */
 void
 annot_ready(struct pager *p)
@@ -223,105 +199,186 @@ annot_ready(struct pager *p)
 		;
 }
 
+/* A note being made while its text is asked for. */
+struct annot_pending {
+	struct note	k;
+	struct pos	from, to;
+};
+
+static void
+annot_pending_free(void *arg)
+{
+	struct annot_pending	*a = arg;
+
+	note_clear(&a->k);
+	free(a);
+}
+
+/* The end of "bookmark name": saved with the name, or not at all. */
+static int
+annot_bookmark_done(struct pager *p, struct prompt *pr, enum prompt_end how,
+    void *arg)
+{
+	struct annot_pending	*a = arg;
+
+	if (how == PROMPT_CANCEL)
+		return UI_DONE;
+	a->k.text = xstrdup(pr->buf);
+	annot_keep(p, &a->k, a->from, a->to);	/* takes the note's strings */
+	return UI_DONE;
+}
+
 int
 annot_bookmark(struct pager *p)
 {
-	struct note	 k;
-	struct pos	 from, to;
-	struct text	*t;
-	size_t		 a, z;
-	char		*name = NULL, *section;
-	int		 rc;
+	struct annot_pending	*a;
+	struct prompt		*pr;
+	struct pos		 from, to;
+	struct text		*t;
+	size_t			 x, z;
+	char			*section;
 
 	annot_top(p, &from, &to);
-	if (doc_nblocks(view_doc(p->v)) > 0) {	/* its first words */
-		t = doc_text(view_doc(p->v), from.block);
+	if (doc_nblocks(view_doc(p->r->v)) > 0) {	/* its first words */
+		t = doc_text(view_doc(p->r->v), from.block);
 		to.off = (uint32_t)passage_model_offset(t, passage_shown_offset(t,
 		    0) + ANNOT_BOOKMARK_CHARS * 3);
 		while (to.off < t->len && (t->s[to.off] & 0xC0) == 0x80)
 			to.off++;
 	}
-	if (annot_source(p, from, to, &a, &z) != 0) {
+	if (p->r->builtin || annot_source(p, from, to, &x, &z) != 0) {
 		pager_message(p, "nothing to bookmark here");
 		return UI_REDRAW;
 	}
-	section = annot_section(p, a);
 	annot_ready(p);
-	rc = annot_ask(p, "bookmark name (Enter for none): ", NULL, &name);
-	if (rc == 0) {
-		free(section);
-		return UI_REDRAW;
-	}
-	notes_capture(&p->notes, a, z, NOTE_BOOKMARK, section, &k);
-	k.text = name;
-	annot_keep(p, &k, from, to);
+	a = xcalloc(1, sizeof *a);
+	section = annot_section(p, x);
+	notes_capture(&p->r->notes, x, z, NOTE_BOOKMARK, section, &a->k);
 	free(section);
-	return rc == -2 ? UI_QUIT : UI_REDRAW;
+	a->from = from;
+	a->to = to;
+	pr = prompt_open(p, "bookmark name (Enter for none): ", NULL, 0, NULL);
+	pr->done = annot_bookmark_done;
+	pr->free = annot_pending_free;
+	pr->arg = a;
+	return UI_REDRAW;
 }
 
-/* a: finishes the note kept when the connection dropped last time. */
+/* Saves a new note with the text typed (or kept as a draft at a quit). */
 static int
-annot_draft(struct pager *p)
+annot_note_done(struct pager *p, struct prompt *pr, enum prompt_end how,
+    void *arg)
 {
-	struct note	 k = p->draft;
-	char		*text = NULL;
-	int		 rc;
+	struct annot_pending	*a = arg;
+	const char		*why;
+	char			*text;
 
-	memset(&p->draft, 0, sizeof p->draft);
-	rc = annot_ask(p, "note: ", k.text, &text);
-	free(k.text);
-	k.text = text;
-	if (rc == -2 && p->notes.st != NULL)	/* dropped again */
-		store_save_draft(p->notes.st, p->notes.doc_id, &k);
-	if (rc == 1 && !annot_blank(text)) {
-		if (notes_add(&p->notes, &k) == 0)
-			pager_message(p, "note saved");
-		else
-			snprintf(p->msg, sizeof p->msg, "note NOT SAVED (%s): "
-			    "kept until you quit", annot_why(p));
-	} else if (rc == 1)
+	if (how == PROMPT_CANCEL)
+		return UI_DONE;
+	if (how == PROMPT_QUIT) {	/* the connection dropped */
+		a->k.text = xstrdup(pr->buf);
+		if (p->r->notes.st != NULL)
+			store_save_draft(p->r->notes.st, p->r->notes.doc_id,
+			    &a->k);
+		return UI_DONE;
+	}
+	if (how == PROMPT_EDITOR) {	/* Ctrl-E: the whole note */
+		if ((text = annot_editor(pr->buf, &why)) == NULL) {
+			snprintf(pr->error, sizeof pr->error, "%s", why);
+			return UI_REDRAW | UI_CLEAR;
+		}
+	} else
+		text = xstrdup(pr->buf);
+	if (annot_blank(text)) {
+		free(text);
 		pager_message(p, "an empty note is not saved");
-	note_clear(&k);
-	return rc == -2 ? UI_QUIT : UI_REDRAW;
+		return UI_DONE | UI_CLEAR;
+	}
+	a->k.text = text;
+	annot_keep(p, &a->k, a->from, a->to);
+	return UI_DONE | UI_CLEAR;
+}
+
+/* Asks for the text of note a (taken over), init typed already. */
+static void
+annot_ask_note(struct pager *p, struct annot_pending *a, const char *init)
+{
+	struct prompt	*pr;
+
+	pr = prompt_open(p, "note: ", init, PROMPT_EDITOR, NULL);
+	snprintf(pr->error, sizeof pr->error, "Ctrl-E: $EDITOR");
+	pr->done = annot_note_done;
+	pr->free = annot_pending_free;
+	pr->arg = a;
 }
 
 int
 annot_note(struct pager *p, int kind)
 {
-	struct note	 k;
-	struct pos	 from, to;
-	size_t		 a, z;
-	char		*text = NULL, *section;
-	int		 rc = 1;
+	struct annot_pending	*a;
+	struct pos		 from, to;
+	size_t			 x, z;
+	char			*section, *init;
 
+	if (p->r->builtin) {
+		pager_message(p, "the help takes no notes");
+		return UI_REDRAW;
+	}
 	annot_ready(p);
-	if (kind == NOTE_NOTE && p->draft.sel.exact != NULL)
-		return annot_draft(p);
+	a = xcalloc(1, sizeof *a);
+	if (kind == NOTE_NOTE && p->r->draft.sel.exact != NULL) {
+		a->k = p->r->draft;	/* finish the note kept last time */
+		memset(&p->r->draft, 0, sizeof p->r->draft);
+		init = a->k.text;
+		a->k.text = NULL;
+		annot_ask_note(p, a, init);
+		free(init);
+		return UI_REDRAW;
+	}
 	annot_passage(p, &from, &to);
-	if (annot_source(p, from, to, &a, &z) != 0) {
+	if (annot_source(p, from, to, &x, &z) != 0) {
+		free(a);
 		pager_message(p, "nothing to annotate here");
 		return UI_REDRAW;
 	}
-	section = annot_section(p, a);
-	notes_capture(&p->notes, a, z, kind, section, &k);
+	section = annot_section(p, x);
+	notes_capture(&p->r->notes, x, z, kind, section, &a->k);
 	free(section);
-	if (kind == NOTE_NOTE)
-		rc = annot_ask(p, "note: ", NULL, &text);
-	k.text = text;
-	if (rc == -2) {			/* the connection dropped */
-		if (p->notes.st != NULL)
-			store_save_draft(p->notes.st, p->notes.doc_id, &k);
-		note_clear(&k);
-		return UI_QUIT;
-	}
-	if (rc == 0 || (kind == NOTE_NOTE && annot_blank(text))) {
-		if (rc != 0)
-			pager_message(p, "an empty note is not saved");
-		note_clear(&k);
+	a->from = from;
+	a->to = to;
+	if (kind == NOTE_NOTE) {
+		annot_ask_note(p, a, NULL);
 		return UI_REDRAW;
 	}
-	annot_keep(p, &k, from, to);
+	annot_keep(p, &a->k, from, to);
+	annot_pending_free(a);
 	return UI_REDRAW;
+}
+
+int
+annot_undo(struct pager *p)
+{
+	struct undo	*u = &p->r->undo;
+	size_t		 i;
+
+	if (u->id[0] == '\0')
+		return -1;
+	for (i = 0; i < p->r->notes.n; i++) {
+		struct note *k = &p->r->notes.v[i];
+
+		if (strcmp(k->id, u->id) != 0 || k->deleted)
+			continue;
+		if (k->unsaved || (p->r->notes.st != NULL &&
+		    store_delete(p->r->notes.st, k->id, 1) == 0)) {
+			k->deleted = 1;
+			pager_message(p, "%s taken back", u->what);
+		} else
+			pager_message(p, "could not take the %s back (%s)",
+			    u->what, annot_why(p));
+		break;
+	}
+	u->id[0] = '\0';
+	return 0;
 }
 
 /*
@@ -332,12 +389,12 @@ annot_note(struct pager *p, int kind)
 int
 annot_set_text(struct pager *p, struct note *k, char *text, const char *said)
 {
-	int	rc = k->unsaved || p->notes.st == NULL ? -1 :
-	    store_set_text(p->notes.st, k, text);
+	int	rc = k->unsaved || p->r->notes.st == NULL ? -1 :
+	    store_set_text(p->r->notes.st, k, text);
 
 	if (rc == 1) {		/* k changed elsewhere: both are kept */
 		free(text);
-		p->notes.stale = 1;	/* not now: a list may show them */
+		p->r->notes.stale = 1;	/* not now: a list may show them */
 		pager_message(p, "this note was changed in another session: "
 		    "yours is saved beside it");
 		return 0;
@@ -358,29 +415,75 @@ annot_set_text(struct pager *p, struct note *k, char *text, const char *said)
 	return 0;
 }
 
-/* Edits a note's text (from the list); 0 if saved. */
-int
-annot_edit(struct pager *p, struct note *k, int editor)
-{
-	char		*text = NULL;
-	const char	*why;
+/* Editing a note of a list: the note and what to do after. */
+struct annot_editing {
+	struct note	*k;
+	void		(*after)(struct pager *, void *);
+	void		*arg;
+};
 
-	if (editor) {
-		if ((text = annot_editor(k->text ? k->text : "", &why)) == NULL) {
-			pager_message(p, why);
-			return -1;
-		}
-	} else if (annot_ask(p, "note: ", k->text, &text) != 1) {
-		free(text);
-		return -1;
-	}
+/* Gives an edited note its text, unless it is empty. */
+static void
+annot_edited(struct pager *p, struct annot_editing *e, char *text)
+{
 	if (annot_blank(text)) {
 		free(text);
 		pager_message(p, "an empty text is not saved: the note is "
 		    "unchanged (d deletes it)");
-		return -1;
+	} else
+		annot_set_text(p, e->k, text, "note saved");
+	if (e->after != NULL)
+		e->after(p, e->arg);
+}
+
+static int
+annot_edit_done(struct pager *p, struct prompt *pr, enum prompt_end how,
+    void *arg)
+{
+	struct annot_editing	*e = arg;
+	const char		*why;
+	char			*text;
+
+	if (how == PROMPT_CANCEL || how == PROMPT_QUIT)
+		return UI_DONE;
+	if (how == PROMPT_EDITOR) {
+		if ((text = annot_editor(pr->buf, &why)) == NULL) {
+			snprintf(pr->error, sizeof pr->error, "%s", why);
+			return UI_REDRAW | UI_CLEAR;
+		}
+	} else
+		text = xstrdup(pr->buf);
+	annot_edited(p, e, text);
+	return UI_DONE | UI_CLEAR;
+}
+
+int
+annot_edit(struct pager *p, struct note *k, int editor,
+    void (*after)(struct pager *, void *), void *arg)
+{
+	struct annot_editing	*e = xcalloc(1, sizeof *e);
+	struct prompt		*pr;
+	const char		*why;
+	char			*text;
+
+	e->k = k;
+	e->after = after;
+	e->arg = arg;
+	if (editor || (k->text != NULL && strchr(k->text, '\n') != NULL)) {
+		/* The whole text, several lines too: in $EDITOR. */
+		if ((text = annot_editor(k->text ? k->text : "", &why)) == NULL)
+			pager_message(p, "%s", why);
+		else
+			annot_edited(p, e, text);
+		free(e);
+		return UI_REDRAW | UI_CLEAR;
 	}
-	return annot_set_text(p, k, text, "note saved");
+	pr = prompt_open(p, "note: ", k->text, PROMPT_EDITOR, NULL);
+	snprintf(pr->error, sizeof pr->error, "Ctrl-E: $EDITOR");
+	pr->done = annot_edit_done;
+	pr->free = free;
+	pr->arg = e;
+	return UI_REDRAW;
 }
 
 void
@@ -389,8 +492,8 @@ annot_marks(struct pager *p, struct doc *d, size_t b, struct marks *m)
 	size_t		i;
 	uint32_t	s, e;
 
-	for (i = 0; i < p->notes.n; i++) {
-		const struct note *k = &p->notes.v[i];
+	for (i = 0; i < p->r->notes.n; i++) {
+		const struct note *k = &p->r->notes.v[i];
 
 		if (k->kind == NOTE_BOOKMARK || k->deleted ||
 		    k->hit.state >= ANCHOR_AMBIGUOUS)
@@ -459,7 +562,7 @@ annot_copy(struct pager *p)
 		pager_message(p, "nothing to copy here");
 		return UI_REDRAW;
 	}
-	q = passage_shown(view_doc(p->v), from, to, &n);
+	q = passage_shown(view_doc(p->r->v), from, to, &n);
 	annot_copy_text(p, q, n);
 	free(q);
 	return UI_REDRAW;
@@ -473,11 +576,11 @@ annot_goto(struct pager *p, uint64_t pos)
 	struct doc	*d;
 	struct pos	 at = { 0, 0 };
 
-	if (pos == 0 || pos >= doc_size(p->d))
+	if (pos == 0 || pos >= doc_size(p->r->d))
 		return 0;
-	d = view_locate(p->v, pos, &b);
+	d = view_locate(p->r->v, pos, &b);
 	at.block = (uint32_t)b;
-	view_goto_in(p->v, d, at);
+	view_goto_in(p->r->v, d, at);
 	return 1;
 }
 
@@ -487,7 +590,7 @@ annot_script(struct pager *p, const char *name)
 {
 	int	s = script_parse(name);
 
-	if (!p->o->script_set && s > SCRIPT_ORIG && s != p->script)
+	if (!p->o->script_set && s > SCRIPT_ORIG && s != p->r->script)
 		pager_script(p, s);
 }
 
@@ -502,10 +605,10 @@ annot_place(struct pager *p)
 	uint64_t	pos;
 	char		script[8];
 
-	if (p->path != NULL &&
-	    notes_peek_position(p->path, &pos, script) == 0) {
+	if (p->r->path != NULL &&
+	    notes_peek_position(p->r->path, &pos, script) == 0) {
 		annot_script(p, script);
-		p->placed = annot_goto(p, pos);
+		p->r->placed = annot_goto(p, pos);
 	}
 }
 
@@ -516,14 +619,14 @@ annot_restore(struct pager *p)
 	uint64_t	pos;
 	char		script[8];
 
-	if (p->notes.st == NULL || p->notes.doc_id[0] == '\0')
+	if (p->r->notes.st == NULL || p->r->notes.doc_id[0] == '\0')
 		return;
-	if (!p->placed && store_get_position(p->notes.st, p->notes.doc_id,
-	    &pos, script) == 0) {
+	if (!p->r->placed && store_get_position(p->r->notes.st,
+	    p->r->notes.doc_id, &pos, script) == 0) {
 		annot_script(p, script);
 		annot_goto(p, pos);
 	}
-	if (store_take_draft(p->notes.st, p->notes.doc_id, &p->draft) == 0)
+	if (store_take_draft(p->r->notes.st, p->r->notes.doc_id, &p->r->draft) == 0)
 		pager_message(p, "an unfinished note was kept: press a to "
 		    "finish it");
 }
@@ -537,79 +640,114 @@ void
 annot_start(struct pager *p)
 {
 	size_t		 n;
-	const char	*src = doc_source(p->d, &n);
+	const char	*src = doc_source(p->r->d, &n);
 
-	notes_begin(&p->notes, p->d, p->path);
-	if (p->notes.notice != NULL)
-		pager_message(p, p->notes.notice);
+	notes_begin(&p->r->notes, p->r->d, p->r->path);
+	if (p->r->notes.notice != NULL)
+		pager_message(p, "%s", p->r->notes.notice);
 	annot_restore(p);
-	sha256_init(&p->hash);
-	p->hashed = 0;
-	p->hashing = 1;
+	sha256_init(&p->r->hash);
+	p->r->hashed = 0;
+	p->r->hashing = 1;
 	if (n <= ANNOT_HASH_AT_ONCE)
 		while (annot_idle(p))
 			;
 	(void)src;
 }
 
+/* A known document's notes that may be this one's: its id. */
+struct annot_similar {
+	char	id[40];
+};
+
+static void annot_known(struct pager *, int);
+
+static int
+annot_similar_done(struct pager *p, struct prompt *pr, enum prompt_end how,
+    void *arg)
+{
+	struct annot_similar	*s = arg;
+
+	if (how != PROMPT_ACCEPT)
+		pager_message(p, "its notes are left alone");
+	else if (store_attach(p->r->notes.st, p->r->notes.path,
+	    p->r->notes.sha, s->id) == 0)
+		pager_message(p, "its notes are attached");
+	else
+		pager_message(p, "could not attach its notes");
+	annot_known(p, 0);	/* the answer given: the document is known */
+	return UI_DONE;
+}
+
 /*
  * A document the store does not know, most of whose quoted passages a
  * known one has (renamed and edited: a re-downloaded article): ask
- * whether it is that one, so that its notes come along.
+ * whether it is that one, so that its notes come along.  The question
+ * keeps its end (the counts and y/n) and cuts the title.
  */
-static void
+static int
 annot_offer_similar(struct pager *p)
 {
-	char	 id[40], *title, label[160], *answer = NULL;
-	size_t	 found, total, cut;
+	struct annot_similar	*s = xcalloc(1, sizeof *s);
+	struct prompt		*pr;
+	char			*title, *label, *fit;
+	size_t			 found, total;
+	int			 room;
 
-	if (!notes_similar(&p->notes, id, &title, &found, &total))
-		return;
-	cut = strlen(title);
-	for (;;) {	/* the question must fit the status line */
-		snprintf(label, sizeof label, "attach the notes of \"%.*s%s\" "
-		    "(%zu/%zu found here)? y/n: ", (int)cut, title,
-		    cut < strlen(title) ? "…" : "", found, total);
-		if (cut == 0 || width_str(label, strlen(label), 1) <= COLS - 4)
-			break;
-		while (--cut > 0 && (title[cut] & 0xC0) == 0x80)
-			;	/* not inside a character */
+	if (!notes_similar(&p->r->notes, s->id, &title, &found, &total)) {
+		free(s);
+		return 0;
 	}
+	label = xasprintf("(%zu/%zu found here)? y/n ", found, total);
+	room = p->cols - 1 - width_str(label, strlen(label), 1) -
+	    (int)strlen("attach the notes of \"\" ");
+	fit = draw_fit(title, strlen(title), room > 4 ? room : 4, NULL);
+	free(label);
+	label = xasprintf("attach the notes of \"%s\" (%zu/%zu found here)? "
+	    "y/n ", fit, found, total);
+	pr = prompt_open(p, label, NULL, PROMPT_YESNO, NULL);
+	pr->done = annot_similar_done;
+	pr->free = free;
+	pr->arg = s;
+	free(label);
+	free(fit);
 	free(title);
-	if (annot_ask(p, label, "", &answer) == 1 && answer != NULL &&
-	    (answer[0] == 'y' || answer[0] == 'Y')) {
-		if (store_attach(p->notes.st, p->notes.path, p->notes.sha,
-		    id) == 0)
-			pager_message(p, "its notes are attached");
-		else
-			pager_message(p, "could not attach its notes");
-	}
-	free(answer);
+	return 1;
+}
+
+/*
+ * The document is known now (by its hash, and the answer about a similar
+ * one given): its notes, the daily backup, the place it was left at.
+ */
+static void
+annot_known(struct pager *p, int had)
+{
+	notes_finish(&p->r->notes, 1);
+	if (p->r->notes.st != NULL && store_backup_daily(p->r->notes.st) < 0)
+		pager_message(p, "the daily backup of the notes failed");
+	if (!had)
+		annot_restore(p);	/* known by its text, not its path */
 }
 
 int
 annot_idle(struct pager *p)
 {
 	size_t		 n, k;
-	const char	*src = doc_source(p->d, &n);
-	int		 had = p->notes.doc_id[0] != '\0';
+	const char	*src = doc_source(p->r->d, &n);
+	int		 had = p->r->notes.doc_id[0] != '\0';
 
-	if (!p->hashing)
+	if (!p->r->hashing)
 		return 0;
-	k = n - p->hashed < ANNOT_HASH_STEP ? n - p->hashed : ANNOT_HASH_STEP;
-	sha256_update(&p->hash, src + p->hashed, k);
-	p->hashed += k;
-	if (p->hashed < n)
+	k = n - p->r->hashed < ANNOT_HASH_STEP ? n - p->r->hashed : ANNOT_HASH_STEP;
+	sha256_update(&p->r->hash, src + p->r->hashed, k);
+	p->r->hashed += k;
+	if (p->r->hashed < n)
 		return 1;
-	sha256_final_hex(&p->hash, p->notes.sha);
-	p->hashing = 0;
-	if (!had)
-		annot_offer_similar(p);
-	notes_finish(&p->notes, 1);
-	if (p->notes.st != NULL && store_backup_daily(p->notes.st) < 0)
-		pager_message(p, "the daily backup of the notes failed");
-	if (!had)
-		annot_restore(p);	/* known by its text, not its path */
+	sha256_final_hex(&p->r->hash, p->r->notes.sha);
+	p->r->hashing = 0;
+	if (!had && annot_offer_similar(p))
+		return 0;	/* known when the question is answered */
+	annot_known(p, had);
 	return 0;
 }
 
@@ -617,14 +755,14 @@ void
 annot_reload(struct pager *p)
 {
 	size_t		 n;
-	const char	*src = doc_source(p->d, &n);
+	const char	*src = doc_source(p->r->d, &n);
 
-	p->notes.d = p->d;
-	p->hashing = 0;		/* the new text is hashed now, whole */
-	sha256_hex(src, n, p->notes.sha);
-	if (p->notes.st == NULL || p->notes.doc_id[0] == '\0' ||
-	    notes_finish(&p->notes, 1) != 0)
-		notes_resolve(&p->notes);	/* re-attached all the same */
+	p->r->notes.d = p->r->d;
+	p->r->hashing = 0;		/* the new text is hashed now, whole */
+	sha256_hex(src, n, p->r->notes.sha);
+	if (p->r->notes.st == NULL || p->r->notes.doc_id[0] == '\0' ||
+	    notes_finish(&p->r->notes, 1) != 0)
+		notes_resolve(&p->r->notes);	/* re-attached all the same */
 }
 
 /* Sees whether another session changed the notes; 1 if reloaded. */
@@ -633,14 +771,27 @@ annot_poll(struct pager *p)
 {
 	long long	v;
 
-	if (p->notes.st == NULL || p->hashing)
+	if (p->r->notes.st == NULL || p->r->hashing)
 		return 0;
-	v = store_data_version(p->notes.st);
-	if (v == p->notes.version && !p->notes.stale)
+	v = store_data_version(p->r->notes.st);
+	if (v == p->r->notes.version && !p->r->notes.stale)
 		return 0;
-	p->notes.stale = 0;
-	notes_load(&p->notes);
+	p->r->notes.stale = 0;
+	notes_load(&p->r->notes);
 	return 1;
+}
+
+void
+annot_save_place(struct pager *p, struct reading *r)
+{
+	const struct block	*blk;
+
+	if (r->notes.st == NULL || r->notes.doc_id[0] == '\0' ||
+	    doc_nblocks(view_doc(r->v)) == 0)
+		return;
+	blk = doc_block(view_doc(r->v), view_top_block(r->v));
+	store_set_position(r->notes.st, r->notes.doc_id, blk->off,
+	    r->script != SCRIPT_ORIG ? script_name(r->script) : NULL);
 }
 
 void
@@ -649,38 +800,33 @@ annot_stop(struct pager *p)
 	struct export_doc	ed;
 	struct note		*keep;
 	size_t			 i, n = 0;
-	const struct block	*blk;
 
-	if (p->notes.st != NULL && p->notes.doc_id[0] == '\0')
+	if (p->r->notes.st != NULL && p->r->notes.doc_id[0] == '\0')
 		annot_ready(p);		/* a new document: know it to keep the place */
-	if (p->notes.st != NULL && doc_nblocks(view_doc(p->v)) > 0) {
-		blk = doc_block(view_doc(p->v), view_top_block(p->v));
-		store_set_position(p->notes.st, p->notes.doc_id, blk->off,
-		    p->script != SCRIPT_ORIG ? script_name(p->script) : NULL);
-	}
-	for (i = 0; i < p->notes.n && !p->notes.v[i].unsaved; i++)
+	annot_save_place(p, p->r);
+	for (i = 0; i < p->r->notes.n && !p->r->notes.v[i].unsaved; i++)
 		;
-	if (i < p->notes.n) {	/* to print as shown, in its own script */
-		doc_set_convert(p->d, NULL);
-		free(p->title);
-		p->title = doc_title(p->d);
-		notes_show(&p->notes);
+	if (i < p->r->notes.n) {	/* to print as shown, in its own script */
+		doc_set_convert(p->r->d, NULL);
+		free(p->r->title);
+		p->r->title = doc_title(p->r->d);
+		notes_show(&p->r->notes);
 	}
-	keep = xreallocarray(NULL, p->notes.n + 1, sizeof *keep);
-	for (i = 0; i < p->notes.n; i++)
-		if (p->notes.v[i].unsaved)
-			keep[n++] = p->notes.v[i];
+	keep = xreallocarray(NULL, p->r->notes.n + 1, sizeof *keep);
+	for (i = 0; i < p->r->notes.n; i++)
+		if (p->r->notes.v[i].unsaved)
+			keep[n++] = p->r->notes.v[i];
 	if (n > 0) {
 		fprintf(stderr, "folio: %zu note%s could not be saved; here they "
 		    "are:\n", n, n == 1 ? "" : "s");
-		ed.doc_id = p->notes.doc_id;
-		ed.title = p->title;
-		ed.path = p->notes.path;
+		ed.doc_id = p->r->notes.doc_id;
+		ed.title = p->r->title;
+		ed.path = p->r->notes.path;
 		ed.notes = keep;
 		ed.n = n;
 		export_markdown(stdout, &ed);
 	}
 	free(keep);
-	note_clear(&p->draft);
-	notes_close(&p->notes);
+	note_clear(&p->r->draft);
+	notes_close(&p->r->notes);
 }

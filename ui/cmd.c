@@ -12,6 +12,7 @@
 
 #include "encoding.h"
 #include "ui.h"
+#include "width.h"
 
 #define CTRL(c)		((c) & 0x1f)
 
@@ -25,7 +26,7 @@ cmd_n(long count, long dflt)
 static int
 cmd_scroll(struct pager *p, long n)
 {
-	if (view_scroll(p->v, n) == 0)
+	if (view_scroll(p->r->v, n) == 0)
 		pager_message(p, n > 0 ? "(END)" : "(top)");
 	return UI_REDRAW;
 }
@@ -33,6 +34,8 @@ cmd_scroll(struct pager *p, long n)
 static int
 cmd_quit(struct pager *p, long count)
 {
+	if (help_shown(p))	/* q in the help: back to the document */
+		return help_close(p);
 	return UI_QUIT;
 }
 
@@ -81,14 +84,14 @@ cmd_half_up(struct pager *p, long count)
 static int
 cmd_start(struct pager *p, long count)
 {
-	view_start(p->v);
+	view_start(p->r->v);
 	return UI_REDRAW;
 }
 
 static int
 cmd_end(struct pager *p, long count)
 {
-	view_end(p->v);
+	view_end(p->r->v);
 	return UI_REDRAW;
 }
 
@@ -98,9 +101,9 @@ cmd_percent(struct pager *p, long count)
 	long	pc = count < 0 ? 0 : count > 100 ? 100 : count;
 
 	if (pc == 0)
-		view_start(p->v);
+		view_start(p->r->v);
 	else
-		view_goto_fraction(p->v, (double)pc / 100.0);
+		view_goto_fraction(p->r->v, (double)pc / 100.0);
 	return UI_REDRAW;
 }
 
@@ -110,8 +113,8 @@ cmd_section(struct pager *p, int next, int major, long count)
 	long	n = cmd_n(count, 1);
 
 	while (n-- > 0) {
-		int rc = next ? view_next_section(p->v, major) :
-		    view_prev_section(p->v, major);
+		int rc = next ? view_next_section(p->r->v, major) :
+		    view_prev_section(p->r->v, major);
 
 		if (rc != 0) {
 			pager_message(p, next ? "no next section" :
@@ -181,9 +184,9 @@ cmd_prev_match(struct pager *p, long count)
 }
 
 static int
-cmd_clear(struct pager *p, long count)
+cmd_hide(struct pager *p, long count)
 {
-	return find_clear(p);
+	return find_hide(p);
 }
 
 static int
@@ -195,6 +198,8 @@ cmd_bookmark(struct pager *p, long count)
 static int
 cmd_bookmarks(struct pager *p, long count)
 {
+	if (p->last != NULL && p->last->fn == cmd_bookmarks)
+		return pager_jump_back(p);	/* '': as in less */
 	return list_notes(p, 1);
 }
 
@@ -243,7 +248,40 @@ cmd_toc(struct pager *p, long count)
 static int
 cmd_help(struct pager *p, long count)
 {
-	return list_help(p);
+	return help_open(p);
+}
+
+/* u: a note just made is taken back; else up half a page, as in less. */
+static int
+cmd_undo_or_up(struct pager *p, long count)
+{
+	if (annot_undo(p) == 0)
+		return UI_REDRAW;
+	return cmd_half_up(p, count);
+}
+
+static int
+cmd_jump_back(struct pager *p, long count)
+{
+	return pager_jump_back(p);
+}
+
+static int
+cmd_wider(struct pager *p, long count)
+{
+	return pager_width(p, (int)cmd_n(count, 4));
+}
+
+static int
+cmd_narrower(struct pager *p, long count)
+{
+	return pager_width(p, -(int)cmd_n(count, 4));
+}
+
+static int
+cmd_colon(struct pager *p, long count)
+{
+	return pager_colon(p);
 }
 
 static int
@@ -293,41 +331,49 @@ cmd_reader(struct pager *p, long count)
 static int
 cmd_reflow(struct pager *p, long count)
 {
-	return pager_reopen(p, !p->reflow_off, p->show_glosses);
+	return pager_reopen(p, !p->r->reflow_off, p->r->show_glosses);
 }
 
 static int
 cmd_readings(struct pager *p, long count)
 {
-	return pager_reopen(p, p->reflow_off, !p->show_glosses);
+	return pager_reopen(p, p->r->reflow_off, !p->r->show_glosses);
 }
 
 /* =: the file, its encoding and format, the place, the bytes. */
 static int
 cmd_info(struct pager *p, long count)
 {
-	struct anchor	a = view_anchor(p->v);
-	struct doc	*d = view_doc(p->v);
+	struct anchor	a = view_anchor(p->r->v);
+	struct doc	*d = view_doc(p->r->v);
 	uint64_t	off = a.pos.block < doc_nblocks(d) ?
 	    doc_block(d, a.pos.block)->off : 0;
 
-	snprintf(p->msg, sizeof p->msg, "%s, %s%s, byte %llu of %zu (%.0f%%): %s",
-	    encoding_label(p->encoding), doc_format(p->d),
-	    p->reflow_off ? " (reflow off)" : "", (unsigned long long)off,
-	    doc_size(p->d), view_fraction(p->v) * 100,
-	    p->path != NULL ? p->path : p->name);
+	const char	*file = p->r->path != NULL ? p->r->path : p->r->name;
+
+	pager_message(p, "%s, %s%s, byte %llu of %zu (%.0f%%): %s",
+	    encoding_label(p->r->encoding), doc_format(p->r->d),
+	    p->r->reflow_off ? " (reflow off)" : "", (unsigned long long)off,
+	    doc_size(p->r->d), view_fraction(p->r->v) * 100, file);
+	if (width_str(p->msg, strlen(p->msg), 1) > p->cols - 24 &&
+	    strrchr(file, '/') != NULL)	/* the file's name is enough */
+		pager_message(p, "%s, %s%s, byte %llu of %zu (%.0f%%): %s",
+		    encoding_label(p->r->encoding), doc_format(p->r->d),
+		    p->r->reflow_off ? " (reflow off)" : "",
+		    (unsigned long long)off, doc_size(p->r->d),
+		    view_fraction(p->r->v) * 100, strrchr(file, '/') + 1);
 	return UI_REDRAW;
 }
 
 static int
 cmd_hscroll(struct pager *p, int cols)
 {
-	struct layout_opts	lo = *view_opts(p->v);
+	struct layout_opts	lo = *view_opts(p->r->v);
 
 	lo.hscroll += cols;
 	if (lo.hscroll < 0)
 		lo.hscroll = 0;
-	view_set_opts(p->v, &lo);
+	view_set_opts(p->r->v, &lo);
 	return UI_REDRAW;
 }
 
@@ -343,145 +389,168 @@ cmd_left(struct pager *p, long count)
 	return cmd_hscroll(p, -(int)cmd_n(count, 1) * (p->width / 2 + 1));
 }
 
+#define MOVE	"Moving"
+#define SECT	"Sections and places"
+#define FIND	"Searching"
+#define NOTE	"Passages, notes and bookmarks"
+#define VIEW	"The view and the files"
+#define MISC	"Other"
+
 const struct cmd cmd_table[] = {
 	{ "down", "j, Down, Enter, Ctrl-N, Ctrl-E",
 	  { 'j', KEY_DOWN, '\r', '\n', KEY_ENTER, CTRL('N'), CTRL('E') },
-	  "down a line (N j: N lines)", cmd_down },
+	  "down a line (N j: N lines)", cmd_down, 0, MOVE },
 	{ "up", "k, Up, Ctrl-P, Ctrl-Y",
 	  { 'k', KEY_UP, CTRL('P'), CTRL('Y') },
-	  "up a line", cmd_up },
+	  "up a line", cmd_up, 0, MOVE },
 	{ "page-down", "Space, f, PgDn, Ctrl-F",
 	  { ' ', 'f', KEY_NPAGE, CTRL('F') },
-	  "down a page", cmd_page_down },
+	  "down a page", cmd_page_down, 0, MOVE },
 	{ "page-up", "b, PgUp, Ctrl-B",
 	  { 'b', KEY_PPAGE, CTRL('B') },
-	  "up a page", cmd_page_up },
+	  "up a page", cmd_page_up, 0, MOVE },
 	{ "half-down", "d, Ctrl-D", { 'd', CTRL('D') },
-	  "down half a page", cmd_half_down },
-	{ "half-up", "u, Ctrl-U", { 'u', CTRL('U') },
-	  "up half a page", cmd_half_up },
+	  "down half a page", cmd_half_down, 0, MOVE },
+	{ "half-up", "Ctrl-U", { CTRL('U') },
+	  "up half a page", cmd_half_up, 0, MOVE },
+	{ "undo-or-half-up", "u", { 'u' },
+	  "right after a note, highlight or bookmark is made (the status line "
+	  "says so): take it back; else up half a page", cmd_undo_or_up, 0,
+	  MOVE },
 	{ "start", "g, Home, <", { 'g', KEY_HOME, '<' },
-	  "go to the start", cmd_start },
+	  "go to the start", cmd_start, CMD_JUMP, MOVE },
 	{ "end", "G, End, >", { 'G', KEY_END, '>', KEY_LL },
-	  "go to the end", cmd_end },
+	  "go to the end", cmd_end, CMD_JUMP, MOVE },
 	{ "percent", "N%", { '%' },
-	  "go to N percent of the document", cmd_percent },
+	  "go to N percent of the document", cmd_percent, CMD_JUMP, MOVE },
+	{ "scroll-right", "Right", { KEY_RIGHT },
+	  "scroll preformatted text to the right", cmd_right, 0, MOVE },
+	{ "scroll-left", "Left", { KEY_LEFT },
+	  "scroll preformatted text back to the left", cmd_left, 0, MOVE },
 	{ "next-section", "]", { ']' },
-	  "next section (any level)", cmd_next_section },
+	  "next section (any level)", cmd_next_section, CMD_JUMP, SECT },
 	{ "prev-section", "[", { '[' },
-	  "previous section (any level)", cmd_prev_section },
+	  "previous section (any level)", cmd_prev_section, CMD_JUMP, SECT },
 	{ "next-major", "}", { '}' },
-	  "next section at the same or a higher level", cmd_next_major },
+	  "next section at the same or a higher level", cmd_next_major,
+	  CMD_JUMP, SECT },
 	{ "prev-major", "{", { '{' },
-	  "previous section at the same or a higher level", cmd_prev_major },
+	  "previous section at the same or a higher level", cmd_prev_major,
+	  CMD_JUMP, SECT },
+	{ "toc", "t, Tab", { 't', '\t' },
+	  "table of contents: Enter jumps, / or a letter filters", cmd_toc, 0,
+	  SECT },
+	{ "jump-back", "Ctrl-O, `", { CTRL('O'), '`' },
+	  "back to where the last jump left (a section, a search, %, G, the "
+	  "contents, a list); again: forth", cmd_jump_back, 0, SECT },
 	{ "search", "/", { '/' },
-	  "search forward as you type (Ctrl-R: regular expression)",
-	  cmd_search },
+	  "search forward as you type (Ctrl-R: regular expression; Up, Down: "
+	  "earlier searches)", cmd_search, 0, FIND },
 	{ "search-back", "?", { '?' },
-	  "search backward as you type", cmd_search_back },
+	  "search backward as you type", cmd_search_back, 0, FIND },
 	{ "next-match", "n", { 'n' },
-	  "next match in the search's direction", cmd_next_match },
+	  "next match in the search's direction (from the screen when the "
+	  "match is off it)", cmd_next_match, CMD_JUMP, FIND },
 	{ "prev-match", "N", { 'N' },
-	  "previous match", cmd_prev_match },
-	{ "clear-search", "Esc, \\", { 27, '\\' },
-	  "clear the search highlights", cmd_clear },
-	{ "bookmark", "m", { 'm' },
-	  "bookmark the top of the view (a name is asked for)", cmd_bookmark },
-	{ "bookmarks", "'", { '\'' },
-	  "list bookmarks in document order: Enter jumps, d deletes, "
-	  "u undoes, s sorts by date", cmd_bookmarks },
+	  "previous match", cmd_prev_match, CMD_JUMP, FIND },
+	{ "hide-matches", "Esc, \\", { 27, '\\' },
+	  "hide the search's highlights (n and N still find the matches)",
+	  cmd_hide, 0, FIND },
 	{ "select", "v", { 'v' },
 	  "select a passage (it holds the character under the cursor): "
 	  "h l w b ( ) j k { } move, across paragraphs; then a, H or y",
-	  cmd_select },
+	  cmd_select, 0, NOTE },
 	{ "note", "a", { 'a' },
 	  "note on the search match on the screen, else the top paragraph "
-	  "(Ctrl-E: $EDITOR; an empty note is not saved)",
-	  cmd_note },
+	  "(Ctrl-E: $EDITOR; an empty note is not saved)", cmd_note, 0, NOTE },
 	{ "highlight", "H", { 'H' },
-	  "highlight the search match on the screen, else the top paragraph",
-	  cmd_highlight },
-	{ "notes", "A", { 'A' },
-	  "list notes and highlights in document order: Enter jumps, e or E "
-	  "edits (a highlight given a text becomes a note), r earlier texts, "
-	  "d deletes, u undoes, s sorts by date",
-	  cmd_notes },
+	  "highlight the search match on the screen, else the top paragraph "
+	  "(u right after takes it back)", cmd_highlight, 0, NOTE },
 	{ "copy", "y", { 'y' },
 	  "copy the search match on the screen, else the top paragraph, as "
 	  "shown (OSC 52: the terminal's clipboard, through tmux too)",
-	  cmd_copy },
+	  cmd_copy, 0, NOTE },
+	{ "bookmark", "m", { 'm' },
+	  "bookmark the top of the view (a name is asked for)", cmd_bookmark,
+	  0, NOTE },
+	{ "bookmarks", "'", { '\'' },
+	  "list bookmarks in document order: Enter jumps, d deletes, "
+	  "u undoes, s sorts by date; ' again: back where the last jump left",
+	  cmd_bookmarks, 0, NOTE },
+	{ "notes", "A", { 'A' },
+	  "list notes and highlights in document order: Enter jumps, e or E "
+	  "edits (a highlight given a text becomes a note), r earlier texts, "
+	  "d deletes, u undoes, s sorts by date", cmd_notes, 0, NOTE },
 	{ "links", "L", { 'L' },
-	  "the list of links: Enter opens one, y copies its URL", cmd_links },
+	  "the list of links: Enter opens one, y copies its URL", cmd_links, 0,
+	  VIEW },
 	{ "back", "B, Backspace", { 'B', KEY_BACKSPACE, 0x7f, 8 },
 	  "back to the page a link was opened from, at the same place",
-	  cmd_back },
+	  cmd_back, 0, VIEW },
 	{ "reader", "w", { 'w' },
-	  "web pages: the whole page, or the article again", cmd_reader },
-	{ "toc", "t, Tab", { 't', '\t' },
-	  "table of contents: Enter jumps, typing filters", cmd_toc },
+	  "web pages: the whole page, or the article again", cmd_reader, 0,
+	  VIEW },
+	{ "wider", "+", { '+' },
+	  "a wider text column (N+: N columns)", cmd_wider, 0, VIEW },
+	{ "narrower", "-", { '-' },
+	  "a narrower text column", cmd_narrower, 0, VIEW },
 	{ "script", "c", { 'c' },
 	  "Chinese as written, in simplified, in traditional characters "
-	  "(OpenCC; remembered with the place)", cmd_script },
-	{ "scroll-right", "Right", { KEY_RIGHT },
-	  "scroll preformatted text to the right", cmd_right },
-	{ "scroll-left", "Left", { KEY_LEFT },
-	  "scroll preformatted text back to the left", cmd_left },
+	  "(OpenCC; remembered with the place)", cmd_script, 0, VIEW },
 	{ "reflow", "S", { 'S' },
 	  "reflow off: every line as in the file, long ones cut and scrolled "
-	  "with Left and Right (as less -S); again: on", cmd_reflow },
+	  "with Left and Right (as less -S); again: on", cmd_reflow, 0, VIEW },
 	{ "readings", "o", { 'o' },
-	  "show or hide pinyin glosses, Aozora ruby and notes", cmd_readings },
+	  "show or hide pinyin glosses, Aozora ruby and notes", cmd_readings,
+	  0, VIEW },
 	{ "info", "=", { '=' },
 	  "the file, its encoding and format, the place and its byte",
-	  cmd_info },
-	{ "help", "h, F1", { 'h', KEY_F(1) },
-	  "this help", cmd_help },
-	{ "redraw", "Ctrl-L", { CTRL('L') },
-	  "redraw the screen", cmd_redraw },
-	{ "suspend", "Ctrl-Z", { CTRL('Z') },
-	  "suspend folio (fg brings it back)", cmd_suspend },
+	  cmd_info, 0, VIEW },
+	{ "colon", ":", { ':' },
+	  "a command: :n next file, :p previous file, :e FILE open a file, "
+	  ":q quit", cmd_colon, 0, VIEW },
 	{ "reload", "R", { 'R' },
 	  "reload the file or fetch the page again, keeping the place",
-	  cmd_reload },
+	  cmd_reload, 0, VIEW },
+	{ "help", "h, F1", { 'h', KEY_F(1) },
+	  "this help (h or q closes it)", cmd_help, 0, MISC },
+	{ "redraw", "Ctrl-L", { CTRL('L') },
+	  "redraw the screen", cmd_redraw, 0, MISC },
+	{ "suspend", "Ctrl-Z", { CTRL('Z') },
+	  "suspend folio (fg brings it back)", cmd_suspend, 0, MISC },
 	{ "quit", "q, Q", { 'q', 'Q' },
-	  "quit", cmd_quit },
-	{ NULL, NULL, { 0 }, NULL, NULL }
+	  "quit (in the help: back to the document)", cmd_quit, 0, MISC },
+	{ NULL, NULL, { 0 }, NULL, NULL, 0, NULL }
 };
 
 /* Function keys and characters share the table: KEY_* are above 0x100. */
-static const struct cmd *
-cmd_find(int key)
+const struct cmd *
+cmd_find(const struct key *k)
 {
 	const struct cmd	*c;
 	int			 i;
 
+	if ((k->fn && k->c < 0x100) || (!k->fn && k->c >= 0x100))
+		return NULL;	/* a character beyond Latin-1: no command */
 	for (c = cmd_table; c->name != NULL; c++)
 		for (i = 0; i < 8 && c->key[i] != 0; i++)
-			if (c->key[i] == key)
+			if (c->key[i] == (int)k->c)
 				return c;
 	return NULL;
 }
 
-int
-cmd_key(struct pager *p, int key, int function_key)
+/* Writes s for man(7): backslashes and a leading dot escaped. */
+static void
+cmd_man_text(FILE *f, const char *s)
 {
-	const struct cmd	*c;
-	long			 count = p->count;
-
-	if (!function_key && key >= '0' && key <= '9') {
-		p->count = (p->count < 0 ? 0 : p->count) * 10 + (key - '0');
-		if (p->count > 1000000000L)
-			p->count = 1000000000L;
-		return UI_NONE;
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", f);
+	for (; *s != '\0'; s++) {
+		if (*s == '\\')
+			fputs("\\e", f);
+		else
+			fputc(*s, f);
 	}
-	p->count = -1;
-	if (function_key && key < 0x100)
-		return UI_NONE;
-	if (!function_key && key >= 0x100)
-		return UI_NONE;	/* a character beyond Latin-1: no command */
-	if ((c = cmd_find(key)) == NULL)
-		return UI_NONE;
-	return c->fn(p, count);
 }
 
 void
@@ -490,9 +559,14 @@ cmd_print_keys(FILE *f, int man)
 	const struct cmd	*c;
 
 	for (c = cmd_table; c->name != NULL; c++) {
-		if (man)
-			fprintf(f, ".TP\n.B %s\n%s.\n", c->keys, c->help);
-		else
+		if (!man) {
 			fprintf(f, "  %-32s %s\n", c->keys, c->help);
+			continue;
+		}
+		fputs(".TP\n.B ", f);
+		cmd_man_text(f, c->keys);
+		fputc('\n', f);
+		cmd_man_text(f, c->help);
+		fputs(".\n", f);
 	}
 }

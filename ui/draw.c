@@ -79,11 +79,11 @@ draw_style_attr(const struct pager *p, int style)
 static attr_t
 draw_line_attr(const struct pager *p, const struct line *l)
 {
-	const struct block	*b = doc_block(view_doc(p->v), l->block);
+	const struct block	*b = doc_block(view_doc(p->r->v), l->block);
 
 	if (b->type == BLOCK_HEADING) {
 		/* Each level looks different, also without a margin mark. */
-		int level = doc_level(view_doc(p->v), l->block);
+		int level = doc_level(view_doc(p->r->v), l->block);
 		attr_t a = level <= 1 ? A_BOLD | A_UNDERLINE : level == 2 ?
 		    A_BOLD : level == 3 ? A_BOLD | A_ITALIC : A_ITALIC;
 
@@ -137,10 +137,7 @@ draw_note_link(struct pager *p, const char *s, size_t n, unsigned link)
 	int		 y, x;
 
 	getyx(stdscr, y, x);
-	if (p->nruns == p->runcap) {
-		p->runcap = p->runcap ? p->runcap * 2 : 16;
-		p->runs = xreallocarray(p->runs, p->runcap, sizeof *p->runs);
-	}
+	p->runs = xgrow(p->runs, &p->runcap, p->nruns + 1, sizeof *p->runs);
 	l = &p->runs[p->nruns++];
 	l->y = y;
 	l->x = x;
@@ -157,7 +154,8 @@ draw_run(void *arg, const char *s, size_t n, int style, unsigned marks)
 
 	attrset(r->base | draw_style_attr(r->p, style) |
 	    draw_marks_attr(r->p, marks));
-	if (style == STYLE_LINK && r->p->hyperlinks)
+	if (style == STYLE_LINK && r->p->hyperlinks &&
+	    doc_is_rendered(r->p->r->d))
 		draw_note_link((struct pager *)r->p, s, n,
 		    draw_link_of(r->t, (size_t)(s - r->t->s)));
 	addnstr(s, (int)n);
@@ -167,7 +165,7 @@ draw_run(void *arg, const char *s, size_t n, int style, unsigned marks)
 static void
 draw_heading_mark(const struct pager *p, int y, const struct line *l)
 {
-	int	level = doc_level(view_doc(p->v), l->block), i;
+	int	level = doc_level(view_doc(p->r->v), l->block), i;
 
 	if (!(l->flags & LINE_FIRST) || level < 1 || p->margin < level + 1)
 		return;
@@ -175,21 +173,6 @@ draw_heading_mark(const struct pager *p, int y, const struct line *l)
 	move(y, p->margin - level - 1);
 	for (i = 0; i < level; i++)
 		addch('#');
-}
-
-/*
- * What is laid over block b as it is drawn: search matches, highlights
- * and the selection.  The block's text itself is never changed.
- */
-static void
-draw_marks(struct pager *p, size_t b, struct marks *m)
-{
-	struct doc	*d = view_doc(p->v);
-
-	m->n = 0;
-	find_marks(p, d, b, m);
-	annot_marks(p, d, b, m);
-	sel_marks(p, b, m);
 }
 
 /* A mark right of the text where a note starts on this line. */
@@ -202,7 +185,7 @@ draw_note_mark(const struct pager *p, int y, const struct line *l,
 
 	if (x >= p->cols - 1)	/* no room after the text: the margin */
 		x = p->margin > 0 ? p->margin - 1 : -1;
-	if (x < 0)
+	if (x < 0 || m == NULL)
 		return;
 	for (i = 0; i < m->n; i++) {
 		const struct span *s = &m->v[i];
@@ -221,7 +204,7 @@ static void
 draw_line(const struct pager *p, int y, const struct line *l,
     const struct marks *m)
 {
-	const struct block	*b = doc_block(view_doc(p->v), l->block);
+	const struct block	*b = doc_block(view_doc(p->r->v), l->block);
 	int			 amb = p->o->ambiguous, i;
 	struct draw_run		 r = { p, draw_line_attr(p, l), NULL };
 	struct buf		 ind;
@@ -248,7 +231,7 @@ draw_line(const struct pager *p, int y, const struct line *l,
 		addstr(layout_cut_marker(amb, 1));
 	if (l->flags & LINE_PAD_LEFT)
 		addch(' ');
-	r.t = doc_text(view_doc(p->v), l->block);
+	r.t = doc_text(view_doc(p->r->v), l->block);
 	layout_runs(r.t, l, m, draw_run, &r);
 	attrset(A_DIM);
 	if (l->flags & LINE_CUT_RIGHT)
@@ -298,17 +281,21 @@ draw_fit(const char *s, size_t n, int cols, int *used)
 }
 
 char *
-draw_breadcrumb(struct pager *p, size_t b, int written)
+draw_breadcrumb(struct doc *d, size_t b, int written)
 {
 	const uint32_t	*o;
 	size_t		 n, len;
-	long		 s = doc_section_of(view_doc(p->v), b), chain[8];
+	long		 s, chain[8];
 	int		 k = 0, level = 1000;
 	struct buf	 out;
 
-	o = doc_outline(view_doc(p->v), &n);
+	buf_init(&out);
+	if (doc_nblocks(d) == 0)
+		return buf_take(&out, NULL);
+	s = doc_section_of(d, b);
+	o = doc_outline(d, &n);
 	for (; s >= 0 && k < 8; s--) {
-		int lv = doc_level(view_doc(p->v), o[s]);
+		int lv = doc_level(d, o[s]);
 
 		if (lv < level) {
 			chain[k++] = s;
@@ -317,11 +304,9 @@ draw_breadcrumb(struct pager *p, size_t b, int written)
 		if (level <= 1)
 			break;
 	}
-	buf_init(&out);
 	while (k-- > 0) {
-		char *t = written ? doc_visible_written(view_doc(p->v),
-		    o[chain[k]], &len) : text_visible(doc_text(view_doc(p->v),
-		    o[chain[k]]), &len);
+		char *t = written ? doc_visible_written(d, o[chain[k]], &len) :
+		    text_visible(doc_text(d, o[chain[k]]), &len);
 
 		buf_add(&out, t, len);
 		free(t);
@@ -331,93 +316,189 @@ draw_breadcrumb(struct pager *p, size_t b, int written)
 	return buf_take(&out, NULL);
 }
 
-/* "简体  [3/26]  42%  12 min left", or "END": the script shown, the count. */
-static void
-draw_where(struct pager *p, char *out, size_t size)
-{
-	double		 min = p->rate > 0 ? (double)view_bytes_left(p->v) /
-	    p->rate : 0;
-	int		 pc = (int)(view_fraction(p->v) * 100.0 + 0.5);
-	const char	*label = script_label(p->script);
-	char		 count[64];
-	int		 k;
-
-	find_status(p, count, sizeof count);
-	k = snprintf(out, size, "%s%s%s%s", label, *label ? "  " : "", count,
-	    *count ? "  " : "");
-	if (k > 0 && (size_t)k < size) {
-		out += k;
-		size -= (size_t)k;
-	}
-	if (view_at_end(p->v)) {
-		snprintf(out, size, "END");
-		return;
-	}
-	if (pc > 99)
-		pc = 99;
-	if (min < 1)
-		snprintf(out, size, "%d%%  <1 min left", pc);
-	else if (min < 60)
-		snprintf(out, size, "%d%%  %d min left", pc, (int)(min + 0.5));
-	else
-		snprintf(out, size, "%d%%  %d h %02d min left", pc,
-		    (int)(min / 60), (int)min % 60);
-}
-
 /*
- * The left of the status line: a message, or the title and the
- * breadcrumb.  When both do not fit, the title gives way first.
+ * A message with a path in it: the path gives way first, keeping its end
+ * ("…/folio/store"); NULL if that is not enough.
  */
 static char *
-draw_status_left(struct pager *p, int cols)
+draw_fit_path(const char *s, int cols)
 {
-	const char	*title = p->title != NULL ? p->title : p->name;
-	char		*crumb, *t, *c;
-	int		 wt, wc, budget;
-	struct buf	 b;
+	const char	*p, *best = NULL;
+	size_t		 n = strlen(s), blen = 0, k, cut;
+	int		 over = width_str(s, n, 1) - cols;
 
-	if (p->msg[0] != '\0')
-		return draw_fit(p->msg, strlen(p->msg), cols, NULL);
-	crumb = draw_breadcrumb(p, view_top_block(p->v), 0);
-	wt = width_str(title, strlen(title), 1);
-	wc = width_str(crumb, strlen(crumb), 1);
-	budget = *crumb == '\0' || wt + 3 + wc <= cols ? cols :
-	    cols - 3 - wc > cols / 3 ? cols - 3 - wc : cols / 3;
-	t = draw_fit(title, strlen(title), budget, &wt);
-	buf_init(&b);
-	buf_adds(&b, t);
-	if (*crumb != '\0' && cols - wt - 3 >= 2) {
-		c = draw_fit(crumb, strlen(crumb), cols - wt - 3, NULL);
-		buf_adds(&b, " \xE2\x80\x94 ");		/* — */
-		buf_adds(&b, c);
-		free(c);
+	for (p = s; *p != '\0'; p += k) {
+		k = strcspn(p, " ()");
+		if (k == 0)
+			k = 1;
+		else if (memchr(p, '/', k) != NULL && k > blen) {
+			best = p;
+			blen = k;
+		}
 	}
-	free(t);
-	free(crumb);
+	if (best == NULL || (int)blen - 4 < over)
+		return NULL;
+	cut = (size_t)over + 1;		/* bytes of the path to drop (ASCII) */
+	while (cut < blen && (best[cut] & 0xC0) == 0x80)
+		cut++;
+	return xasprintf("%.*s\xE2\x80\xA6%s", (int)(best - s), s, best + cut);
+}
+
+char *
+draw_fit_middle(const char *s, int cols)
+{
+	struct buf	 b;
+	size_t		 n = strlen(s), tail;
+	int		 w = width_str(s, n, 1), head, tw;
+	char		*h;
+
+	if (w <= cols || cols < 8)
+		return draw_fit(s, n, cols, NULL);
+	if ((h = draw_fit_path(s, cols)) != NULL &&
+	    width_str(h, strlen(h), 1) <= cols)
+		return h;
+	free(h);
+	/* Keep about a third at the end: where a message says why. */
+	tail = n;
+	tw = 0;
+	while (tail > 0 && tw < cols / 3) {
+		size_t k = tail;
+
+		while (k > 0 && (s[--k] & 0xC0) == 0x80)
+			;
+		tw += width_str(s + k, tail - k, 1);
+		tail = k;
+	}
+	head = cols - tw - 1;
+	h = draw_fit(s, tail, head, NULL);
+	buf_init(&b);
+	buf_add(&b, h, strlen(h) >= 3 && strcmp(h + strlen(h) - 3,
+	    "\xE2\x80\xA6") == 0 ? strlen(h) - 3 : strlen(h));
+	buf_adds(&b, "\xE2\x80\xA6");
+	buf_adds(&b, s + tail);
+	free(h);
 	return buf_take(&b, NULL);
 }
 
-static void
-draw_status(struct pager *p)
+/* The end of s that fits in cols, after an ellipsis: "… › C". */
+static char *
+draw_fit_end(const char *s, int cols)
 {
-	char	where[128], *left;
-	int	cols = p->cols - 1, wr, i;
+	size_t	n = strlen(s), from = 0;
 
-	draw_where(p, where, sizeof where);
-	wr = width_str(where, strlen(where), 1);
+	if (width_str(s, n, 1) <= cols || cols < 2)
+		return draw_fit(s, n, cols, NULL);
+	while (from < n && width_str(s + from, n - from, 1) > cols - 1) {
+		from++;
+		while (from < n && (s[from] & 0xC0) == 0x80)
+			from++;
+	}
+	return xasprintf("\xE2\x80\xA6%s", s + from);
+}
+
+/*
+ * The left of the status line: the title (else the file's name) and the
+ * section being read, never the same text twice.  The title gives way
+ * first; a section too long keeps its end, the part being read.
+ */
+static char *
+draw_status_left(const struct status *st, int cols)
+{
+	const char	*name = st->title != NULL && *st->title != '\0' ?
+	    st->title : st->file;
+	const char	*crumb = st->section != NULL ? st->section : "";
+	size_t		 tl = strlen(name);
+	char		*t, *c, *out;
+	int		 wn, wc;
+
+	if (tl > 0 && strncmp(crumb, name, tl) == 0 && (crumb[tl] == '\0' ||
+	    strncmp(crumb + tl, " \xE2\x80\xBA ", 5) == 0))
+		crumb += crumb[tl] == '\0' ? tl : tl + 5;	/* not twice */
+	wn = width_str(name, tl, 1);
+	wc = width_str(crumb, strlen(crumb), 1);
+	if (*crumb == '\0')
+		return draw_fit(name, tl, cols, NULL);
+	if (wn + 3 + wc <= cols)
+		return xasprintf("%s \xE2\x80\x94 %s", name, crumb);
+	if (wc + 3 + 8 <= cols) {
+		t = draw_fit(name, tl, cols - wc - 3, NULL);
+		out = xasprintf("%s \xE2\x80\x94 %s", t, crumb);
+		free(t);
+		return out;
+	}
+	c = draw_fit_end(crumb, cols);
+	return c;
+}
+
+/* Joins the parts that are set, two blanks apart. */
+static char *
+draw_join(const char *const *part, int n)
+{
+	struct buf	b;
+	int		i;
+
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		if (part[i] == NULL || *part[i] == '\0')
+			continue;
+		if (b.len > 0)
+			buf_adds(&b, "  ");
+		buf_adds(&b, part[i]);
+	}
+	return buf_take(&b, NULL);
+}
+
+/*
+ * The right of the status line: the count being typed, the file of
+ * several, the search's count, the place, the time left; the time and
+ * then the file give way first.
+ */
+static char *
+draw_status_right(const struct status *st, int cols)
+{
+	const char	*all[] = { st->count, st->files, st->script, st->match,
+			    st->pos, st->left };
+	const char	*no_time[] = { st->count, st->files, st->script,
+			    st->match, st->pos };
+	const char	*least[] = { st->count, st->script, st->match, st->pos };
+	char		*r;
+
+	if (st->msg != NULL)	/* a message: the place only, room for it */
+		return draw_join(least, 4);
+	r = draw_join(all, 6);
+	if (width_str(r, strlen(r), 1) <= cols)
+		return r;
+	free(r);
+	r = draw_join(no_time, 5);
+	if (width_str(r, strlen(r), 1) <= cols)
+		return r;
+	free(r);
+	return draw_join(least, 4);
+}
+
+void
+draw_status(struct pager *p, const struct status *st)
+{
+	char	*left, *right;
+	int	 cols = p->cols - 1, wr, i;
+
+	right = draw_status_right(st, cols / 2);
+	wr = width_str(right, strlen(right), 1);
 	attrset(p->colour ? COLOR_PAIR(PAIR_STATUS) : A_REVERSE);
 	move(p->rows - 1, 0);
 	for (i = 0; i < cols; i++)
 		addch(' ');
 	if (cols - wr - 3 >= 4) {
-		left = draw_status_left(p, cols - wr - 3);
+		left = st->msg != NULL ? draw_fit_middle(st->msg, cols - wr - 3) :
+		    draw_status_left(st, cols - wr - 3);
 		mvaddstr(p->rows - 1, 1, left);
-		mvaddstr(p->rows - 1, cols - wr, where);
+		mvaddstr(p->rows - 1, cols - wr, right);
 	} else {
-		left = draw_fit(where, strlen(where), cols, NULL);
+		left = draw_fit(right, strlen(right), cols, NULL);
 		mvaddstr(p->rows - 1, 0, left);
 	}
 	free(left);
+	free(right);
 	attrset(A_NORMAL);
 }
 
@@ -440,11 +521,11 @@ draw_too_small(const struct pager *p)
 }
 
 void
-draw_screen(struct pager *p)
+draw_screen(struct pager *p, const struct screen_marks *sm,
+    const struct status *st)
 {
 	const struct line	*l;
 	size_t			 n, i;
-	struct marks		 m = { NULL, 0, 0 };
 
 	if (p->colour)
 		draw_colours();
@@ -455,18 +536,14 @@ draw_screen(struct pager *p)
 		draw_too_small(p);
 		return;
 	}
-	l = view_lines(p->v, &n);
-	for (i = 0; i < n; i++) {
-		if (i == 0 || l[i].block != l[i - 1].block)
-			draw_marks(p, l[i].block, &m);
-		draw_line(p, (int)i, &l[i], &m);
-	}
-	marks_free(&m);
+	l = view_lines(p->r->v, &n);
+	for (i = 0; i < n; i++)
+		draw_line(p, (int)i, &l[i], i < sm->n ? &sm->v[i] : NULL);
 	for (; i < (size_t)p->rows - 1; i++) {
 		attrset(A_DIM);
 		mvaddch((int)i, p->margin, '~');
 	}
-	draw_status(p);
+	draw_status(p, st);
 }
 
 /* The n-th (from 1) URL of the document, or NULL. */
@@ -474,7 +551,7 @@ static char *
 draw_url(struct pager *p, unsigned n)
 {
 	size_t		 count, i = 0;
-	const char	*u = doc_links(p->d, &count), *e;
+	const char	*u = doc_links(p->r->d, &count), *e;
 
 	if (n == 0 || n > count)
 		return NULL;
@@ -491,7 +568,7 @@ draw_hyperlinks(struct pager *p)
 	char	*url;
 	int	cy, cx;
 
-	if (!p->hyperlinks || p->nruns == 0)
+	if (!p->hyperlinks || p->nruns == 0 || !doc_is_rendered(p->r->d))
 		return;
 	getyx(curscr, cy, cx);	/* where ncurses thinks the cursor is */
 	for (i = 0; i < p->nruns; i++) {

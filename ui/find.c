@@ -17,17 +17,19 @@
 
 #include <curses.h>
 
+#include "histfile.h"
 #include "passage.h"
 #include "scursor.h"
 #include "search.h"
 #include "ui.h"
+#include "xmalloc.h"
 
 /* The current match's model range in the document on screen; 0 if any. */
 int
 find_current(struct pager *p, struct pos *from, struct pos *to)
 {
-	struct find	*f = &p->find;
-	struct doc	*d = view_doc(p->v);
+	struct find	*f = &p->r->find;
+	struct doc	*d = view_doc(p->r->v);
 
 	if (f->s == NULL || !f->have)
 		return -1;
@@ -49,7 +51,7 @@ find_on_screen(struct pager *p, struct pos from, struct pos to)
 	const struct line	*l;
 	size_t			 n, i;
 
-	l = view_lines(p->v, &n);
+	l = view_lines(p->r->v, &n);
 	for (i = 0; i < n; i++) {
 		struct pos	a = { l[i].block, l[i].start };
 		struct pos	z = { l[i].block, l[i].end };
@@ -78,14 +80,14 @@ find_visible(struct pager *p)
 static void
 find_screen_place(struct pager *p, int dir, struct place *pl)
 {
-	struct doc		*d = view_doc(p->v);
+	struct doc		*d = view_doc(p->r->v);
 	const struct line	*l;
 	size_t			 n, i;
 	struct pos		 at = { 0, 0 };
 	uint64_t		 a, z;
 
 	memset(pl, 0, sizeof *pl);
-	l = view_lines(p->v, &n);
+	l = view_lines(p->r->v, &n);
 	for (i = 0; i < n; i++) {
 		size_t k = dir > 0 ? i : n - 1 - i;
 
@@ -96,8 +98,8 @@ find_screen_place(struct pager *p, int dir, struct place *pl)
 		}
 	}
 	if (i == n)
-		at.block = (uint32_t)view_top_block(p->v);
-	if (d == p->d) {	/* positions of the cursor's document */
+		at.block = (uint32_t)view_top_block(p->r->v);
+	if (d == p->r->d) {	/* positions of the cursor's document */
 		pl->have_pos = 1;
 		pl->pos = at;
 	}
@@ -120,12 +122,12 @@ find_screen_place(struct pager *p, int dir, struct place *pl)
 static void
 find_show(struct pager *p, struct match *m)
 {
-	struct find	*f = &p->find;
-	struct doc	*d = p->d;
+	struct find	*f = &p->r->find;
+	struct doc	*d = p->r->d;
 	size_t		 b;
 
 	if (!m->have_pos) {	/* from the source: the document holding it */
-		d = view_locate(p->v, m->src, &b);
+		d = view_locate(p->r->v, m->src, &b);
 		if (passage_model(d, m->src, m->src_end, &m->from, &m->to) != 0) {
 			m->from.block = m->to.block = (uint32_t)b;
 			m->from.off = m->to.off = 0;
@@ -134,17 +136,17 @@ find_show(struct pager *p, struct match *m)
 	f->cur = *m;
 	f->cur_doc = d;
 	f->have = 1;
-	if (view_doc(p->v) != d || !find_on_screen(p, m->from, m->to))
-		view_goto_in(p->v, d, m->from);
+	if (view_doc(p->r->v) != d || !find_on_screen(p, m->from, m->to))
+		view_goto_in(p->r->v, d, m->from);
 }
 
 /* A search on texts must see the main document: no tail on screen. */
 static void
 find_main_doc(struct pager *p)
 {
-	if (scursor_on_texts(p->find.c) && view_doc(p->v) != p->d) {
-		doc_segment_all(p->d);
-		view_sync(p->v);
+	if (scursor_on_texts(p->r->find.c) && view_doc(p->r->v) != p->r->d) {
+		doc_segment_all(p->r->d);
+		view_sync(p->r->v);
 	}
 }
 
@@ -152,13 +154,13 @@ find_main_doc(struct pager *p)
 static int
 find_go(struct pager *p, int dir, int from_screen, int *wrapped)
 {
-	struct find	*f = &p->find;
+	struct find	*f = &p->r->find;
 	struct place	 pl;
 	struct match	 m;
 	int		 rc;
 
 	*wrapped = 0;
-	if (f->c == NULL || doc_nblocks(view_doc(p->v)) == 0)
+	if (f->c == NULL || doc_nblocks(view_doc(p->r->v)) == 0)
 		return 0;
 	find_main_doc(p);
 	if (!from_screen && f->have && find_visible(p))
@@ -196,12 +198,12 @@ find_drop(struct find *f)
 static int
 find_new(struct pager *p, const char *pattern, int regex, char **cause)
 {
-	struct find	*f = &p->find;
+	struct find	*f = &p->r->find;
 
 	find_drop(f);
 	if ((f->s = search_new(pattern, find_flags(p, regex), cause)) == NULL)
 		return -1;
-	f->c = scursor_new(p->d, f->s);
+	f->c = scursor_new(p->r->d, f->s);
 	snprintf(f->pattern, sizeof f->pattern, "%s", pattern);
 	f->regex = regex;
 	find_recount(f);
@@ -212,6 +214,8 @@ find_new(struct pager *p, const char *pattern, int regex, char **cause)
 struct find_origin {
 	struct doc	*d;
 	struct pos	 pos;
+	char		 old[512];	/* the search before, for Esc */
+	int		 old_regex;
 };
 
 static void
@@ -222,8 +226,8 @@ find_changed(struct pager *p, struct prompt *pr, void *arg)
 	int			 wrapped, rc;
 
 	pr->error[0] = '\0';
-	find_drop(&p->find);
-	view_goto_in(p->v, o->d, o->pos);
+	find_drop(&p->r->find);
+	view_goto_in(p->r->v, o->d, o->pos);
 	if (pr->len == 0)
 		return;
 	if (find_new(p, pr->buf, pr->regex, &cause) != 0) {
@@ -231,55 +235,75 @@ find_changed(struct pager *p, struct prompt *pr, void *arg)
 		free(cause);
 		return;
 	}
-	if ((rc = find_go(p, p->find.dir, 1, &wrapped)) == 0)
+	if ((rc = find_go(p, p->r->find.dir, 1, &wrapped)) == 0)
 		snprintf(pr->error, sizeof pr->error, "not found");
 	else if (rc < 0)
 		snprintf(pr->error, sizeof pr->error, "match limit hit");
-	find_recount(&p->find);
+	find_recount(&p->r->find);
+}
+
+/* The end of the prompt: the search stays, or the old one comes back. */
+static int
+find_done(struct pager *p, struct prompt *pr, enum prompt_end how, void *arg)
+{
+	struct find_origin	*o = arg;
+	struct find		*f = &p->r->find;
+	char			*cause = NULL;
+
+	if (how != PROMPT_ACCEPT) {	/* back where we were, old search */
+		find_drop(f);
+		view_goto_in(p->r->v, o->d, o->pos);
+		if (o->old[0] != '\0' &&
+		    find_new(p, o->old, o->old_regex, &cause) != 0)
+			free(cause);
+		return UI_DONE;
+	}
+	prompt_remember(&p->searches, pr->buf);
+	if (pr->len == 0) {
+		find_drop(f);
+		return UI_DONE;
+	}
+	if (f->s == NULL)
+		pager_message(p, "%s", pr->error[0] ? pr->error : "bad pattern");
+	else if (!f->have)
+		pager_message(p, "%s", pr->error[0] ? pr->error :
+		    "pattern not found");
+	else {			/* a jump: ` comes back */
+		struct pos	keep = view_anchor(p->r->v).pos;
+
+		view_goto_in(p->r->v, o->d, o->pos);
+		pager_jump_from(p);
+		view_goto_in(p->r->v, view_doc(p->r->v), keep);
+	}
+	return UI_DONE;
 }
 
 int
 find_prompt(struct pager *p, int dir)
 {
-	struct find		*f = &p->find;
-	struct prompt		 pr;
-	struct find_origin	 o;
-	struct anchor		 a = view_anchor(p->v);
-	char			 old[512], *cause = NULL;
-	int			 old_regex = f->regex, rc;
+	struct find		*f = &p->r->find;
+	struct prompt		*pr;
+	struct find_origin	*o = xcalloc(1, sizeof *o);
 
-	memset(&pr, 0, sizeof pr);
-	pr.label = dir > 0 ? "/" : "?";
-	pr.history = &f->history;
-	pr.regex = f->regex;
-	snprintf(old, sizeof old, "%s", f->s != NULL ? f->pattern : "");
-	o.d = view_doc(p->v);
-	o.pos = a.pos;
+	snprintf(o->old, sizeof o->old, "%s", f->s != NULL ? f->pattern : "");
+	o->old_regex = f->regex;
+	o->d = view_doc(p->r->v);
+	o->pos = view_anchor(p->r->v).pos;
 	f->dir = dir;
-	rc = prompt_run(p, &pr, find_changed, &o);
-	if (rc == -2)
-		return UI_QUIT;
-	if (rc < 0) {		/* Esc: back where we were, old search */
-		find_drop(f);
-		view_goto_in(p->v, o.d, o.pos);
-		if (old[0] != '\0' && find_new(p, old, old_regex, &cause) != 0)
-			free(cause);
-		return UI_REDRAW;
-	}
-	prompt_remember(&f->history, pr.buf);
-	if (pr.len == 0)
-		return find_clear(p);
-	if (f->s == NULL)
-		pager_message(p, pr.error[0] ? pr.error : "bad pattern");
-	else if (!f->have)
-		pager_message(p, pr.error[0] ? pr.error : "pattern not found");
+	f->hidden = 0;
+	pr = prompt_open(p, dir > 0 ? "/" : "?", NULL, PROMPT_REGEX,
+	    &p->searches);
+	pr->changed = find_changed;
+	pr->done = find_done;
+	pr->free = free;
+	pr->arg = o;
 	return UI_REDRAW;
 }
 
 int
 find_next(struct pager *p, int dir)
 {
-	struct find	*f = &p->find;
+	struct find	*f = &p->r->find;
 	int		 d = f->dir * dir, wrapped, stepped, rc;
 	long		 total = f->c != NULL ? scursor_total(f->c) : -1;
 
@@ -287,6 +311,7 @@ find_next(struct pager *p, int dir)
 		pager_message(p, "no search: type / to search");
 		return UI_REDRAW;
 	}
+	f->hidden = 0;
 	stepped = f->have && find_visible(p);
 	if ((rc = find_go(p, d, 0, &wrapped)) <= 0) {
 		pager_message(p, rc < 0 ? "the expression hit its match limit" :
@@ -309,9 +334,9 @@ find_next(struct pager *p, int dir)
 void
 find_fullwidth_step(struct pager *p)
 {
-	struct find	*f = &p->find;
+	struct find	*f = &p->r->find;
 	size_t		 n, k;
-	const char	*src = doc_source(p->d, &n);
+	const char	*src = doc_source(p->r->d, &n);
 
 	if (f->fullwidth >= 0)
 		return;
@@ -325,30 +350,35 @@ find_fullwidth_step(struct pager *p)
 int
 find_flags(struct pager *p, int regex)
 {
-	while (p->find.fullwidth < 0)
+	while (p->r->find.fullwidth < 0)
 		find_fullwidth_step(p);
 	return (regex ? SEARCH_REGEX : 0) |
-	    (p->find.fullwidth ? 0 : SEARCH_HALFWIDTH) |
+	    (p->r->find.fullwidth ? 0 : SEARCH_HALFWIDTH) |
 	    (p->o->script_fold ? 0 : SEARCH_NOSCRIPT);
 }
 
 int
-find_clear(struct pager *p)
+find_hide(struct pager *p)
 {
-	find_drop(&p->find);
+	struct find	*f = &p->r->find;
+
+	if (f->s != NULL && !f->hidden) {
+		f->hidden = 1;
+		pager_message(p, "matches hidden: n and N still find them");
+	}
 	return UI_REDRAW;
 }
 
 int
 find_counting(struct pager *p)
 {
-	return p->find.c != NULL && scursor_total(p->find.c) < 0;
+	return p->r->find.c != NULL && scursor_total(p->r->find.c) < 0;
 }
 
 int
 find_count_step(struct pager *p)
 {
-	struct find	*f = &p->find;
+	struct find	*f = &p->r->find;
 	int		 more;
 
 	if (!find_counting(p))
@@ -362,7 +392,7 @@ find_count_step(struct pager *p)
 void
 find_status(struct pager *p, char *out, size_t size)
 {
-	struct find	*f = &p->find;
+	struct find	*f = &p->r->find;
 	long		 total;
 
 	if (f->c == NULL) {
@@ -390,9 +420,9 @@ find_marks(struct pager *p, struct doc *d, size_t block, struct marks *m)
 {
 	struct pos	from, to;
 
-	if (p->find.s == NULL || doc_nblocks(d) == 0)
+	if (p->r->find.s == NULL || p->r->find.hidden || doc_nblocks(d) == 0)
 		return;
-	search_text(p->find.s, doc_text(d, block), find_add_mark, m);
+	search_text(p->r->find.s, doc_text(d, block), find_add_mark, m);
 	if (find_current(p, &from, &to) != 0 || block < from.block ||
 	    block > to.block)
 		return;
@@ -403,7 +433,7 @@ find_marks(struct pager *p, struct doc *d, size_t block, struct marks *m)
 void
 find_reload(struct pager *p)
 {
-	struct find	*f = &p->find;
+	struct find	*f = &p->r->find;
 	char		 pattern[512], *cause = NULL;
 
 	if (f->s == NULL)
@@ -418,13 +448,13 @@ find_reload(struct pager *p)
 void
 find_script(struct pager *p)
 {
-	struct find	*f = &p->find;
+	struct find	*f = &p->r->find;
 
 	if (f->s == NULL)
 		return;
 	scursor_free(f->c);	/* on texts or on the source: it may change */
-	f->c = scursor_new(p->d, f->s);
-	if (f->have && (f->cur_doc != view_doc(p->v) ||
+	f->c = scursor_new(p->r->d, f->s);
+	if (f->have && (f->cur_doc != view_doc(p->r->v) ||
 	    passage_model(f->cur_doc, f->cur.src, f->cur.src_end,
 	    &f->cur.from, &f->cur.to) != 0)) {
 		f->cur_doc = NULL;	/* find_current works it out again */
@@ -435,11 +465,43 @@ find_script(struct pager *p)
 }
 
 void
-find_free(struct pager *p)
+find_free(struct reading *r)
 {
-	int	i;
+	find_drop(&r->find);
+}
 
-	find_drop(&p->find);
-	for (i = 0; i < p->find.history.n; i++)
-		free(p->find.history.v[i]);
+void
+find_history_load(struct pager *p)
+{
+	struct histfile	 h;
+	char		*path = histfile_path("searches");
+	size_t		 i;
+
+	if (path == NULL || histfile_load(path, &h) != 0) {
+		free(path);
+		return;
+	}
+	for (i = h.n > HISTORY_MAX ? h.n - HISTORY_MAX : 0; i < h.n; i++)
+		prompt_remember(&p->searches, h.v[i]);
+	histfile_free(&h);
+	free(path);
+}
+
+void
+find_history_save(struct pager *p)
+{
+	struct histfile	 h;
+	char		*path = histfile_path("searches"), *cause = NULL;
+	int		 i;
+
+	memset(&h, 0, sizeof h);
+	for (i = 0; i < p->searches.n; i++)
+		histfile_add(&h, p->searches.v[i]);
+	if (path != NULL && histfile_save(path, &h, HISTORY_MAX, &cause) != 0)
+		free(cause);	/* a search history is not worth a complaint */
+	histfile_free(&h);
+	free(path);
+	for (i = 0; i < p->searches.n; i++)
+		free(p->searches.v[i]);
+	p->searches.n = 0;
 }

@@ -1,12 +1,14 @@
 /*
- * list.c: full-screen lists over the text: the table of contents and the
- * help.  A list runs its own small loop until it is closed; it still obeys
- * the signal flags and resizes like the main loop.
+ * list.c: full-screen lists over the text, each a mode: the table of
+ * contents, the bookmarks, the notes and highlights, a note's earlier
+ * texts, the links.
  *
- * In the table of contents j, k, arrows, PgUp, PgDn, Home and End move,
- * Enter jumps, t, q and Esc close, and any other character types into a
- * filter (once the filter holds something, j, k, t and q type too);
- * Backspace edits it.
+ * The arrows, Ctrl-N, Ctrl-P, j, k, PgUp, PgDn, Space, b, Home and End
+ * move; Enter chooses; Esc, q and Ctrl-C close.  / starts a filter, and
+ * then every key typed goes to it (a filter may start with j or q); the
+ * arrows still move, Enter chooses, Backspace and Ctrl-U edit it.  In the contents a
+ * letter that is no key of the list starts a filter too.  Lists whose
+ * entries run long (notes) show the whole selected entry in a pane below.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,22 +17,39 @@
 #include <curses.h>
 
 #include "buf.h"
+#include "passage.h"
+#include "search.h"
 #include "ui.h"
-#include "xmalloc.h"
+#include "utf8.h"
 #include "width.h"
+#include "xmalloc.h"
 
-#define LIST_CHOSEN	1
-#define LIST_CLOSED	2
-#define LIST_QUIT	3
+#define CTRL(c)		((c) & 0x1f)
+#define LIST_PANE_MAX	8	/* rows of the pane below a list */
 
 struct list_item {
-	char	*text;
+	char	*text;		/* NULL until first needed (text_of) */
 	int	 indent;	/* levels */
-	size_t	 data;		/* the heading's block */
+	size_t	 data;		/* the heading's block, the note's index... */
+};
+
+struct list;
+
+struct list_ops {
+	/* Enter on an item: a reaction (UI_DONE closes the list). */
+	int	(*chosen)(struct pager *, struct list *, size_t item);
+	/* Keys of its own: -1 not taken, else a reaction. */
+	int	(*extra)(struct pager *, struct list *, const struct key *);
+	/* An item's line, made when first needed. */
+	char	*(*text_of)(struct pager *, const struct list_item *);
+	/* The whole entry for the pane below, or NULL: no pane. */
+	char	*(*preview)(struct pager *, const struct list_item *);
+	void	(*free)(struct list *);
 };
 
 struct list {
-	const char		*title;
+	char			 title[200];
+	const struct list_ops	*ops;
 	struct list_item	*items;
 	size_t			 n;
 	size_t			*shown;	/* indices of items passing the filter */
@@ -39,23 +58,24 @@ struct list {
 	size_t			 top;
 	long			 marked; /* item marked as current, or -1 */
 	int			 filterable;
+	int			 letters_filter; /* a letter that is no key filters */
+	int			 typing; /* keys go to the filter */
 	struct buf		 filter;
-	/* Keys of its own: -1 not taken, 0 taken, else a LIST_* result. */
-	int			(*extra)(struct pager *, struct list *, wint_t,
-				    int fn);
 	long			 undo;	/* notes list: item last deleted */
-	/* Makes an item's text when it is first needed (NULL: all made). */
-	char			*(*text_of)(struct pager *, const struct list_item *);
-	struct pager		*p;
+	int			 bookmarks;
+	void			*data;	/* the list's own */
+	struct list		*parent; /* a list this one came from */
 };
+
+/* --- Items and filtering ------------------------------------------------ */
 
 /* Item i's text, made now if it is made lazily. */
 static const char *
-list_text(struct list *l, size_t i)
+list_text(struct pager *p, struct list *l, size_t i)
 {
 	if (l->items[i].text == NULL)
-		l->items[i].text = l->text_of != NULL ?
-		    l->text_of(l->p, &l->items[i]) : xstrdup("");
+		l->items[i].text = l->ops->text_of != NULL ?
+		    l->ops->text_of(p, &l->items[i]) : xstrdup("");
 	return l->items[i].text;
 }
 
@@ -64,15 +84,15 @@ list_text(struct list *l, size_t i)
  * traditional as simplified unless --script-fold=off.  NULL: no filter.
  */
 static struct search *
-list_filter(struct list *l)
+list_filter(struct pager *p, struct list *l)
 {
-	char	*cause = NULL;
-	int	 flags = SEARCH_ICASE;
-	struct search *s;
+	char		*cause = NULL;
+	int		 flags = SEARCH_ICASE;
+	struct search	*s;
 
 	if (l->filter.len == 0)
 		return NULL;
-	if (l->p != NULL && !l->p->o->script_fold)
+	if (!p->o->script_fold)
 		flags |= SEARCH_NOSCRIPT;
 	if ((s = search_new(l->filter.s, flags, &cause)) == NULL)
 		free(cause);	/* white space alone: everything passes */
@@ -80,16 +100,16 @@ list_filter(struct list *l)
 }
 
 static void
-list_refilter(struct list *l)
+list_refilter(struct pager *p, struct list *l)
 {
 	size_t		 i, keep = l->nshown > 0 ? l->shown[l->sel] : 0;
-	struct search	*s = list_filter(l);
+	struct search	*s = list_filter(p, l);
 	const char	*text;
 
 	l->nshown = 0;
 	l->sel = 0;
 	for (i = 0; i < l->n; i++) {
-		if (s != NULL && (text = list_text(l, i)) != NULL &&
+		if (s != NULL && (text = list_text(p, l, i)) != NULL &&
 		    !search_in(s, text, strlen(text)))
 			continue;
 		if (i == keep || (l->marked >= 0 && i == (size_t)l->marked &&
@@ -101,13 +121,119 @@ list_refilter(struct list *l)
 	search_free(s);
 }
 
-static void
-list_draw(struct pager *p, struct list *l)
+/* The item under the bar, or NULL. */
+static struct list_item *
+list_current(struct list *l)
 {
-	int		 rows = p->rows - 1, y, used;
+	return l->nshown > 0 ? &l->items[l->shown[l->sel]] : NULL;
+}
+
+/* Makes item i's text again (it changed). */
+static void
+list_redo(struct list *l, size_t i)
+{
+	free(l->items[i].text);
+	l->items[i].text = NULL;
+}
+
+/* --- Drawing ------------------------------------------------------------- */
+
+/* Appends the lines of s wrapped at cols columns (at a blank if it can). */
+static int
+list_wrap(const char *s, int cols, int y, int rows)
+{
+	size_t	n = strlen(s), i = 0, brk, j;
+	int	w, cw, used = 0;
+	uint32_t c;
+
+	while (i < n && used < rows) {
+		w = 0;
+		brk = 0;
+		for (j = i; j < n && s[j] != '\n'; ) {
+			int k = utf8_decode((const uint8_t *)s + j, n - j, &c);
+
+			cw = width_cp(c, 1);
+			if (w + cw > cols)
+				break;
+			if (c == ' ')
+				brk = j;
+			w += cw;
+			j += (size_t)k;
+		}
+		if (j < n && s[j] != '\n' && brk > i)
+			j = brk;
+		mvaddnstr(y + used++, 0, s + i, (int)(j - i));
+		i = j;
+		while (i < n && (s[i] == ' ' || s[i] == '\n')) {
+			if (s[i++] == '\n')
+				break;
+		}
+	}
+	return used;
+}
+
+/* The pane below a list: the whole selected entry. */
+static void
+list_draw_pane(struct pager *p, struct list *l, int y, int rows)
+{
+	struct list_item	*it = list_current(l);
+	char			*text;
+	int			 i;
+
+	attrset(A_DIM);
+	for (i = 0; i < p->cols - 1; i++)
+		mvaddstr(y, i, "\xE2\x94\x80");		/* ─ */
+	attrset(A_NORMAL);
+	if (it == NULL || (text = l->ops->preview(p, it)) == NULL)
+		return;
+	list_wrap(text, p->cols - 1, y + 1, rows - 1);
+	free(text);
+}
+
+/* The footer: the title, how many, the filter; within the width. */
+static void
+list_draw_footer(struct pager *p, struct list *l)
+{
+	char	*line, *fit;
+	int	 i;
+
+	line = p->msg[0] != '\0' ? xstrdup(p->msg) :
+	    xasprintf("%s (%zu)%s%s%s", l->title, l->nshown,
+	    l->filter.len || l->typing ? "  filter: " : "",
+	    l->filter.len ? l->filter.s : "", l->typing ? "_" : "");
+	attrset(A_REVERSE);
+	move(p->rows - 1, 0);
+	for (i = 0; i < p->cols - 1; i++)
+		addch(' ');
+	fit = draw_fit_middle(line, p->cols - 2);
+	mvaddstr(p->rows - 1, 0, fit);
+	attrset(A_NORMAL);
+	free(fit);
+	free(line);
+}
+
+/* Rows for the entries: the pane takes a third, at most LIST_PANE_MAX. */
+static int
+list_rows(const struct pager *p, const struct list *l, int *pane)
+{
+	int	rows = p->rows - 1;
+
+	*pane = 0;
+	if (l->ops->preview != NULL && rows >= 8) {
+		*pane = rows / 3 < LIST_PANE_MAX ? rows / 3 : LIST_PANE_MAX;
+		rows -= *pane;
+	}
+	return rows;
+}
+
+static void
+list_draw(struct pager *p, void *arg)
+{
+	struct list	*l = arg;
+	int		 pane, rows = list_rows(p, l, &pane), y, used, x;
 	size_t		 i;
-	char		*fit, status[512];
 	const char	*text;
+	char		*fit;
 
 	erase();
 	if (p->cols < UI_MIN_COLS || p->rows < UI_MIN_ROWS)
@@ -118,30 +244,25 @@ list_draw(struct pager *p, struct list *l)
 		l->top = l->sel - (size_t)rows + 1;
 	for (y = 0, i = l->top; y < rows && i < l->nshown; y++, i++) {
 		const struct list_item *it = &l->items[l->shown[i]];
-		int x = 2 + 2 * it->indent;
 
+		x = 2 + 2 * it->indent;
 		if (x > p->cols / 2)
 			x = p->cols / 2;
 		attrset(i == l->sel ? A_REVERSE : A_NORMAL);
 		if ((long)l->shown[i] == l->marked)
 			mvaddstr(y, 0, ">");
-		text = list_text(l, l->shown[i]);
+		text = list_text(p, l, l->shown[i]);
 		fit = draw_fit(text, strlen(text), p->cols - 1 - x, &used);
 		mvaddstr(y, x, fit);
 		free(fit);
 	}
-	attrset(A_REVERSE);
-	snprintf(status, sizeof status, "%s (%zu)%s%s", l->title, l->nshown,
-	    l->filter.len ? "  filter: " : "",
-	    l->filter.len ? l->filter.s : "");
-	move(p->rows - 1, 0);
-	for (y = 0; y < p->cols - 1; y++)
-		addch(' ');
-	fit = draw_fit(status, strlen(status), p->cols - 2, &used);
-	mvaddstr(p->rows - 1, 0, fit);
-	free(fit);
 	attrset(A_NORMAL);
+	if (pane > 0)
+		list_draw_pane(p, l, rows, pane);
+	list_draw_footer(p, l);
 }
+
+/* --- Keys ------------------------------------------------------------------ */
 
 static void
 list_move(struct list *l, long by)
@@ -157,197 +278,234 @@ list_move(struct list *l, long by)
 	l->sel = (size_t)s;
 }
 
-/* Typing into the filter; returns 1 if the key was taken. */
+/* Keys that move in every state; 1 if taken. */
 static int
-list_type(struct list *l, wint_t c, int fn)
+list_nav(struct pager *p, struct list *l, const struct key *k)
 {
-	if (!l->filterable)
+	int	pane, page = list_rows(p, l, &pane) - 1;
+
+	if (page < 1)
+		page = 1;
+	if ((k->fn && k->c == KEY_DOWN) || (!k->fn && k->c == CTRL('N')))
+		list_move(l, 1);
+	else if ((k->fn && k->c == KEY_UP) || (!k->fn && k->c == CTRL('P')))
+		list_move(l, -1);
+	else if (k->fn && k->c == KEY_NPAGE)
+		list_move(l, page);
+	else if (k->fn && k->c == KEY_PPAGE)
+		list_move(l, -page);
+	else if (k->fn && k->c == KEY_HOME)
+		list_move(l, -(long)l->nshown);
+	else if (k->fn && k->c == KEY_END)
+		list_move(l, (long)l->nshown);
+	else if (k->fn && k->c == KEY_RESIZE)
+		pager_layout(p);
+	else
 		return 0;
-	if (fn && (c == KEY_BACKSPACE || c == KEY_DC)) {
+	return 1;
+}
+
+/* Typing into the filter; 1 if the key was taken. */
+static int
+list_type(struct pager *p, struct list *l, const struct key *k)
+{
+	wint_t	c = k->c;
+
+	if (k->fn && (c == KEY_BACKSPACE || c == KEY_DC))
 		c = 0x7f;
-		fn = 0;
-	}
-	if (fn)
+	else if (k->fn)
 		return 0;
-	if ((c == 0x7f || c == 8) && l->filter.len > 0) {
+	if (c == 0x7f || c == 8) {
+		if (l->filter.len == 0)
+			return 1;
 		while (l->filter.len > 0 &&
 		    (l->filter.s[l->filter.len - 1] & 0xC0) == 0x80)
 			l->filter.len--;
 		l->filter.s[--l->filter.len] = '\0';
+	} else if (c == CTRL('U')) {
+		l->filter.len = 0;
+		l->filter.s[0] = '\0';
 	} else if (c >= 0x20 && c != 0x7f && iswprint(c))
 		buf_add_cp(&l->filter, (uint32_t)c);
 	else
 		return 0;
-	list_refilter(l);
+	list_refilter(p, l);
 	return 1;
 }
 
-/* One key; returns 0 to go on or a LIST_* result. */
+/* Enter: the list's action on the item under the bar. */
 static int
-list_key(struct pager *p, struct list *l, wint_t c, int fn)
+list_choose(struct pager *p, struct list *l)
 {
-	long	page = p->rows > 2 ? p->rows - 2 : 1;
-	int	typing = l->filter.len > 0;
-
-	if (!fn && c == 27)
-		return LIST_CLOSED;
-	if (l->extra != NULL && !typing) {
-		int r = l->extra(p, l, c, fn);
-
-		if (r >= 0)
-			return r;
-	}
-	if (!fn && (c == '\r' || c == '\n'))
-		return l->nshown > 0 ? LIST_CHOSEN : 0;
-	if (fn && c == KEY_ENTER)
-		return l->nshown > 0 ? LIST_CHOSEN : 0;
-	if (!typing && !fn && (c == 'q' || c == 't' || c == '\t' ||
-	    (!l->filterable && (c == 'h'))))
-		return LIST_CLOSED;
-	if (fn && c == KEY_F(1) && !l->filterable)
-		return LIST_CLOSED;
-	if ((fn && c == KEY_DOWN) || (!typing && !fn && c == 'j'))
-		list_move(l, 1);
-	else if ((fn && c == KEY_UP) || (!typing && !fn && c == 'k'))
-		list_move(l, -1);
-	else if ((fn && c == KEY_NPAGE) || (!typing && !fn && c == ' '))
-		list_move(l, page);
-	else if ((fn && c == KEY_PPAGE) || (!typing && !fn && c == 'b'))
-		list_move(l, -page);
-	else if (fn && c == KEY_HOME)
-		list_move(l, -(long)l->nshown);
-	else if (fn && c == KEY_END)
-		list_move(l, (long)l->nshown);
-	else if (fn && c == KEY_RESIZE)
-		pager_layout(p);
-	else
-		list_type(l, c, fn);
-	return 0;
+	if (l->nshown == 0)
+		return UI_REDRAW;
+	return l->ops->chosen(p, l, l->shown[l->sel]);
 }
 
-/* The list's own loop; returns a LIST_* result. */
+/* A key while the filter is typed. */
 static int
-list_run(struct pager *p, struct list *l)
+list_key_typing(struct pager *p, struct list *l, const struct key *k)
 {
-	wint_t	c;
-	int	rc, r;
+	if ((k->fn && k->c == KEY_ENTER) || (!k->fn && (k->c == '\r' ||
+	    k->c == '\n')))
+		return list_choose(p, l);
+	if (!list_nav(p, l, k))
+		list_type(p, l, k);
+	return UI_REDRAW;
+}
 
-	l->p = p;
-	l->shown = calloc(l->n + 1, sizeof *l->shown);
-	if (l->shown == NULL)
-		return LIST_CLOSED;
-	buf_init(&l->filter);
-	list_refilter(l);
-	for (;;) {
-		list_draw(p, l);
-		refresh();
-		rc = get_wch(&c);
-		if (term_quit_requested()) {
-			r = LIST_QUIT;
-			break;
-		}
-		if (term_take_suspend())
-			term_suspend();
-		if (rc == ERR)
-			continue;
-		if ((r = list_key(p, l, c, rc == KEY_CODE_YES)) != 0)
-			break;
+static int
+list_key(struct pager *p, void *arg, const struct key *k)
+{
+	struct list	*l = arg;
+	int		 pane, page = list_rows(p, l, &pane) - 1, r;
+
+	if (k->c == KEY_INTERRUPT || (!k->fn && (k->c == 27 ||
+	    (k->c == 'q' && !l->typing))))
+		return UI_DONE;		/* a message said in the list stays */
+	p->msg[0] = '\0';
+	if (l->typing)
+		return list_key_typing(p, l, k);
+	if ((k->fn && k->c == KEY_ENTER) || (!k->fn && (k->c == '\r' ||
+	    k->c == '\n')))
+		return list_choose(p, l);
+	if (list_nav(p, l, k))
+		return UI_REDRAW;
+	if (l->ops->extra != NULL && (r = l->ops->extra(p, l, k)) >= 0)
+		return r;
+	if (k->fn)
+		return UI_NONE;
+	switch (k->c) {
+	case 'j':
+		list_move(l, 1);
+		return UI_REDRAW;
+	case 'k':
+		list_move(l, -1);
+		return UI_REDRAW;
+	case ' ':
+		list_move(l, page > 0 ? page : 1);
+		return UI_REDRAW;
+	case 'b':
+		list_move(l, page > 0 ? -page : -1);
+		return UI_REDRAW;
+	case 'g':
+		list_move(l, -(long)l->nshown);
+		return UI_REDRAW;
+	case 'G':
+		list_move(l, (long)l->nshown);
+		return UI_REDRAW;
+	case '/':
+		if (l->filterable)
+			l->typing = 1;
+		return UI_REDRAW;
 	}
-	buf_free(&l->filter);
-	return r;
+	if (l->filterable && l->letters_filter && list_type(p, l, k)) {
+		l->typing = 1;
+		return UI_REDRAW;
+	}
+	return UI_NONE;
 }
 
 static void
-list_free_items(struct list *l)
+list_free(void *arg)
 {
-	size_t	i;
+	struct list	*l = arg;
+	size_t		 i;
 
+	if (l->ops->free != NULL)
+		l->ops->free(l);
 	for (i = 0; i < l->n; i++)
 		free(l->items[i].text);
 	free(l->items);
 	free(l->shown);
+	buf_free(&l->filter);
+	free(l);
 }
+
+static const struct mode_type list_mode = {
+	"list", 1, list_key, list_draw, NULL, NULL, list_free
+};
+
+/* A new list of n items (to be filled) over the text. */
+static struct list *
+list_new(const struct list_ops *ops, size_t n, const char *title)
+{
+	struct list	*l = xcalloc(1, sizeof *l);
+
+	l->ops = ops;
+	l->items = xcalloc(n + 1, sizeof *l->items);
+	l->shown = xcalloc(n + 1, sizeof *l->shown);
+	l->marked = -1;
+	l->undo = -1;
+	snprintf(l->title, sizeof l->title, "%s", title);
+	buf_init(&l->filter);
+	return l;
+}
+
+/* Shows a list (filled): it takes the keys until it is closed. */
+static int
+list_show(struct pager *p, struct list *l)
+{
+	list_refilter(p, l);
+	mode_push(p, &list_mode, l);
+	return UI_REDRAW | UI_CLEAR;
+}
+
+/* --- The table of contents ----------------------------------------------- */
+
+static int
+list_toc_chosen(struct pager *p, struct list *l, size_t i)
+{
+	struct pos	pos = { (uint32_t)l->items[i].data, 0 };
+
+	pager_jump_from(p);
+	view_goto(p->r->v, pos);
+	return UI_DONE;
+}
+
+/* t or Tab in the contents closes it, as it opened it. */
+static int
+list_toc_extra(struct pager *p, struct list *l, const struct key *k)
+{
+	if (!k->fn && (k->c == 't' || k->c == '\t'))
+		return UI_DONE;
+	return -1;
+}
+
+static const struct list_ops list_toc_ops = {
+	list_toc_chosen, list_toc_extra, NULL, NULL, NULL
+};
 
 int
 list_toc(struct pager *p)
 {
-	struct list	 l;
+	struct list	*l;
 	const uint32_t	*o;
 	size_t		 n, i, len;
-	int		 r;
 
-	doc_segment_all(p->d);
-	view_sync(p->v);
-	o = doc_outline(p->d, &n);
+	doc_segment_all(p->r->d);
+	view_sync(p->r->v);
+	o = doc_outline(p->r->d, &n);
 	if (n == 0) {
 		pager_message(p, "this document has no sections");
 		return UI_REDRAW;
 	}
-	memset(&l, 0, sizeof l);
-	l.title = "Contents";
-	l.filterable = 1;
-	l.items = calloc(n, sizeof *l.items);
-	if (l.items == NULL)
-		return UI_REDRAW;
+	l = list_new(&list_toc_ops, n, "Contents: Enter jumps, / filters");
+	l->filterable = 1;
+	l->letters_filter = 1;
 	for (i = 0; i < n; i++) {
-		l.items[i].text = text_visible(doc_text(p->d, o[i]), &len);
-		l.items[i].indent = doc_level(p->d, o[i]) - 1;
-		l.items[i].data = o[i];
+		l->items[i].text = text_visible(doc_text(p->r->d, o[i]), &len);
+		l->items[i].indent = doc_level(p->r->d, o[i]) - 1;
+		l->items[i].data = o[i];
 	}
-	l.n = n;
-	l.marked = view_section(p->v);
-	r = list_run(p, &l);
-	if (r == LIST_CHOSEN) {
-		struct pos pos = { (uint32_t)l.items[l.shown[l.sel]].data, 0 };
-
-		view_goto(p->v, pos);
-	}
-	list_free_items(&l);
-	return r == LIST_QUIT ? UI_QUIT : UI_REDRAW | UI_CLEAR;
-}
-
-int
-list_help(struct pager *p)
-{
-	struct list		 l;
-	const struct cmd	*c;
-	size_t			 n = 0;
-	int			 r;
-
-	for (c = cmd_table; c->name != NULL; c++)
-		n++;
-	memset(&l, 0, sizeof l);
-	l.title = "Keys: q or h closes";
-	l.marked = -1;
-	l.items = calloc(n + 1, sizeof *l.items);
-	if (l.items == NULL)
-		return UI_REDRAW;
-	for (c = cmd_table; c->name != NULL; c++) {
-		struct buf b;
-
-		buf_init(&b);
-		buf_adds(&b, c->keys);
-		while (width_str(b.s, b.len, 1) < 32)
-			buf_addc(&b, ' ');
-		buf_adds(&b, " ");
-		buf_adds(&b, c->help);
-		l.items[l.n++].text = buf_take(&b, NULL);
-	}
-	r = list_run(p, &l);
-	list_free_items(&l);
-	return r == LIST_QUIT ? UI_QUIT : UI_REDRAW | UI_CLEAR;
+	l->n = n;
+	l->marked = view_section(p->r->v);
+	return list_show(p, l);
 }
 
 /* --- Bookmarks and notes ------------------------------------------------- */
 
-static void
-buf_printf_state(struct buf *b, const char *state)
-{
-	buf_addc(b, '[');
-	buf_adds(b, state);
-	buf_adds(b, "] ");
-}
-
+/* An entry's line: state, name, passage as shown, note, section. */
 static char *
 list_note_text(struct pager *p, struct note *k)
 {
@@ -356,15 +514,20 @@ list_note_text(struct pager *p, struct note *k)
 	size_t		i;
 
 	buf_init(&b);
+	if (k->deleted)
+		buf_adds(&b, "[deleted: u brings it back] ");
 	if (k->unsaved)
 		buf_adds(&b, "[NOT SAVED] ");
-	if (strcmp(k->state, "anchored") != 0)
-		buf_printf_state(&b, k->state);
+	if (strcmp(k->state, "anchored") != 0) {
+		buf_addc(&b, '[');
+		buf_adds(&b, k->state);
+		buf_adds(&b, "] ");
+	}
 	if (k->kind == NOTE_BOOKMARK && k->text != NULL && *k->text != '\0') {
 		buf_adds(&b, k->text);
 		buf_adds(&b, " \xE2\x80\x94 ");
 	}
-	q = xstrdup(notes_quote(&p->notes, k));
+	q = xstrdup(notes_quote(&p->r->notes, k));
 	for (i = 0; q[i] != '\0'; i++)
 		if (q[i] == '\n' || q[i] == '\r' || q[i] == '\t')
 			q[i] = ' ';
@@ -379,59 +542,29 @@ list_note_text(struct pager *p, struct note *k)
 		buf_adds(&b, k->section);
 		buf_addc(&b, ']');
 	}
+	for (i = 0; i < b.len; i++)
+		if (b.s[i] == '\n' || b.s[i] == '\t')
+			b.s[i] = ' ';
 	return buf_take(&b, NULL);
-}
-
-/*
- * r in the notes list: the note's earlier texts, newest first; Enter
- * brings one back (the text it replaces becomes a revision in its turn).
- */
-static int
-list_revisions(struct pager *p, struct note *k)
-{
-	struct note_rev	*v;
-	struct list	 l;
-	size_t		 n, i, j;
-	int		 r;
-
-	if (p->notes.st == NULL || k->unsaved ||
-	    store_revisions(p->notes.st, k->id, &v, &n) != 0 || n == 0) {
-		pager_message(p, "this note has no earlier texts");
-		return UI_REDRAW;
-	}
-	memset(&l, 0, sizeof l);
-	l.title = "Earlier texts: Enter brings one back";
-	l.marked = -1;
-	l.items = xcalloc(n + 1, sizeof *l.items);
-	for (i = 0; i < n; i++) {
-		struct buf	b;
-
-		buf_init(&b);
-		buf_add(&b, v[i].saved, strlen(v[i].saved) > 16 ? 16 :
-		    strlen(v[i].saved));
-		buf_adds(&b, "  ");
-		buf_adds(&b, v[i].text != NULL ? v[i].text : "");
-		for (j = 0; j < b.len; j++)
-			if (b.s[j] == '\n' || b.s[j] == '\t')
-				b.s[j] = ' ';
-		l.items[l.n].data = i;
-		l.items[l.n++].text = buf_take(&b, NULL);
-	}
-	r = list_run(p, &l);
-	if (r == LIST_CHOSEN) {
-		i = l.items[l.shown[l.sel]].data;
-		annot_set_text(p, k, xstrdup(v[i].text ? v[i].text : ""),
-		    "the earlier text is back");
-	}
-	list_free_items(&l);
-	note_revs_free(v, n);
-	return r == LIST_QUIT ? UI_QUIT : UI_REDRAW;
 }
 
 static char *
 list_note_item(struct pager *p, const struct list_item *it)
 {
-	return list_note_text(p, &p->notes.v[it->data]);
+	return list_note_text(p, &p->r->notes.v[it->data]);
+}
+
+/* The pane: the passage and the note, whole, lines kept. */
+static char *
+list_note_preview(struct pager *p, const struct list_item *it)
+{
+	struct note	*k = &p->r->notes.v[it->data];
+
+	return xasprintf("\xE2\x80\x9C%s\xE2\x80\x9D%s%s%s%s",
+	    notes_quote(&p->r->notes, k), k->text != NULL && *k->text ? "\n" : "",
+	    k->text != NULL ? k->text : "", k->section != NULL &&
+	    *k->section ? "\n\xE2\x80\x94 " : "", k->section != NULL ?
+	    k->section : "");
 }
 
 /* Orders notes by place in the document (the lost ones last), or by date. */
@@ -461,189 +594,263 @@ list_note_cmp(const void *x, const void *y)
 }
 
 /* The list's title, which says its keys and its order. */
-static const char *
-list_notes_title(int bookmarks)
+static void
+list_notes_title(struct list *l)
 {
-	if (bookmarks)
-		return list_by_date ? "Bookmarks by date: Enter jumps, d deletes, "
-		    "u undoes, s by place" : "Bookmarks: Enter jumps, d deletes, "
-		    "u undoes, s by date";
-	return list_by_date ? "Notes by date: Enter jumps, e edits, r earlier "
-	    "texts, d deletes, u undoes, s by place" : "Notes: Enter jumps, "
-	    "e edits, r earlier texts, d deletes, u undoes, s by date";
+	snprintf(l->title, sizeof l->title, "%s%s: Enter jumps, %sd deletes, "
+	    "u undoes, s %s", l->bookmarks ? "Bookmarks" : "Notes",
+	    list_by_date ? " by date" : "", l->bookmarks ? "" :
+	    "e edits, r earlier texts, ", list_by_date ? "by place" : "by date");
 }
 
 static void
 list_sort_notes(struct pager *p, struct list *l)
 {
-	list_sorting = p->notes.v;
+	list_sorting = p->r->notes.v;
 	qsort(l->items, l->n, sizeof *l->items, list_note_cmp);
 	l->undo = -1;	/* items moved */
-	if (l->shown != NULL)
-		list_refilter(l);
+	list_notes_title(l);
 }
 
 static int
-list_note_key(struct pager *p, struct list *l, wint_t c, int fn)
+list_note_chosen(struct pager *p, struct list *l, size_t i)
 {
-	struct note	*k;
-	size_t		 i;
+	const struct note	*k = &p->r->notes.v[l->items[i].data];
+	struct doc		*d;
+	size_t			 b;
+	struct pos		 pos = { 0, 0 };
 
-	if (fn || l->nshown == 0)
+	if (k->deleted)
+		return UI_REDRAW;
+	if (k->hit.state >= ANCHOR_AMBIGUOUS) {
+		pager_message(p, "that passage is not in the text now");
+		return UI_DONE;
+	}
+	pager_jump_from(p);
+	d = view_locate(p->r->v, k->hit.start, &b);
+	pos.block = (uint32_t)b;
+	view_goto_in(p->r->v, d, pos);
+	return UI_DONE;
+}
+
+/* --- A note's earlier texts ------------------------------------------------ */
+
+struct list_revs {
+	struct note_rev	*v;
+	size_t		 n;
+	struct note	*k;
+	size_t		 item;	/* in the parent list */
+};
+
+static int
+list_rev_chosen(struct pager *p, struct list *l, size_t i)
+{
+	struct list_revs	*r = l->data;
+	size_t			 k = l->items[i].data;
+
+	annot_set_text(p, r->k, xstrdup(r->v[k].text ? r->v[k].text : ""),
+	    "the earlier text is back");
+	list_redo(l->parent, r->item);
+	return UI_DONE;
+}
+
+static void
+list_rev_free(struct list *l)
+{
+	struct list_revs	*r = l->data;
+
+	note_revs_free(r->v, r->n);
+	free(r);
+}
+
+static char *
+list_rev_preview(struct pager *p, const struct list_item *it)
+{
+	return xstrdup(it->text != NULL ? it->text : "");
+}
+
+static const struct list_ops list_rev_ops = {
+	list_rev_chosen, NULL, NULL, list_rev_preview, list_rev_free
+};
+
+/*
+ * r in the notes list: the note's earlier texts, newest first; Enter
+ * brings one back (the text it replaces becomes a revision in its turn).
+ */
+static int
+list_revisions(struct pager *p, struct list *parent, size_t item)
+{
+	struct note		*k = &p->r->notes.v[parent->items[item].data];
+	struct list_revs	*r = xcalloc(1, sizeof *r);
+	struct list		*l;
+	size_t			 i;
+
+	if (p->r->notes.st == NULL || k->unsaved ||
+	    store_revisions(p->r->notes.st, k->id, &r->v, &r->n) != 0 ||
+	    r->n == 0) {
+		free(r);
+		pager_message(p, "this note has no earlier texts");
+		return UI_REDRAW;
+	}
+	r->k = k;
+	r->item = item;
+	l = list_new(&list_rev_ops, r->n, "Earlier texts: Enter brings one back");
+	l->data = r;
+	l->parent = parent;
+	for (i = 0; i < r->n; i++) {
+		l->items[l->n].data = i;
+		l->items[l->n++].text = xasprintf("%.16s  %s", r->v[i].saved,
+		    r->v[i].text != NULL ? r->v[i].text : "");
+	}
+	return list_show(p, l);
+}
+
+/* After an edit from the list: the entry's line anew. */
+static void
+list_note_edited(struct pager *p, void *arg)
+{
+	struct list	*l = arg;
+
+	if (l->nshown > 0)
+		list_redo(l, l->shown[l->sel]);
+}
+
+/* d and u: delete the entry, bring it back. */
+static int
+list_note_delete(struct pager *p, struct list *l, int undo)
+{
+	size_t		 i = undo ? (size_t)l->undo : l->shown[l->sel];
+	struct note	*k = &p->r->notes.v[l->items[i].data];
+
+	if (undo ? l->undo < 0 || !k->deleted : k->deleted)
+		return UI_REDRAW;
+	if (!k->unsaved && (p->r->notes.st == NULL ||
+	    store_delete(p->r->notes.st, k->id, !undo) != 0))
+		return UI_REDRAW;
+	k->deleted = !undo;
+	l->undo = undo ? -1 : (long)i;
+	list_redo(l, i);
+	return UI_REDRAW;
+}
+
+static int
+list_note_key(struct pager *p, struct list *l, const struct key *k)
+{
+	struct list_item	*it = list_current(l);
+	struct note		*n;
+
+	if (k->fn)
 		return -1;
-	if (c == 's') {		/* by place or by date */
+	if (k->c == '\'' && l->bookmarks)	/* '': back where a jump left */
+		return pager_jump_back(p) | UI_DONE;
+	if (k->c == 's') {
 		list_by_date = !list_by_date;
-		l->title = list_notes_title(strncmp(l->title, "Book", 4) == 0);
 		list_sort_notes(p, l);
-		return 0;
+		list_refilter(p, l);
+		return UI_REDRAW;
 	}
-	i = l->items[l->shown[l->sel]].data;
-	k = &p->notes.v[i];
-	if (c == 'd' && !k->deleted) {
-		if (k->unsaved || (p->notes.st != NULL &&
-		    store_delete(p->notes.st, k->id, 1) == 0)) {
-			k->deleted = 1;
-			l->undo = (long)l->shown[l->sel];
-			free(l->items[l->shown[l->sel]].text);
-			l->items[l->shown[l->sel]].text =
-			    xstrdup("[deleted: u brings it back]");
-		}
-		return 0;
-	}
-	if (c == 'u' && l->undo >= 0) {
-		k = &p->notes.v[l->items[l->undo].data];
-		if (k->unsaved || (p->notes.st != NULL &&
-		    store_delete(p->notes.st, k->id, 0) == 0)) {
-			k->deleted = 0;
-			free(l->items[l->undo].text);
-			l->items[l->undo].text = list_note_text(p, k);
-			l->undo = -1;
-		}
-		return 0;
-	}
-	if (c == 'r' && k->kind == NOTE_NOTE && !k->deleted) {
-		if (list_revisions(p, k) == UI_QUIT)
-			return LIST_QUIT;
-		free(l->items[l->shown[l->sel]].text);
-		l->items[l->shown[l->sel]].text = list_note_text(p, k);
-		return 0;
-	}
-	if ((c == 'e' || c == 'E') && k->kind != NOTE_BOOKMARK && !k->deleted) {
-		annot_edit(p, k, c == 'E');
-		free(l->items[l->shown[l->sel]].text);
-		l->items[l->shown[l->sel]].text = list_note_text(p, k);
-		return 0;
-	}
+	if (k->c == 'u')
+		return list_note_delete(p, l, 1);
+	if (it == NULL)
+		return -1;
+	n = &p->r->notes.v[it->data];
+	if (k->c == 'd')
+		return list_note_delete(p, l, 0);
+	if (k->c == 'r' && n->kind == NOTE_NOTE && !n->deleted)
+		return list_revisions(p, l, l->shown[l->sel]);
+	if ((k->c == 'e' || k->c == 'E') && n->kind != NOTE_BOOKMARK &&
+	    !n->deleted)
+		return annot_edit(p, n, k->c == 'E', list_note_edited, l);
 	return -1;
 }
+
+static const struct list_ops list_note_ops = {
+	list_note_chosen, list_note_key, list_note_item, list_note_preview, NULL
+};
 
 int
 list_notes(struct pager *p, int bookmarks)
 {
-	struct list	 l;
+	struct list	*l;
 	size_t		 i;
-	int		 r;
 
-	annot_ready(p);
-	memset(&l, 0, sizeof l);
-	l.title = list_notes_title(bookmarks);
-	l.marked = -1;
-	l.undo = -1;
-	l.filterable = 1;
-	l.extra = list_note_key;
-	l.text_of = list_note_item;
-	l.items = calloc(p->notes.n + 1, sizeof *l.items);
-	if (l.items == NULL)
+	if (p->r->builtin) {
+		pager_message(p, "the help has no notes");
 		return UI_REDRAW;
-	for (i = 0; i < p->notes.n; i++) {
-		const struct note *k = &p->notes.v[i];
+	}
+	annot_ready(p);
+	l = list_new(&list_note_ops, p->r->notes.n, "");
+	l->bookmarks = bookmarks;
+	l->filterable = 1;
+	for (i = 0; i < p->r->notes.n; i++) {
+		const struct note *k = &p->r->notes.v[i];
 
 		if (k->deleted || (k->kind == NOTE_BOOKMARK) != bookmarks)
 			continue;
-		l.items[l.n++].data = i;	/* its text when first shown */
+		l->items[l->n++].data = i;	/* its text when first shown */
 	}
-	if (l.n == 0) {
-		free(l.items);
+	if (l->n == 0) {
+		list_free(l);
 		pager_message(p, bookmarks ? "no bookmarks yet: m adds one" :
 		    "no notes yet: a adds one, H highlights");
 		return UI_REDRAW;
 	}
-	list_sort_notes(p, &l);
-	r = list_run(p, &l);
-	if (r == LIST_CHOSEN) {
-		const struct note *k = &p->notes.v[l.items[l.shown[l.sel]].data];
+	list_sort_notes(p, l);
+	return list_show(p, l);
+}
 
-		if (k->hit.state >= ANCHOR_AMBIGUOUS)
-			pager_message(p, "that passage is not in the text now");
-		else {
-			size_t	b;
-			struct doc *d = view_locate(p->v, k->hit.start, &b);
-			struct pos pos = { (uint32_t)b, 0 };
+/* --- Links ----------------------------------------------------------------- */
 
-			view_goto_in(p->v, d, pos);
-		}
-	}
-	list_free_items(&l);
-	return r == LIST_QUIT ? UI_QUIT : UI_REDRAW | UI_CLEAR;
+/* Enter on a link: folio opens it (B comes back). */
+static int
+list_link_chosen(struct pager *p, struct list *l, size_t i)
+{
+	char	*url = xstrdup(strchr(l->items[i].text, ' ') + 1);
+	int	 r;
+
+	r = web_follow(p, url);	/* the page left is kept: B */
+	free(url);
+	return r | UI_DONE;
 }
 
 /* y in the list of links: copies the URL (OSC 52). */
 static int
-list_link_key(struct pager *p, struct list *l, wint_t c, int fn)
+list_link_key(struct pager *p, struct list *l, const struct key *k)
 {
 	const char	*u;
 
-	if (fn || c != 'y' || l->nshown == 0)
+	if (k->fn || k->c != 'y' || l->nshown == 0)
 		return -1;
 	u = strchr(l->items[l->shown[l->sel]].text, ' ') + 1;
 	annot_copy_text(p, u, strlen(u));
-	return LIST_CLOSED;
+	return UI_DONE;
 }
+
+static const struct list_ops list_link_ops = {
+	list_link_chosen, list_link_key, NULL, NULL, NULL
+};
 
 /* L: the links of a document; Enter opens one, y copies its URL. */
 int
 list_links(struct pager *p)
 {
-	struct list	 l;
+	struct list	*l;
 	size_t		 n, i = 0, k;
-	const char	*urls = doc_links(p->d, &n), *e;
-	char		*url = NULL;
-	int		 r;
+	const char	*urls = doc_links(p->r->d, &n), *e;
 
 	if (n == 0) {
 		pager_message(p, "this document has no links");
 		return UI_REDRAW;
 	}
-	memset(&l, 0, sizeof l);
-	l.title = "Links: Enter opens, y copies the URL, B comes back";
-	l.marked = -1;
-	l.filterable = 1;
-	l.extra = list_link_key;
-	l.items = calloc(n + 1, sizeof *l.items);
-	if (l.items == NULL)
-		return UI_REDRAW;
+	l = list_new(&list_link_ops, n,
+	    "Links: Enter opens, y copies the URL, B comes back");
+	l->filterable = 1;
+	l->letters_filter = 1;	/* as in the contents: a letter filters */
 	for (k = 0; k < n && (e = strchr(urls + i, '\n')) != NULL; k++) {
-		struct buf b;
-		char num[32];
-
-		buf_init(&b);
-		snprintf(num, sizeof num, "[%zu] ", k + 1);
-		buf_adds(&b, num);
-		buf_add(&b, urls + i, (size_t)(e - urls) - i);
-		l.items[l.n].data = i;
-		l.items[l.n++].text = buf_take(&b, NULL);
+		l->items[l->n].data = i;
+		l->items[l->n++].text = xasprintf("[%zu] %.*s", k + 1,
+		    (int)((size_t)(e - urls) - i), urls + i);
 		i = (size_t)(e - urls) + 1;
 	}
-	r = list_run(p, &l);
-	if (r == LIST_CHOSEN)
-		url = xstrdup(strchr(l.items[l.shown[l.sel]].text, ' ') + 1);
-	list_free_items(&l);
-	if (r == LIST_QUIT)
-		return UI_QUIT;
-	if (url != NULL) {
-		r = web_follow(p, url);
-		free(url);
-		return r;
-	}
-	return UI_REDRAW | UI_CLEAR;
+	return list_show(p, l);
 }

@@ -14,6 +14,7 @@
 #include "convert.h"
 #include "doc.h"
 #include "fetch.h"
+#include "fetch.h"
 #include "options.h"
 #include "pager.h"
 #include "notes.h"
@@ -77,26 +78,78 @@ main_fatal(const char *msg)
 	exit(1);
 }
 
-static int
-main_run(struct doc **dp, const struct options *o, const char *name)
-{
-	struct doc	*d = *dp;
-	int	width = o->width, rc;
+static int	main_script(struct doc *, const struct options *, const char *,
+		    struct convert **);
 
-	if (o->mode == MODE_TOC)
-		rc = print_toc(d, stdout);
-	else if (o->mode == MODE_DUMP || !isatty(STDOUT_FILENO)) {
+/* The files to read: those given, else the guide or standard input. */
+static size_t
+main_files(const struct options *o, const char ***paths)
+{
+	size_t	i, n = o->nfiles > 0 ? (size_t)o->nfiles : 1;
+
+	*paths = xcalloc(n, sizeof **paths);
+	for (i = 0; i < (size_t)o->nfiles; i++)
+		(*paths)[i] = strcmp(o->files[i], "-") == 0 ? NULL : o->files[i];
+	if (o->nfiles == 0)
+		(*paths)[0] = isatty(STDIN_FILENO) ? main_guide() : NULL;
+	return n;
+}
+
+/*
+ * The reader, or --dump of each file in turn when the output is not a
+ * terminal.  A file that cannot be read is said and skipped; the status
+ * is 1 if one was.
+ */
+static int
+main_read(struct options *o)
+{
+	const char	**paths, **ok;
+	struct doc	**docs;
+	struct convert	*cv = NULL;
+	char		*cause = NULL;
+	size_t		 n = main_files(o, &paths), i, k = 0;
+	int		 rc = 0, width = o->width;
+
+	docs = xcalloc(n, sizeof *docs);
+	ok = xcalloc(n, sizeof *ok);
+	o->doc.lazy = o->mode == MODE_PAGER && isatty(STDOUT_FILENO);
+	/* printed, a web page's links have no [n]: there is no L to use it */
+	o->doc.plain_links = !o->doc.lazy;
+	for (i = 0; i < n; i++) {
+		if ((docs[k] = web_open(NULL, paths[i], &o->doc, o,
+		    &cause)) == NULL) {
+			fprintf(stderr, "folio: %s: %s\n", paths[i] != NULL ?
+			    paths[i] : "standard input", cause);
+			free(cause);
+			rc = 1;
+			continue;
+		}
+		ok[k++] = paths[i];
+	}
+	if (k > 0 && o->mode == MODE_PAGER && isatty(STDOUT_FILENO))
+		rc |= pager_run(docs, ok, k, o);	/* it applies --script */
+	else if (k > 0) {
+		if (main_script(docs[0], o, ok[0] != NULL ? ok[0] :
+		    "standard input", &cv) != 0)
+			k = 0, rc = 1;
+		for (i = 1; i < k; i++)
+			doc_set_convert(docs[i], cv);
 		if (width == 0)
 			width = pager_terminal_width(80);
-		rc = print_dump(d, width, o->ambiguous, stdout);
-	} else
-		return pager_run(dp, o, strcmp(name, "standard input") == 0 ?
-		    NULL : name, name);
-	if (rc != 0) {
-		fprintf(stderr, "folio: write error\n");
-		return 1;
+		for (i = 0; i < k; i++)
+			if (print_dump(docs[i], width, o->ambiguous, stdout) != 0) {
+				fprintf(stderr, "folio: write error\n");
+				rc = 1;
+				break;
+			}
 	}
-	return 0;
+	for (i = 0; i < k; i++)
+		doc_free(docs[i]);
+	convert_close(cv);
+	free(docs);
+	free(ok);
+	free(paths);
+	return rc;
 }
 
 static int
@@ -189,13 +242,14 @@ main(int argc, char **argv)
 		fprintf(stderr, "folio: --notes needs a FILE\n");
 		return 2;
 	}
+	if (o.mode == MODE_PAGER || o.mode == MODE_DUMP)
+		return main_read(&o);
 	file = main_file(&o);
-	/* The reader segments as it goes; the printers need it all. */
-	o.doc.lazy = (o.mode == MODE_PAGER && isatty(STDOUT_FILENO)) ||
-	    o.mode == MODE_GREP;	/* --grep: only as far as the matches */
-	/* printed, a web page's links have no [n]: there is no L to use it */
-	o.doc.plain_links = !(o.mode == MODE_PAGER && isatty(STDOUT_FILENO));
-	d = web_open(NULL, file, &o.doc, &o, &cause);
+	/* the printers need it all; --grep only as far as its matches */
+	o.doc.lazy = o.mode == MODE_GREP;
+	o.doc.plain_links = 1;	/* printed, a page's links have no [n] */
+	d = web_open(NULL, strcmp(file, "-") == 0 ? NULL : file, &o.doc, &o,
+	    &cause);
 	if (d == NULL) {
 		fprintf(stderr, "folio: %s: %s\n",
 		    strcmp(file, "-") == 0 ? "standard input" : file, cause);
@@ -211,11 +265,11 @@ main(int argc, char **argv)
 	if (o.mode == MODE_GREP)
 		rc = main_grep(d, pattern, strcmp(file, "-") == 0 ?
 		    "(standard input)" : file, o.count);
-	else if (o.mode == MODE_NOTES || o.mode == MODE_EXPORT)
-		rc = notes_print(d, file, o.mode == MODE_EXPORT && o.json) ? 1 : 0;
+	else if (o.mode == MODE_TOC)
+		rc = print_toc(d, stdout) != 0 ? 1 : 0;
 	else
-		rc = main_run(&d, &o, strcmp(file, "-") == 0 ?
-		    "standard input" : file);
+		rc = notes_print(d, strcmp(file, "-") == 0 ? NULL : file,
+		    o.mode == MODE_EXPORT && o.json) ? 1 : 0;
 	search_free(pattern);
 	doc_free(d);
 	convert_close(cv);

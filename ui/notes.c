@@ -391,6 +391,7 @@ struct notes_all {
 	struct store	*st;
 	int		 json;
 	int		 first;
+	size_t		 docs;		/* documents exported */
 };
 
 /* One document of --export without FILE: resolved if its file is there. */
@@ -405,6 +406,7 @@ notes_export_one(void *arg, const char *doc_id, const char *title,
 	char			*cause = NULL;
 
 	memset(&ns, 0, sizeof ns);
+	all->docs++;
 	d = *path ? doc_open(path, &o, &cause) : NULL;
 	free(cause);
 	snprintf(ns.doc_id, sizeof ns.doc_id, "%s", doc_id);
@@ -448,6 +450,12 @@ notes_export_all(int json)
 	store_documents(all.st, notes_export_one, &all);
 	if (json)
 		export_json_end(stdout);
+	else if (all.docs == 0)
+		printf("# Notes\n\nNo notes yet: in the reader, a writes one, "
+		    "H highlights, m bookmarks.\n");
+	if (all.docs == 0)
+		fprintf(stderr, "folio: no notes yet (in %s)\n",
+		    store_path(all.st));
 	store_close(all.st);
 	return fflush(stdout) == 0 ? 0 : 1;
 }

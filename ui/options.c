@@ -50,9 +50,10 @@ void
 options_usage(FILE *f)
 {
 	fputs(
-"usage: folio [OPTION]... [FILE | URL]\n"
+"usage: folio [OPTION]... [FILE | URL]...\n"
 "Read FILE, a web page at URL (http, https), or standard input in the\n"
-"terminal.  Web pages show their article alone when they have one.\n"
+"terminal; :n and :p go between several.  Web pages show their article\n"
+"alone when they have one.\n"
 "\n"
 "  --dump                 print the laid-out document and exit\n"
 "  --toc                  print the outline and exit\n"
@@ -275,17 +276,24 @@ options_parse(int argc, char **argv, struct options *o)
 		if (options_one(c, o) != 0)
 			return -1;
 	}
-	if (argc - optind > 1) {
-		fprintf(stderr, "folio: only one file at a time\n");
+	if (o->count && o->mode != MODE_GREP) {
+		fprintf(stderr, "folio: --count goes with --grep=PATTERN\n");
 		fprintf(stderr, "Try 'folio --help' for more information.\n");
 		return -1;
 	}
+	if (o->regex && o->mode != MODE_GREP) {
+		fprintf(stderr, "folio: --regex goes with --grep=PATTERN\n");
+		fprintf(stderr, "Try 'folio --help' for more information.\n");
+		return -1;
+	}
+	if (argc - optind > 1 && o->mode != MODE_PAGER && o->mode != MODE_DUMP) {
+		fprintf(stderr, "folio: one FILE at a time with this option\n");
+		fprintf(stderr, "Try 'folio --help' for more information.\n");
+		return -1;
+	}
+	o->files = argv + optind;
+	o->nfiles = argc - optind;
 	if (optind < argc)
 		o->file = argv[optind];
-	if (o->count && o->mode != MODE_GREP) {
-		fprintf(stderr, "folio: --count needs --grep\n");
-		fprintf(stderr, "Try 'folio --help' for more information.\n");
-		return -1;
-	}
 	return 0;
 }

@@ -4,7 +4,7 @@
 
 #include "doc.h"
 
-enum mode {
+enum run {
 	MODE_PAGER,
 	MODE_DUMP,
 	MODE_TOC,
@@ -18,8 +18,10 @@ enum mode {
 };
 
 struct options {
-	enum mode	 mode;
+	enum run	 mode;
 	const char	*file;		/* NULL: stdin or the bundled guide */
+	char		**files;	/* every FILE given (the reader reads them all) */
+	int		 nfiles;
 	int		 width;		/* 0: not given */
 	int		 ambiguous;	/* 1 or 2 */
 	int		 keys_man;	/* --list-keys=man */

@@ -1,13 +1,21 @@
 /*
- * pager.c: the reader's main loop.
+ * pager.c: the reader's one loop.
  *
- * The loop waits for a key in one place.  While the document is not yet
- * segmented to its end it waits without blocking and, when no key comes,
- * segments one more piece (about 1 MiB, a few milliseconds), so the first
- * screen shows at once and the rest is ready before it is needed.  Signal
- * flags are read after every wake-up; a resize comes as KEY_RESIZE.
+ * Keys are read here and nowhere else (get_wch, once).  A key goes to the
+ * mode on top of the stack (mode.c), or, with none, to the reader: a
+ * count being typed, Ctrl-C (twice in a row quits), a command of the
+ * table (cmd.c), or a hint that it is not a key.  While no key comes the
+ * loop does background work in small steps: a mode's own (a search
+ * following the typing), counting matches, segmenting the rest of the
+ * document, hashing it for its notes, looking at the file and at the
+ * notes of other sessions.  Then it draws: it gathers what the features
+ * lay over the text (marks) and what the status line says, and hands
+ * both to draw.c, which calls no feature back.
  */
 #include <sys/ioctl.h>
+#include <sys/stat.h>
+
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,15 +23,17 @@
 
 #include <curses.h>
 
+#include "convert.h"
 #include "encoding.h"
+#include "html.h"
 #include "html.h"
 #include "pager.h"
 #include "ui.h"
 #include "utf8.h"
 #include "width.h"
+#include "xmalloc.h"
 
 #define PAGER_POLL_MS	700	/* how often other sessions' notes are seen */
-#define PAGER_RATE_SAMPLE 16384	/* bytes read to guess the reading speed */
 
 int
 pager_terminal_width(int fallback)
@@ -43,60 +53,224 @@ pager_emergency_stop(void)
 }
 
 void
-pager_message(struct pager *p, const char *msg)
+pager_message(struct pager *p, const char *fmt, ...)
 {
-	snprintf(p->msg, sizeof p->msg, "%s", msg);
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+	va_end(ap);
 }
 
 /* The text column: the terminal's width, at most a reading measure. */
 void
 pager_layout(struct pager *p)
 {
-	struct layout_opts	lo = *view_opts(p->v);
+	struct layout_opts	lo = *view_opts(p->r->v);
 
 	p->cols = COLS;
 	p->rows = LINES;
-	p->width = p->o->width > 0 ? p->o->width : UI_MEASURE;
+	p->width = p->want_width > 0 ? p->want_width :
+	    p->o->width > 0 ? p->o->width : UI_MEASURE;
 	if (p->width > p->cols)
 		p->width = p->cols;
 	if (p->width < 1)
 		p->width = 1;
 	p->margin = (p->cols - p->width) / 2;
 	lo.width = p->width;
-	view_set_rows(p->v, p->rows > 1 ? p->rows - 1 : 1);
-	if (lo.width != view_opts(p->v)->width)
-		view_set_opts(p->v, &lo);
+	view_set_rows(p->r->v, p->rows > 1 ? p->rows - 1 : 1);
+	if (lo.width != view_opts(p->r->v)->width)
+		view_set_opts(p->r->v, &lo);
 }
 
-/*
- * Reading speed in source bytes a minute, from the document's start: about
- * 300 CJK characters or 230 English words a minute.
- */
-static double
-pager_rate(struct pager *p)
+int
+pager_width(struct pager *p, int by)
 {
-	size_t		 i, n = doc_nblocks(p->d), bytes = 0;
-	double		 minutes = 0;
-	uint32_t	 c;
+	int	w = p->width + by;
 
-	for (i = 0; i < n && bytes < PAGER_RATE_SAMPLE; i++) {
-		struct text	*t = doc_text(p->d, i);
-		size_t		 k = 0;
-		int		 inword = 0;
-
-		while (k < t->len) {
-			k += (size_t)utf8_decode((const uint8_t *)t->s + k,
-			    t->len - k, &c);
-			if (width_is_cjk(c))
-				minutes += 1.0 / 300;
-			else if (c > ' ' && !inword)
-				minutes += 1.0 / 230;
-			inword = c > ' ' && !width_is_cjk(c);
-		}
-		bytes += doc_block(p->d, i)->len;
+	if (w < UI_MIN_WIDTH)
+		w = p->cols < UI_MIN_WIDTH ? p->cols : UI_MIN_WIDTH;
+	if (w > p->cols)
+		w = p->cols;
+	if (w == p->width) {
+		pager_message(p, by > 0 ? "the text is as wide as the terminal" :
+		    "the text is as narrow as it goes");
+		return UI_REDRAW;
 	}
-	return minutes > 0 ? (double)bytes / minutes : 0;
+	p->want_width = w;
+	pager_layout(p);
+	pager_message(p, "text %d columns wide (+ wider, - narrower)", w);
+	return UI_REDRAW | UI_CLEAR;
 }
+
+/* The source byte at the top of the view. */
+static uint64_t
+pager_top(struct pager *p)
+{
+	struct anchor	a = view_anchor(p->r->v);
+	struct doc	*d = view_doc(p->r->v);
+
+	return a.pos.block < doc_nblocks(d) ? doc_block(d, a.pos.block)->off :
+	    doc_base(d);
+}
+
+/* Shows source byte off at the top. */
+static void
+pager_goto_src(struct pager *p, uint64_t off)
+{
+	size_t		 b;
+	struct doc	*d = view_locate(p->r->v, off, &b);
+	struct pos	 at = { (uint32_t)b, 0 };
+
+	view_goto_in(p->r->v, d, at);
+}
+
+/* Remembers the place before a jump; 1 if it was added to the list. */
+static int
+pager_jump_push(struct pager *p)
+{
+	struct jumps	*j = &p->r->jumps;
+	uint64_t	 at = pager_top(p);
+
+	if (j->n > 0 && j->at[j->n - 1] == at)
+		return 0;
+	if (j->n == JUMPS_MAX) {
+		memmove(j->at, j->at + 1, (JUMPS_MAX - 1) * sizeof *j->at);
+		j->n--;
+	}
+	j->at[j->n++] = at;
+	return 1;
+}
+
+void
+pager_jump_from(struct pager *p)
+{
+	pager_jump_push(p);
+}
+
+/* Back to where the last jump left; the place left is the way forth. */
+int
+pager_jump_back(struct pager *p)
+{
+	struct jumps	*j = &p->r->jumps;
+	uint64_t	 here = pager_top(p), to;
+
+	while (j->n > 0 && j->at[j->n - 1] == here)
+		j->n--;
+	if (j->n == 0) {
+		pager_message(p, "no jump to go back from");
+		return UI_REDRAW;
+	}
+	to = j->at[--j->n];
+	j->at[j->n++] = here;	/* ` again comes back here */
+	pager_goto_src(p, to);
+	return UI_REDRAW;
+}
+
+/* Reopens the file and goes back to the same place in it. */
+int
+pager_reload(struct pager *p)
+{
+	struct doc_opts	 o = p->o->doc;
+	struct doc	*d;
+	char		*cause = NULL;
+
+	if (p->r->path == NULL) {
+		pager_message(p, p->r->builtin ? "the help is as it is" :
+		    "standard input cannot be reloaded");
+		return UI_REDRAW;
+	}
+	o.lazy = 1;
+	o.reflow_off = p->r->reflow_off;
+	o.show_glosses = p->r->show_glosses;
+	if (doc_kind(p->r->d) == DOC_FORMAT_HTML)	/* in the mode shown */
+		o.reader = doc_article(p->r->d) >= 0 ? HTML_READER_ON :
+		    HTML_READER_OFF;
+	if ((d = web_open(p, p->r->path, &o, p->o, &cause)) == NULL) {
+		pager_message(p, "reload failed: %s", cause);
+		free(cause);
+		return UI_REDRAW;
+	}
+	reading_replace(p, d, pager_top(p));
+	pager_message(p, "reloaded");
+	return UI_REDRAW | UI_CLEAR;
+}
+
+int
+pager_reopen(struct pager *p, int off, int show)
+{
+	struct doc_opts	 o = p->o->doc;
+	struct doc	*d;
+	const char	*s, *msg;
+	char		*cause = NULL;
+	size_t		 n;
+
+	o.lazy = 1;
+	o.reflow_off = off;
+	o.show_glosses = show;
+	o.encoding = "UTF-8";	/* the text as decoded already */
+	o.force = 1;
+	o.format = doc_kind(p->r->d);	/* a web page stays one, as shown */
+	o.base = p->r->path;
+	if (o.format == DOC_FORMAT_HTML)
+		o.reader = doc_article(p->r->d) >= 0 ? HTML_READER_ON :
+		    HTML_READER_OFF;
+	s = doc_source(p->r->d, &n);
+	if ((d = doc_open_mem(s, n, &o, &cause)) == NULL) {
+		pager_message(p, "%s", cause);
+		free(cause);
+		return UI_REDRAW;
+	}
+	msg = show != p->r->show_glosses ? (show ?
+	    "readings and notes shown (o: hide)" :
+	    "readings and notes hidden (o: show)") : off ?
+	    "reflow off: lines as in the file (S: on)" : "reflow on (S: off)";
+	p->r->reflow_off = off;
+	p->r->show_glosses = show;
+	reading_replace(p, d, pager_top(p));
+	pager_message(p, "%s", msg);
+	return UI_REDRAW | UI_CLEAR;
+}
+
+/* --- : commands ---------------------------------------------------------- */
+
+static int
+pager_colon_done(struct pager *p, struct prompt *pr, enum prompt_end how,
+    void *arg)
+{
+	const char	*s = pr->buf + strspn(pr->buf, " ");
+
+	(void)arg;
+	if (how != PROMPT_ACCEPT)
+		return UI_DONE;
+	if (strcmp(s, "n") == 0)
+		return reading_next(p, 1) | UI_DONE;
+	if (strcmp(s, "p") == 0)
+		return reading_next(p, -1) | UI_DONE;
+	if (strcmp(s, "q") == 0)
+		return UI_QUIT | UI_DONE;
+	if (s[0] == 'e' && (s[1] == ' ' || s[1] == '\0')) {
+		s += 1 + strspn(s + 1, " ");
+		if (*s == '\0') {
+			snprintf(pr->error, sizeof pr->error, "e needs a file");
+			return UI_REDRAW;
+		}
+		return reading_edit(p, s) | UI_DONE;
+	}
+	snprintf(pr->error, sizeof pr->error, "n, p, e FILE or q");
+	return UI_REDRAW;
+}
+
+int
+pager_colon(struct pager *p)
+{
+	struct prompt	*pr = prompt_open(p, ":", NULL, 0, NULL);
+
+	pr->done = pager_colon_done;
+	return UI_REDRAW;
+}
+
+/* --- The script shown ---------------------------------------------------- */
 
 int
 pager_script(struct pager *p, int s)
@@ -105,16 +279,16 @@ pager_script(struct pager *p, int s)
 
 	if (s != SCRIPT_ORIG && p->conv[s] == NULL &&
 	    (p->conv[s] = convert_open(s, &cause)) == NULL) {
-		pager_message(p, cause);
+		pager_message(p, "%s", cause);
 		free(cause);
 		return -1;
 	}
-	p->script = s;
-	view_set_convert(p->v, s == SCRIPT_ORIG ? NULL : p->conv[s]);
-	free(p->title);
-	p->title = doc_title(p->d);
+	p->r->script = s;
+	view_set_convert(p->r->v, s == SCRIPT_ORIG ? NULL : p->conv[s]);
+	free(p->r->title);
+	p->r->title = doc_title(p->r->d);
 	find_script(p);
-	notes_unshow(&p->notes);
+	notes_unshow(&p->r->notes);
 	return 0;
 }
 
@@ -122,8 +296,8 @@ pager_script(struct pager *p, int s)
 int
 pager_next_script(const struct pager *p)
 {
-	return p->script == SCRIPT_ORIG ? SCRIPT_S :
-	    p->script == SCRIPT_S ? SCRIPT_T : SCRIPT_ORIG;
+	return p->r->script == SCRIPT_ORIG ? SCRIPT_S :
+	    p->r->script == SCRIPT_S ? SCRIPT_T : SCRIPT_ORIG;
 }
 
 /*
@@ -136,7 +310,7 @@ pager_script_pending(const struct pager *p)
 {
 	int	next = pager_next_script(p);
 
-	return p->script != SCRIPT_ORIG && next != SCRIPT_ORIG &&
+	return p->r->script != SCRIPT_ORIG && next != SCRIPT_ORIG &&
 	    p->conv[next] == NULL && !p->conv_failed;
 }
 
@@ -152,174 +326,333 @@ pager_script_idle(struct pager *p)
 	}
 }
 
-/* Puts document d in place of the current one, at source byte off. */
+/* --- Keys at the reader -------------------------------------------------- */
+
+/* Ctrl-C at the reader: once it says how to quit, twice it quits. */
+static int
+pager_interrupt(struct pager *p)
+{
+	if (p->interrupted)
+		return UI_QUIT;
+	p->interrupted = 1;
+	pager_message(p, "Ctrl-C again quits (q quits)");
+	return UI_REDRAW;
+}
+
+/* A digit adds to the count being typed; 1 if it was one. */
+static int
+pager_count(struct pager *p, const struct key *k)
+{
+	if (k->fn || k->c < '0' || k->c > '9')
+		return 0;
+	p->count = (p->count < 0 ? 0 : p->count) * 10 + (long)(k->c - '0');
+	if (p->count > 1000000000L)
+		p->count = 1000000000L;
+	return 1;
+}
+
+/* The name of a key, for a hint. */
 static void
-pager_replace(struct pager *p, struct doc *d, uint64_t off)
+pager_key_name(const struct key *k, char *out, size_t size)
 {
-	struct pos	pos = { 0, 0 };
+	if (k->fn)
+		snprintf(out, size, "%s", keyname((int)k->c));
+	else if (k->c < 0x20)
+		snprintf(out, size, "Ctrl-%c", (int)k->c + '@');
+	else {
+		struct buf b;
 
-	view_free(p->v);
-	doc_free(p->d);
-	p->d = d;
-	doc_set_convert(d, p->script != SCRIPT_ORIG ? p->conv[p->script] :
-	    NULL);
-	free(p->title);
-	p->title = doc_title(d);
-	doc_hide_marks(d, p->colour);
-	p->v = view_new(d, view_opts_default(p), p->rows > 1 ? p->rows - 1 : 1);
-	pos.block = (uint32_t)doc_block_at(d, off);
-	view_goto(p->v, pos);
-	p->find.fullwidth = -1;
-	p->find.fw_at = 0;
-	find_reload(p);
-	annot_reload(p);
-}
-
-/* Reopens the file (fetches the page) and goes back to the same place. */
-int
-pager_reload(struct pager *p)
-{
-	struct anchor		 a = view_anchor(p->v);
-	uint64_t		 off = a.pos.block < doc_nblocks(view_doc(p->v)) ?
-	    doc_block(view_doc(p->v), a.pos.block)->off : 0;
-	struct doc_opts		 o = p->o->doc;
-	struct doc		*d;
-	char			*cause = NULL;
-
-	if (p->path == NULL) {
-		pager_message(p, "standard input cannot be reloaded");
-		return UI_REDRAW;
+		buf_init(&b);
+		buf_add_cp(&b, (uint32_t)k->c);
+		snprintf(out, size, "%s", b.s);
+		buf_free(&b);
 	}
-	o.lazy = 1;
-	o.reflow_off = p->reflow_off;
-	if (doc_kind(p->d) == DOC_FORMAT_HTML)	/* in the mode shown */
-		o.reader = doc_article(p->d) >= 0 ? HTML_READER_ON :
-		    HTML_READER_OFF;
-	o.show_glosses = p->show_glosses;
-	if ((d = web_open(p, p->path, &o, p->o, &cause)) == NULL) {
-		snprintf(p->msg, sizeof p->msg, "reload failed: %s", cause);
-		free(cause);
-		return UI_REDRAW;
-	}
-	p->encoding = doc_encoding(d);
-	pager_replace(p, d, off);
-	pager_message(p, "reloaded");
-	return UI_REDRAW | UI_CLEAR;
-}
-
-int
-pager_reopen(struct pager *p, int off, int show)
-{
-	struct anchor	 a = view_anchor(p->v);
-	uint64_t	 at = a.pos.block < doc_nblocks(view_doc(p->v)) ?
-	    doc_block(view_doc(p->v), a.pos.block)->off : 0;
-	struct doc_opts	 o = p->o->doc;
-	struct doc	*d;
-	const char	*s, *msg;
-	char		*cause = NULL;
-	size_t		 n;
-
-	o.lazy = 1;
-	o.reflow_off = off;
-	o.show_glosses = show;
-	o.encoding = "UTF-8";	/* the text as decoded already */
-	o.force = 1;
-	o.format = doc_kind(p->d);	/* a web page stays one, as shown */
-	o.base = p->path;
-	if (o.format == DOC_FORMAT_HTML)
-		o.reader = doc_article(p->d) >= 0 ? HTML_READER_ON :
-		    HTML_READER_OFF;
-	s = doc_source(p->d, &n);
-	if ((d = doc_open_mem(s, n, &o, &cause)) == NULL) {
-		snprintf(p->msg, sizeof p->msg, "%s", cause);
-		free(cause);
-		return UI_REDRAW;
-	}
-	msg = show != p->show_glosses ? (show ?
-	    "readings and notes shown (o: hide)" :
-	    "readings and notes hidden (o: show)") : off ?
-	    "reflow off: lines as in the file (S: on)" : "reflow on (S: off)";
-	p->reflow_off = off;
-	p->show_glosses = show;
-	pager_replace(p, d, at);
-	pager_message(p, msg);
-	return UI_REDRAW | UI_CLEAR;
 }
 
 static int
-pager_key(struct pager *p, wint_t c, int fn)
+pager_key(struct pager *p, const struct key *k)
 {
-	if (fn && c == KEY_RESIZE) {
+	const struct cmd	*c;
+	long			 count = p->count;
+	uint64_t		 before;
+	char			 name[32];
+	int			 r, pushed;
+
+	if (k->fn && k->c == KEY_RESIZE) {
 		pager_layout(p);
 		return UI_REDRAW;
 	}
-	p->msg[0] = '\0';
-	return cmd_key(p, (int)c, fn);
+	if (k->c == KEY_INTERRUPT)
+		return pager_interrupt(p);
+	p->interrupted = 0;
+	if (pager_count(p, k))
+		return UI_REDRAW;	/* the count is shown as it is typed */
+	p->count = -1;
+	if ((c = cmd_find(k)) == NULL) {
+		p->last = NULL;
+		pager_key_name(k, name, sizeof name);
+		pager_message(p, "%s is not a key here (h: keys)", name);
+		return UI_REDRAW;
+	}
+	if (strcmp(c->name, "undo-or-half-up") != 0)
+		p->r->undo.id[0] = '\0';	/* u undoes right after only */
+	before = pager_top(p);
+	pushed = (c->flags & CMD_JUMP) && pager_jump_push(p);
+	r = c->fn(p, count);
+	p->last = c;
+	if (pushed && pager_top(p) == before)
+		p->r->jumps.n--;	/* it did not move: nothing to go back to */
+	return r;
+}
+
+/* --- Waiting and background work ---------------------------------------- */
+
+/* The file changed on disk (or went away): say so, once. */
+static void
+pager_watch(struct pager *p)
+{
+	struct stat	sb;
+
+	if (p->r->path == NULL || p->r->mtime == 0)
+		return;
+	if (stat(p->r->path, &sb) != 0) {
+		pager_message(p, "the file is gone (its text stays here)");
+		p->r->mtime = 0;
+	} else if (sb.st_mtime != p->r->mtime) {
+		pager_message(p, "the file changed on disk: R reloads");
+		p->r->mtime = sb.st_mtime;
+	}
+}
+
+/* Is there work to do between keys? */
+static int
+pager_busy(struct pager *p)
+{
+	return !doc_complete(p->r->d) || p->r->find.fullwidth < 0 ||
+	    p->r->hashing || find_counting(p) || pager_script_pending(p) ||
+	    (p->nmodes > 0 && p->modes[p->nmodes - 1].type->idle != NULL);
+}
+
+/* One step of background work; a reaction. */
+static int
+pager_background(struct pager *p)
+{
+	if (mode_idle(p))
+		return UI_REDRAW;
+	if (find_counting(p)) {
+		find_count_step(p);
+		return UI_REDRAW;
+	}
+	if (pager_script_pending(p))
+		pager_script_idle(p);
+	else if (!doc_complete(p->r->d))
+		doc_segment_more(p->r->d);
+	else if (p->r->hashing) {
+		if (!annot_idle(p))
+			return UI_REDRAW;	/* the notes are in */
+	} else if (p->r->find.fullwidth < 0)
+		find_flags(p, 0);	/* ready for the first search */
+	view_sync(p->r->v);
+	if (!pager_busy(p)) {
+		pager_watch(p);
+		if (p->nmodes > 0)	/* a list or a prompt holds notes */
+			return UI_NONE;
+		return annot_poll(p) || p->msg[0] != '\0' ? UI_REDRAW :
+		    UI_NONE;
+	}
+	return UI_NONE;
 }
 
 /* Waits for a key, doing background work meanwhile; returns a reaction. */
 static int
 pager_wait(struct pager *p)
 {
-	wint_t	c;
-	int	rc;
+	struct key	k;
+	wint_t		c;
+	int		rc, r;
 
-	timeout(doc_complete(p->d) && p->find.fullwidth >= 0 && !p->hashing &&
-	    !find_counting(p) && !pager_script_pending(p) ? PAGER_POLL_MS : 0);
-	rc = get_wch(&c);
+	timeout(pager_busy(p) ? 0 : PAGER_POLL_MS);
+	rc = get_wch(&c);		/* the one place keys are read */
 	if (term_quit_requested())
 		return UI_QUIT;
 	if (term_take_suspend()) {
 		term_suspend();
 		return UI_REDRAW | UI_CLEAR;
 	}
-	if (rc == ERR) {
-		if (find_counting(p)) {
-			find_count_step(p);
-			return UI_REDRAW;
-		}
-		if (pager_script_pending(p))
-			pager_script_idle(p);
-		else if (!doc_complete(p->d))
-			doc_segment_more(p->d);
-		else if (p->hashing) {
-			if (!annot_idle(p))
-				return UI_REDRAW;	/* the notes are in */
-		} else if (p->find.fullwidth < 0)
-			find_flags(p, 0);	/* ready for the first search */
-		view_sync(p->v);
-		return annot_poll(p) ? UI_REDRAW : UI_NONE;
+	if (term_take_interrupt()) {
+		k.c = KEY_INTERRUPT;
+		k.fn = 1;
+	} else if (rc == ERR) {
+		if (term_gone())
+			return UI_QUIT;	/* as a hang-up: drafts are kept */
+		return pager_background(p);
 	}
-	return pager_key(p, c, rc == KEY_CODE_YES);
+	else {
+		k.c = c;
+		k.fn = rc == KEY_CODE_YES;
+	}
+	if (!(k.fn && k.c == KEY_RESIZE) && p->nmodes == 0)
+		p->msg[0] = '\0';	/* a mode keeps it: it may close now */
+	if ((r = mode_key(p, &k)) < 0)
+		r = pager_key(p, &k);
+	return r;
+}
+
+/* --- Drawing -------------------------------------------------------------- */
+
+/* What the features lay over each line on screen. */
+static void
+pager_marks(struct pager *p, struct screen_marks *sm)
+{
+	const struct line	*l = view_lines(p->r->v, &sm->n);
+	struct doc		*d = view_doc(p->r->v);
+	size_t			 i;
+
+	sm->v = xcalloc(sm->n + 1, sizeof *sm->v);
+	for (i = 0; i < sm->n; i++) {
+		if (l[i].kind != LINE_TEXT)
+			continue;
+		find_marks(p, d, l[i].block, &sm->v[i]);
+		annot_marks(p, d, l[i].block, &sm->v[i]);
+		sel_marks(p, l[i].block, &sm->v[i]);
+	}
+}
+
+static void
+pager_marks_free(struct screen_marks *sm)
+{
+	size_t	i;
+
+	for (i = 0; i < sm->n; i++)
+		marks_free(&sm->v[i]);
+	free(sm->v);
+}
+
+/* The search's count, how far, and the reading time left. */
+static void
+pager_where(struct pager *p, struct status *st)
+{
+	double	min = p->r->rate > 0 ? (double)view_bytes_left(p->r->v) /
+	    p->r->rate : 0;
+	int	pc = (int)(view_fraction(p->r->v) * 100.0 + 0.5);
+
+	find_status(p, st->match, sizeof st->match);
+	snprintf(st->script, sizeof st->script, "%s",
+	    script_label(p->r->script));
+	if (view_at_end(p->r->v)) {
+		snprintf(st->pos, sizeof st->pos, "END");
+		return;
+	}
+	snprintf(st->pos, sizeof st->pos, "%d%%", pc > 99 ? 99 : pc);
+	if (min < 1)
+		snprintf(st->left, sizeof st->left, "<1 min left");
+	else if (min < 60)
+		snprintf(st->left, sizeof st->left, "%d min left",
+		    (int)(min + 0.5));
+	else
+		snprintf(st->left, sizeof st->left, "%d h %02d min left",
+		    (int)(min / 60), (int)min % 60);
+}
+
+/*
+ * The section being read: the one the top line is in; at the end, the
+ * last one whose heading is on the screen, unless a heading is the top
+ * line (a section just jumped to).
+ */
+static size_t
+pager_reading_block(struct pager *p)
+{
+	const struct line	*l;
+	size_t			 n, i, b = view_top_block(p->r->v);
+
+	if (!view_at_end(p->r->v))
+		return b;
+	l = view_lines(p->r->v, &n);
+	if (n > 0 && l[0].kind == LINE_TEXT && (l[0].flags & LINE_FIRST) &&
+	    doc_level(view_doc(p->r->v), l[0].block) > 0)
+		return b;
+	for (i = 0; i < n; i++)
+		if (l[i].kind == LINE_TEXT && doc_level(view_doc(p->r->v),
+		    l[i].block) > 0)
+			b = l[i].block;
+	return b;
+}
+
+/* The last part of a path. */
+static const char *
+pager_base(const char *path)
+{
+	const char	*s = strrchr(path, '/');
+
+	return s != NULL && s[1] != '\0' ? s + 1 : path;
+}
+
+static void
+pager_status(struct pager *p, struct status *st)
+{
+	memset(st, 0, sizeof *st);
+	if (p->msg[0] != '\0')
+		st->msg = p->msg;
+	st->title = p->r->title;
+	st->section = draw_breadcrumb(view_doc(p->r->v), pager_reading_block(p),
+	    0);
+	st->file = (char *)pager_base(p->r->name);
+	pager_where(p, st);
+	if (p->nfiles > 1 && !p->r->builtin)
+		snprintf(st->files, sizeof st->files, "(%zu/%zu)", p->file + 1,
+		    p->nfiles);
+	if (p->count >= 0)
+		snprintf(st->count, sizeof st->count, "%ld", p->count);
+}
+
+static void
+pager_draw(struct pager *p)
+{
+	struct screen_marks	sm;
+	struct status		st;
+
+	leaveok(stdscr, TRUE);
+	curs_set(0);
+	pager_status(p, &st);
+	if (mode_covers(p))
+		erase();
+	else {
+		pager_marks(p, &sm);
+		draw_screen(p, &sm, &st);
+		pager_marks_free(&sm);
+	}
+	free(st.section);
+	mode_draw(p);
+	refresh();
+	if (!mode_covers(p))
+		draw_hyperlinks(p);
 }
 
 static void
 pager_loop(struct pager *p)
 {
-	int	r = UI_REDRAW, started = 0;
+	int	r = UI_REDRAW;
 
 	for (;;) {
 		if (r & UI_CLEAR)
 			clearok(curscr, TRUE);
-		if (r & UI_REDRAW) {
-			draw_screen(p);
-			refresh();
-			draw_hyperlinks(p);
-		}
-		if (!started) {
+		if (r & UI_REDRAW)
+			pager_draw(p);
+		if (r & UI_QUIT)
+			break;
+		if (!p->r->started && !p->r->builtin) {
 			/*
 			 * The notes store after the first screen: it costs a
 			 * few milliseconds.  A saved place is gone to at once.
 			 */
-			started = 1;
+			p->r->started = 1;
 			annot_start(p);
 			r = UI_REDRAW;
 			continue;
 		}
 		r = pager_wait(p);
-		if (r & UI_QUIT)
-			break;
 	}
+	mode_quit_all(p);	/* a note being typed is kept as a draft */
 }
 
 const struct layout_opts *
@@ -330,7 +663,7 @@ view_opts_default(struct pager *p)
 	lo.width = p->width > 0 ? p->width : UI_MEASURE;
 	lo.ambiguous = p->o->ambiguous;
 	lo.hscroll = 0;
-	lo.chop = p->reflow_off;	/* as less -S */
+	lo.chop = p->r != NULL && p->r->reflow_off;	/* as less -S */
 	return &lo;
 }
 
@@ -338,63 +671,56 @@ view_opts_default(struct pager *p)
 static void
 pager_close_scripts(struct pager *p)
 {
-	int	i;
+	size_t	i;
+	int	k;
 
-	doc_set_convert(p->d, p->given);
-	for (i = 0; i < SCRIPT_COUNT; i++)
-		if (p->conv[i] != p->given)
-			convert_close(p->conv[i]);
+	for (i = 0; i < p->nfiles; i++)
+		doc_set_convert(p->files[i]->d, NULL);
+	for (k = 0; k < SCRIPT_COUNT; k++)
+		convert_close(p->conv[k]);
 }
 
 int
-pager_run(struct doc **dp, const struct options *o, const char *path,
-    const char *name)
+pager_run(struct doc **docs, const char **paths, size_t n,
+    const struct options *o)
 {
 	struct pager	p;
-	struct doc	*d = *dp;
+	size_t		i;
 
-	memset(&p, 0, sizeof p);
 	if (term_check() != 0)
 		return 1;
-	p.d = d;
+	memset(&p, 0, sizeof p);
 	p.o = o;
-	p.path = path;
-	p.name = name;
 	p.count = -1;
-	p.find.fullwidth = -1;
-	p.reflow_off = o->doc.reflow_off;
-	p.show_glosses = o->doc.show_glosses;
-	p.encoding = doc_encoding(d);
-	if (!encoding_is_utf8(p.encoding))	/* say what was guessed */
-		snprintf(p.msg, sizeof p.msg, "read as %s (= for more)",
-		    encoding_label(p.encoding));
-	if ((p.given = doc_convert(d)) != NULL) {	/* --script */
-		p.script = convert_script(p.given);
-		p.conv[p.script] = p.given;
-	}
-	p.title = doc_title(d);
-	p.rate = pager_rate(&p);
+	p.files = xcalloc(n, sizeof *p.files);
+	for (i = 0; i < n; i++)
+		p.files[p.nfiles++] = reading_new(&p, docs[i], paths[i],
+		    paths[i] != NULL ? paths[i] : "standard input");
 	if (term_start() != 0)
 		return 1;
 	p.colour = term_has_colour();
-	doc_hide_marks(d, p.colour);	/* code in colour: no backticks */
-	p.hyperlinks = term_has_hyperlinks() && doc_is_rendered(d);
-	p.v = view_new(d, view_opts_default(&p), LINES > 1 ? LINES - 1 : 1);
-	web_init(&p);
-	pager_layout(&p);
-	annot_place(&p);
-	web_started(&p);
+	p.hyperlinks = term_has_hyperlinks();
+	find_history_load(&p);
+	reading_show(&p, p.files[0]);
 	pager_loop(&p);
 	term_stop();
-	annot_stop(&p);
-	find_free(&p);
+	find_history_save(&p);
+	if (help_shown(&p))
+		help_close(&p);
+	for (i = 0; i < p.nfiles; i++)
+		reading_close(&p, p.files[i]);
+	for (i = 0; i < p.nback; i++)
+		reading_close(&p, p.back[i]);
+	pager_close_scripts(&p);
+	web_free(&p);
+	for (i = 0; i < p.nfiles; i++) {
+		docs[i] = p.files[i]->d;	/* R may have replaced it */
+		p.files[i]->d = NULL;
+		reading_free(p.files[i]);
+	}
+	free(p.files);
 	while (p.nruns > 0)
 		free(p.runs[--p.nruns].text);
 	free(p.runs);
-	view_free(p.v);
-	web_free(&p);
-	*dp = p.d;	/* R may have replaced it */
-	free(p.title);
-	pager_close_scripts(&p);
 	return 0;
 }

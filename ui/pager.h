@@ -6,12 +6,13 @@
 #include "options.h"
 
 /*
- * Runs the reader on a terminal; returns the exit status.  path is the
- * file (NULL for standard input), name what to call it.  R (reload) may
- * replace the document: *doc is the one to free afterwards.
+ * Runs the reader on a terminal over n documents already open (the
+ * files of the command line; a NULL path is standard input); returns the
+ * exit status.  R (reload) may replace a document: docs[i] is the one to
+ * free afterwards.
  */
-int	pager_run(struct doc **, const struct options *, const char *path,
-	    const char *name);
+int	pager_run(struct doc **docs, const char **paths, size_t n,
+	    const struct options *);
 /* The terminal's width if standard output is one, else fallback. */
 int	pager_terminal_width(int fallback);
 /* Restores the terminal if the pager had taken it (for fatal errors). */

@@ -1,9 +1,10 @@
 /*
  * prompt.c: a line of input on the status line, edited like a shell line:
  * ← → Home End (Ctrl-A, Ctrl-E), Backspace, Delete, Ctrl-U, Ctrl-W, ↑ ↓
- * through the history, Ctrl-R toggles regular expressions, Enter accepts,
- * Esc cancels.  After every change the caller is told, so that a search
- * can follow the typing.
+ * through the history, Ctrl-R toggles regular expressions (the label
+ * says which), Enter accepts, Esc and Ctrl-C cancel.  It is a mode: the
+ * loop gives it keys, and tells it when no more are waiting, so that a
+ * search follows the typing without searching for every key of a paste.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "ui.h"
 #include "utf8.h"
 #include "width.h"
+#include "xmalloc.h"
 
 #define CTRL(c)		((c) & 0x1f)
 
@@ -90,103 +92,100 @@ prompt_remember(struct history *h, const char *s)
 			h->v[i - 1] = h->v[i];
 		h->n--;
 	}
-	h->v[h->n++] = strdup(s);
+	h->v[h->n++] = xstrdup(s);
 }
 
 /* Draws the prompt on the status line with the cursor in it. */
-void
-prompt_draw(struct pager *p, const struct prompt *pr)
+static void
+prompt_draw(struct pager *p, void *arg)
 {
-	char	 label[64];
-	int	 cols = p->cols - 1, lw, cw, x;
-	size_t	 from = 0;
+	struct prompt	*pr = arg;
+	char		 label[200], *fit;
+	int		 cols = p->cols - 1, lw, cw, x;
+	size_t		 from = 0;
 
 	snprintf(label, sizeof label, "%s%s", pr->regex ? "regex " : "",
 	    pr->label);
-	lw = (int)strlen(label);
+	lw = width_str(label, strlen(label), 1);
 	attrset(A_NORMAL);
 	move(p->rows - 1, 0);
 	clrtoeol();
-	if (cols < lw + 2)
+	if (cols < 4)
 		return;
+	if (lw > (pr->flags & PROMPT_YESNO ? cols - 1 : cols / 2)) {
+		/* a long label: its end (the question) matters most */
+		fit = draw_fit_middle(label, pr->flags & PROMPT_YESNO ? cols - 1 :
+		    cols / 2);
+		snprintf(label, sizeof label, "%s", fit);
+		free(fit);
+		lw = width_str(label, strlen(label), 1);
+	}
 	/* Show the part of the line that holds the cursor. */
-	while (width_str(pr->buf + from, pr->cur - from, 1) > cols - lw - 1)
+	while (from < pr->cur &&
+	    width_str(pr->buf + from, pr->cur - from, 1) > cols - lw - 1)
 		from = prompt_next(pr, from);
 	mvaddstr(p->rows - 1, 0, label);
 	x = lw;
-	{
-		char *fit = draw_fit(pr->buf + from, pr->len - from,
-		    cols - lw - 1, &cw);
-
-		mvaddstr(p->rows - 1, x, fit);
-		free(fit);
-	}
+	fit = draw_fit(pr->buf + from, pr->len - from, cols - lw - 1, &cw);
+	mvaddstr(p->rows - 1, x, fit);
+	free(fit);
 	if (pr->error[0] != '\0' && lw + cw + 3 < cols) {
-		char *fit = draw_fit(pr->error, strlen(pr->error),
-		    cols - lw - cw - 3, NULL);
-
+		fit = draw_fit(pr->error, strlen(pr->error), cols - lw - cw - 3,
+		    NULL);
 		attrset(A_DIM);
 		mvaddstr(p->rows - 1, lw + cw + 2, fit);
 		attrset(A_NORMAL);
 		free(fit);
 	}
+	leaveok(stdscr, FALSE);
+	curs_set(1);
 	move(p->rows - 1, x + width_str(pr->buf + from, pr->cur - from, 1));
 }
 
-/* One key; returns 0 to go on, 1 to accept, -1 to cancel, 2 for $EDITOR. */
+/* An editing key; 1 if the text changed. */
 static int
-prompt_key(struct prompt *pr, wint_t c, int fn, int *changed)
+prompt_edit_fn(struct prompt *pr, wint_t c)
+{
+	switch (c) {
+	case KEY_LEFT:
+		pr->cur = prompt_prev(pr, pr->cur);
+		return 0;
+	case KEY_RIGHT:
+		pr->cur = prompt_next(pr, pr->cur);
+		return 0;
+	case KEY_HOME:
+		pr->cur = 0;
+		return 0;
+	case KEY_END:
+		pr->cur = pr->len;
+		return 0;
+	case KEY_BACKSPACE:
+		if (pr->cur > 0)
+			prompt_delete(pr, prompt_prev(pr, pr->cur), pr->cur);
+		return 1;
+	case KEY_DC:
+		if (pr->cur < pr->len)
+			prompt_delete(pr, pr->cur, prompt_next(pr, pr->cur));
+		return 1;
+	case KEY_UP:
+	case KEY_DOWN:
+		prompt_history(pr, c == KEY_UP ? -1 : 1);
+		return 1;
+	}
+	return 0;
+}
+
+/* A character; 1 if the text changed. */
+static int
+prompt_edit_char(struct prompt *pr, wint_t c)
 {
 	size_t	i;
 
-	*changed = 0;
-	if (fn) {
-		switch (c) {
-		case KEY_LEFT:
-			pr->cur = prompt_prev(pr, pr->cur);
-			break;
-		case KEY_RIGHT:
-			pr->cur = prompt_next(pr, pr->cur);
-			break;
-		case KEY_HOME:
-			pr->cur = 0;
-			break;
-		case KEY_END:
-			pr->cur = pr->len;
-			break;
-		case KEY_BACKSPACE:
-			if (pr->cur > 0)
-				prompt_delete(pr, prompt_prev(pr, pr->cur), pr->cur);
-			*changed = 1;
-			break;
-		case KEY_DC:
-			if (pr->cur < pr->len)
-				prompt_delete(pr, pr->cur, prompt_next(pr, pr->cur));
-			*changed = 1;
-			break;
-		case KEY_UP:
-		case KEY_DOWN:
-			prompt_history(pr, c == KEY_UP ? -1 : 1);
-			*changed = 1;
-			break;
-		case KEY_ENTER:
-			return 1;
-		}
-		return 0;
-	}
 	switch (c) {
-	case '\r':
-	case '\n':
-		return 1;
-	case 27:
-	case CTRL('G'):
-		return -1;
 	case CTRL('A'):
 		pr->cur = 0;
 		return 0;
 	case CTRL('E'):
-		if (pr->editor)
-			return 2;
 		pr->cur = pr->len;
 		return 0;
 	case CTRL('B'):
@@ -199,10 +198,10 @@ prompt_key(struct prompt *pr, wint_t c, int fn, int *changed)
 	case CTRL('H'):
 		if (pr->cur > 0)
 			prompt_delete(pr, prompt_prev(pr, pr->cur), pr->cur);
-		break;
+		return 1;
 	case CTRL('U'):
 		prompt_delete(pr, 0, pr->cur);
-		break;
+		return 1;
 	case CTRL('W'):
 		i = pr->cur;
 		while (i > 0 && pr->buf[i - 1] == ' ')
@@ -210,77 +209,136 @@ prompt_key(struct prompt *pr, wint_t c, int fn, int *changed)
 		while (i > 0 && pr->buf[i - 1] != ' ')
 			i = prompt_prev(pr, i);
 		prompt_delete(pr, i, pr->cur);
-		break;
-	case CTRL('R'):
-		pr->regex = !pr->regex;
-		break;
-	default:
-		if (c < 0x20 || !iswprint(c))
-			return 0;
-		prompt_insert(pr, c);
+		return 1;
+	case CTRL('P'):
+	case CTRL('N'):
+		prompt_history(pr, c == CTRL('P') ? -1 : 1);
+		return 1;
 	}
-	*changed = 1;
-	return 0;
-}
-
-/* Is more typing already waiting?  Then the search can wait for it. */
-static int
-prompt_typeahead(void)
-{
-	wint_t	c;
-	int	rc;
-
-	timeout(0);
-	rc = get_wch(&c);
-	timeout(-1);
-	if (rc == ERR)
+	if (c < 0x20 || !iswprint(c))
 		return 0;
-	if (rc == KEY_CODE_YES)
-		ungetch((int)c);
-	else
-		unget_wch((wchar_t)c);
+	prompt_insert(pr, c);
 	return 1;
 }
 
-int
-prompt_run(struct pager *p, struct prompt *pr,
-    void (*changed)(struct pager *, struct prompt *, void *), void *arg)
+/* Tells the owner about the last edits, if it wants to know. */
+static void
+prompt_tell(struct pager *p, struct prompt *pr)
 {
-	wint_t	c;
-	int	rc, r = 0, ch, pending = 0;
+	if (pr->pending && pr->changed != NULL)
+		pr->changed(p, pr, pr->arg);
+	pr->pending = 0;
+}
 
-	curs_set(1);
-	leaveok(stdscr, FALSE);
-	pr->hpos = pr->history != NULL ? pr->history->n : 0;
-	for (;;) {
-		prompt_draw(p, pr);
-		refresh();
-		rc = get_wch(&c);
-		if (term_quit_requested()) {
-			r = -2;
-			break;
-		}
-		if (term_take_suspend())
-			term_suspend();
-		if (rc == ERR)
-			continue;
-		if (rc == KEY_CODE_YES && c == KEY_RESIZE) {
-			pager_layout(p);
-			draw_screen(p);
-			continue;
-		}
-		if ((r = prompt_key(pr, c, rc == KEY_CODE_YES, &ch)) != 0)
-			break;
-		pending |= ch;
-		if (pending && changed != NULL && !prompt_typeahead()) {
-			changed(p, pr, arg);
-			draw_screen(p);
-			pending = 0;
-		}
+/* The end of the prompt; the owner decides whether it closes. */
+static int
+prompt_end(struct pager *p, struct prompt *pr, enum prompt_end how)
+{
+	int	r;
+
+	if (how == PROMPT_ACCEPT)
+		prompt_tell(p, pr);	/* Enter came with the rest of the typing */
+	r = pr->done != NULL ? pr->done(p, pr, how, pr->arg) : UI_DONE;
+	if (how == PROMPT_CANCEL)
+		r |= UI_DONE;
+	return r | UI_REDRAW;
+}
+
+/* y or n: the answer is the key. */
+static int
+prompt_yesno(struct pager *p, struct prompt *pr, const struct key *k)
+{
+	if (!k->fn && (k->c == 'y' || k->c == 'Y')) {
+		snprintf(pr->buf, sizeof pr->buf, "y");
+		pr->len = pr->cur = 1;
+		return prompt_end(p, pr, PROMPT_ACCEPT);
 	}
-	if (pending && r == 1 && changed != NULL)
-		changed(p, pr, arg);	/* Enter came with the rest of the typing */
-	curs_set(0);
-	leaveok(stdscr, TRUE);
-	return r;
+	if (k->c == KEY_INTERRUPT || (!k->fn && (k->c == 'n' || k->c == 'N' ||
+	    k->c == 27 || k->c == CTRL('G'))))
+		return prompt_end(p, pr, PROMPT_CANCEL);
+	snprintf(pr->error, sizeof pr->error, "y or n");
+	return UI_REDRAW;
+}
+
+static int
+prompt_key(struct pager *p, void *arg, const struct key *k)
+{
+	struct prompt	*pr = arg;
+
+	pr->error[0] = '\0';
+	if (k->fn && k->c == KEY_RESIZE) {
+		pager_layout(p);
+		return UI_REDRAW;
+	}
+	if (pr->flags & PROMPT_YESNO)
+		return prompt_yesno(p, pr, k);
+	if (k->c == KEY_INTERRUPT || (!k->fn && (k->c == 27 ||
+	    k->c == CTRL('G'))))
+		return prompt_end(p, pr, PROMPT_CANCEL);
+	if ((k->fn && k->c == KEY_ENTER) || (!k->fn && (k->c == '\r' ||
+	    k->c == '\n')))
+		return prompt_end(p, pr, PROMPT_ACCEPT);
+	if (!k->fn && k->c == CTRL('E') && (pr->flags & PROMPT_EDITOR))
+		return prompt_end(p, pr, PROMPT_EDITOR);
+	if (!k->fn && k->c == CTRL('R') && (pr->flags & PROMPT_REGEX)) {
+		pr->regex = !pr->regex;
+		snprintf(pr->error, sizeof pr->error, pr->regex ?
+		    "regular expression (Ctrl-R: words)" :
+		    "words (Ctrl-R: regular expression)");
+		pr->pending = 1;
+		return UI_REDRAW;
+	}
+	pr->pending |= k->fn ? prompt_edit_fn(pr, k->c) :
+	    prompt_edit_char(pr, k->c);
+	return UI_REDRAW;
+}
+
+static int
+prompt_idle(struct pager *p, void *arg)
+{
+	struct prompt	*pr = arg;
+
+	if (!pr->pending)
+		return 0;
+	prompt_tell(p, pr);
+	return 1;
+}
+
+static void
+prompt_quit(struct pager *p, void *arg)
+{
+	struct prompt	*pr = arg;
+
+	if (pr->done != NULL)
+		pr->done(p, pr, PROMPT_QUIT, pr->arg);
+}
+
+static void
+prompt_free(void *arg)
+{
+	struct prompt	*pr = arg;
+
+	if (pr->free != NULL)
+		pr->free(pr->arg);
+	free(pr);
+}
+
+static const struct mode_type prompt_mode = {
+	"prompt", 0, prompt_key, prompt_draw, prompt_idle, prompt_quit,
+	prompt_free
+};
+
+struct prompt *
+prompt_open(struct pager *p, const char *label, const char *init, int flags,
+    struct history *h)
+{
+	struct prompt	*pr = xcalloc(1, sizeof *pr);
+
+	snprintf(pr->label, sizeof pr->label, "%s", label);
+	prompt_set(pr, init);
+	pr->flags = flags;
+	pr->history = h;
+	pr->hpos = h != NULL ? h->n : 0;
+	mode_push(p, &prompt_mode, pr);
+	return pr;
 }

@@ -24,7 +24,7 @@
 static struct text *
 sel_text(struct pager *p, uint32_t b)
 {
-	return doc_text(view_doc(p->v), b);
+	return doc_text(view_doc(p->r->v), b);
 }
 
 /* The cluster at or after byte off (cl->n at the end). */
@@ -54,7 +54,7 @@ sel_step(struct pager *p, struct pos *c, int dir)
 
 	if (dir > 0 && i < cl->n) {
 		c->off = cl->off[i + 1];
-		if (c->off < t->len || !doc_has_block(view_doc(p->v),
+		if (c->off < t->len || !doc_has_block(view_doc(p->r->v),
 		    c->block + 1))
 			return 1;
 		c->block++;
@@ -200,7 +200,7 @@ sel_paragraph(struct pager *p, struct pos *c, int dir)
 		*c = e;
 		return;
 	}
-	if (dir > 0 && doc_has_block(view_doc(p->v), c->block + 1))
+	if (dir > 0 && doc_has_block(view_doc(p->r->v), c->block + 1))
 		*c = sel_block_end(p, c->block + 1, dir);
 	else if (dir < 0 && c->block > 0)
 		*c = sel_block_end(p, c->block - 1, dir);
@@ -266,9 +266,9 @@ sel_line(struct pager *p, struct pos *c, int dir)
 	int			 tries;
 
 	for (tries = 0; tries < 8; tries++) {
-		l = view_lines(p->v, &n);
+		l = view_lines(p->r->v, &n);
 		if ((i = sel_line_of(l, n, c)) == n) {
-			view_goto_in(p->v, view_doc(p->v), *c);
+			view_goto_in(p->r->v, view_doc(p->r->v), *c);
 			continue;
 		}
 		for (j = (long)i + dir; j >= 0 && j < (long)n &&
@@ -278,7 +278,7 @@ sel_line(struct pager *p, struct pos *c, int dir)
 			sel_to_column(p, &l[j], sel_column(p, &l[i], c), c);
 			return;
 		}
-		if (view_scroll(p->v, dir) == 0)
+		if (view_scroll(p->r->v, dir) == 0)
 			return;		/* the document's first or last line */
 	}
 }
@@ -290,10 +290,10 @@ sel_follow(struct pager *p)
 	const struct line	*l;
 	size_t			 n;
 
-	l = view_lines(p->v, &n);
-	if (sel_line_of(l, n, &p->sel.cur) < n)
+	l = view_lines(p->r->v, &n);
+	if (sel_line_of(l, n, &p->r->sel.cur) < n)
 		return;
-	view_goto_in(p->v, view_doc(p->v), p->sel.cur);
+	view_goto_in(p->r->v, view_doc(p->r->v), p->r->sel.cur);
 }
 
 /* Bytes of the character at c (0 at a block's end). */
@@ -310,13 +310,13 @@ sel_char_len(struct pager *p, struct pos c)
 int
 sel_range(struct pager *p, struct pos *from, struct pos *to)
 {
-	struct pos	a = p->sel.from, z = p->sel.cur;
+	struct pos	a = p->r->sel.from, z = p->r->sel.cur;
 
-	if (!p->sel.active)
+	if (!p->r->sel.active)
 		return -1;
 	if (pos_cmp(a, z) > 0) {
-		a = p->sel.cur;
-		z = p->sel.from;
+		a = p->r->sel.cur;
+		z = p->r->sel.from;
 	}
 	z.off += sel_char_len(p, z);	/* the character under the cursor */
 	*from = a;
@@ -338,7 +338,7 @@ sel_marks(struct pager *p, size_t b, struct marks *m)
 static int
 sel_move(struct pager *p, wint_t c, int fn)
 {
-	struct pos	*k = &p->sel.cur;
+	struct pos	*k = &p->r->sel.cur;
 
 	if (fn) {
 		if (c == KEY_LEFT)
@@ -369,14 +369,17 @@ sel_move(struct pager *p, wint_t c, int fn)
 	return 1;
 }
 
+/* The status line says how to use the selection. */
 static void
-sel_status(struct pager *p)
+sel_draw(struct pager *p, void *arg)
 {
 	static const char msg[] =
 	    "-- SELECT -- h l w b ( ) j k { } move; a note, H highlight, "
 	    "y copy, Esc cancels";
-	char	*fit = draw_fit(msg, strlen(msg), p->cols - 1, NULL);
+	const char	*say = p->msg[0] != '\0' ? p->msg : msg;
+	char		*fit = draw_fit(say, strlen(say), p->cols - 1, NULL);
 
+	(void)arg;
 	attrset(A_REVERSE);
 	move(p->rows - 1, 0);
 	clrtoeol();
@@ -393,70 +396,78 @@ sel_begin(struct pager *p)
 	struct pos		 from, to;
 	size_t			 n, i;
 
-	p->sel.active = 1;
+	p->r->sel.active = 1;
 	if (find_visible(p) && find_current(p, &from, &to) == 0) {
-		p->sel.from = p->sel.cur = from;
-		while (pos_cmp(p->sel.cur, to) < 0) {	/* to its last character */
-			struct pos next = p->sel.cur;
+		p->r->sel.from = p->r->sel.cur = from;
+		while (pos_cmp(p->r->sel.cur, to) < 0) {	/* to its last character */
+			struct pos next = p->r->sel.cur;
 
 			sel_char(p, &next, 1);
-			if (pos_cmp(next, to) >= 0 || pos_cmp(next, p->sel.cur) == 0)
+			if (pos_cmp(next, to) >= 0 || pos_cmp(next, p->r->sel.cur) == 0)
 				break;
-			p->sel.cur = next;
+			p->r->sel.cur = next;
 		}
 		return;
 	}
-	l = view_lines(p->v, &n);
+	l = view_lines(p->r->v, &n);
 	for (i = 0; i < n && l[i].kind != LINE_TEXT; i++)
 		;
-	p->sel.from.block = p->sel.cur.block = i < n ? l[i].block :
-	    (uint32_t)view_top_block(p->v);
-	p->sel.from.off = p->sel.cur.off = i < n ? l[i].start : 0;
-	if (sel_skip(p, &p->sel.cur))
-		sel_char(p, &p->sel.cur, 1);
-	p->sel.from = p->sel.cur;
+	p->r->sel.from.block = p->r->sel.cur.block = i < n ? l[i].block :
+	    (uint32_t)view_top_block(p->r->v);
+	p->r->sel.from.off = p->r->sel.cur.off = i < n ? l[i].start : 0;
+	if (sel_skip(p, &p->r->sel.cur))
+		sel_char(p, &p->r->sel.cur, 1);
+	p->r->sel.from = p->r->sel.cur;
 }
+
+static int
+sel_key(struct pager *p, void *arg, const struct key *k)
+{
+	int	r;
+
+	p->msg[0] = '\0';
+	if (k->fn && k->c == KEY_RESIZE) {
+		pager_layout(p);
+		return UI_REDRAW;
+	}
+	if (sel_move(p, k->c, k->fn)) {
+		sel_follow(p);
+		return UI_REDRAW;
+	}
+	if (k->c == KEY_INTERRUPT || (!k->fn && (k->c == 27 || k->c == 'v')))
+		return UI_DONE;
+	if (!k->fn && (k->c == 'a' || k->c == 'H' || k->c == 'y')) {
+		p->r->sel.done = 1;
+		r = k->c == 'y' ? annot_copy(p) :
+		    annot_note(p, k->c == 'a' ? NOTE_NOTE : NOTE_HIGHLIGHT);
+		p->r->sel.done = 0;
+		return r | UI_DONE;
+	}
+	pager_message(p, "in a selection: h l w b ( ) j k { } move, a H y act, "
+	    "Esc cancels");
+	return UI_REDRAW;
+}
+
+static void
+sel_free(void *arg)
+{
+	struct sel	*s = arg;
+
+	s->active = 0;
+}
+
+static const struct mode_type sel_mode = {
+	"select", 0, sel_key, sel_draw, NULL, NULL, sel_free
+};
 
 int
 sel_run(struct pager *p)
 {
-	wint_t	c;
-	int	rc, r = UI_REDRAW;
-
-	if (doc_nblocks(view_doc(p->v)) == 0) {
+	if (doc_nblocks(view_doc(p->r->v)) == 0) {
 		pager_message(p, "nothing to select here");
 		return UI_REDRAW;
 	}
 	sel_begin(p);
-	for (;;) {
-		draw_screen(p);
-		sel_status(p);
-		refresh();
-		rc = get_wch(&c);
-		if (term_quit_requested()) {
-			r = UI_QUIT;
-			break;
-		}
-		if (rc == ERR)
-			continue;
-		if (rc == KEY_CODE_YES && c == KEY_RESIZE) {
-			pager_layout(p);
-			continue;
-		}
-		if (sel_move(p, c, rc == KEY_CODE_YES)) {
-			sel_follow(p);
-			continue;
-		}
-		if (rc == OK && c == 27)
-			break;
-		if (rc == OK && (c == 'a' || c == 'H' || c == 'y')) {
-			p->sel.done = 1;
-			r = c == 'y' ? annot_copy(p) :
-			    annot_note(p, c == 'a' ? NOTE_NOTE : NOTE_HIGHLIGHT);
-			p->sel.done = 0;
-			break;
-		}
-	}
-	p->sel.active = 0;
-	return r | UI_REDRAW;
+	mode_push(p, &sel_mode, &p->r->sel);
+	return UI_REDRAW;
 }

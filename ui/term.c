@@ -2,13 +2,14 @@
  * term.c: taking and giving back the terminal, and signals.
  *
  * Handlers only set flags (shared/docs/house-style.md): SIGHUP (the SSH
- * connection dropped), SIGTERM and SIGINT ask the loop to quit, but a
- * fetch in progress takes SIGINT as its cancel (term_take_interrupt);
- * SIGTSTP asks the loop to suspend.  They are installed before ncurses starts, so that
+ * connection dropped) and SIGTERM ask the loop to quit; SIGINT (Ctrl-C) is
+ * given to the mode on top as a key, which cancels it; SIGTSTP asks the
+ * loop to suspend.  They are installed before ncurses starts, so that
  * ncurses leaves them alone, and without SA_RESTART, so that a signal
  * wakes the loop from its wait for a key.  ncurses keeps its own SIGWINCH
  * handling and reports a resize as KEY_RESIZE.
  */
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,7 +104,7 @@ term_start(void)
 	}
 	term_handle(SIGHUP, term_on_quit);
 	term_handle(SIGTERM, term_on_quit);
-	term_handle(SIGINT, term_on_int);
+	term_handle(SIGINT, term_on_int);	/* a key: Ctrl-C cancels */
 	term_handle(SIGTSTP, term_on_tstp);
 	if ((term_screen = newterm(NULL, stdout, in)) == NULL) {
 		fprintf(stderr, "folio: cannot start the terminal\n");
@@ -145,7 +146,7 @@ term_stop(void)
 int
 term_quit_requested(void)
 {
-	return term_quit_flag != 0 || term_int_flag != 0;
+	return term_quit_flag != 0;
 }
 
 int
@@ -165,6 +166,23 @@ term_catch_interrupt(int on)
 	else
 		signal(SIGINT, SIG_DFL);
 	term_int_flag = 0;
+}
+
+/*
+ * Is the terminal gone (the pseudo-terminal closed without a SIGHUP
+ * reaching us)?  Then every read fails at once, and waiting for keys
+ * would spin.
+ */
+int
+term_gone(void)
+{
+	struct pollfd	pfd;
+
+	pfd.fd = term_tty != NULL ? fileno(term_tty) : STDIN_FILENO;
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	return poll(&pfd, 1, 0) > 0 &&
+	    (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 int

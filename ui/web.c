@@ -4,9 +4,9 @@
  * link chosen in the list of links (L), the way back (B), and the whole
  * page instead of the article (w).
  *
- * Pages left for a link are kept, with their view, so that going back
- * returns to the same line without fetching again; their notes are closed
- * while away (the reading place is saved) and opened again on return.
+ * A page opened from a link is a reading of its own (reading.c) in the
+ * place of the one left, which is kept, with its view, notes and search,
+ * so that going back returns to the same line without fetching again.
  */
 #include <sys/ioctl.h>
 
@@ -29,19 +29,6 @@
 
 #define WEB_BACK	32	/* pages kept to go back to */
 #define WEB_QUIET_MS	300	/* fetches shorter than this show nothing */
-
-struct web_page {
-	struct doc	*d;
-	struct view	*v;
-	char		*path;
-	char		*title;
-};
-
-struct web {
-	struct web_page	 back[WEB_BACK];
-	int		 n;
-	char		*path;		/* the shown document's, when web.c set it */
-};
 
 struct web_progress {
 	struct pager	*p;		/* NULL: before the reader, on stderr */
@@ -170,72 +157,21 @@ web_open(struct pager *p, const char *target, const struct doc_opts *dopts,
 }
 
 /* The message a web page opens with: how much of it is shown. */
-static void
+void
 web_say_article(struct pager *p)
 {
-	char	msg[64];
-
-	if (doc_article(p->d) < 0)
+	if (doc_article(p->r->d) < 0)
 		return;
-	snprintf(msg, sizeof msg, "article: %d%% of the page (w: whole page)",
-	    doc_article(p->d));
-	pager_message(p, msg);
-}
-
-void
-web_started(struct pager *p)
-{
-	web_say_article(p);
-}
-
-/* Makes d the shown document, at pos (notes of the old one closed). */
-static void
-web_show(struct pager *p, struct doc *d, struct view *v, const char *path)
-{
-	struct web	*w = p->web;
-	char		*own = path != NULL ? xstrdup(path) : NULL;
-
-	find_clear(p);
-	p->d = d;
-	p->v = v;
-	/* in the script the reader shows (c), kept page or new */
-	view_set_convert(v, p->script != SCRIPT_ORIG ? p->conv[p->script] :
-	    NULL);
-	free(w->path);
-	w->path = own;
-	p->path = own;
-	p->name = own != NULL ? own : "standard input";
-	free(p->title);
-	p->title = doc_title(d);
-	p->encoding = doc_encoding(d);
-	doc_hide_marks(d, p->colour);
-	p->hyperlinks = term_has_hyperlinks() && doc_is_rendered(d);
-	p->find.fullwidth = -1;
-	p->find.fw_at = 0;
-	pager_layout(p);
-}
-
-/* A view of d at the block holding source offset off. */
-static struct view *
-web_view_at(struct pager *p, struct doc *d, uint64_t off)
-{
-	struct view	*v = view_new(d, view_opts_default(p),
-	    p->rows > 1 ? p->rows - 1 : 1);
-	struct pos	 pos = { 0, 0 };
-
-	if (off > 0) {
-		pos.block = (uint32_t)doc_block_at(d, off);
-		view_goto(v, pos);
-	}
-	return v;
+	pager_message(p, "article: %d%% of the page (w: whole page)",
+	    doc_article(p->r->d));
 }
 
 /* The source offset of the top line, to come back to after a change. */
 static uint64_t
 web_top_offset(struct pager *p)
 {
-	struct anchor	a = view_anchor(p->v);
-	struct doc	*d = view_doc(p->v);
+	struct anchor	a = view_anchor(p->r->v);
+	struct doc	*d = view_doc(p->r->v);
 
 	return a.pos.block < doc_nblocks(d) ? doc_block(d, a.pos.block)->off : 0;
 }
@@ -247,8 +183,9 @@ web_top_offset(struct pager *p)
 static char *
 web_target(struct pager *p, const char *link)
 {
-	char	*t, *hash;
-	size_t	 i, k;
+	const char	*base = p->r->path;
+	char		*t, *hash;
+	size_t		 i, k;
 
 	if (fetch_is_url(link))
 		return xstrdup(link);
@@ -262,8 +199,8 @@ web_target(struct pager *p, const char *link)
 		pager_message(p, "folio opens http and https links and files");
 		return NULL;
 	}
-	t = fetch_is_url(p->path) ? html_resolve(link, p->path) :
-	    html_resolve(link, p->path != NULL ? p->path : "./");
+	t = fetch_is_url(base) ? html_resolve(link, base) :
+	    html_resolve(link, base != NULL ? base : "./");
 	if (fetch_is_url(t))
 		return t;
 	if ((hash = strchr(t, '#')) != NULL)
@@ -286,67 +223,52 @@ web_target(struct pager *p, const char *link)
 int
 web_follow(struct pager *p, const char *link)
 {
-	struct web	*w = p->web;
 	struct doc_opts	 o = p->o->doc;
+	struct reading	*r;
 	struct doc	*d;
 	char		*target, *cause = NULL;
 
 	if ((target = web_target(p, link)) == NULL)
 		return UI_REDRAW;
 	o.lazy = 1;
-	o.reader = p->o->doc.reader;
+	o.plain_links = 0;
 	if ((d = web_open(p, target, &o, p->o, &cause)) == NULL) {
-		snprintf(p->msg, sizeof p->msg, "%s: %s", target, cause);
+		pager_message(p, "%s: %s", target, cause);
 		free(cause);
 		free(target);
 		return UI_REDRAW | UI_CLEAR;
 	}
-	annot_stop(p);
-	if (w->n == WEB_BACK) {		/* the oldest goes */
-		view_free(w->back[0].v);
-		doc_free(w->back[0].d);
-		free(w->back[0].path);
-		free(w->back[0].title);
-		memmove(w->back, w->back + 1, (WEB_BACK - 1) * sizeof *w->back);
-		w->n--;
+	if (p->nback == WEB_BACK) {		/* the oldest goes */
+		reading_close(p, p->back[0]);
+		reading_free(p->back[0]);
+		memmove(p->back, p->back + 1, (WEB_BACK - 1) * sizeof *p->back);
+		p->nback--;
 	}
-	w->back[w->n].d = p->d;
-	w->back[w->n].v = p->v;
-	w->back[w->n].path = w->path != NULL ? w->path : p->path != NULL ?
-	    xstrdup(p->path) : NULL;
-	w->back[w->n].title = p->title;
-	w->n++;
-	w->path = NULL;
-	p->title = NULL;
-	web_show(p, d, web_view_at(p, d, 0), target);
+	p->back = xreallocarray(p->back, p->nback + 1, sizeof *p->back);
+	p->back[p->nback++] = p->files[p->file];
+	r = reading_new(p, d, target, target);
+	r->script = p->r->script;	/* in the script the reader shows */
+	p->files[p->file] = r;
+	reading_show(p, r);
+	if (r->script != SCRIPT_ORIG)
+		pager_script(p, r->script);
 	free(target);
-	p->placed = 0;
-	annot_place(p);
-	annot_start(p);
-	web_say_article(p);
 	return UI_REDRAW | UI_CLEAR;
 }
 
 int
 web_back(struct pager *p)
 {
-	struct web	*w = p->web;
-	struct web_page	*b;
+	struct reading	*left = p->files[p->file];
 
-	if (w->n == 0) {
+	if (p->nback == 0) {
 		pager_message(p, "no page to go back to");
 		return UI_REDRAW;
 	}
-	annot_stop(p);
-	view_free(p->v);
-	doc_free(p->d);
-	b = &w->back[--w->n];
-	web_show(p, b->d, b->v, b->path);
-	free(b->path);
-	free(p->title);
-	p->title = b->title;
-	p->placed = 1;		/* the view is where it was left */
-	annot_start(p);
+	p->files[p->file] = p->back[--p->nback];
+	reading_show(p, p->files[p->file]);
+	reading_close(p, left);
+	reading_free(left);
 	pager_message(p, "back");
 	return UI_REDRAW | UI_CLEAR;
 }
@@ -357,14 +279,15 @@ web_reopen(struct pager *p, int reader, char **cause)
 {
 	struct doc_opts	 o = p->o->doc;
 	size_t		 n;
-	const char	*src = doc_source(p->d, &n);
+	const char	*src = doc_source(p->r->d, &n);
 
 	o.lazy = 1;
 	o.format = DOC_FORMAT_HTML;
 	o.encoding = "UTF-8";	/* decoded already */
 	o.charset = NULL;
 	o.reader = reader;
-	o.base = p->path;
+	o.base = p->r->path;
+	o.plain_links = 0;
 	return doc_open_mem(src, n, &o, cause);
 }
 
@@ -373,24 +296,19 @@ web_toggle_reader(struct pager *p)
 {
 	struct doc	*d;
 	char		*cause = NULL;
-	uint64_t	 off;
-	int		 article = doc_article(p->d) >= 0;
+	int		 article = doc_article(p->r->d) >= 0;
 
-	if (doc_kind(p->d) != DOC_FORMAT_HTML) {
+	if (doc_kind(p->r->d) != DOC_FORMAT_HTML) {
 		pager_message(p, "only web pages have a reader mode");
 		return UI_REDRAW;
 	}
 	d = web_reopen(p, article ? HTML_READER_OFF : HTML_READER_ON, &cause);
 	if (d == NULL) {
-		snprintf(p->msg, sizeof p->msg, "%s", cause);
+		pager_message(p, "%s", cause);
 		free(cause);
 		return UI_REDRAW;
 	}
-	off = web_top_offset(p);
-	view_free(p->v);
-	doc_free(p->d);
-	web_show(p, d, web_view_at(p, d, off), p->path);
-	annot_reload(p);	/* the same source: the notes stand */
+	reading_replace(p, d, web_top_offset(p));	/* the notes stand */
 	if (doc_article(d) >= 0)
 		web_say_article(p);
 	else
@@ -400,26 +318,10 @@ web_toggle_reader(struct pager *p)
 }
 
 void
-web_init(struct pager *p)
-{
-	p->web = xcalloc(1, sizeof *p->web);
-}
-
-void
 web_free(struct pager *p)
 {
-	struct web	*w = p->web;
-
-	if (w == NULL)
-		return;
-	while (w->n > 0) {
-		w->n--;
-		view_free(w->back[w->n].v);
-		doc_free(w->back[w->n].d);
-		free(w->back[w->n].path);
-		free(w->back[w->n].title);
-	}
-	free(w->path);
-	free(w);
-	p->web = NULL;
+	while (p->nback > 0)
+		reading_free(p->back[--p->nback]);
+	free(p->back);
+	p->back = NULL;
 }

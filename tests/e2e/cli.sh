@@ -14,7 +14,27 @@ grep -q "^folio: " "$TMP/err" && ok "usage error says folio:" ||
 	not_ok "usage error says folio:" "$(cat "$TMP/err")"
 expect_status "bad --width is a usage error" 2 "$FOLIO" --dump --width=0 /dev/null
 expect_status "bad --encoding is a usage error" 2 "$FOLIO" --dump --encoding=nonesuch /dev/null
-expect_status "two files is a usage error" 2 "$FOLIO" --dump a b
+expect_status "two files and --toc is a usage error" 2 "$FOLIO" --toc a b
+expect_status "--regex without --grep is a usage error" 2 "$FOLIO" --regex --dump /dev/null
+expect_err "--regex without --grep says so" "folio: --regex goes with --grep=PATTERN
+Try 'folio --help' for more information."
+printf 'first file\n' >"$TMP/one.txt"
+printf 'second file\n' >"$TMP/two.txt"
+"$FOLIO" --dump "$TMP/one.txt" "$TMP/two.txt" >"$TMP/both" 2>&1
+[ "$(cat "$TMP/both")" = "$(printf 'first file\nsecond file')" ] &&
+	ok "--dump of two files prints one after the other" ||
+	not_ok "--dump of two files" "$(cat "$TMP/both")"
+expect_status "a missing file among others: status 1" 1 "$FOLIO" --dump "$TMP/one.txt" "$TMP/nonexistent"
+grep -q "second\|first" "$TMP/out" && ok "... and the others are printed" ||
+	not_ok "... and the others are printed" "$(cat "$TMP/out")"
+FOLIO_DATA_DIR="$TMP/empty-store" "$FOLIO" --export >"$TMP/none.md" 2>"$TMP/none.err"
+grep -q "No notes yet" "$TMP/none.md" && grep -q "no notes yet" "$TMP/none.err" &&
+	ok "--export with no notes says so" ||
+	not_ok "--export with no notes says so" "$(cat "$TMP/none.md" "$TMP/none.err")"
+printf 'a file named so\n' >"$TMP/standard input"
+(cd "$TMP" && "$FOLIO" --dump "standard input" </dev/null) >"$TMP/si" 2>&1
+grep -q "a file named so" "$TMP/si" && ok "a file named 'standard input' is that file" ||
+	not_ok "a file named 'standard input' is that file" "$(cat "$TMP/si")"
 
 expect_status "missing file exits 1" 1 "$FOLIO" --dump "$TMP/nonexistent"
 expect_err "missing file: one line" "folio: $TMP/nonexistent: No such file or directory"
@@ -23,7 +43,7 @@ expect_err "directory: one line" "folio: $TMP: is a directory"
 
 printf 'ELF\0\0\0\0binary\0data' >"$TMP/bin"
 expect_status "binary file refused" 1 "$FOLIO" --dump "$TMP/bin"
-expect_err "binary file: one line" "folio: $TMP/bin: binary file"
+expect_err "binary file: one line, which says how to open it" "folio: $TMP/bin: binary file (--force opens it)"
 expect_status "--force opens a binary file" 0 "$FOLIO" --dump --force "$TMP/bin"
 if tr -d '\n' <"$TMP/out" | LC_ALL=C grep -q '[[:cntrl:]]'; then
 	not_ok "--force dump holds no control bytes"

@@ -168,6 +168,8 @@ keys original Enter
 wait_for "note saved"
 tm new-window -t t "$RUN2; sleep 600"
 eventually sh -c "tmux -S '$TMUX_SOCK' capture-pane -p -t t:1 | grep -q MaaS"
+keys A		# the second session lists the note as it is now
+wait_for "original"
 tm select-window -t t:0
 keys A
 wait_for "original"
@@ -175,8 +177,6 @@ keys e C-u 'from one' Enter
 wait_for "from one"
 keys Escape
 tm select-window -t t:1
-keys A
-wait_for "original"
 keys e C-u 'from two' Enter Escape
 expect_screen "an edit of a note changed elsewhere says so" "changed in another session"
 FOLIO_DATA_DIR="$TMP/conflict-store" "$FOLIO" --export=json "$TMP/conflict.txt" >"$TMP/conflict.json" 2>&1
@@ -227,8 +227,8 @@ sed 's/赫爾辛基的Whim/赫爾辛基市的Whim/' "$TMP/first.txt" >"$TMP/firs
 sed 's/赫爾辛基的Whim/赫爾辛基的Whim App/' "$TMP/first.txt" >"$TMP/first (2).txt"
 start 100 24 "$SIM '$TMP/first (1).txt'"
 expect_screen "a renamed, edited copy: folio asks" "attach the notes of"
-keys y Enter
-expect_screen "y attaches them" "its notes are attached"
+keys y
+expect_screen "y attaches them (one key, no Enter)" "its notes are attached"
 keys q
 wait_for "EXIT=0"
 FOLIO_DATA_DIR="$TMP/sim-store" "$FOLIO" --export=json "$TMP/first (1).txt" >"$TMP/copy.json" 2>&1
@@ -237,7 +237,7 @@ grep -q '"folio:state": "moved"' "$TMP/copy.json" &&
 	not_ok "the highlight is on the copy" "$(cat "$TMP/copy.json")"
 start 100 24 "$SIM '$TMP/first (2).txt'"
 expect_screen "another copy: folio asks again" "attach the notes of"
-keys n Enter
+keys n
 keys q
 wait_for "EXIT=0"
 FOLIO_DATA_DIR="$TMP/sim-store" "$FOLIO" --notes "$TMP/first (2).txt" >"$TMP/other.md" 2>&1

@@ -125,7 +125,7 @@ expect_status "--script=xx is a usage error" 2 "$FOLIO" --script=xx "$G"
 # 4. The contents filter: typed in simplified, the traditional heading.
 run "$C"
 keys t
-expect_screen "the contents list" "Contents ("
+expect_screen "the contents list" "Contents: "
 keys 关键
 expect_screen "the filter 关键 keeps 二、關鍵技術" "二、關鍵技術"
 screen | grep -q "一、發展歷程" && not_ok "and leaves out the others" "$(screen | head -8)" ||
