@@ -1306,36 +1306,188 @@ md_piece_can_start(const char *s, size_t n)
 	return n > 0 && strchr(" \t>-*+_=|:0123456789", s[0]) == NULL;
 }
 
-size_t
-markdown_piece_end(const char *s, size_t n, size_t start)
+/*
+ * May a line starting with c matter to where a piece ends (a blank line,
+ * a fence, an HTML block, indentation)?  tight: to fences and HTML blocks
+ * only.
+ */
+static int
+md_piece_char(unsigned char c, int tight)
 {
-	size_t		 pos = start, next, len, fence = 0, k;
-	const char	*nl, *html = NULL;
-	char		 fc = 0, c;
+	return c == ' ' || c == '`' || c == '~' || c == '<' || (!tight &&
+	    (c == '\t' || c == '\r' || c == '\n'));
+}
+
+#if defined(__GNUC__)
+typedef unsigned char	md_v16 __attribute__((vector_size(16)));
+
+/*
+ * The first line start at or after pos whose first byte may matter (a
+ * blank line, a fence, an HTML block, indentation), 16 bytes at a time:
+ * the lines between can change nothing but the blank-line flag.
+ */
+static size_t
+md_next_candidate(const char *s, size_t n, size_t pos, int tight)
+{
+	md_v16		a, b, nl, sp, tab, cr, bt, ti, lt, m;
+	uint64_t	h[2];
+	size_t		i = pos - 1, j;
+
+	if (pos >= n || md_piece_char((unsigned char)s[pos], tight))
+		return pos;
+	memset(&nl, '\n', 16);
+	memset(&sp, ' ', 16);
+	memset(&tab, tight ? ' ' : '\t', 16);	/* tight: no blank lines */
+	memset(&cr, tight ? ' ' : '\r', 16);
+	memset(&bt, '`', 16);
+	memset(&ti, '~', 16);
+	memset(&lt, '<', 16);
+	for (; i + 17 <= n; i += 16) {
+		memcpy(&a, s + i, 16);
+		memcpy(&b, s + i + 1, 16);
+		m = (md_v16)((a == nl) & ((b == sp) | (b == tab) | (b == cr) |
+		    (b == bt) | (b == ti) | (b == lt) |
+		    (tight ? (b == sp) : (b == nl))));
+		memcpy(h, &m, sizeof h);
+		if ((h[0] | h[1]) == 0)
+			continue;
+		for (j = 0; j < 16; j++)
+			if (m[j])
+				return i + j + 1;
+	}
+	for (; i + 1 < n; i++)
+		if (s[i] == '\n' && md_piece_char((unsigned char)s[i + 1],
+		    tight))
+			return i + 1;
+	return n;
+}
+#else
+static size_t
+md_next_candidate(const char *s, size_t n, size_t pos, int tight)
+{
+	size_t	i;
+
+	if (pos >= n || md_piece_char((unsigned char)s[pos], tight))
+		return pos;
+	for (i = pos; i + 1 < n; i++)
+		if (s[i] == '\n' && md_piece_char((unsigned char)s[i + 1],
+		    tight))
+			return i + 1;
+	return n;
+}
+#endif
+
+/* Where a scan for a piece's end is: fenced code, an HTML block open. */
+struct md_scan {
+	size_t		 fence;		/* its length, or 0 */
+	char		 fc;
+	const char	*html;		/* the end it waits for, or NULL */
+};
+
+/*
+ * The state after the line [pos, next) (before it: *st); returns where
+ * the next line that may matter starts (an HTML block's end found with
+ * memmem), or n.
+ */
+static size_t
+md_scan_line(const char *s, size_t n, size_t pos, size_t next, int tight,
+    struct md_scan *st)
+{
+	size_t		 len = next - pos, k;
+	const char	*x;
+	char		 c;
+
+	if (st->html != NULL) {
+		if (memmem(s + pos, len, st->html, strlen(st->html)) != NULL)
+			st->html = NULL;
+	} else if ((k = md_fence(s + pos, len, &c)) > 0) {
+		if (st->fence == 0) {
+			st->fence = k;
+			st->fc = c;
+		} else if (c == st->fc && k >= st->fence && md_closes(s + pos,
+		    len, k))
+			st->fence = 0;
+	} else if (st->fence == 0)
+		st->html = md_html_end(s + pos, len);
+	if (st->html == NULL)
+		return md_next_candidate(s, n, next, tight);
+	x = memmem(s + next, n - next, st->html, strlen(st->html));
+	if (x == NULL)
+		return n;
+	while (x > s + next && x[-1] != '\n')
+		x--;
+	return (size_t)(x - s);
+}
+
+/*
+ * The first line at or after start, min bytes on, that a piece may start
+ * with (after a blank line, outside fenced code and HTML blocks, one
+ * nothing above could continue), from the state *st at start; n if none.
+ * Lines are looked at one by one only where one may matter (see
+ * md_next_candidate): the line after a blank one, and, inside an HTML
+ * block, the line where its end is.
+ */
+static size_t
+md_piece_from(const char *s, size_t n, size_t start, size_t min,
+    struct md_scan *st)
+{
+	size_t		 pos = start, next, len, k;
+	const char	*nl;
 	int		 blank = 0;
 
 	for (; pos < n; pos = next) {
 		nl = memchr(s + pos, '\n', n - pos);
 		next = nl != NULL ? (size_t)(nl - s) + 1 : n;
 		len = next - pos;
-		if (blank && fence == 0 && html == NULL &&
-		    pos >= start + MD_PIECE && md_piece_can_start(s + pos, len))
+		if (blank && st->fence == 0 && st->html == NULL &&
+		    pos >= start + min && md_piece_can_start(s + pos, len))
 			return pos;
 		blank = md_spaces(s + pos, len) == len;
-		if (html != NULL) {
-			if (memmem(s + pos, len, html, strlen(html)) != NULL)
-				html = NULL;
-		} else if ((k = md_fence(s + pos, len, &c)) > 0) {
-			if (fence == 0) {
-				fence = k;
-				fc = c;
-			} else if (c == fc && k >= fence && md_closes(s + pos,
-			    len, k))
-				fence = 0;
-		} else if (fence == 0)
-			html = md_html_end(s + pos, len);
+		if (blank)
+			md_scan_line(s, n, pos, next, 0, st);
+		else {
+			k = md_scan_line(s, n, pos, next, 0, st);
+			if (k > next)
+				blank = 0;
+			next = k;
+		}
 	}
 	return n;
+}
+
+size_t
+markdown_piece_end(const char *s, size_t n, size_t start)
+{
+	struct md_scan	st;
+
+	memset(&st, 0, sizeof st);
+	return md_piece_from(s, n, start, MD_PIECE, &st);
+}
+
+size_t
+markdown_tail_start(const char *s, size_t n, size_t at)
+{
+	struct md_scan	st;
+	size_t		pos = 0, next;
+	const char	*nl;
+
+	while (at > 0 && at < n && s[at - 1] != '\n')
+		at--;
+	memset(&st, 0, sizeof st);
+	/* the fences and HTML blocks before: the lines that may open one */
+	for (pos = md_next_candidate(s, n, 0, 1); pos < at; pos = next) {
+		nl = memchr(s + pos, '\n', n - pos);
+		next = nl != NULL ? (size_t)(nl - s) + 1 : n;
+		next = md_scan_line(s, n, pos, next, 1, &st);
+	}
+	if (pos > at) {	/* inside an HTML block that ends at pos */
+		at = pos;
+		nl = memchr(s + pos, '\n', n - pos);
+		next = nl != NULL ? (size_t)(nl - s) + 1 : n;
+		md_scan_line(s, n, pos, next, 1, &st);
+		at = next;
+	}
+	return md_piece_from(s, n, at, 0, &st);
 }
 
 /* Is this text a link reference definition (md4c shows nothing of it)? */

@@ -3,6 +3,8 @@
 
 #include "unit.h"
 
+#include "buf.h"
+
 #include "markdown.h"
 #include "text.h"
 
@@ -185,6 +187,149 @@ test_piece_ends(void **state)
 	free(s);
 }
 
+/*
+ * The piece ends as markdown_piece_end found them line by line before it
+ * skipped the lines that cannot matter: the reference it must agree with.
+ */
+static size_t
+ref_spaces(const char *s, size_t n)
+{
+	size_t	i = 0;
+
+	while (i < n && strchr(" \t\r\n", s[i]) != NULL && s[i] != '\0')
+		i++;
+	return i;
+}
+
+static size_t
+ref_indent(const char *s, size_t n)
+{
+	size_t	i = 0;
+
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	return i;
+}
+
+static size_t
+ref_fence(const char *s, size_t n, char *c)
+{
+	size_t	i = ref_indent(s, n), k = i;
+
+	if (i >= n || (s[i] != '`' && s[i] != '~'))
+		return 0;
+	while (k < n && s[k] == s[i])
+		k++;
+	if (k - i < 3)
+		return 0;
+	*c = s[i];
+	return k - i;
+}
+
+static const char *
+ref_html_end(const char *s, size_t n)
+{
+	static const char *const open[][2] = {
+		{ "<!--", "-->" }, { "<pre", "</pre>" },
+		{ "<script", "</script>" }, { "<style", "</style>" },
+		{ "<textarea", "</textarea>" },
+	};
+	size_t	i = ref_indent(s, n), k;
+
+	if (i >= n || s[i] != '<')
+		return NULL;
+	for (k = 0; k < sizeof open / sizeof *open; k++)
+		if (n - i >= strlen(open[k][0]) &&
+		    strncasecmp(s + i, open[k][0], strlen(open[k][0])) == 0)
+			return memmem(s, n, open[k][1], strlen(open[k][1])) ?
+			    NULL : open[k][1];
+	return NULL;
+}
+
+static size_t
+ref_piece_end(const char *s, size_t n, size_t start)
+{
+	size_t		 pos = start, next, len, fence = 0, k, i;
+	const char	*nl, *html = NULL;
+	char		 fc = 0, c;
+	int		 blank = 0;
+
+	for (; pos < n; pos = next) {
+		nl = memchr(s + pos, '\n', n - pos);
+		next = nl != NULL ? (size_t)(nl - s) + 1 : n;
+		len = next - pos;
+		if (blank && fence == 0 && html == NULL &&
+		    pos >= start + MD_PIECE && len > 0 &&
+		    strchr(" \t>-*+_=|:0123456789", s[pos]) == NULL)
+			return pos;
+		blank = ref_spaces(s + pos, len) == len;
+		if (html != NULL) {
+			if (memmem(s + pos, len, html, strlen(html)) != NULL)
+				html = NULL;
+		} else if ((k = ref_fence(s + pos, len, &c)) > 0) {
+			if (fence == 0) {
+				fence = k;
+				fc = c;
+			} else if (c == fc && k >= fence) {
+				i = ref_indent(s + pos, len) + k;
+				if (ref_spaces(s + pos + i, len - i) == len - i)
+					fence = 0;
+			}
+		} else if (fence == 0)
+			html = ref_html_end(s + pos, len);
+	}
+	return n;
+}
+
+/*
+ * Random documents of the lines that matter to a piece's end (fences of
+ * either kind and length, HTML blocks and their ends, blank lines of
+ * spaces, tabs or CR, indented and list lines, lines starting with < or
+ * NUL) and plain ones: the same piece ends as line by line, from every
+ * start the chain gives.
+ */
+static void
+test_piece_ends_skip(void **state)
+{
+	static const char *const lines[] = {
+		"Some text of a paragraph that goes on.\n", "\n", "\n",
+		"   \n", "\t\n", "\r\n", "```\n", "~~~~\n", "  ```c\n",
+		"    ```\n", "````\n", "<!-- a comment\n", "ends -->\n",
+		"<pre>\n", "</pre>\n", "<div>\n", "<script>x</script>\n",
+		"- item\n", "1. item\n", "> quote\n", "    code\n", "| a |\n",
+		"<b>inline</b> text\n", "x\n", "\x00 nul\n", "`code` here\n",
+		"~ tilde\n", " <style>\n", "</style> after\n", "中文段落。\n",
+	};
+	size_t		 nl = sizeof lines / sizeof *lines, n, at, k, r;
+	unsigned	 seed = 5;
+	struct buf	 b;
+	int		 doc;
+
+	for (doc = 0; doc < 40; doc++) {
+		buf_init(&b);
+		while (b.len < 600 * 1024) {
+			seed = seed * 1103515245 + 12345;
+			k = (seed >> 16) % (nl * 3);
+			buf_adds(&b, k < nl ? lines[k] : lines[k % 3]);
+			if (doc % 4 == 0 && k % 5 == 0)
+				buf_add(&b, "\x00", 1);
+		}
+		n = b.len;
+		for (at = 0; at < n; at = r) {
+			r = ref_piece_end(b.s, n, at);
+			assert_int_equal(markdown_piece_end(b.s, n, at), r);
+			/* and from any line start, as a tail would */
+			k = at + (seed % 4096);
+			while (k < n && k > 0 && b.s[k - 1] != '\n')
+				k++;
+			if (k < n)
+				assert_int_equal(markdown_piece_end(b.s, n, k),
+				    ref_piece_end(b.s, n, k));
+		}
+		buf_free(&b);
+	}
+}
+
 /* Markup inside a passage: the text and the source map onto each other. */
 static void
 test_source_text_map(void **state)
@@ -247,6 +392,7 @@ main(void)
 		cmocka_unit_test(test_code_marks),
 		cmocka_unit_test(test_inline_html),
 		cmocka_unit_test(test_piece_ends),
+		cmocka_unit_test(test_piece_ends_skip),
 		cmocka_unit_test(test_source_text_map),
 		cmocka_unit_test(test_empty_table_cell),
 	};
