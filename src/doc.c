@@ -43,6 +43,8 @@ struct doc {
 	unsigned char	 level[256];	/* rank -> dense level 1, 2, 3... */
 	int		 borrowed;	/* a tail: the source is another doc's */
 	size_t		 start;		/* a tail: where its first piece starts */
+	int		 md_own;	/* a Markdown tail: its md is its own
+					   (the definitions are d's) */
 	int		 hide_marks;	/* STYLE_MARK spans are hidden */
 	uint32_t	 toc_first;	/* a run of headings that may be a */
 	uint32_t	 toc_n;		/* printed contents list, or 0 */
@@ -313,6 +315,8 @@ doc_open_at(struct doc *d, size_t off)
 	t->conv = d->conv;
 	t->opts = d->opts;
 	t->habits = d->habits;
+	t->format = d->format;
+	t->hide_marks = d->hide_marks;
 	memcpy(t->used, d->used, sizeof t->used);
 	memcpy(t->level, d->level, sizeof t->level);
 	t->segmented = segment_piece_start(d->src.data, d->src.len,
@@ -322,12 +326,43 @@ doc_open_at(struct doc *d, size_t off)
 	return t;
 }
 
+/*
+ * A Markdown tail: its own rendered model (links numbered from 1 in it),
+ * parsed from a place a piece may start at (markdown_tail_start), with
+ * the document's link definitions.
+ */
+static struct doc *
+doc_open_md_tail(struct doc *d, size_t off)
+{
+	struct doc	*t = xcalloc(1, sizeof *t);
+
+	t->src = d->src;
+	t->borrowed = 1;
+	t->conv = d->conv;
+	t->opts = d->opts;
+	t->format = d->format;
+	t->hide_marks = d->hide_marks;
+	memcpy(t->used, d->used, sizeof t->used);
+	memcpy(t->level, d->level, sizeof t->level);
+	t->md = xcalloc(1, sizeof *t->md);
+	buf_init(&t->md->text);
+	buf_init(&t->md->links);
+	t->md->defs = d->md->defs;	/* shared, not freed with t */
+	t->md->skip = d->md->skip;
+	t->md_own = 1;
+	t->segmented = markdown_tail_start(d->src.data, d->src.len,
+	    off > d->md->skip ? off : d->md->skip);
+	t->start = t->segmented;
+	return t;
+}
+
 struct doc *
 doc_open_tail(struct doc *d, size_t bytes)
 {
 	struct doc	*t;
+	size_t		 off = d->src.len > bytes ? d->src.len - bytes : 0;
 
-	t = doc_open_at(d, d->src.len > bytes ? d->src.len - bytes : 0);
+	t = d->md != NULL ? doc_open_md_tail(d, off) : doc_open_at(d, off);
 	doc_segment_all(t);
 	return t;
 }
@@ -527,7 +562,9 @@ doc_free(struct doc *d)
 	free(d->outline);
 	if (!d->borrowed)
 		source_close(&d->src);
-	if (d->md != NULL && !d->borrowed) {
+	if (d->md != NULL && (!d->borrowed || d->md_own)) {
+		if (d->md_own)
+			buf_init(&d->md->defs);	/* the document's */
 		markdown_free(d->md);
 		free(d->md);
 	}

@@ -75,8 +75,10 @@ int		 doc_has_block(struct doc *, size_t i);
  * A document of the last pieces of d, bytes long at least, segmented at
  * once: its blocks are exactly d's last blocks (block offsets are offsets
  * in d's source), so that the end of a large document shows before the
- * rest is segmented.  It borrows d's source: free it before d.  Not for
- * Markdown documents (their pieces are parsed in order).
+ * rest is segmented.  It borrows d's source: free it before d.  A
+ * Markdown tail starts where a piece may (markdown_tail_start) and numbers
+ * its links from 1: its texts, doc_links and the links' spans agree with
+ * one another, not with d's, until the view is back on d.  Not for HTML.
  */
 struct doc	*doc_open_tail(struct doc *, size_t bytes);
 /*

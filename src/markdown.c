@@ -1329,31 +1329,44 @@ typedef unsigned char	md_v16 __attribute__((vector_size(16)));
 static size_t
 md_next_candidate(const char *s, size_t n, size_t pos, int tight)
 {
-	md_v16		a, b, nl, sp, tab, cr, bt, ti, lt, m;
+	md_v16		a, b, a2, b2, nl, sp, c1, c2, c3, bt, ti, lt, m, m2;
 	uint64_t	h[2];
-	size_t		i = pos - 1, j;
+	size_t		i = pos > 0 ? pos - 1 : 0, j;
 
 	if (pos >= n || md_piece_char((unsigned char)s[pos], tight))
 		return pos;
 	memset(&nl, '\n', 16);
 	memset(&sp, ' ', 16);
-	memset(&tab, tight ? ' ' : '\t', 16);	/* tight: no blank lines */
-	memset(&cr, tight ? ' ' : '\r', 16);
+	memset(&c1, tight ? ' ' : '\t', 16);	/* tight: no blank lines */
+	memset(&c2, tight ? ' ' : '\r', 16);
 	memset(&bt, '`', 16);
 	memset(&ti, '~', 16);
+	memset(&c3, tight ? ' ' : '\n', 16);
 	memset(&lt, '<', 16);
-	for (; i + 17 <= n; i += 16) {
+	for (; i + 33 <= n; i += 32) {
 		memcpy(&a, s + i, 16);
 		memcpy(&b, s + i + 1, 16);
-		m = (md_v16)((a == nl) & ((b == sp) | (b == tab) | (b == cr) |
-		    (b == bt) | (b == ti) | (b == lt) |
-		    (tight ? (b == sp) : (b == nl))));
+		memcpy(&a2, s + i + 16, 16);
+		memcpy(&b2, s + i + 17, 16);
+		m = (md_v16)((a == nl) & ((b == sp) | (b == c1) | (b == c2) |
+		    (b == c3) | (b == bt) | (b == ti) | (b == lt)));
+		m2 = (md_v16)((a2 == nl) & ((b2 == sp) | (b2 == c1) |
+		    (b2 == c2) | (b2 == c3) | (b2 == bt) | (b2 == ti) |
+		    (b2 == lt)));
 		memcpy(h, &m, sizeof h);
-		if ((h[0] | h[1]) == 0)
-			continue;
-		for (j = 0; j < 16; j++)
-			if (m[j])
-				return i + j + 1;
+		if ((h[0] | h[1]) != 0) {
+			for (j = 0; j < 16; j++)
+				if (m[j] && md_piece_char((unsigned char)s[i + j + 1],
+				    tight))
+					return i + j + 1;
+		}
+		memcpy(h, &m2, sizeof h);
+		if ((h[0] | h[1]) != 0) {
+			for (j = 0; j < 16; j++)
+				if (m2[j] && md_piece_char(
+				    (unsigned char)s[i + j + 17], tight))
+					return i + j + 17;
+		}
 	}
 	for (; i + 1 < n; i++)
 		if (s[i] == '\n' && md_piece_char((unsigned char)s[i + 1],
@@ -1536,17 +1549,50 @@ md_has_target(const char *p, size_t n)
 	return i < n && p[i] != '\n' && p[i] != '\r';
 }
 
+/*
+ * The next "]:" at or after p, or NULL: 32 bytes at a time (a ']' alone
+ * is common in Markdown, and memchr stopped at each).
+ */
+static const char *
+md_find_def_mark(const char *s, size_t n, const char *p)
+{
+	size_t	i = (size_t)(p - s);
+#if defined(__GNUC__)
+	md_v16		a, b, a2, b2, br, co, m;
+	uint64_t	h[2];
+	size_t		j;
+
+	memset(&br, ']', 16);
+	memset(&co, ':', 16);
+	for (; i + 33 <= n; i += 32) {
+		memcpy(&a, s + i, 16);
+		memcpy(&b, s + i + 1, 16);
+		memcpy(&a2, s + i + 16, 16);
+		memcpy(&b2, s + i + 17, 16);
+		m = (md_v16)(((a == br) & (b == co)) | ((a2 == br) &
+		    (b2 == co)));
+		memcpy(h, &m, sizeof h);
+		if ((h[0] | h[1]) == 0)
+			continue;
+		for (j = 0; j < 32; j++)
+			if (s[i + j] == ']' && s[i + j + 1] == ':')
+				return s + i + j;
+	}
+#endif
+	for (; i + 1 < n; i++)
+		if (s[i] == ']' && s[i + 1] == ':')
+			return s + i;
+	return NULL;
+}
+
 size_t
 markdown_find_defs(struct md_doc *out, const char *s, size_t n)
 {
 	const char	*p = s, *hit, *line, *open;
 	size_t		 found = 0;
 
-	/* memchr is many times faster than memmem for "]:" */
-	while ((hit = memchr(p, ']', n - (size_t)(p - s))) != NULL) {
+	while ((hit = md_find_def_mark(s, n, p)) != NULL) {
 		p = hit + 1;
-		if (p >= s + n || *p != ':')
-			continue;
 		line = hit;
 		while (line > s && line[-1] != '\n')
 			line--;

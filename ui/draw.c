@@ -551,7 +551,7 @@ static char *
 draw_url(struct pager *p, unsigned n)
 {
 	size_t		 count, i = 0;
-	const char	*u = doc_links(p->r->d, &count), *e;
+	const char	*u = doc_links(view_doc(p->r->v), &count), *e; /* a tail's */
 
 	if (n == 0 || n > count)
 		return NULL;
