@@ -45,6 +45,7 @@ struct doc {
 	size_t		 start;		/* a tail: where its first piece starts */
 	int		 md_own;	/* a Markdown tail: its md is its own
 					   (the definitions are d's) */
+	size_t		 md_skip;	/* md blocks left out before the first */
 	int		 hide_marks;	/* STYLE_MARK spans are hidden */
 	uint32_t	 toc_first;	/* a run of headings that may be a */
 	uint32_t	 toc_n;		/* printed contents list, or 0 */
@@ -209,9 +210,19 @@ doc_add_rendered(struct doc *d, size_t from)
 
 	for (i = from; i < d->md->n; i++) {
 		const struct md_block *m = &d->md->v[i];
-		struct block *b = blocks_add(&d->blocks, m->b.type, m->b.off,
-		    m->b.off + m->b.len, m->b.flags);
+		struct block *b;
 
+		if (d->md_own && d->blocks.n == 0 && m->b.len == 0) {
+			/*
+			 * A tail's first blocks with no source (a rule, a
+			 * comment): in d they sit where the block before
+			 * ends, which a tail cannot know; left out.
+			 */
+			d->md_skip++;
+			continue;
+		}
+		b = blocks_add(&d->blocks, m->b.type, m->b.off,
+		    m->b.off + m->b.len, m->b.flags);
 		b->level = m->b.level;
 		b->depth = m->b.depth;
 	}
@@ -756,7 +767,7 @@ doc_build_heading(struct doc *d, const struct block *b, struct buf *out,
 static struct text *
 doc_build_md(struct doc *d, size_t i)
 {
-	const struct md_block	*m = &d->md->v[i];
+	const struct md_block	*m = &d->md->v[i + d->md_skip];
 	char			*s = xmalloc(m->len + 1);
 	struct runs		 r = { NULL, 0, 0 };
 	struct text		*t;

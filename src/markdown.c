@@ -145,9 +145,12 @@ md_push_block(struct md_doc *d)
 
 /* The source range for a block with no text of its own: after the last. */
 static size_t
-md_last_end(const struct md_doc *d, size_t dflt)
+md_last_end(const struct md_doc *d, size_t base)
 {
-	return d->n > 0 ? d->v[d->n - 1].b.off + d->v[d->n - 1].b.len : dflt;
+	size_t	end = d->n > 0 ? d->v[d->n - 1].b.off + d->v[d->n - 1].b.len :
+	    base;
+
+	return end > base ? end : base;
 }
 
 /* Keeps the open leaf's runs for block b, as offsets in its text. */
@@ -346,6 +349,8 @@ md_leaf_close(struct md_state *st)
 	}
 	d->text.len = st->start + len;
 	md_cjk_emphasis(st, len);
+	if (st->src_lo == (size_t)-1)	/* no source: where the last ended */
+		st->src_lo = st->src_hi = md_last_end(d, st->base);
 	b = md_push_block(d);
 	b->b.type = (uint8_t)st->type;
 	b->b.level = (uint8_t)st->level;
@@ -360,8 +365,6 @@ md_leaf_close(struct md_state *st)
 		b->b.depth = (uint8_t)(st->lists - 1);
 		st->hang = st->item_hang[st->lists - 1];
 	}
-	if (st->src_lo == (size_t)-1)
-		st->src_lo = st->src_hi = md_last_end(d, 0);
 	b->b.off = st->src_lo;
 	b->b.len = (uint32_t)(st->src_hi - st->src_lo);
 	b->text = st->start;
@@ -547,6 +550,7 @@ static int
 md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 {
 	struct md_state	*st = arg;
+	size_t		 k;
 
 	if (st->in_table && type != MD_BLOCK_TABLE) {
 		if (type == MD_BLOCK_THEAD)
@@ -579,8 +583,9 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		md_item_marker(st, detail);
 		break;
 	case MD_BLOCK_HR:
+		k = md_last_end(st->out, st->base);	/* no source of its own */
 		md_push_block(st->out)->b.type = BLOCK_RULE;
-		st->out->v[st->out->n - 1].b.off = md_last_end(st->out, 0);
+		st->out->v[st->out->n - 1].b.off = k;
 		st->out->v[st->out->n - 1].b.flags = BLOCK_SPACE;
 		break;
 	case MD_BLOCK_H:
@@ -1480,27 +1485,42 @@ markdown_piece_end(const char *s, size_t n, size_t start)
 size_t
 markdown_tail_start(const char *s, size_t n, size_t at)
 {
-	struct md_scan	st;
-	size_t		pos = 0, next;
+	struct md_scan	st, snap[4];
+	size_t		pos, next, mark[4], from[4], p;
 	const char	*nl;
+	int		k, nsnap = 0;
 
-	while (at > 0 && at < n && s[at - 1] != '\n')
-		at--;
+	/* places to try, nearest first: 64 KiB, 1 MiB, 16 MiB back, 0 */
+	for (k = 0; k < 3; k++)
+		mark[k] = at > ((size_t)MD_PIECE << (4 * k)) ?
+		    at - ((size_t)MD_PIECE << (4 * k)) : 0;
+	mark[3] = 0;
 	memset(&st, 0, sizeof st);
+	memset(snap, 0, sizeof snap);
+	memset(from, 0, sizeof from);
 	/* the fences and HTML blocks before: the lines that may open one */
 	for (pos = md_next_candidate(s, n, 0, 1); pos < at; pos = next) {
+		for (k = 2 - nsnap; nsnap < 3 && k >= 0 && pos >= mark[k];
+		    k--) {
+			snap[k] = st;	/* holds from mark[k] to pos */
+			from[k] = pos;
+			nsnap++;
+		}
 		nl = memchr(s + pos, '\n', n - pos);
 		next = nl != NULL ? (size_t)(nl - s) + 1 : n;
 		next = md_scan_line(s, n, pos, next, 1, &st);
 	}
-	if (pos > at) {	/* inside an HTML block that ends at pos */
-		at = pos;
-		nl = memchr(s + pos, '\n', n - pos);
-		next = nl != NULL ? (size_t)(nl - s) + 1 : n;
-		md_scan_line(s, n, pos, next, 1, &st);
-		at = next;
+	for (k = 2 - nsnap; k >= 0 && nsnap < 3; k--, nsnap++) {
+		snap[k] = st;
+		from[k] = pos < n ? pos : n;
 	}
-	return md_piece_from(s, n, at, 0, &st);
+	for (k = 0; k < 4; k++) {
+		st = snap[k];
+		p = md_piece_from(s, n, from[k], 0, &st);
+		if (p <= at || k == 3)
+			return p;
+	}
+	return n;
 }
 
 /* Is this text a link reference definition (md4c shows nothing of it)? */

@@ -161,6 +161,87 @@ test_pieces_equal_whole(void **state)
 	free(s);
 }
 
+/* The text with link numbers ([3]) left out. */
+static char *
+no_link_numbers(const struct text *t)
+{
+	char	*v = text_visible(t, NULL), *p = v, *q = v;
+
+	while (*p != '\0') {
+		if (*p == '[' && p[1] >= '0' && p[1] <= '9') {
+			char *e = p + 1;
+
+			while (*e >= '0' && *e <= '9')
+				e++;
+			if (*e == ']') {
+				p = e + 1;
+				continue;
+			}
+		}
+		*q++ = *p++;
+	}
+	*q = '\0';
+	return v;
+}
+
+/*
+ * A tail of a large Markdown document (G before the rest is parsed): its
+ * blocks are the document's last ones, the same texts but for the link
+ * numbers, which count from 1 in the tail and lead to the URLs its own
+ * list gives; a reference defined anywhere resolves; the tail starts
+ * outside code and comments (they hold blank lines here).
+ */
+static void
+test_tail(void **state)
+{
+	size_t			 n, i, base, nl, sizes[] = { 100000, 700000 };
+	char			*s = make_doc(3 * 1024 * 1024, &n), *a, *b;
+	struct doc_opts		 o = { .format = DOC_FORMAT_MARKDOWN, .lazy = 1 };
+	char			*cause = NULL;
+	struct doc		*d = doc_open_mem(s, n, &o, &cause), *t;
+	const char		*links;
+	int			 k;
+
+	assert_non_null(d);
+	for (k = 0; k < 2; k++) {
+		t = doc_open_tail(d, sizes[k]);
+		assert_true(doc_complete(t));
+		/* at least that much, and not far more */
+		assert_true(doc_base(t) <= n - sizes[k]);
+		assert_true(doc_base(t) + 1024 * 1024 >= n - sizes[k]);
+		assert_true(k > 0 || doc_segmented(d) < doc_base(t)); /* lazy */
+		links = doc_links(t, &nl);
+		assert_true(nl > 0);
+		assert_non_null(strstr(links, "https://spec.commonmark.org/"));
+		assert_true(strncmp(links, "https://", 8) == 0);
+		base = doc_block_at(d, doc_base(t));	/* parses d up to it */
+		assert_int_equal(doc_block(d, base)->off, doc_base(t));
+		doc_segment_all(d);
+		assert_int_equal(doc_nblocks(d) - base, doc_nblocks(t));
+		for (i = 0; i < doc_nblocks(t); i++) {
+			assert_int_equal(doc_block(t, i)->type,
+			    doc_block(d, base + i)->type);
+			assert_int_equal(doc_block(t, i)->off,
+			    doc_block(d, base + i)->off);
+			assert_int_equal(doc_block(t, i)->len,
+			    doc_block(d, base + i)->len);
+			a = no_link_numbers(doc_text(t, i));
+			b = no_link_numbers(doc_text(d, base + i));
+			assert_string_equal(a, b);
+			free(a);
+			free(b);
+		}
+		/* the first link of the tail is [1] and leads to its URL */
+		for (i = 0; i < doc_nblocks(t); i++)
+			if ((a = strstr(doc_text(t, i)->s, "[1]")) != NULL)
+				break;
+		assert_true(i < doc_nblocks(t));
+		doc_free(t);
+	}
+	doc_free(d);
+	free(s);
+}
+
 /* No piece ends inside a fence or before a line that continues a list. */
 static void
 test_piece_ends(void **state)
@@ -393,6 +474,7 @@ main(void)
 		cmocka_unit_test(test_inline_html),
 		cmocka_unit_test(test_piece_ends),
 		cmocka_unit_test(test_piece_ends_skip),
+		cmocka_unit_test(test_tail),
 		cmocka_unit_test(test_source_text_map),
 		cmocka_unit_test(test_empty_table_cell),
 	};
