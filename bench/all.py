@@ -47,7 +47,7 @@ def run_ms(cmd, stdin=None):
 def drive(cmd, steps, marks, env=None, cols=80, rows_=24, timeout=60):
     """Runs cmd in termdrive; returns {mark: ms} (None if it timed out)."""
     argv = [PY, TD, "--cols", str(cols), "--rows", str(rows_), "--timeout",
-            str(timeout)]
+            str(timeout), "--linger", "5"]
     for s in steps:
         argv += ["--step", s]
     e = ["env", "TERM=xterm-256color"]
@@ -209,24 +209,30 @@ def m_toc_resize(a, zh):
         res["folio"][1] <= 1.2 * o[1])
 
 
-def rss_anon(cmd_steps, doc, steps, env):
-    """Peak anonymous memory (KB) of folio in the reader, polled."""
-    with tempfile.NamedTemporaryFile("r", suffix=".kb") as out:
-        wrap = ["sh", "-c", 'exec 3<&0; "$@" <&3 & p=$!; m=0; while kill -0 $p 2>/dev/null;'
-                ' do a=$(awk \'/^RssAnon/ {print $2}\' /proc/$p/status '
-                '2>/dev/null); [ -n "$a" ] && [ "$a" -gt "$m" ] && m=$a; '
-                'sleep 0.02; done; echo $m >' + out.name, "sh"] + cmd_steps + [doc]
-        drive(wrap, steps, [], env=env)
-        try:
-            return int(open(out.name).read().strip() or 0)
-        except ValueError:
-            return None
+def rss_anon(cmd, doc, steps, env):
+    """Peak anonymous memory (KB) of cmd in the reader, polled every 20 ms
+    (written as it grows: the reader may be killed at the end)."""
+    out = tempfile.NamedTemporaryFile("r", suffix=".kb", delete=False)
+    out.close()
+    wrap = ["sh", "-c", 'exec 3<&0; "$@" <&3 & p=$!; m=0; '
+            'while kill -0 $p 2>/dev/null; do '
+            'a=$(awk \'/^RssAnon/ {print $2}\' /proc/$p/status 2>/dev/null); '
+            '[ -n "$a" ] && [ "$a" -gt "$m" ] && m=$a && echo $m >' +
+            out.name + '; sleep 0.02; done', "sh"] + cmd + [doc]
+    drive(wrap, steps, [], env=env, timeout=120)
+    try:
+        return int(open(out.name).read().strip() or 0)
+    except (ValueError, OSError):
+        return None
+    finally:
+        os.unlink(out.name)
 
 
 def m_md_memory(a, md):
     size = os.path.getsize(md) / 1024
-    steps = ["wait:" + first_word(md), "keys:G", "wait:CORPUS md", "idle:500",
-             "keys:g", "idle:300", "keys:q"]
+    # G, then idle while the rest is parsed in the background, then g
+    steps = ["wait:" + first_word(md), "keys:G", "wait:CORPUS md",
+             "idle:15000", "keys:g", "idle:300", "keys:q"]
     kb = med([rss_anon([FOLIO], md, steps, folio_env())
               for _ in range(max(1, a.reps // 2))])
     share = kb / size * 100 if kb else None
