@@ -240,24 +240,27 @@ text_char_flags(uint32_t c, uint32_t prev, char brk)
 
 /*
  * A fast path for line breaks in the common text: printable ASCII, CJK
- * ideographs and the usual CJK punctuation.  For these characters
- * libunistring's UAX #14 decisions depend only on the character before
- * (past any ASCII spaces) and the one after, and on whether spaces came
- * between: so the decisions are asked of libunistring itself, once, for
- * every pair (direct: "ab", after spaces: "a b") and kept in two tables.
- * A text holding anything else, or starting with a space, goes to the
- * library whole.  test_text checks the two paths agree on the Unicode
- * test files and generated text.
+ * ideographs, Latin-1, general punctuation (‐ – — ‘ ’ “ ” …) and the usual
+ * CJK punctuation.  For these characters libunistring's UAX #14
+ * decisions depend only on the character before (past any ASCII spaces)
+ * and the one after, and on whether spaces came between: so each pair's
+ * decisions (direct: "ab", after spaces: "a b") are asked of libunistring
+ * itself the first time the pair is met, and kept in two tables.  A text
+ * holding anything else, or starting with a space, goes to the library
+ * whole.  test_text and test_conformance check that the two paths agree.
  */
-#define TEXT_FAST_PUNCT	"，。、：；！？（）「」『』《》〈〉【】〔〕　“”‘’…—・"
-#define TEXT_FAST_ID	95	/* the class of every ideograph */
-#define TEXT_FAST_N	(TEXT_FAST_ID + 1 + 32)
+#define TEXT_FAST_PUNCT	"，。、：；！？（）「」『』《》〈〉【】〔〕　・"
+#define TEXT_FAST_ID	95		/* every ideograph */
+#define TEXT_FAST_LATIN	(TEXT_FAST_ID + 1)	/* U+00A0..U+00FF */
+#define TEXT_FAST_GEN	(TEXT_FAST_LATIN + 96)	/* U+2010..U+2027 */
+#define TEXT_FAST_CJK	(TEXT_FAST_GEN + 24)	/* TEXT_FAST_PUNCT */
+#define TEXT_FAST_N	(TEXT_FAST_CJK + 32)
 
 static uint32_t	text_fast_punct[32];
-static int	text_fast_npunct;
+static int	text_fast_npunct = -1;
+/* UC_BREAK_* + 1 per pair, 0 until asked */
 static char	text_fast_direct[TEXT_FAST_N][TEXT_FAST_N];
 static char	text_fast_spaced[TEXT_FAST_N][TEXT_FAST_N];
-static int	text_fast_ready;
 
 /* The fast path's index of c, or -1 if c takes the library's path. */
 static int
@@ -269,9 +272,13 @@ text_fast_class(uint32_t c)
 		return (int)c - 0x20;
 	if (c >= 0x4E00 && c <= 0x9FFF)
 		return TEXT_FAST_ID;
+	if (c >= 0xA0 && c <= 0xFF)
+		return TEXT_FAST_LATIN + (int)c - 0xA0;
+	if (c >= 0x2010 && c <= 0x2027)
+		return TEXT_FAST_GEN + (int)c - 0x2010;
 	for (k = 0; k < text_fast_npunct; k++)
 		if (text_fast_punct[k] == c)
-			return TEXT_FAST_ID + 1 + k;
+			return TEXT_FAST_CJK + k;
 	return -1;
 }
 
@@ -283,39 +290,43 @@ text_fast_char(int k)
 		return (uint32_t)k + 0x20;
 	if (k == TEXT_FAST_ID)
 		return 0x4E00;
-	return text_fast_punct[k - TEXT_FAST_ID - 1];
+	if (k < TEXT_FAST_GEN)
+		return (uint32_t)(k - TEXT_FAST_LATIN) + 0xA0;
+	if (k < TEXT_FAST_CJK)
+		return (uint32_t)(k - TEXT_FAST_GEN) + 0x2010;
+	return text_fast_punct[k - TEXT_FAST_CJK];
 }
 
-/* Asks libunistring for every pair's decisions, once. */
 static void
 text_fast_init(void)
 {
 	const uint8_t	*p = (const uint8_t *)TEXT_FAST_PUNCT;
 	const uint8_t	*end = p + strlen(TEXT_FAST_PUNCT);
-	uint8_t		 s[16];
-	char		 brk[16];
 	ucs4_t		 c;
-	int		 a, b, na, nb;
 
+	text_fast_npunct = 0;
 	while (p < end && text_fast_npunct < 32) {
 		p += u8_mbtouc(&c, p, end - p);
 		text_fast_punct[text_fast_npunct++] = c;
 	}
-	for (a = 0; a < TEXT_FAST_ID + 1 + text_fast_npunct; a++) {
-		na = u8_uctomb(s, text_fast_char(a), 4);
-		for (b = 0; b < TEXT_FAST_ID + 1 + text_fast_npunct; b++) {
-			nb = u8_uctomb(s + na, text_fast_char(b), 4);
-			u8_possible_linebreaks(s, (size_t)(na + nb), "UTF-8",
-			    brk);
-			text_fast_direct[a][b] = brk[na];
-			s[na] = ' ';
-			nb = u8_uctomb(s + na + 1, text_fast_char(b), 4);
-			u8_possible_linebreaks(s, (size_t)(na + 1 + nb),
-			    "UTF-8", brk);
-			text_fast_spaced[a][b] = brk[na + 1];
-		}
-	}
-	text_fast_ready = 1;
+}
+
+/* Asks libunistring for the decisions between a and b, once. */
+static void
+text_fast_ask(int a, int b)
+{
+	uint8_t	s[16];
+	char	brk[16];
+	int	na, nb;
+
+	na = u8_uctomb(s, text_fast_char(a), 4);
+	nb = u8_uctomb(s + na, text_fast_char(b), 4);
+	u8_possible_linebreaks(s, (size_t)(na + nb), "UTF-8", brk);
+	text_fast_direct[a][b] = (char)(brk[na] + 1);
+	s[na] = ' ';
+	nb = u8_uctomb(s + na + 1, text_fast_char(b), 4);
+	u8_possible_linebreaks(s, (size_t)(na + 1 + nb), "UTF-8", brk);
+	text_fast_spaced[a][b] = (char)(brk[na + 1] + 1);
 }
 
 /*
@@ -329,7 +340,7 @@ text_fast_breaks(const uint8_t *s, size_t n, char *brk)
 	uint32_t	c;
 	int		len, cls, last = -1, spaced = 0;
 
-	if (!text_fast_ready)
+	if (text_fast_npunct < 0)
 		text_fast_init();
 	if (n == 0 || s[0] == ' ')
 		return -1;
@@ -348,9 +359,12 @@ text_fast_breaks(const uint8_t *s, size_t n, char *brk)
 			return -1;
 		if (last < 0)
 			brk[i] = UC_BREAK_PROHIBITED;
-		else
-			brk[i] = spaced ? text_fast_spaced[last][cls] :
-			    text_fast_direct[last][cls];
+		else {
+			if (text_fast_direct[last][cls] == 0)
+				text_fast_ask(last, cls);
+			brk[i] = (char)((spaced ? text_fast_spaced[last][cls] :
+			    text_fast_direct[last][cls]) - 1);
+		}
 		for (k = 1; k < (size_t)len; k++)
 			brk[i + k] = UC_BREAK_PROHIBITED;
 		last = cls;
