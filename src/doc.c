@@ -78,6 +78,7 @@ struct doc_piece {
 	size_t		 n;
 	size_t		 skip;		/* model blocks left out before first */
 	size_t		 link_base;	/* links before it */
+	size_t		 before;	/* where the block before it ends */
 	struct md_doc	*r;		/* loaded, or NULL */
 	uint64_t	 used;
 };
@@ -257,9 +258,12 @@ doc_add_rendered(struct doc *d, const struct md_doc *r, size_t from)
 	return skip;
 }
 
-/* A model for a piece: the document's definitions and front matter. */
+/*
+ * A model for piece p: the document's definitions and front matter, its
+ * links numbered after those before it.
+ */
 static struct md_doc *
-doc_piece_model(struct doc *d, size_t link_base)
+doc_piece_model(struct doc *d, const struct doc_piece *p)
 {
 	struct md_doc	*r = xcalloc(1, sizeof *r);
 
@@ -267,7 +271,8 @@ doc_piece_model(struct doc *d, size_t link_base)
 	buf_init(&r->links);
 	r->defs = d->md->defs;		/* shared: not freed with r */
 	r->skip = d->md->skip;
-	r->nlinks = link_base;
+	r->nlinks = p->link_base;
+	r->before = p->before;
 	return r;
 }
 
@@ -315,7 +320,7 @@ doc_piece_block(struct doc *d, size_t i, const struct md_doc **rp)
 	}
 	p = &d->pieces[lo - 1];
 	if (p->r == NULL) {
-		p->r = doc_piece_model(d, p->link_base);
+		p->r = doc_piece_model(d, p);
 		markdown_parse_piece(p->r, d->src.data, p->start, p->end);
 		d->loaded++;
 	}
@@ -345,7 +350,9 @@ doc_markdown_more(struct doc *d)
 	p->end = end;
 	p->first = first;
 	p->link_base = d->md->nlinks;
-	p->r = doc_piece_model(d, p->link_base);
+	p->before = first > 0 ? d->blocks.v[first - 1].off +
+	    d->blocks.v[first - 1].len : 0;
+	p->r = doc_piece_model(d, p);
 	markdown_parse_piece(p->r, d->src.data, d->segmented, end);
 	d->loaded++;
 	p->used = ++d->clock;

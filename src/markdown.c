@@ -143,14 +143,17 @@ md_push_block(struct md_doc *d)
 	return &d->v[d->n++];
 }
 
-/* The source range for a block with no text of its own: after the last. */
+/*
+ * The source range for a block with no text of its own: where the block
+ * before it ends (in the piece before, for a piece's first), so that it is
+ * the same whatever the pieces.
+ */
 static size_t
 md_last_end(const struct md_doc *d, size_t base)
 {
-	size_t	end = d->n > 0 ? d->v[d->n - 1].b.off + d->v[d->n - 1].b.len :
-	    base;
-
-	return end > base ? end : base;
+	if (d->n > 0)
+		return d->v[d->n - 1].b.off + d->v[d->n - 1].b.len;
+	return d->before > 0 ? d->before : base;
 }
 
 /* Keeps the open leaf's runs for block b, as offsets in its text. */

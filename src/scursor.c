@@ -169,9 +169,13 @@ static int
 scursor_verified(void *arg, size_t a, size_t z)
 {
 	struct verify	*v = arg;
+	struct pos	 from, to;
 	uint64_t	 sa, sz;
 
-	if (doc_source_range(v->d, v->block, a, z, &sa, &sz) != 0)
+	from.block = to.block = (uint32_t)v->block;
+	from.off = (uint32_t)a;
+	to.off = (uint32_t)z;
+	if (passage_source(v->d, from, to, &sa, &sz) != 0)
 		return 1;	/* no source: folio's own text */
 	v->n++;
 	if (!v->fn(v->arg, (size_t)sa, (size_t)sz))
@@ -265,7 +269,9 @@ scursor_src_forward(struct scursor *c, uint64_t from, struct hit *h,
 	if (!h->found && from > 0) {
 		*wrapped = 1;
 		h->stop = 0;
-		scursor_scan(c, 0, from, hit_take, h, NULL, NULL);
+		/* a regex's match may start before from, its literal after */
+		scursor_scan(c, 0, c->need != NULL ? n : from, hit_take, h,
+		    NULL, NULL);
 	}
 	return h->found;
 }
