@@ -212,8 +212,7 @@ find_new(struct pager *p, const char *pattern, int regex, char **cause)
 
 /* The place the prompt was opened at: each edit searches from there. */
 struct find_origin {
-	struct doc	*d;
-	struct pos	 pos;
+	uint64_t	 at;		/* pager_place: safe across tails */
 	char		 old[512];	/* the search before, for Esc */
 	int		 old_regex;
 };
@@ -227,7 +226,7 @@ find_changed(struct pager *p, struct prompt *pr, void *arg)
 
 	pr->error[0] = '\0';
 	find_drop(&p->r->find);
-	view_goto_in(p->r->v, o->d, o->pos);
+	pager_goto_place(p, o->at);
 	if (pr->len == 0)
 		return;
 	if (find_new(p, pr->buf, pr->regex, &cause) != 0) {
@@ -252,7 +251,7 @@ find_done(struct pager *p, struct prompt *pr, enum prompt_end how, void *arg)
 
 	if (how != PROMPT_ACCEPT) {	/* back where we were, old search */
 		find_drop(f);
-		view_goto_in(p->r->v, o->d, o->pos);
+		pager_goto_place(p, o->at);
 		if (o->old[0] != '\0' &&
 		    find_new(p, o->old, o->old_regex, &cause) != 0)
 			free(cause);
@@ -268,13 +267,8 @@ find_done(struct pager *p, struct prompt *pr, enum prompt_end how, void *arg)
 	else if (!f->have)
 		pager_message(p, "%s", pr->error[0] ? pr->error :
 		    "pattern not found");
-	else {			/* a jump: ` comes back */
-		struct pos	keep = view_anchor(p->r->v).pos;
-
-		view_goto_in(p->r->v, o->d, o->pos);
-		pager_jump_from(p);
-		view_goto_in(p->r->v, view_doc(p->r->v), keep);
-	}
+	else			/* a jump: ` comes back */
+		pager_jump_from_place(p, o->at);
 	return UI_DONE;
 }
 
@@ -287,8 +281,7 @@ find_prompt(struct pager *p, int dir)
 
 	snprintf(o->old, sizeof o->old, "%s", f->s != NULL ? f->pattern : "");
 	o->old_regex = f->regex;
-	o->d = view_doc(p->r->v);
-	o->pos = view_anchor(p->r->v).pos;
+	o->at = pager_place(p);
 	f->dir = dir;
 	f->hidden = 0;
 	pr = prompt_open(p, dir > 0 ? "/" : "?", NULL, PROMPT_REGEX,

@@ -103,49 +103,79 @@ pager_width(struct pager *p, int by)
 	return UI_REDRAW | UI_CLEAR;
 }
 
-/* The source byte at the top of the view. */
-static uint64_t
-pager_top(struct pager *p)
+/*
+ * The place at the top of the view as a source byte: the first character
+ * of the top line (a tail document's positions do not outlive it, a source
+ * byte does).
+ */
+uint64_t
+pager_place(struct pager *p)
 {
-	struct anchor	a = view_anchor(p->r->v);
+	struct anchor	 a = view_anchor(p->r->v);
 	struct doc	*d = view_doc(p->r->v);
+	struct text	*t;
+	int64_t		 x;
 
-	return a.pos.block < doc_nblocks(d) ? doc_block(d, a.pos.block)->off :
-	    doc_base(d);
+	if (a.pos.block >= doc_nblocks(d))
+		return doc_base(d);
+	t = doc_text(d, a.pos.block);
+	x = t->nruns > 0 ? text_src_start(t, a.pos.off) : -1;
+	return x >= 0 ? (uint64_t)x : doc_block(d, a.pos.block)->off;
 }
 
-/* Shows source byte off at the top. */
-static void
-pager_goto_src(struct pager *p, uint64_t off)
+/* Shows source byte off at the top (its line). */
+void
+pager_goto_place(struct pager *p, uint64_t off)
 {
 	size_t		 b;
 	struct doc	*d = view_locate(p->r->v, off, &b);
+	struct text	*t;
 	struct pos	 at = { (uint32_t)b, 0 };
 
+	if (doc_nblocks(d) == 0)
+		return;		/* an empty document: nowhere else to be */
+	t = doc_text(d, b);
+	if (t->nruns > 0)
+		at.off = (uint32_t)text_at_src(t, off);
 	view_goto_in(p->r->v, d, at);
+}
+
+/* The source byte at the top of the view, for comparing places. */
+static uint64_t
+pager_top(struct pager *p)
+{
+	return pager_place(p);
 }
 
 /* Remembers the place before a jump; 1 if it was added to the list. */
 static int
 pager_jump_push(struct pager *p)
 {
-	struct jumps	*j = &p->r->jumps;
-	uint64_t	 at = pager_top(p);
+	int	n = p->r->jumps.n;
 
-	if (j->n > 0 && j->at[j->n - 1] == at)
-		return 0;
-	if (j->n == JUMPS_MAX) {
-		memmove(j->at, j->at + 1, (JUMPS_MAX - 1) * sizeof *j->at);
-		j->n--;
-	}
-	j->at[j->n++] = at;
-	return 1;
+	pager_jump_from_place(p, pager_top(p));
+	return p->r->jumps.n > n || (n == JUMPS_MAX &&
+	    p->r->jumps.at[JUMPS_MAX - 1] == pager_top(p));
 }
 
 void
 pager_jump_from(struct pager *p)
 {
 	pager_jump_push(p);
+}
+
+void
+pager_jump_from_place(struct pager *p, uint64_t at)
+{
+	struct jumps	*j = &p->r->jumps;
+
+	if (j->n > 0 && j->at[j->n - 1] == at)
+		return;
+	if (j->n == JUMPS_MAX) {
+		memmove(j->at, j->at + 1, (JUMPS_MAX - 1) * sizeof *j->at);
+		j->n--;
+	}
+	j->at[j->n++] = at;
 }
 
 /* Back to where the last jump left; the place left is the way forth. */
@@ -163,7 +193,7 @@ pager_jump_back(struct pager *p)
 	}
 	to = j->at[--j->n];
 	j->at[j->n++] = here;	/* ` again comes back here */
-	pager_goto_src(p, to);
+	pager_goto_place(p, to);
 	return UI_REDRAW;
 }
 

@@ -474,6 +474,10 @@ int	web_toggle_reader(struct pager *);
 const struct layout_opts *view_opts_default(struct pager *);
 /* Remembers the place before a jump (section, search, %, a list...). */
 void	pager_jump_from(struct pager *);
+void	pager_jump_from_place(struct pager *, uint64_t);
+/* The top line's first character as a source byte, and back to it. */
+uint64_t pager_place(struct pager *);
+void	pager_goto_place(struct pager *, uint64_t);
 /* Ctrl-O, `: back to the place the last jump left. */
 int	pager_jump_back(struct pager *);
 /* + and -: a wider or narrower text column. */

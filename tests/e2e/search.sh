@@ -111,4 +111,16 @@ expect_top "Esc returns to where the search started" "出行即服務（MaaS）�
 keys q
 expect_screen "quits" "EXIT=0"
 
+# A search typed at once (a paste) whose match is at the end of a large
+# file, shown from a tail document: Enter leaves the view on the match.
+awk 'BEGIN { for (i = 0; i < 250000; i++) printf "line %d of a large file, nothing to see here.\n\n", i; print "THE-VERY-END marker line" }' >"$TMP/large.txt"
+start 80 24 "FOLIO_DATA_DIR=$TMP/d2 TERM=xterm-256color $FOLIO '$TMP/large.txt'"
+wait_for "line 0 of"
+keys "/THE-VERY-END" Enter
+expect_screen "a pasted search shows its match at the end of a large file" "THE-VERY-END marker line"
+expect_last "and counts it" "[1/1]"
+keys '`'
+expect_screen "\` goes back to where the search started" "line 0 of"
+keys q
+
 done_testing
