@@ -42,7 +42,7 @@ struct doc {
 	unsigned char	 used[256];	/* heading ranks seen */
 	unsigned char	 level[256];	/* rank -> dense level 1, 2, 3... */
 	int		 borrowed;	/* a tail: the source is another doc's */
-	size_t		 start;		/* a tail: where its first piece starts */
+	size_t		 start;		/* a tail: its first piece's start */
 	int		 md_own;	/* a Markdown tail: its md is its own
 					   (the definitions are d's) */
 	struct doc_piece *pieces;	/* Markdown: where each piece's blocks

@@ -586,7 +586,7 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		md_item_marker(st, detail);
 		break;
 	case MD_BLOCK_HR:
-		k = md_last_end(st->out, st->base);	/* no source of its own */
+		k = md_last_end(st->out, st->base);	/* no source */
 		md_push_block(st->out)->b.type = BLOCK_RULE;
 		st->out->v[st->out->n - 1].b.off = k;
 		st->out->v[st->out->n - 1].b.flags = BLOCK_SPACE;
@@ -1364,8 +1364,8 @@ md_next_candidate(const char *s, size_t n, size_t pos, int tight)
 		memcpy(h, &m, sizeof h);
 		if ((h[0] | h[1]) != 0) {
 			for (j = 0; j < 16; j++)
-				if (m[j] && md_piece_char((unsigned char)s[i + j + 1],
-				    tight))
+				if (m[j] && md_piece_char(
+				    (unsigned char)s[i + j + 1], tight))
 					return i + j + 1;
 		}
 		memcpy(h, &m2, sizeof h);

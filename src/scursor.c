@@ -24,7 +24,7 @@ struct scursor {
 	struct doc	*d;
 	struct search	*s;
 	int		 texts;		/* search block texts, not the source */
-	struct search	*need;		/* a regex: what it holds, scanned for */
+	struct search	*need;		/* a regex: the literal it holds */
 	int		 windows;	/* plain text: far blocks in windows */
 	struct doc	*win;		/* a window of d (doc_open_at) */
 	uint64_t	 vlast;		/* counting: the block verified last */
@@ -157,7 +157,7 @@ struct verify {
 	struct scursor	*c;
 	search_fn	*fn;
 	void		*arg;
-	uint64_t	*last;		/* the block searched last (its source) */
+	uint64_t	*last;		/* the block searched last (source) */
 	int		*have_last;
 	struct doc	*d;
 	size_t		 block;

@@ -243,7 +243,8 @@ search_compile_regex(struct search *s, const char *p, char **cause)
 		    (char *)msg, (size_t)off);
 		return -1;
 	}
-	(void)pcre2_jit_compile(s->re, PCRE2_JIT_COMPLETE); /* else interpreted */
+	/* JIT-compiled where the platform allows, else interpreted */
+	(void)pcre2_jit_compile(s->re, PCRE2_JIT_COMPLETE);
 	s->md = pcre2_match_data_create_from_pattern(s->re, NULL);
 	s->mc = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(s->mc, SEARCH_MATCH_LIMIT);
@@ -357,8 +358,9 @@ search_needs(const uint32_t *pat, size_t n, uint32_t *best)
 			break;
 		}
 		if (c == '\\' && i + 1 < n && pat[i + 1] < 0x80 &&
-		    ((pat[i + 1] | 0x20) >= 'a' && (pat[i + 1] | 0x20) <= 'z')) {
-			if (strchr("dDwWsShHvVRbBAzZG", (int)pat[i + 1]) == NULL) {
+		    (pat[i + 1] | 0x20) >= 'a' && (pat[i + 1] | 0x20) <= 'z') {
+			if (strchr("dDwWsShHvVRbBAzZG", (int)pat[i + 1]) ==
+			    NULL) {
 				nbest = 0;	/* \Q, \x{}, \p{}, \k... */
 				break;
 			}
@@ -848,7 +850,8 @@ search_forms(const struct search *s, const char *src, size_t n, size_t i,
 			memset(&m, 0, sizeof m);
 			for (k = 0; k < nk; k++)
 				m |= s->nlen[k] == 1 ? (a == first[k]) :
-				    (a == first[k]) & (z[s->nlen[k]] == last[k]);
+				    (a == first[k]) &
+				    (z[s->nlen[k]] == last[k]);
 		}
 		memcpy(h, &m, sizeof h);
 		if ((h[0] | h[1]) == 0)

@@ -202,8 +202,8 @@ srcline_count(const char *s, size_t n, size_t from, size_t to)
 		return 0;
 	c = srcline_lfs((const unsigned char *)s + from, to - from, &crs);
 	end = s + to;
-	for (p = s + from; crs && (p = memchr(p, '\r', (size_t)(end - p))) != NULL;
-	    p++)
+	for (p = s + from; crs && (p = memchr(p, '\r',
+	    (size_t)(end - p))) != NULL; p++)
 		if ((size_t)(p - s) + 1 >= n || p[1] != '\n')
 			c++;	/* a lone CR */
 	return c;

@@ -196,7 +196,8 @@ test_tail(void **state)
 {
 	size_t			 n, i, base, nl, sizes[] = { 100000, 700000 };
 	char			*s = make_doc(3 * 1024 * 1024, &n), *a, *b;
-	struct doc_opts		 o = { .format = DOC_FORMAT_MARKDOWN, .lazy = 1 };
+	struct doc_opts		 o = { .format = DOC_FORMAT_MARKDOWN,
+				     .lazy = 1 };
 	char			*cause = NULL;
 	struct doc		*d = doc_open_mem(s, n, &o, &cause), *t;
 	const char		*links;

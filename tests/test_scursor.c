@@ -254,7 +254,7 @@ test_regex_on_source(void **state)
 			memset(&pl, 0, sizeof pl);
 			pl.src = off;
 			ra = scursor_find(f.c, &pl, -1, &m, &wa);
-			/* the texts cursor from the same place, as a position */
+			/* the texts cursor from there, as a position */
 			pl.have_pos = 1;
 			pl.pos.block = (uint32_t)doc_block_at(g.d, off);
 			pl.pos.off = (uint32_t)text_at_src(doc_text(g.d,
