@@ -240,8 +240,8 @@ text_char_flags(uint32_t c, uint32_t prev, char brk)
 
 /*
  * A fast path for line breaks in the common text: printable ASCII, CJK
- * ideographs, Latin-1, general punctuation (‐ – — ‘ ’ “ ” …) and the usual
- * CJK punctuation.  For these characters libunistring's UAX #14
+ * ideographs, Latin-1, general punctuation (‐ – — ‘ ’ “ ” …), CJK
+ * punctuation (、。「」《》) and the full-width forms (，！？（）ＡＢ１).  For these characters libunistring's UAX #14
  * decisions depend only on the character before (past any ASCII spaces)
  * and the one after, and on whether spaces came between: so each pair's
  * decisions (direct: "ab", after spaces: "a b") are asked of libunistring
@@ -249,15 +249,13 @@ text_char_flags(uint32_t c, uint32_t prev, char brk)
  * holding anything else, or starting with a space, goes to the library
  * whole.  test_text and test_conformance check that the two paths agree.
  */
-#define TEXT_FAST_PUNCT	"，。、：；！？（）「」『』《》〈〉【】〔〕　・"
 #define TEXT_FAST_ID	95		/* every ideograph */
 #define TEXT_FAST_LATIN	(TEXT_FAST_ID + 1)	/* U+00A0..U+00FF */
 #define TEXT_FAST_GEN	(TEXT_FAST_LATIN + 96)	/* U+2010..U+2027 */
-#define TEXT_FAST_CJK	(TEXT_FAST_GEN + 24)	/* TEXT_FAST_PUNCT */
-#define TEXT_FAST_N	(TEXT_FAST_CJK + 32)
+#define TEXT_FAST_CJK	(TEXT_FAST_GEN + 24)	/* U+3000..U+3029 */
+#define TEXT_FAST_FULL	(TEXT_FAST_CJK + 42)	/* U+FF01..U+FF60 */
+#define TEXT_FAST_N	(TEXT_FAST_FULL + 96)
 
-static uint32_t	text_fast_punct[32];
-static int	text_fast_npunct = -1;
 /* UC_BREAK_* + 1 per pair, 0 until asked */
 static char	text_fast_direct[TEXT_FAST_N][TEXT_FAST_N];
 static char	text_fast_spaced[TEXT_FAST_N][TEXT_FAST_N];
@@ -266,8 +264,6 @@ static char	text_fast_spaced[TEXT_FAST_N][TEXT_FAST_N];
 static int
 text_fast_class(uint32_t c)
 {
-	int	k;
-
 	if (c >= 0x20 && c < 0x7F)
 		return (int)c - 0x20;
 	if (c >= 0x4E00 && c <= 0x9FFF)
@@ -276,9 +272,10 @@ text_fast_class(uint32_t c)
 		return TEXT_FAST_LATIN + (int)c - 0xA0;
 	if (c >= 0x2010 && c <= 0x2027)
 		return TEXT_FAST_GEN + (int)c - 0x2010;
-	for (k = 0; k < text_fast_npunct; k++)
-		if (text_fast_punct[k] == c)
-			return TEXT_FAST_CJK + k;
+	if (c >= 0x3000 && c <= 0x3029)	/* not the marks from U+302A */
+		return TEXT_FAST_CJK + (int)c - 0x3000;
+	if (c >= 0xFF01 && c <= 0xFF60)
+		return TEXT_FAST_FULL + (int)c - 0xFF01;
 	return -1;
 }
 
@@ -294,21 +291,9 @@ text_fast_char(int k)
 		return (uint32_t)(k - TEXT_FAST_LATIN) + 0xA0;
 	if (k < TEXT_FAST_CJK)
 		return (uint32_t)(k - TEXT_FAST_GEN) + 0x2010;
-	return text_fast_punct[k - TEXT_FAST_CJK];
-}
-
-static void
-text_fast_init(void)
-{
-	const uint8_t	*p = (const uint8_t *)TEXT_FAST_PUNCT;
-	const uint8_t	*end = p + strlen(TEXT_FAST_PUNCT);
-	ucs4_t		 c;
-
-	text_fast_npunct = 0;
-	while (p < end && text_fast_npunct < 32) {
-		p += u8_mbtouc(&c, p, end - p);
-		text_fast_punct[text_fast_npunct++] = c;
-	}
+	if (k < TEXT_FAST_FULL)
+		return (uint32_t)(k - TEXT_FAST_CJK) + 0x3000;
+	return (uint32_t)(k - TEXT_FAST_FULL) + 0xFF01;
 }
 
 /* Asks libunistring for the decisions between a and b, once. */
@@ -340,8 +325,6 @@ text_fast_breaks(const uint8_t *s, size_t n, char *brk)
 	uint32_t	c;
 	int		len, cls, last = -1, spaced = 0;
 
-	if (text_fast_npunct < 0)
-		text_fast_init();
 	if (n == 0 || s[0] == ' ')
 		return -1;
 	while (i < n) {
