@@ -65,6 +65,14 @@ static const char store_schema_2[] =
 static const char store_schema_3[] =
 	"ALTER TABLE position ADD COLUMN script TEXT;";
 
+/*
+ * Version 4: how far into the document the place is (0-1, as the status
+ * line's percentage), for the history; the index finds the last read.
+ */
+static const char store_schema_4[] =
+	"ALTER TABLE position ADD COLUMN fraction REAL;"
+	"CREATE INDEX position_by_time ON position(updated);";
+
 #define STORE_NOTE_COLS_1 "id, doc_id, kind, sha, pos_start, pos_end, exact, " \
 	"prefix, suffix, section, note, state, created, updated, deleted"
 #define STORE_NOTE_COLS	STORE_NOTE_COLS_1 ", rev"
@@ -424,7 +432,8 @@ store_migrate(struct store *st)
 	    (v < 1 && store_exec(st, store_schema) != 0) ||
 	    (v < 2 && store_exec(st, store_schema_2) != 0) ||
 	    (v < 3 && store_exec(st, store_schema_3) != 0) ||
-	    (v < 3 && store_exec(st, "PRAGMA user_version = 3") != 0)) {
+	    (v < 4 && store_exec(st, store_schema_4) != 0) ||
+	    (v < 4 && store_exec(st, "PRAGMA user_version = 4") != 0)) {
 		store_undo(st, "ROLLBACK");
 		return -1;
 	}
@@ -1206,7 +1215,7 @@ store_merge(struct store *st, const struct note *n, const char *title,
 
 int
 store_set_position(struct store *st, const char *doc_id, uint64_t pos,
-    const char *script)
+    const char *script, double fraction)
 {
 	sqlite3_stmt	*q;
 	char		 now[32];
@@ -1215,13 +1224,115 @@ store_set_position(struct store *st, const char *doc_id, uint64_t pos,
 		return -1;
 	store_now(now);
 	q = store_prep(st, "INSERT OR REPLACE INTO position "
-	    "(doc_id, pos, updated, script) VALUES (?, ?, ?, ?)");
+	    "(doc_id, pos, updated, script, fraction) VALUES (?, ?, ?, ?, ?)");
 	store_bind(q, 1, doc_id);
 	sqlite3_bind_int64(q, 2, (sqlite3_int64)pos);
 	store_bind(q, 3, now);
 	if (script != NULL && *script != '\0')
 		store_bind(q, 4, script);
+	if (q != NULL && fraction >= 0 && fraction <= 1)
+		sqlite3_bind_double(q, 5, fraction);
 	return store_done(st, q);
+}
+
+int
+store_forget_position(struct store *st, const char *doc_id)
+{
+	sqlite3_stmt	*q;
+
+	if (st->readonly)
+		return -1;
+	q = store_prep(st, "DELETE FROM position WHERE doc_id = ?");
+	store_bind(q, 1, doc_id);
+	return store_done(st, q);
+}
+
+/* --- The history ------------------------------------------------------- */
+
+/* The rows of the history; the fraction is NULL in a store before 4. */
+static int
+store_history_rows(struct store *st, size_t max, struct store_hist **v,
+    size_t *n)
+{
+	static const char *const frac[] = { "p.fraction", "NULL" };
+	char		 sql[700];
+	sqlite3_stmt	*q = NULL;
+	struct store_hist *h;
+	size_t		 i, cap = 0;
+
+	*v = NULL;
+	*n = 0;
+	for (i = 0; i < 2 && q == NULL; i++) {
+		snprintf(sql, sizeof sql, "SELECT p.doc_id, d.title, "
+		    "(SELECT path FROM doc_path x WHERE x.doc_id = p.doc_id "
+		    " ORDER BY last_seen DESC LIMIT 1) AS path, p.pos, %s, "
+		    "p.updated, (SELECT count(*) FROM annotation a WHERE "
+		    " a.doc_id = p.doc_id AND a.deleted IS NULL) "
+		    "FROM position p JOIN document d ON d.doc_id = p.doc_id "
+		    "WHERE path IS NOT NULL ORDER BY p.updated DESC LIMIT %zu",
+		    frac[i], max);
+		q = store_prep(st, sql);
+	}
+	if (q == NULL)
+		return -1;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		*v = xgrow(*v, &cap, *n + 1, sizeof **v);
+		h = &(*v)[(*n)++];
+		memset(h, 0, sizeof *h);
+		snprintf(h->doc_id, sizeof h->doc_id, "%s", store_col(q, 0));
+		h->title = sqlite3_column_type(q, 1) == SQLITE_NULL ? NULL :
+		    xstrdup(store_col(q, 1));
+		h->path = xstrdup(store_col(q, 2));
+		h->pos = (uint64_t)sqlite3_column_int64(q, 3);
+		h->fraction = sqlite3_column_type(q, 4) == SQLITE_NULL ? -1 :
+		    sqlite3_column_double(q, 4);
+		snprintf(h->when, sizeof h->when, "%s", store_col(q, 5));
+		h->notes = sqlite3_column_int(q, 6);
+	}
+	sqlite3_finalize(q);
+	return 0;
+}
+
+int
+store_history(struct store *st, size_t max, struct store_hist **v,
+    size_t *n)
+{
+	struct store	 peek = { 0 };
+	char		*dir;
+	struct stat	 sb;
+	int		 rc = -1;
+
+	if (st != NULL)
+		return store_history_rows(st, max, v, n);
+	*v = NULL;
+	*n = 0;
+	umask(077);
+	if ((dir = store_dir()) == NULL)
+		return -1;
+	peek.path = store_file(dir);
+	if (lstat(peek.path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		rc = 0;		/* no store: nothing read yet */
+	else if (store_connect(&peek, SQLITE_OPEN_READONLY) == 0) {
+		sqlite3_busy_timeout(peek.db, 100);
+		rc = store_history_rows(&peek, max, v, n);
+	}
+	if (peek.db != NULL)
+		sqlite3_close(peek.db);
+	free(peek.path);
+	free(dir);
+	return rc;
+}
+
+void
+store_history_free(struct store_hist *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].title);
+		free(v[i].path);
+	}
+	free(v);
 }
 
 /* Reads a place: pos, and the script if asked for (empty: none). */

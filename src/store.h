@@ -21,7 +21,7 @@
 
 #include "anchor.h"
 
-#define STORE_VERSION	3	/* PRAGMA user_version of the schema */
+#define STORE_VERSION	4	/* PRAGMA user_version of the schema */
 
 enum note_kind {
 	NOTE_BOOKMARK,
@@ -115,16 +115,39 @@ void		 notes_free(struct note *, size_t);
 void		 note_clear(struct note *);
 
 /*
- * Reading position: a source byte offset, and the script the document was
- * shown in (convert.h: "s", "t"...; NULL or "" for as written).  Reading,
+ * Reading position: a source byte offset, the script the document was
+ * shown in (convert.h: "s", "t"...; NULL or "" for as written) and how far
+ * into the document that is (0-1, as the status line's percentage; -1:
+ * unknown).  Saving it makes the document the last read.  Reading,
  * script may be NULL; it is set to "" when none was saved.
  */
 int		 store_set_position(struct store *, const char *doc_id,
-		     uint64_t, const char *script);
+		     uint64_t, const char *script, double fraction);
+/* Takes a document off the history (its notes stay). */
+int		 store_forget_position(struct store *, const char *doc_id);
 int		 store_peek_position(const char *path, uint64_t *,
 		     char script[8]);
 int		 store_get_position(struct store *, const char *doc_id,
 		     uint64_t *, char script[8]);
+
+/* A document of the history: one whose place was saved, with a path. */
+struct store_hist {
+	char		 doc_id[40];
+	char		*title;		/* as first read, or NULL; owned */
+	char		*path;		/* the last it was read from; owned */
+	uint64_t	 pos;		/* the place: a source byte */
+	double		 fraction;	/* how far, 0-1; -1 unknown */
+	char		 when[32];	/* last read: ISO 8601, UTC */
+	int		 notes;		/* bookmarks, highlights and notes */
+};
+/*
+ * The documents read, the last first, at most max (*v allocated,
+ * store_history_free).  With st NULL, a quick look that opens nothing
+ * for writing and makes no store (none: no documents).  0 or -1.
+ */
+int		 store_history(struct store *, size_t max,
+		     struct store_hist **v, size_t *n);
+void		 store_history_free(struct store_hist *, size_t);
 
 /* A note being typed when the reader had to stop. */
 int		 store_save_draft(struct store *, const char *doc_id,

@@ -4,6 +4,7 @@
 
 #include <signal.h>
 #include <sqlite3.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "unit.h"
@@ -116,7 +117,7 @@ test_round_trip(void **state)
 	assert_int_equal(count_notes(st, doc), 0);
 	assert_int_equal(store_delete(st, k.id, 0), 0);	/* undo */
 	assert_int_equal(count_notes(st, doc), 1);
-	assert_int_equal(store_set_position(st, doc, 1234, NULL), 0);
+	assert_int_equal(store_set_position(st, doc, 1234, NULL, -1), 0);
 	assert_int_equal(store_get_position(st, doc, &pos, NULL), 0);
 	assert_int_equal(pos, 1234);
 	note_clear(&k);
@@ -272,7 +273,7 @@ readonly_check(int version_1)
 	new_doc(st, "r", doc);
 	make_note(&k, doc, 1);
 	assert_int_equal(store_add(st, &k), 0);
-	assert_int_equal(store_set_position(st, doc, 77, "s"), 0);
+	assert_int_equal(store_set_position(st, doc, 77, "s", -1), 0);
 	note_clear(&k);
 	store_close(st);
 	if (version_1)
@@ -501,6 +502,8 @@ downgrade_to_1(void)
 	assert_int_equal(sqlite3_exec(db, "DROP TABLE note_revision;"
 	    "ALTER TABLE annotation DROP COLUMN rev;"
 	    "ALTER TABLE position DROP COLUMN script;"
+	    "DROP INDEX position_by_time;"
+	    "ALTER TABLE position DROP COLUMN fraction;"
 	    "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 }
@@ -514,8 +517,10 @@ downgrade_to_2(void)
 
 	snprintf(path, sizeof path, "%s/annotations.sqlite3", dir);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "ALTER TABLE position DROP COLUMN "
-	    "script; PRAGMA user_version = 2", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP INDEX position_by_time;"
+	    "ALTER TABLE position DROP COLUMN fraction;"
+	    "ALTER TABLE position DROP COLUMN script; PRAGMA user_version = 2",
+	    NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 }
 
@@ -532,7 +537,7 @@ test_upgrade_from_version_2(void **state)
 	uint64_t	 pos = 0;
 
 	assert_int_equal(store_document(st, "/x/p.txt", "pp", "T", doc), 0);
-	assert_int_equal(store_set_position(st, doc, 500, "t"), 0);
+	assert_int_equal(store_set_position(st, doc, 500, "t", -1), 0);
 	assert_int_equal(store_peek_position("/x/p.txt", &pos, script), 0);
 	assert_int_equal(pos, 500);
 	assert_string_equal(script, "t");
@@ -546,13 +551,13 @@ test_upgrade_from_version_2(void **state)
 	assert_int_equal(store_get_position(st, doc, &pos, script), 0);
 	assert_int_equal(pos, 500);
 	assert_string_equal(script, "");
-	assert_int_equal(store_set_position(st, doc, 600, "tw"), 0);
+	assert_int_equal(store_set_position(st, doc, 600, "tw", -1), 0);
 	assert_int_equal(store_get_position(st, doc, &pos, script), 0);
 	assert_int_equal(pos, 600);
 	assert_string_equal(script, "tw");
 	assert_int_equal(store_peek_position("/x/p.txt", &pos, script), 0);
 	assert_string_equal(script, "tw");
-	assert_int_equal(store_set_position(st, doc, 700, NULL), 0);
+	assert_int_equal(store_set_position(st, doc, 700, NULL, -1), 0);
 	assert_int_equal(store_get_position(st, doc, &pos, NULL), 0);
 	assert_int_equal(store_peek_position("/x/p.txt", &pos, script), 0);
 	assert_int_equal(pos, 700);
@@ -561,6 +566,124 @@ test_upgrade_from_version_2(void **state)
 	snprintf(cmd, sizeof cmd, "ls %s/backups | grep -q -- "
 	    "'-before-upgrade.sqlite3$'", dir);
 	assert_int_equal(system(cmd), 0);
+}
+
+/* Takes the store back to version 3: places without how far they are. */
+static void
+downgrade_to_3(void)
+{
+	char		 path[400];
+	sqlite3		*db;
+
+	snprintf(path, sizeof path, "%s/annotations.sqlite3", dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP INDEX position_by_time;"
+	    "ALTER TABLE position DROP COLUMN fraction; PRAGMA user_version = 3",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/*
+ * The history: documents whose place was saved, the last read first, with
+ * their title, last path, place, how far and notes; a document read from
+ * standard input (no path) is not in it; forgetting one takes it off.
+ */
+static void
+test_history(void **state)
+{
+	struct store		*st = open_store();
+	struct store_hist	*v;
+	struct note		 k;
+	size_t			 n;
+	char			 a[40], b[40], c[40];
+	struct timespec		 ms = { 0, 3 * 1000 * 1000 };
+
+	assert_int_equal(store_history(NULL, 10, &v, &n), 0);
+	assert_int_equal(n, 0);		/* a new store: nothing read */
+	assert_int_equal(store_document(st, "/d/a.txt", "aa", "Alpha", a), 0);
+	assert_int_equal(store_document(st, "/d/b.txt", "bb", NULL, b), 0);
+	assert_int_equal(store_document(st, NULL, "cc", "Piped", c), 0);
+	assert_int_equal(store_set_position(st, a, 10, NULL, 0.25), 0);
+	nanosleep(&ms, NULL);
+	assert_int_equal(store_set_position(st, b, 20, "s", 1.0), 0);
+	nanosleep(&ms, NULL);
+	assert_int_equal(store_set_position(st, c, 30, NULL, 0.5), 0);
+	make_note(&k, a, 1);
+	assert_int_equal(store_add(st, &k), 0);
+	note_clear(&k);
+	make_note(&k, a, 2);
+	assert_int_equal(store_add(st, &k), 0);
+	assert_int_equal(store_delete(st, k.id, 1), 0);	/* not counted */
+	note_clear(&k);
+	/* Moved: the same text read from another path is the same document. */
+	nanosleep(&ms, NULL);
+	assert_int_equal(store_document(st, "/e/b-moved.txt", "bb", NULL, b), 0);
+	assert_int_equal(store_history(st, 10, &v, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].doc_id, b);
+	assert_null(v[0].title);
+	assert_string_equal(v[0].path, "/e/b-moved.txt");
+	assert_int_equal(v[0].pos, 20);
+	assert_true(v[0].fraction == 1.0);
+	assert_int_equal(v[0].notes, 0);
+	assert_string_equal(v[1].title, "Alpha");
+	assert_string_equal(v[1].path, "/d/a.txt");
+	assert_true(v[1].fraction == 0.25);
+	assert_int_equal(v[1].notes, 1);
+	assert_true(strcmp(v[0].when, v[1].when) > 0);
+	store_history_free(v, n);
+	/* Read again: the first; the quick look sees the same. */
+	nanosleep(&ms, NULL);
+	assert_int_equal(store_set_position(st, a, 11, NULL, -1), 0);
+	assert_int_equal(store_history(NULL, 1, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].doc_id, a);
+	assert_true(v[0].fraction < 0);		/* not known */
+	store_history_free(v, n);
+	assert_int_equal(store_forget_position(st, a), 0);
+	assert_int_equal(store_history(st, 10, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].doc_id, b);
+	store_history_free(v, n);
+	assert_int_equal(count_notes(st, a), 1);	/* its notes stay */
+	store_close(st);
+}
+
+/*
+ * A version 3 store keeps its places through the upgrade to 4 (how far
+ * a place is, for the history); before it, the history reads them with
+ * no fraction.
+ */
+static void
+test_upgrade_from_version_3(void **state)
+{
+	struct store		*st = open_store();
+	struct store_hist	*v;
+	size_t			 n;
+	char			 doc[40], script[8];
+	uint64_t		 pos = 0;
+
+	assert_int_equal(store_document(st, "/x/q.txt", "qq", "Q", doc), 0);
+	assert_int_equal(store_set_position(st, doc, 900, "s", 0.5), 0);
+	store_close(st);
+	downgrade_to_3();
+	assert_int_equal(store_history(NULL, 10, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].pos, 900);
+	assert_true(v[0].fraction < 0);
+	store_history_free(v, n);
+	assert_int_equal(store_peek_position("/x/q.txt", &pos, script), 0);
+	assert_string_equal(script, "s");
+	st = open_store();
+	assert_int_equal(count_rows("PRAGMA user_version"), STORE_VERSION);
+	assert_int_equal(store_get_position(st, doc, &pos, script), 0);
+	assert_int_equal(pos, 900);
+	assert_string_equal(script, "s");
+	assert_int_equal(store_set_position(st, doc, 950, "s", 0.75), 0);
+	assert_int_equal(store_history(st, 10, &v, &n), 0);
+	assert_true(v[0].fraction == 0.75);
+	store_history_free(v, n);
+	store_close(st);
 }
 
 /* A version 1 store is upgraded in place, and backed up first. */
@@ -721,6 +844,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_kill_during_writes, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_conflicting_edits, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_history, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_upgrade_from_version_3, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_upgrade_from_version_2, setup,
 		    teardown),

@@ -84,7 +84,7 @@ annot_said(struct pager *p, const char *what, struct pos from, struct pos to)
 			q[i] = ' ';
 	fit = draw_fit(q, strlen(q), p->cols - (int)strlen(what) - 20, NULL);
 	snprintf(p->msg, sizeof p->msg, "%s: \xE2\x80\x9C%s\xE2\x80\x9D "
-	    "(u undoes)", what, fit);
+	    "(%s undoes)", what, fit, cmd_key_for("undo-or-half-up"));
 	free(fit);
 	free(q);
 }
@@ -627,8 +627,8 @@ annot_restore(struct pager *p)
 		annot_goto(p, pos);
 	}
 	if (store_take_draft(p->r->notes.st, p->r->notes.doc_id, &p->r->draft) == 0)
-		pager_message(p, "an unfinished note was kept: press a to "
-		    "finish it");
+		pager_message(p, "an unfinished note was kept: press %s to "
+		    "finish it", cmd_key_for("note"));
 }
 
 /*
@@ -791,7 +791,8 @@ annot_save_place(struct pager *p, struct reading *r)
 		return;
 	blk = doc_block(view_doc(r->v), view_top_block(r->v));
 	store_set_position(r->notes.st, r->notes.doc_id, blk->off,
-	    r->script != SCRIPT_ORIG ? script_name(r->script) : NULL);
+	    r->script != SCRIPT_ORIG ? script_name(r->script) : NULL,
+	    view_at_end(r->v) ? 1.0 : view_fraction(r->v));
 }
 
 void

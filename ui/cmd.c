@@ -1,16 +1,24 @@
 /*
- * cmd.c: every command of the reader is one row of cmd_table: its name,
- * its keys as people read them, the key codes, a line of help and the
- * function.  The help screen (list.c) and the man page's list of keys
- * (folio --list-keys=man) are printed from this table, so they cannot
- * drift from what the keys do.
+ * cmd.c: every command of the reader is one row of cmd_table: its name
+ * (the action of a "bind" line), its default keys by name (keys.h, the
+ * names a configuration file uses), a line of help and the function.
+ *
+ * The keys in force are one key map (keys.h): the rows' keys, then
+ * less's where --keys=less asks, then the configuration's bind and unbind
+ * lines.  Keys are looked up in it, and the help (help.c), --list-keys
+ * and the man page's list (--list-keys=man) are printed from it, so they
+ * cannot drift from what the keys do.  A help text names other commands
+ * as {name}, written as the key bound to them.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <curses.h>
 
+#include "buf.h"
 #include "encoding.h"
+#include "keys.h"
 #include "ui.h"
 #include "width.h"
 
@@ -285,6 +293,18 @@ cmd_colon(struct pager *p, long count)
 }
 
 static int
+cmd_history(struct pager *p, long count)
+{
+	return list_history(p, 0);
+}
+
+static int
+cmd_mouse(struct pager *p, long count)
+{
+	return pager_mouse_toggle(p);
+}
+
+static int
 cmd_redraw(struct pager *p, long count)
 {
 	return UI_REDRAW | UI_CLEAR;
@@ -397,146 +417,316 @@ cmd_left(struct pager *p, long count)
 #define MISC	"Other"
 
 const struct cmd cmd_table[] = {
-	{ "down", "j, Down, Enter, Ctrl-N, Ctrl-E",
-	  { 'j', KEY_DOWN, '\r', '\n', KEY_ENTER, CTRL('N'), CTRL('E') },
-	  "down a line (N j: N lines)", cmd_down, 0, MOVE },
-	{ "up", "k, Up, Ctrl-P, Ctrl-Y",
-	  { 'k', KEY_UP, CTRL('P'), CTRL('Y') },
+	{ "down", "j Down Enter Ctrl-N Ctrl-E",
+	  "down a line (N {down}: N lines)", cmd_down, 0, MOVE },
+	{ "up", "k Up Ctrl-P Ctrl-Y",
 	  "up a line", cmd_up, 0, MOVE },
-	{ "page-down", "Space, f, PgDn, Ctrl-F",
-	  { ' ', 'f', KEY_NPAGE, CTRL('F') },
+	{ "page-down", "Space f PgDn Ctrl-F",
 	  "down a page", cmd_page_down, 0, MOVE },
-	{ "page-up", "b, PgUp, Ctrl-B",
-	  { 'b', KEY_PPAGE, CTRL('B') },
+	{ "page-up", "b PgUp Ctrl-B",
 	  "up a page", cmd_page_up, 0, MOVE },
-	{ "half-down", "d, Ctrl-D", { 'd', CTRL('D') },
+	{ "half-down", "d Ctrl-D",
 	  "down half a page", cmd_half_down, 0, MOVE },
-	{ "half-up", "Ctrl-U", { CTRL('U') },
+	{ "half-up", "Ctrl-U",
 	  "up half a page", cmd_half_up, 0, MOVE },
-	{ "undo-or-half-up", "u", { 'u' },
+	{ "undo-or-half-up", "u",
 	  "right after a note, highlight or bookmark is made (the status line "
 	  "says so): take it back; else up half a page", cmd_undo_or_up, 0,
 	  MOVE },
-	{ "start", "g, Home, <", { 'g', KEY_HOME, '<' },
+	{ "start", "g Home <",
 	  "go to the start", cmd_start, CMD_JUMP, MOVE },
-	{ "end", "G, End, >", { 'G', KEY_END, '>', KEY_LL },
+	{ "end", "G End >",
 	  "go to the end", cmd_end, CMD_JUMP, MOVE },
-	{ "percent", "N%", { '%' },
-	  "go to N percent of the document", cmd_percent, CMD_JUMP, MOVE },
-	{ "scroll-right", "Right", { KEY_RIGHT },
+	{ "percent", "%",
+	  "go to N percent of the document", cmd_percent,
+	  CMD_JUMP | CMD_COUNTED, MOVE },
+	{ "scroll-right", "Right",
 	  "scroll preformatted text to the right", cmd_right, 0, MOVE },
-	{ "scroll-left", "Left", { KEY_LEFT },
+	{ "scroll-left", "Left",
 	  "scroll preformatted text back to the left", cmd_left, 0, MOVE },
-	{ "next-section", "]", { ']' },
+	{ "next-section", "]",
 	  "next section (any level)", cmd_next_section, CMD_JUMP, SECT },
-	{ "prev-section", "[", { '[' },
+	{ "prev-section", "[",
 	  "previous section (any level)", cmd_prev_section, CMD_JUMP, SECT },
-	{ "next-major", "}", { '}' },
+	{ "next-major", "}",
 	  "next section at the same or a higher level", cmd_next_major,
 	  CMD_JUMP, SECT },
-	{ "prev-major", "{", { '{' },
+	{ "prev-major", "{",
 	  "previous section at the same or a higher level", cmd_prev_major,
 	  CMD_JUMP, SECT },
-	{ "toc", "t, Tab", { 't', '\t' },
+	{ "toc", "t Tab",
 	  "table of contents: Enter jumps, / or a letter filters", cmd_toc, 0,
 	  SECT },
-	{ "jump-back", "Ctrl-O, `", { CTRL('O'), '`' },
-	  "back to where the last jump left (a section, a search, %, G, the "
-	  "contents, a list); again: forth", cmd_jump_back, 0, SECT },
-	{ "search", "/", { '/' },
+	{ "jump-back", "Ctrl-O `",
+	  "back to where the last jump left (a section, a search, %, "
+	  "{end}, the contents, a list); again: forth", cmd_jump_back, 0,
+	  SECT },
+	{ "search", "/",
 	  "search forward as you type (Ctrl-R: regular expression; Up, Down: "
 	  "earlier searches)", cmd_search, 0, FIND },
-	{ "search-back", "?", { '?' },
+	{ "search-back", "?",
 	  "search backward as you type", cmd_search_back, 0, FIND },
-	{ "next-match", "n", { 'n' },
+	{ "next-match", "n",
 	  "next match in the search's direction (from the screen when the "
 	  "match is off it)", cmd_next_match, CMD_JUMP, FIND },
-	{ "prev-match", "N", { 'N' },
+	{ "prev-match", "N",
 	  "previous match", cmd_prev_match, CMD_JUMP, FIND },
-	{ "hide-matches", "Esc, \\", { 27, '\\' },
-	  "hide the search's highlights (n and N still find the matches)",
-	  cmd_hide, 0, FIND },
-	{ "select", "v", { 'v' },
+	{ "hide-matches", "Esc \\",
+	  "hide the search's highlights ({next-match} and {prev-match} still "
+	  "find the matches)", cmd_hide, 0, FIND },
+	{ "select", "v",
 	  "select a passage (it holds the character under the cursor): "
 	  "h l w b ( ) j k { } move, across paragraphs; then a, H or y",
 	  cmd_select, 0, NOTE },
-	{ "note", "a", { 'a' },
+	{ "note", "a",
 	  "note on the search match on the screen, else the top paragraph "
 	  "(Ctrl-E: $EDITOR; an empty note is not saved)", cmd_note, 0, NOTE },
-	{ "highlight", "H", { 'H' },
+	{ "highlight", "H",
 	  "highlight the search match on the screen, else the top paragraph "
-	  "(u right after takes it back)", cmd_highlight, 0, NOTE },
-	{ "copy", "y", { 'y' },
+	  "({undo-or-half-up} right after takes it back)", cmd_highlight, 0,
+	  NOTE },
+	{ "copy", "y",
 	  "copy the search match on the screen, else the top paragraph, as "
 	  "shown (OSC 52: the terminal's clipboard, through tmux too)",
 	  cmd_copy, 0, NOTE },
-	{ "bookmark", "m", { 'm' },
+	{ "bookmark", "m",
 	  "bookmark the top of the view (a name is asked for)", cmd_bookmark,
 	  0, NOTE },
-	{ "bookmarks", "'", { '\'' },
+	{ "bookmarks", "'",
 	  "list bookmarks in document order: Enter jumps, d deletes, "
-	  "u undoes, s sorts by date; ' again: back where the last jump left",
-	  cmd_bookmarks, 0, NOTE },
-	{ "notes", "A", { 'A' },
+	  "u undoes, s sorts by date; {bookmarks} again: back where the last "
+	  "jump left", cmd_bookmarks, 0, NOTE },
+	{ "notes", "A",
 	  "list notes and highlights in document order: Enter jumps, e or E "
 	  "edits (a highlight given a text becomes a note), r earlier texts, "
 	  "d deletes, u undoes, s sorts by date", cmd_notes, 0, NOTE },
-	{ "links", "L", { 'L' },
+	{ "links", "L",
 	  "the list of links: Enter opens one, y copies its URL", cmd_links, 0,
 	  VIEW },
-	{ "back", "B, Backspace", { 'B', KEY_BACKSPACE, 0x7f, 8 },
+	{ "back", "B Backspace",
 	  "back to the page a link was opened from, at the same place",
 	  cmd_back, 0, VIEW },
-	{ "reader", "w", { 'w' },
+	{ "reader", "w",
 	  "web pages: the whole page, or the article again", cmd_reader, 0,
 	  VIEW },
-	{ "wider", "+", { '+' },
-	  "a wider text column (N+: N columns)", cmd_wider, 0, VIEW },
-	{ "narrower", "-", { '-' },
+	{ "wider", "+",
+	  "a wider text column (N{wider}: N columns)", cmd_wider, 0, VIEW },
+	{ "narrower", "-",
 	  "a narrower text column", cmd_narrower, 0, VIEW },
-	{ "script", "c", { 'c' },
+	{ "script", "c",
 	  "Chinese as written, in simplified, in traditional characters "
 	  "(OpenCC; remembered with the place)", cmd_script, 0, VIEW },
-	{ "reflow", "S", { 'S' },
+	{ "reflow", "S",
 	  "reflow off: every line as in the file, long ones cut and scrolled "
-	  "with Left and Right (as less -S); again: on", cmd_reflow, 0, VIEW },
-	{ "readings", "o", { 'o' },
+	  "with {scroll-left} and {scroll-right} (as less -S); again: on",
+	  cmd_reflow, 0, VIEW },
+	{ "readings", "o",
 	  "show or hide pinyin glosses, Aozora ruby and notes", cmd_readings,
 	  0, VIEW },
-	{ "info", "=", { '=' },
+	{ "info", "=",
 	  "the file, its encoding and format, the place and its byte",
 	  cmd_info, 0, VIEW },
-	{ "colon", ":", { ':' },
+	{ "colon", ":",
 	  "a command: :n next file, :p previous file, :e FILE open a file, "
 	  ":q quit", cmd_colon, 0, VIEW },
-	{ "reload", "R", { 'R' },
+	{ "reload", "R",
 	  "reload the file or fetch the page again, keeping the place",
 	  cmd_reload, 0, VIEW },
-	{ "help", "h, F1", { 'h', KEY_F(1) },
-	  "this help (h or q closes it)", cmd_help, 0, MISC },
-	{ "redraw", "Ctrl-L", { CTRL('L') },
+	{ "history", "O",
+	  "the documents read before, the last first, with how far and when "
+	  "(the guide first): Enter opens one, d takes it off the list",
+	  cmd_history, 0, VIEW },
+	{ "mouse", "M",
+	  "the mouse wheel scrolls, or the terminal keeps the mouse to select "
+	  "text (--mouse; with the wheel on, Shift-drag selects)", cmd_mouse,
+	  0, MISC },
+	{ "help", "h F1",
+	  "this help ({help} or {quit} closes it)", cmd_help, 0, MISC },
+	{ "redraw", "Ctrl-L",
 	  "redraw the screen", cmd_redraw, 0, MISC },
-	{ "suspend", "Ctrl-Z", { CTRL('Z') },
+	{ "suspend", "Ctrl-Z",
 	  "suspend folio (fg brings it back)", cmd_suspend, 0, MISC },
-	{ "quit", "q, Q", { 'q', 'Q' },
+	{ "quit", "q Q",
 	  "quit (in the help: back to the document)", cmd_quit, 0, MISC },
-	{ NULL, NULL, { 0 }, NULL, NULL, 0, NULL }
+	{ NULL, NULL, NULL, NULL, 0, NULL }
 };
 
-/* Function keys and characters share the table: KEY_* are above 0x100. */
+/* --- Keys -------------------------------------------------------------------- */
+
+static struct keymap	cmd_keys;	/* the keys in force */
+static int		cmd_keys_ready;
+
+int
+cmd_index(const char *name)
+{
+	int	i;
+
+	for (i = 0; cmd_table[i].name != NULL; i++)
+		if (strcmp(cmd_table[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* Binds a command's keys as its row names them (blank-separated). */
+static void
+cmd_bind_defaults(struct keymap *m, int i)
+{
+	const char	*s = cmd_table[i].keys;
+	char		 name[32];
+	size_t		 n;
+	int		 k;
+
+	while (*s != '\0') {
+		s += strspn(s, " ");
+		n = strcspn(s, " ");
+		if (n == 0)
+			break;
+		snprintf(name, sizeof name, "%.*s", (int)n, s);
+		if ((k = keys_parse(name)) >= 0)
+			keymap_bind(m, k, i);
+		s += n;
+	}
+}
+
+void
+cmd_keys_init(const struct options *o)
+{
+	size_t	i;
+	int	k, a;
+
+	keymap_free(&cmd_keys);
+	for (i = 0; cmd_table[i].name != NULL; i++)
+		cmd_bind_defaults(&cmd_keys, (int)i);
+	if (o != NULL && o->keys_less)
+		for (i = 0; keys_less[i][0] != NULL; i++)
+			if ((k = keys_parse(keys_less[i][0])) >= 0 &&
+			    (a = cmd_index(keys_less[i][1])) >= 0)
+				keymap_bind(&cmd_keys, k, a);
+	for (i = 0; o != NULL && i < o->nbinds; i++) {
+		if (o->binds[i].action < 0)
+			keymap_unbind(&cmd_keys, o->binds[i].key);
+		else
+			keymap_bind(&cmd_keys, o->binds[i].key,
+			    o->binds[i].action);
+	}
+	cmd_keys_ready = 1;
+}
+
+void
+cmd_keys_free(void)
+{
+	keymap_free(&cmd_keys);
+	cmd_keys_ready = 0;
+}
+
+/* The reader's keys as keys.h names them: curses' function keys mapped. */
+int
+cmd_key_id(const struct key *k)
+{
+	static const struct {
+		int	curses;
+		int	key;
+	} fn[] = {
+		{ KEY_UP, KEYS_UP }, { KEY_DOWN, KEYS_DOWN },
+		{ KEY_LEFT, KEYS_LEFT }, { KEY_RIGHT, KEYS_RIGHT },
+		{ KEY_HOME, KEYS_HOME }, { KEY_END, KEYS_END },
+		{ KEY_LL, KEYS_END }, { KEY_PPAGE, KEYS_PGUP },
+		{ KEY_NPAGE, KEYS_PGDN }, { KEY_IC, KEYS_INSERT },
+		{ KEY_DC, KEYS_DELETE }, { KEY_BACKSPACE, KEYS_BACKSPACE },
+		{ KEY_BTAB, KEYS_BTAB }, { KEY_ENTER, KEYS_ENTER },
+	};
+	size_t	i;
+
+	if (!k->fn)
+		return keys_normal((int)k->c);
+	if ((int)k->c > KEY_F0 && (int)k->c <= KEY_F(24))
+		return KEYS_F0 + ((int)k->c - KEY_F0);
+	for (i = 0; i < sizeof fn / sizeof *fn; i++)
+		if (fn[i].curses == (int)k->c)
+			return fn[i].key;
+	return -1;
+}
+
 const struct cmd *
 cmd_find(const struct key *k)
 {
-	const struct cmd	*c;
-	int			 i;
+	int	id = cmd_key_id(k), a;
 
-	if ((k->fn && k->c < 0x100) || (!k->fn && k->c >= 0x100))
-		return NULL;	/* a character beyond Latin-1: no command */
-	for (c = cmd_table; c->name != NULL; c++)
-		for (i = 0; i < 8 && c->key[i] != 0; i++)
-			if (c->key[i] == (int)k->c)
-				return c;
-	return NULL;
+	if (!cmd_keys_ready)
+		cmd_keys_init(NULL);
+	if (id < 0 || (a = keymap_action(&cmd_keys, id)) < 0)
+		return NULL;
+	return &cmd_table[a];
+}
+
+/* Is key k bound to the command named? */
+int
+cmd_is(const struct key *k, const char *name)
+{
+	const struct cmd	*c = cmd_find(k);
+
+	return c != NULL && strcmp(c->name, name) == 0;
+}
+
+void
+cmd_keys_of(const struct cmd *c, char *out, size_t size)
+{
+	int	keys[32];
+	size_t	n, i, len = 0;
+	char	name[32];
+
+	if (!cmd_keys_ready)
+		cmd_keys_init(NULL);
+	n = keymap_keys(&cmd_keys, (int)(c - cmd_table), keys, 32);
+	out[0] = '\0';
+	for (i = 0; i < n && len + 1 < size; i++) {
+		keys_name(keys[i], name, sizeof name);
+		len += (size_t)snprintf(out + len, size - len, "%s%s%s",
+		    i > 0 ? ", " : "", c->flags & CMD_COUNTED ? "N" : "", name);
+		if (len >= size)
+			len = size - 1;
+	}
+}
+
+const char *
+cmd_key_for(const char *name)
+{
+	static char	ring[16][32];
+	static int	next;
+	char		*out = ring[next++ % 16];
+	int		keys[1], a = cmd_index(name);
+
+	if (!cmd_keys_ready)
+		cmd_keys_init(NULL);
+	if (a >= 0 && keymap_keys(&cmd_keys, a, keys, 1) == 1)
+		keys_name(keys[0], out, 32);
+	else
+		snprintf(out, 32, ":%s", name);	/* unbound: said by name */
+	return out;
+}
+
+/* A command's help with {name} made the key bound to that command. */
+char *
+cmd_help_text(const struct cmd *c)
+{
+	struct buf	 b;
+	const char	*s = c->help, *e;
+	char		 name[40];
+
+	buf_init(&b);
+	while (*s != '\0') {
+		if (*s == '{' && (e = strchr(s, '}')) != NULL &&
+		    (size_t)(e - s) < sizeof name) {
+			snprintf(name, sizeof name, "%.*s", (int)(e - s - 1), s + 1);
+			if (cmd_index(name) >= 0) {
+				buf_adds(&b, cmd_key_for(name));
+				s = e + 1;
+				continue;
+			}
+		}
+		buf_addc(&b, *s++);
+	}
+	return buf_take(&b, NULL);
 }
 
 /* Writes s for man(7): backslashes and a leading dot escaped. */
@@ -548,25 +738,69 @@ cmd_man_text(FILE *f, const char *s)
 	for (; *s != '\0'; s++) {
 		if (*s == '\\')
 			fputs("\\e", f);
+		else if (*s == '"')
+			fputs("\\(dq", f);
 		else
 			fputc(*s, f);
 	}
+}
+
+/* Writes s in lines of at most cols columns, each indented by indent. */
+static void
+cmd_print_wrapped(FILE *f, const char *s, int indent, int cols)
+{
+	size_t	n;
+	int	col = 0;
+
+	while (*s != '\0') {
+		s += strspn(s, " ");
+		n = strcspn(s, " ");
+		if (n == 0)
+			break;
+		if (col > 0 && col + 1 + width_str(s, n, 1) > cols) {
+			fputc('\n', f);
+			col = 0;
+		}
+		if (col == 0)
+			col = fprintf(f, "%*s", indent, "");
+		else
+			col += fprintf(f, " ");
+		fwrite(s, 1, n, f);
+		col += width_str(s, n, 1);
+		s += n;
+	}
+	if (col > 0)
+		fputc('\n', f);
 }
 
 void
 cmd_print_keys(FILE *f, int man)
 {
 	const struct cmd	*c;
+	const char		*group = NULL;
+	char			 keys[256], *help;
 
 	for (c = cmd_table; c->name != NULL; c++) {
-		if (!man) {
-			fprintf(f, "  %-32s %s\n", c->keys, c->help);
-			continue;
+		cmd_keys_of(c, keys, sizeof keys);
+		help = cmd_help_text(c);
+		if (man) {
+			fputs(".TP\n.BI \"", f);
+			cmd_man_text(f, keys[0] != '\0' ? keys : "(no key)");
+			fputs("\" \"\\ \\ ", f);
+			cmd_man_text(f, c->name);
+			fputs("\"\n", f);
+			cmd_man_text(f, help);
+			fputs(".\n", f);
+		} else {
+			if (group == NULL || strcmp(group, c->group) != 0) {
+				group = c->group;
+				fprintf(f, "%s%s\n", c == cmd_table ? "" : "\n",
+				    group);
+			}
+			fprintf(f, "  %-18s %s\n", c->name,
+			    keys[0] != '\0' ? keys : "(no key)");
+			cmd_print_wrapped(f, help, 21, 79);
 		}
-		fputs(".TP\n.B ", f);
-		cmd_man_text(f, c->keys);
-		fputc('\n', f);
-		cmd_man_text(f, c->help);
-		fputs(".\n", f);
+		free(help);
 	}
 }

@@ -13,37 +13,83 @@
 #include <curses.h>
 
 #include "buf.h"
+#include "colour.h"
 #include "layout.h"
 #include "ui.h"
 #include "utf8.h"
 #include "width.h"
 #include "xmalloc.h"
 
-enum {
-	PAIR_HEADING = 1,
-	PAIR_TITLE,
-	PAIR_PRE,
-	PAIR_MARK,
-	PAIR_STATUS,
-	PAIR_NOTE,
-	PAIR_SUBHEADING,
-};
+/* Each element's attribute (colour pair and attributes), made at the start. */
+static attr_t	draw_attrs[CE_COUNT];
 
-static void
-draw_colours(void)
+/* curses' attributes for colour.h's. */
+static attr_t
+draw_curses_attrs(int a)
 {
-	static int	done;
+	return (a & COLOUR_BOLD ? A_BOLD : 0) | (a & COLOUR_DIM ? A_DIM : 0) |
+	    (a & COLOUR_ITALIC ? A_ITALIC : 0) |
+	    (a & COLOUR_UNDERLINE ? A_UNDERLINE : 0) |
+	    (a & COLOUR_REVERSE ? A_REVERSE : 0) |
+	    (a & COLOUR_BLINK ? A_BLINK : 0);
+}
 
-	if (done)
-		return;
-	done = 1;
-	init_pair(PAIR_HEADING, COLOR_BLUE, -1);
-	init_pair(PAIR_TITLE, COLOR_MAGENTA, -1);
-	init_pair(PAIR_PRE, COLOR_CYAN, -1);
-	init_pair(PAIR_MARK, COLOR_YELLOW, -1);
-	init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_WHITE);
-	init_pair(PAIR_NOTE, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(PAIR_SUBHEADING, COLOR_GREEN, -1);
+/*
+ * The elements' attributes: in colour, each a pair of the theme's colours
+ * (or the configuration's), fitted to the terminal's; an element whose
+ * colour is the default takes the text's, so that a background given to
+ * the text is everywhere.  Without colour, attributes alone.
+ */
+void
+draw_init(struct pager *p)
+{
+	const struct options	*o = p->o;
+	struct colour		 c, text;
+	int			 e, theme, n = COLORS, fg, bg;
+
+	theme = colour_theme_resolve(o->theme, getenv("COLORFGBG"));
+	if (o->elem_set & (1u << CE_TEXT))
+		text = o->elem[CE_TEXT];
+	else
+		colour_default(theme, CE_TEXT, n, &text);
+	text.fg = colour_fit(text.fg, n);
+	text.bg = colour_fit(text.bg, n);
+	for (e = 0; e < CE_COUNT; e++) {
+		if (o->elem_set & (1u << e))
+			c = o->elem[e];
+		else if (p->colour)
+			colour_default(theme, e, n, &c);
+		else
+			c.has_attrs = 0;
+		if (!p->colour) {	/* the attributes the user gave, or ours */
+			draw_attrs[e] = draw_curses_attrs(c.has_attrs ?
+			    c.attrs : colour_mono(e));
+			continue;
+		}
+		fg = c.fg < 0 ? text.fg : colour_fit(c.fg, n);
+		bg = c.bg < 0 ? text.bg : colour_fit(c.bg, n);
+		draw_attrs[e] = draw_curses_attrs(c.attrs);
+		if ((fg >= 0 || bg >= 0) && init_pair((short)(e + 1), (short)fg,
+		    (short)bg) == OK)
+			draw_attrs[e] |= COLOR_PAIR(e + 1);
+	}
+	if (p->colour && (text.fg >= 0 || text.bg >= 0))
+		bkgdset(' ' | (draw_attrs[CE_TEXT] & A_COLOR));
+}
+
+attr_t
+draw_elem(int e)
+{
+	return e >= 0 && e < CE_COUNT ? draw_attrs[e] : A_NORMAL;
+}
+
+/* a, then b over it: b's colour pair, if it has one, replaces a's. */
+static attr_t
+draw_over(attr_t a, attr_t b)
+{
+	if (b & A_COLOR)
+		a &= ~A_COLOR;
+	return a | b;
 }
 
 /* The attribute of a text style, on top of the line's own. */
@@ -52,25 +98,25 @@ draw_style_attr(const struct pager *p, int style)
 {
 	switch (style) {
 	case STYLE_MARKER:
-		return p->colour ? COLOR_PAIR(PAIR_MARK) : A_BOLD;
+		return draw_attrs[CE_MARKER];
 	case STYLE_EMPH:
 		return A_ITALIC;
 	case STYLE_STRONG:
 		return A_BOLD;
 	case STYLE_CODE:
-		return p->colour ? COLOR_PAIR(PAIR_PRE) : A_DIM;
+		return draw_attrs[CE_CODE];
 	case STYLE_STRIKE:
 		return A_DIM;
 	case STYLE_LINK:
-		return A_UNDERLINE;
+		return draw_attrs[CE_LINK];
 	case STYLE_MATCH:
-		return A_REVERSE;
+		return draw_attrs[CE_MATCH];
 	case STYLE_CURRENT:
-		return A_REVERSE | A_BOLD;
+		return draw_attrs[CE_CURRENT];
 	case STYLE_SELECT:
 		return A_REVERSE;
 	case STYLE_HIGHLIGHT:
-		return p->colour ? COLOR_PAIR(PAIR_NOTE) : A_UNDERLINE;
+		return draw_attrs[CE_HIGHLIGHT];
 	}
 	return A_NORMAL;
 }
@@ -87,14 +133,12 @@ draw_line_attr(const struct pager *p, const struct line *l)
 		attr_t a = level <= 1 ? A_BOLD | A_UNDERLINE : level == 2 ?
 		    A_BOLD : level == 3 ? A_BOLD | A_ITALIC : A_ITALIC;
 
-		if (!p->colour)
-			return a;
-		return a | COLOR_PAIR(level == 0 ? PAIR_TITLE : level <= 2 ?
-		    PAIR_HEADING : PAIR_SUBHEADING);
+		return draw_over(draw_attrs[CE_TEXT], a | draw_attrs[level == 0 ?
+		    CE_TITLE : level <= 2 ? CE_HEADING : CE_SUBHEADING]);
 	}
-	if (b->type == BLOCK_PRE)
-		return p->colour ? COLOR_PAIR(PAIR_PRE) : A_NORMAL;
-	return A_NORMAL;
+	if (b->type == BLOCK_PRE && p->colour)
+		return draw_over(draw_attrs[CE_TEXT], draw_attrs[CE_CODE]);
+	return draw_attrs[CE_TEXT];
 }
 
 struct draw_run {
@@ -103,16 +147,21 @@ struct draw_run {
 	const struct text	*t;	/* the line's block text */
 };
 
-/* The attributes of the marks over a run (matches, highlights...). */
+/*
+ * The attributes of the marks over a run, over a: a highlight under the
+ * matches, the current match over the others, the selection on top.
+ */
 static attr_t
-draw_marks_attr(const struct pager *p, unsigned marks)
+draw_marks_attr(const struct pager *p, attr_t a, unsigned marks)
 {
-	attr_t	a = A_NORMAL;
-	int	style;
+	static const int	order[] = {
+		STYLE_HIGHLIGHT, STYLE_MATCH, STYLE_CURRENT, STYLE_SELECT
+	};
+	size_t			i;
 
-	for (style = 0; marks != 0; style++, marks >>= 1)
-		if (marks & 1)
-			a |= draw_style_attr(p, style);
+	for (i = 0; i < sizeof order / sizeof *order; i++)
+		if (marks & (1u << order[i]))
+			a = draw_over(a, draw_style_attr(p, order[i]));
 	return a;
 }
 
@@ -152,8 +201,8 @@ draw_run(void *arg, const char *s, size_t n, int style, unsigned marks)
 {
 	const struct draw_run	*r = arg;
 
-	attrset(r->base | draw_style_attr(r->p, style) |
-	    draw_marks_attr(r->p, marks));
+	attrset(draw_marks_attr(r->p, draw_over(r->base,
+	    draw_style_attr(r->p, style)), marks));
 	if (style == STYLE_LINK && r->p->hyperlinks &&
 	    doc_is_rendered(r->p->r->d))
 		draw_note_link((struct pager *)r->p, s, n,
@@ -169,7 +218,7 @@ draw_heading_mark(const struct pager *p, int y, const struct line *l)
 
 	if (!(l->flags & LINE_FIRST) || level < 1 || p->margin < level + 1)
 		return;
-	attrset(p->colour ? COLOR_PAIR(PAIR_HEADING) : A_DIM);
+	attrset(p->colour ? draw_attrs[CE_HEADING] : A_DIM);
 	move(y, p->margin - level - 1);
 	for (i = 0; i < level; i++)
 		addch('#');
@@ -192,8 +241,7 @@ draw_note_mark(const struct pager *p, int y, const struct line *l,
 
 		if (s->style == STYLE_HIGHLIGHT && s->data == 1 &&
 		    s->start >= l->start && s->start < l->end) {
-			attrset(p->colour ? COLOR_PAIR(PAIR_MARK) | A_BOLD :
-			    A_BOLD);
+			attrset(draw_attrs[CE_NOTE_MARK]);
 			mvaddch(y, x, '*');
 			return;
 		}
@@ -484,7 +532,7 @@ draw_status(struct pager *p, const struct status *st)
 
 	right = draw_status_right(st, cols / 2);
 	wr = width_str(right, strlen(right), 1);
-	attrset(p->colour ? COLOR_PAIR(PAIR_STATUS) : A_REVERSE);
+	attrset(draw_attrs[CE_STATUS]);
 	move(p->rows - 1, 0);
 	for (i = 0; i < cols; i++)
 		addch(' ');
@@ -527,8 +575,6 @@ draw_screen(struct pager *p, const struct screen_marks *sm,
 	const struct line	*l;
 	size_t			 n, i;
 
-	if (p->colour)
-		draw_colours();
 	while (p->nruns > 0)
 		free(p->runs[--p->nruns].text);
 	erase();

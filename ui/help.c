@@ -30,14 +30,24 @@ help_text(void)
 	const struct cmd	*c;
 	const char		*group = NULL;
 	struct buf		 b;
+	char			 keys[256], *help, *intro;
 
 	buf_init(&b);
-	buf_adds(&b, "# folio: keys\n\n"
-	    "h or q goes back to the document; Space, b, / and [ ] move in "
-	    "this help as in any document.  A number typed before a key "
-	    "repeats it (5j) or is its argument (50%).  Ctrl-C cancels a "
-	    "prompt, a list or a selection; twice in a row at the reader it "
-	    "quits.\n");
+	intro = xasprintf("%s or %s goes back to the document; %s, %s, %s "
+	    "and %s %s move in this help as in any document.  A number typed "
+	    "before a key repeats it (5%s) or is its argument (50%%).  Ctrl-C "
+	    "cancels a prompt, a list or a selection; twice in a row at the "
+	    "reader it quits.  The keys can be changed (bind in the "
+	    "configuration file, see folio --generate-config); each is "
+	    "followed here by its action's name.", cmd_key_for("help"),
+	    cmd_key_for("quit"), cmd_key_for("page-down"),
+	    cmd_key_for("page-up"), cmd_key_for("search"),
+	    cmd_key_for("prev-section"), cmd_key_for("next-section"),
+	    cmd_key_for("down"));
+	buf_adds(&b, "# folio: keys\n\n");
+	help_escape(&b, intro);
+	buf_adds(&b, "\n");
+	free(intro);
 	for (c = cmd_table; c->name != NULL; c++) {
 		if (group == NULL || strcmp(group, c->group) != 0) {
 			group = c->group;
@@ -45,11 +55,16 @@ help_text(void)
 			buf_adds(&b, group);
 			buf_adds(&b, "\n\n");
 		}
+		cmd_keys_of(c, keys, sizeof keys);
+		help = cmd_help_text(c);
 		buf_adds(&b, "- **");
-		help_escape(&b, c->keys);
-		buf_adds(&b, "**  \n  ");
-		help_escape(&b, c->help);
+		help_escape(&b, keys[0] != '\0' ? keys : "(no key)");
+		buf_adds(&b, "** *");
+		help_escape(&b, c->name);
+		buf_adds(&b, "*  \n  ");
+		help_escape(&b, help);
 		buf_adds(&b, "\n");
+		free(help);
 	}
 	buf_adds(&b, "\n## In lists\n\n"
 	    "- **Up, Down, Ctrl\\-P, Ctrl\\-N, j, k, PgUp, PgDn**  \n"
@@ -62,6 +77,9 @@ help_text(void)
 	    "  e edits (a note of several lines in $EDITOR), E in $EDITOR, r "
 	    "earlier texts, d deletes, u brings it back, s sorts by place or "
 	    "by date; the pane below shows the whole entry\n"
+	    "- **In the documents read**  \n"
+	    "  Enter opens one at its place, d takes it off the list (its "
+	    "notes stay); the guide is the first entry\n"
 	    "\n## At a prompt\n\n"
 	    "- **Left, Right, Home, End, Ctrl\\-A, Ctrl\\-E, Ctrl\\-U, "
 	    "Ctrl\\-W**  \n  edit as in a shell\n"

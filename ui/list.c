@@ -17,7 +17,10 @@
 #include <curses.h>
 
 #include "buf.h"
+#include "history.h"
+#include "notes.h"
 #include "passage.h"
+#include "sanitize.h"
 #include "search.h"
 #include "ui.h"
 #include "utf8.h"
@@ -30,6 +33,7 @@
 struct list_item {
 	char	*text;		/* NULL until first needed (text_of) */
 	int	 indent;	/* levels */
+	int	 dim;		/* shown dimmed (a file that is gone) */
 	size_t	 data;		/* the heading's block, the note's index... */
 };
 
@@ -43,7 +47,8 @@ struct list_ops {
 	/* An item's line, made when first needed. */
 	char	*(*text_of)(struct pager *, const struct list_item *);
 	/* The whole entry for the pane below, or NULL: no pane. */
-	char	*(*preview)(struct pager *, const struct list_item *);
+	char	*(*preview)(struct pager *, struct list *,
+		    const struct list_item *);
 	void	(*free)(struct list *);
 };
 
@@ -63,6 +68,7 @@ struct list {
 	struct buf		 filter;
 	long			 undo;	/* notes list: item last deleted */
 	int			 bookmarks;
+	int			 quit_on_close; /* the first list: closing quits */
 	void			*data;	/* the list's own */
 	struct list		*parent; /* a list this one came from */
 };
@@ -184,7 +190,7 @@ list_draw_pane(struct pager *p, struct list *l, int y, int rows)
 	for (i = 0; i < p->cols - 1; i++)
 		mvaddstr(y, i, "\xE2\x94\x80");		/* ─ */
 	attrset(A_NORMAL);
-	if (it == NULL || (text = l->ops->preview(p, it)) == NULL)
+	if (it == NULL || (text = l->ops->preview(p, l, it)) == NULL)
 		return;
 	list_wrap(text, p->cols - 1, y + 1, rows - 1);
 	free(text);
@@ -201,7 +207,7 @@ list_draw_footer(struct pager *p, struct list *l)
 	    xasprintf("%s (%zu)%s%s%s", l->title, l->nshown,
 	    l->filter.len || l->typing ? "  filter: " : "",
 	    l->filter.len ? l->filter.s : "", l->typing ? "_" : "");
-	attrset(A_REVERSE);
+	attrset(draw_elem(CE_STATUS));
 	move(p->rows - 1, 0);
 	for (i = 0; i < p->cols - 1; i++)
 		addch(' ');
@@ -248,7 +254,8 @@ list_draw(struct pager *p, void *arg)
 		x = 2 + 2 * it->indent;
 		if (x > p->cols / 2)
 			x = p->cols / 2;
-		attrset(i == l->sel ? A_REVERSE : A_NORMAL);
+		attrset((i == l->sel ? A_REVERSE : A_NORMAL) |
+		    (it->dim ? A_DIM : A_NORMAL));
 		if ((long)l->shown[i] == l->marked)
 			mvaddstr(y, 0, ">");
 		text = list_text(p, l, l->shown[i]);
@@ -298,6 +305,9 @@ list_nav(struct pager *p, struct list *l, const struct key *k)
 		list_move(l, -(long)l->nshown);
 	else if (k->fn && k->c == KEY_END)
 		list_move(l, (long)l->nshown);
+	else if (k->fn && (k->c == KEY_WHEEL_UP || k->c == KEY_WHEEL_DOWN))
+		list_move(l, (k->c == KEY_WHEEL_UP ? -1 : 1) *
+		    p->o->wheel_lines);
 	else if (k->fn && k->c == KEY_RESIZE)
 		pager_layout(p);
 	else
@@ -361,8 +371,8 @@ list_key(struct pager *p, void *arg, const struct key *k)
 	int		 pane, page = list_rows(p, l, &pane) - 1, r;
 
 	if (k->c == KEY_INTERRUPT || (!k->fn && (k->c == 27 ||
-	    (k->c == 'q' && !l->typing))))
-		return UI_DONE;		/* a message said in the list stays */
+	    (k->c == 'q' && !l->typing))))	/* a message said stays */
+		return UI_DONE | (l->quit_on_close ? UI_QUIT : 0);
 	p->msg[0] = '\0';
 	if (l->typing)
 		return list_key_typing(p, l, k);
@@ -463,11 +473,11 @@ list_toc_chosen(struct pager *p, struct list *l, size_t i)
 	return UI_DONE;
 }
 
-/* t or Tab in the contents closes it, as it opened it. */
+/* The key that opened the contents (t, Tab) closes it. */
 static int
 list_toc_extra(struct pager *p, struct list *l, const struct key *k)
 {
-	if (!k->fn && (k->c == 't' || k->c == '\t'))
+	if (cmd_is(k, "toc"))
 		return UI_DONE;
 	return -1;
 }
@@ -556,7 +566,7 @@ list_note_item(struct pager *p, const struct list_item *it)
 
 /* The pane: the passage and the note, whole, lines kept. */
 static char *
-list_note_preview(struct pager *p, const struct list_item *it)
+list_note_preview(struct pager *p, struct list *l, const struct list_item *it)
 {
 	struct note	*k = &p->r->notes.v[it->data];
 
@@ -664,7 +674,7 @@ list_rev_free(struct list *l)
 }
 
 static char *
-list_rev_preview(struct pager *p, const struct list_item *it)
+list_rev_preview(struct pager *p, struct list *l, const struct list_item *it)
 {
 	return xstrdup(it->text != NULL ? it->text : "");
 }
@@ -739,10 +749,10 @@ list_note_key(struct pager *p, struct list *l, const struct key *k)
 	struct list_item	*it = list_current(l);
 	struct note		*n;
 
+	if (l->bookmarks && cmd_is(k, "bookmarks"))	/* '': back where a jump left */
+		return pager_jump_back(p) | UI_DONE;
 	if (k->fn)
 		return -1;
-	if (k->c == '\'' && l->bookmarks)	/* '': back where a jump left */
-		return pager_jump_back(p) | UI_DONE;
 	if (k->c == 's') {
 		list_by_date = !list_by_date;
 		list_sort_notes(p, l);
@@ -791,8 +801,13 @@ list_notes(struct pager *p, int bookmarks)
 	}
 	if (l->n == 0) {
 		list_free(l);
-		pager_message(p, bookmarks ? "no bookmarks yet: m adds one" :
-		    "no notes yet: a adds one, H highlights");
+		if (bookmarks)
+			pager_message(p, "no bookmarks yet: %s adds one",
+			    cmd_key_for("bookmark"));
+		else
+			pager_message(p, "no notes yet: %s adds one, %s "
+			    "highlights", cmd_key_for("note"),
+			    cmd_key_for("highlight"));
 		return UI_REDRAW;
 	}
 	list_sort_notes(p, l);
@@ -853,4 +868,189 @@ list_links(struct pager *p)
 		i = (size_t)(e - urls) + 1;
 	}
 	return list_show(p, l);
+}
+
+/* --- The documents read -------------------------------------------------- */
+
+#define LIST_GUIDE	((size_t)-1)	/* the item that is the bundled guide */
+
+struct list_hist {
+	struct store_hist	*v;
+	size_t			 n;
+};
+
+/* A file's name from its path, for a document with no title. */
+static const char *
+list_base(const char *path)
+{
+	const char	*s = strrchr(path, '/');
+
+	return s != NULL && s[1] != '\0' ? s + 1 : path;
+}
+
+/* s made safe to show (a file's name may hold anything). */
+static char *
+list_clean(const char *s)
+{
+	return sanitize_dup(s, strlen(s));
+}
+
+/* A row: the title, then how far, when, and the notes at the right. */
+static char *
+list_hist_row(struct pager *p, const struct store_hist *h)
+{
+	char		 place[16], when[32], right[96], *title, *fit, *row;
+	int		 cols = p->cols - 4, tw, used, rw;
+
+	history_place(h->fraction, place, sizeof place);
+	history_when(h->when, time(NULL), when, sizeof when);
+	snprintf(right, sizeof right, "%4s  %-16s %s", place, when,
+	    h->notes == 0 ? "" : h->notes == 1 ? "1 note" : "");
+	if (h->notes > 1)
+		snprintf(right + strlen(right), sizeof right - strlen(right),
+		    "%d notes", h->notes);
+	rw = (int)strlen(right);
+	if (cols - rw - 2 < 24) {	/* narrow: how far only, the pane says when */
+		snprintf(right, sizeof right, "%4s", place);
+		rw = (int)strlen(right);
+	}
+	title = list_clean(h->title != NULL && *h->title != '\0' ? h->title :
+	    list_base(h->path));
+	tw = cols - rw - 2 < 12 ? 12 : cols - rw - 2;
+	fit = draw_fit(title, strlen(title), tw, &used);
+	row = xasprintf("%s%*s  %s", fit, tw - used, "", right);
+	free(fit);
+	free(title);
+	return row;
+}
+
+static char *
+list_hist_preview(struct pager *p, struct list *l, const struct list_item *it)
+{
+	struct list_hist	*lh = l->data;
+	const struct store_hist	*h;
+	char			 when[32], place[16], *path, *out;
+
+	if (it->data == LIST_GUIDE)
+		return xasprintf("folio's own guide: what it does, its keys and "
+		    "options\n%s", p->o->guide);
+	if (it->data >= lh->n)
+		return NULL;
+	h = &lh->v[it->data];
+	history_when(h->when, time(NULL), when, sizeof when);
+	history_place(h->fraction, place, sizeof place);
+	path = list_clean(h->path);
+	out = xasprintf("%s%s\nlast read %s%s%s", path, it->dim ?
+	    "  (not there now)" : "", when, *place ? ", at " : "", place);
+	free(path);
+	return out;
+}
+
+static int
+list_hist_chosen(struct pager *p, struct list *l, size_t i)
+{
+	struct list_hist	*lh = l->data;
+	size_t			 k = l->items[i].data;
+	const char		*path = k == LIST_GUIDE ? p->o->guide :
+				    lh->v[k].path;
+
+	if (k != LIST_GUIDE && l->items[i].dim) {
+		pager_message(p, "that file is not there now");
+		return UI_REDRAW;
+	}
+	if (l->quit_on_close)	/* the first list: instead of the guide */
+		return (k == LIST_GUIDE ? UI_REDRAW : reading_instead(p, path)) |
+		    UI_DONE;
+	return reading_edit(p, path) | UI_DONE;
+}
+
+/* d: the document is taken off the history (its notes stay). */
+static int
+list_hist_forget(struct pager *p, struct list *l)
+{
+	struct list_hist	*lh = l->data;
+	struct store		*st;
+	char			*cause = NULL, *notice = NULL;
+	size_t			 i = l->shown[l->sel], k = l->items[i].data;
+
+	if (k == LIST_GUIDE)
+		return UI_REDRAW;
+	if ((st = store_open(&cause, &notice)) == NULL ||
+	    store_forget_position(st, lh->v[k].doc_id) != 0) {
+		pager_message(p, "the history cannot be changed%s%s",
+		    cause != NULL ? ": " : "", cause != NULL ? cause : "");
+		free(cause);
+		free(notice);
+		store_close(st);
+		return UI_REDRAW;
+	}
+	free(notice);
+	store_close(st);
+	free(l->items[i].text);
+	memmove(l->items + i, l->items + i + 1, (l->n - i - 1) *
+	    sizeof *l->items);
+	l->n--;
+	list_refilter(p, l);
+	pager_message(p, "taken off the history (its notes stay)");
+	return UI_REDRAW;
+}
+
+static int
+list_hist_key(struct pager *p, struct list *l, const struct key *k)
+{
+	if (cmd_is(k, "history"))
+		return UI_DONE | (l->quit_on_close ? UI_QUIT : 0);
+	if (!k->fn && k->c == 'd' && l->nshown > 0)
+		return list_hist_forget(p, l);
+	return -1;
+}
+
+static void
+list_hist_free(struct list *l)
+{
+	struct list_hist	*lh = l->data;
+
+	store_history_free(lh->v, lh->n);
+	free(lh);
+}
+
+static const struct list_ops list_hist_ops = {
+	list_hist_chosen, list_hist_key, NULL, list_hist_preview,
+	list_hist_free
+};
+
+int
+list_history(struct pager *p, int first)
+{
+	struct list_hist	*lh = xcalloc(1, sizeof *lh);
+	struct list		*l;
+	size_t			 i;
+
+	if (notes_history(p->o->guide, &lh->v, &lh->n) != 0 ||
+	    (lh->n == 0 && !first)) {
+		store_history_free(lh->v, lh->n);
+		free(lh);
+		pager_message(p, "no documents read before");
+		return UI_REDRAW;
+	}
+	l = list_new(&list_hist_ops, lh->n + 1, first ?
+	    "Read before: Enter opens, d takes off the list, q quits" :
+	    "Read before: Enter opens, d takes off the list");
+	l->data = lh;
+	l->filterable = 1;
+	l->quit_on_close = first;
+	if (p->o->guide != NULL) {
+		l->items[l->n].data = LIST_GUIDE;
+		l->items[l->n++].text = xstrdup("folio's guide (keys, options, "
+		    "what it does)");
+	}
+	for (i = 0; i < lh->n; i++) {
+		l->items[l->n].data = i;
+		l->items[l->n].dim = notes_history_missing(&lh->v[i]);
+		l->items[l->n++].text = list_hist_row(p, &lh->v[i]);
+	}
+	list_refilter(p, l);
+	l->sel = l->nshown > 1 ? 1 : 0;		/* the last read */
+	mode_push(p, &list_mode, l);
+	return UI_REDRAW | UI_CLEAR;
 }

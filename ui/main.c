@@ -3,6 +3,7 @@
  * the choice between the pager and the non-interactive commands.  The only
  * place that exits.
  */
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -14,7 +15,7 @@
 #include "convert.h"
 #include "doc.h"
 #include "fetch.h"
-#include "fetch.h"
+#include "history.h"
 #include "options.h"
 #include "pager.h"
 #include "notes.h"
@@ -66,8 +67,17 @@ main_file(const struct options *o)
 	if (o->file != NULL)
 		return o->file;
 	if (isatty(STDIN_FILENO))
-		return main_guide();
+		return o->guide;
 	return "-";
+}
+
+/* The exit status, after what the options hold is freed. */
+static int
+main_end(struct options *o, int rc)
+{
+	cmd_keys_free();
+	options_free(o);
+	return rc;
 }
 
 static void
@@ -81,17 +91,85 @@ main_fatal(const char *msg)
 static int	main_script(struct doc *, const struct options *, const char *,
 		    struct convert **);
 
-/* The files to read: those given, else the guide or standard input. */
-static size_t
-main_files(const struct options *o, const char ***paths)
+/* The history, read once (the bundled guide left out). */
+static struct store_hist *
+main_history(const struct options *o, size_t *n)
 {
-	size_t	i, n = o->nfiles > 0 ? (size_t)o->nfiles : 1;
+	static struct store_hist	*v;
+	static size_t			 nv;
+	static int			 done;
+
+	if (!done && notes_history(o->guide, &v, &nv) != 0)
+		nv = 0;
+	done = 1;
+	*n = nv;
+	return v;
+}
+
+/*
+ * In the reader, a name that is no file here (and no path, no URL) may
+ * be a document read before: the last read whose title or path holds it.
+ * Its path (owned), or NULL.
+ */
+static char *
+main_file_from_history(struct options *o, const char *name)
+{
+	struct store_hist	*v;
+	size_t			 n;
+	long			 i;
+
+	if (o->mode != MODE_PAGER || !isatty(STDOUT_FILENO) ||
+	    strchr(name, '/') != NULL || strstr(name, "://") != NULL ||
+	    access(name, F_OK) == 0 || errno != ENOENT)
+		return NULL;
+	v = main_history(o, &n);
+	if ((i = history_match(v, n, name)) < 0)
+		return NULL;
+	free(o->start_msg);
+	o->start_msg = xasprintf("no file \"%s\" here: reopened from the "
+	    "history", name);
+	return xstrdup(v[i].path);
+}
+
+/*
+ * The files to read: those given, the Nth document read (folio -N),
+ * else the guide or standard input; paths made here are kept in *owned.
+ * With no file on a terminal the reader starts with the documents read
+ * before, if there are any.  The count, or 0 after an error is printed.
+ */
+static size_t
+main_files(struct options *o, const char ***paths, char ***owned)
+{
+	struct store_hist	*v;
+	size_t			 i, n = o->nfiles > 0 ? (size_t)o->nfiles : 1, nv;
 
 	*paths = xcalloc(n, sizeof **paths);
-	for (i = 0; i < (size_t)o->nfiles; i++)
+	*owned = xcalloc(n, sizeof **owned);
+	for (i = 0; i < (size_t)o->nfiles; i++) {
 		(*paths)[i] = strcmp(o->files[i], "-") == 0 ? NULL : o->files[i];
-	if (o->nfiles == 0)
-		(*paths)[0] = isatty(STDIN_FILENO) ? main_guide() : NULL;
+		if ((*paths)[i] != NULL && ((*owned)[i] =
+		    main_file_from_history(o, o->files[i])) != NULL)
+			(*paths)[i] = (*owned)[i];
+	}
+	if (o->history_pick > 0) {
+		v = main_history(o, &nv);
+		if ((size_t)o->history_pick > nv) {
+			if (nv == 0)
+				fprintf(stderr, "folio: -%d: no documents read "
+				    "yet\n", o->history_pick);
+			else
+				fprintf(stderr, "folio: -%d: only %zu documents "
+				    "read (folio --history lists them)\n",
+				    o->history_pick, nv);
+			return 0;
+		}
+		(*paths)[0] = (*owned)[0] = xstrdup(v[o->history_pick - 1].path);
+	} else if (o->nfiles == 0) {
+		(*paths)[0] = isatty(STDIN_FILENO) ? o->guide : NULL;
+		o->history_first = isatty(STDIN_FILENO) &&
+		    o->mode == MODE_PAGER && isatty(STDOUT_FILENO) &&
+		    (main_history(o, &nv), nv > 0);
+	}
 	return n;
 }
 
@@ -106,10 +184,15 @@ main_read(struct options *o)
 	const char	**paths, **ok;
 	struct doc	**docs;
 	struct convert	*cv = NULL;
-	char		*cause = NULL;
-	size_t		 n = main_files(o, &paths), i, k = 0;
+	char		*cause = NULL, **owned;
+	size_t		 n = main_files(o, &paths, &owned), i, k = 0;
 	int		 rc = 0, width = o->width;
 
+	if (n == 0) {
+		free(paths);
+		free(owned);
+		return 1;
+	}
 	docs = xcalloc(n, sizeof *docs);
 	ok = xcalloc(n, sizeof *ok);
 	o->doc.lazy = o->mode == MODE_PAGER && isatty(STDOUT_FILENO);
@@ -149,6 +232,9 @@ main_read(struct options *o)
 	free(docs);
 	free(ok);
 	free(paths);
+	for (i = 0; i < n; i++)
+		free(owned[i]);
+	free(owned);
 	return rc;
 }
 
@@ -204,10 +290,10 @@ main_grep(struct doc *d, struct search *s, const char *name, int count)
 	return n > 0 ? 0 : 1;
 }
 
-int
-main(int argc, char **argv)
+/* What folio was asked to do, once the options are read: the exit status. */
+static int
+main_run(struct options *o)
 {
-	struct options	 o;
 	struct search	*pattern = NULL;
 	struct convert	*cv;
 	struct doc	*d;
@@ -215,63 +301,86 @@ main(int argc, char **argv)
 	char		*cause = NULL;
 	int		 rc;
 
-	xmalloc_set_fatal(main_fatal);
-	if (main_locale() != 0)
-		return 1;
-	if (options_parse(argc, argv, &o) != 0)
-		return 2;
-	if (o.mode == MODE_HELP) {
+	if (o->mode == MODE_HELP) {
 		options_usage(stdout);
 		return 0;
 	}
-	if (o.mode == MODE_VERSION) {
+	if (o->mode == MODE_VERSION) {
 		printf("folio %s\n", PACKAGE_VERSION);
 		return 0;
 	}
-	if (o.mode == MODE_KEYS) {
-		cmd_print_keys(stdout, o.keys_man);
+	if (o->mode == MODE_GENCONFIG) {
+		options_generate_config(stdout);
 		return 0;
 	}
-	if (o.mode == MODE_GREP && main_pattern(&o, &pattern) != 0)
+	if (o->mode == MODE_COMPLETION) {
+		options_completion(stdout, o->shell);
+		return 0;
+	}
+	cmd_keys_init(o);	/* the keys in force */
+	o->guide = main_guide();
+	if (o->mode == MODE_HISTORY)
+		return notes_history_print(o->guide);
+	if (o->mode == MODE_KEYS) {
+		cmd_print_keys(stdout, o->keys_man);
+		return 0;
+	}
+	if (o->mode == MODE_GREP && main_pattern(o, &pattern) != 0)
 		return 2;
-	if (o.mode == MODE_IMPORT)
-		return notes_import(o.import);
-	if (o.mode == MODE_EXPORT && o.file == NULL)
-		return notes_export_all(o.json);
-	if (o.mode == MODE_NOTES && o.file == NULL) {
+	if (o->mode == MODE_IMPORT)
+		return notes_import(o->import);
+	if (o->mode == MODE_EXPORT && o->file == NULL)
+		return notes_export_all(o->json);
+	if (o->mode == MODE_NOTES && o->file == NULL) {
 		fprintf(stderr, "folio: --notes needs a FILE\n");
 		return 2;
 	}
-	if (o.mode == MODE_PAGER || o.mode == MODE_DUMP)
-		return main_read(&o);
-	file = main_file(&o);
+	if (o->mode == MODE_PAGER || o->mode == MODE_DUMP)
+		return main_read(o);
+	file = main_file(o);
 	/* the printers need it all; --grep only as far as its matches */
-	o.doc.lazy = o.mode == MODE_GREP;
-	o.doc.plain_links = 1;	/* printed, a page's links have no [n] */
-	d = web_open(NULL, strcmp(file, "-") == 0 ? NULL : file, &o.doc, &o,
+	o->doc.lazy = o->mode == MODE_GREP;
+	o->doc.plain_links = 1;	/* printed, a page's links have no [n] */
+	d = web_open(NULL, strcmp(file, "-") == 0 ? NULL : file, &o->doc, o,
 	    &cause);
 	if (d == NULL) {
 		fprintf(stderr, "folio: %s: %s\n",
 		    strcmp(file, "-") == 0 ? "standard input" : file, cause);
 		free(cause);
+		search_free(pattern);
 		return 1;
 	}
-	if (main_script(d, &o, strcmp(file, "-") == 0 ? "standard input" :
+	if (main_script(d, o, strcmp(file, "-") == 0 ? "standard input" :
 	    file, &cv) != 0) {
 		search_free(pattern);
 		doc_free(d);
 		return 1;
 	}
-	if (o.mode == MODE_GREP)
+	if (o->mode == MODE_GREP)
 		rc = main_grep(d, pattern, strcmp(file, "-") == 0 ?
-		    "(standard input)" : file, o.count);
-	else if (o.mode == MODE_TOC)
+		    "(standard input)" : file, o->count);
+	else if (o->mode == MODE_TOC)
 		rc = print_toc(d, stdout) != 0 ? 1 : 0;
 	else
 		rc = notes_print(d, strcmp(file, "-") == 0 ? NULL : file,
-		    o.mode == MODE_EXPORT && o.json) ? 1 : 0;
+		    o->mode == MODE_EXPORT && o->json) ? 1 : 0;
 	search_free(pattern);
 	doc_free(d);
 	convert_close(cv);
 	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options	o;
+
+	xmalloc_set_fatal(main_fatal);
+	if (main_locale() != 0)
+		return 1;
+	if (options_parse(argc, argv, &o) != 0) {
+		options_free(&o);
+		return 2;
+	}
+	return main_end(&o, main_run(&o));
 }

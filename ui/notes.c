@@ -3,17 +3,22 @@
  * in the store, re-attaching its notes to the text as it is now, and the
  * non-interactive --notes, --export and --import.
  */
+#include <sys/stat.h>
+
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "anchor.h"
 #include "buf.h"
 #include "export.h"
+#include "history.h"
 #include "json.h"
 #include "notes.h"
 #include "passage.h"
+#include "sanitize.h"
 #include "sha256.h"
 #include "xmalloc.h"
 
@@ -592,4 +597,71 @@ out:
 	store_close(st);
 	json_free(root);
 	return rc;
+}
+
+/* --- The documents read ------------------------------------------------ */
+
+int
+notes_history(const char *guide, struct store_hist **v, size_t *n)
+{
+	char	*g = guide != NULL ? notes_realpath(guide) : NULL;
+	int	 rc = store_history(NULL, HISTORY_SHOWN, v, n);
+
+	if (rc == 0)
+		*n = history_drop(*v, *n, g);
+	free(g);
+	return rc;
+}
+
+int
+notes_history_missing(const struct store_hist *h)
+{
+	struct stat	sb;
+
+	return strstr(h->path, "://") == NULL && stat(h->path, &sb) != 0;
+}
+
+/* Prints s made safe to show (a file's name may hold anything). */
+static void
+notes_history_text(FILE *f, const char *s)
+{
+	char	*safe = sanitize_dup(s, strlen(s));
+
+	fputs(safe, f);
+	free(safe);
+}
+
+int
+notes_history_print(const char *guide)
+{
+	struct store_hist	*v;
+	size_t			 n, i;
+	char			 place[16], when[32], notes[32];
+	const char		*base;
+
+	if (notes_history(guide, &v, &n) != 0) {
+		fprintf(stderr, "folio: the history cannot be read\n");
+		return 1;
+	}
+	if (n == 0)
+		fprintf(stderr, "folio: no documents read yet\n");
+	for (i = 0; i < n; i++) {
+		history_place(v[i].fraction, place, sizeof place);
+		history_when(v[i].when, time(NULL), when, sizeof when);
+		snprintf(notes, sizeof notes, v[i].notes == 0 ? "" :
+		    v[i].notes == 1 ? "1 note" : "%d notes", v[i].notes);
+		printf("%3zu  %-4s %-16s %-9s ", i + 1, place, when, notes);
+		base = strrchr(v[i].path, '/');
+		notes_history_text(stdout, v[i].title != NULL ? v[i].title :
+		    base != NULL ? base + 1 : v[i].path);
+		printf("  (");
+		notes_history_text(stdout, v[i].path);
+		printf("%s)\n", notes_history_missing(&v[i]) ? ": missing" : "");
+	}
+	store_history_free(v, n);
+	if (fflush(stdout) != 0) {
+		fprintf(stderr, "folio: write error\n");
+		return 1;
+	}
+	return 0;
 }

@@ -70,5 +70,14 @@ int	notes_print(struct doc *, const char *path, int json);
 int	notes_export_all(int json);
 /* --import=FILE.json; returns an exit status. */
 int	notes_import(const char *);
+/*
+ * The documents read, the last first, without the bundled guide (its
+ * path); *v allocated (store_history_free).  0, or -1.
+ */
+int	notes_history(const char *guide, struct store_hist **v, size_t *n);
+/* Is the history's file missing (a URL never is)? */
+int	notes_history_missing(const struct store_hist *);
+/* folio --history: the documents read, numbered for folio -N. */
+int	notes_history_print(const char *guide);
 
 #endif

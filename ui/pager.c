@@ -26,7 +26,7 @@
 #include "convert.h"
 #include "encoding.h"
 #include "html.h"
-#include "html.h"
+#include "keys.h"
 #include "pager.h"
 #include "ui.h"
 #include "utf8.h"
@@ -99,7 +99,8 @@ pager_width(struct pager *p, int by)
 	}
 	p->want_width = w;
 	pager_layout(p);
-	pager_message(p, "text %d columns wide (+ wider, - narrower)", w);
+	pager_message(p, "text %d columns wide (%s wider, %s narrower)", w,
+	    cmd_key_for("wider"), cmd_key_for("narrower"));
 	return UI_REDRAW | UI_CLEAR;
 }
 
@@ -234,6 +235,7 @@ pager_reopen(struct pager *p, int off, int show)
 	const char	*s, *msg;
 	char		*cause = NULL;
 	size_t		 n;
+	int		 was_show = p->r->show_glosses;
 
 	o.lazy = 1;
 	o.reflow_off = off;
@@ -252,13 +254,14 @@ pager_reopen(struct pager *p, int off, int show)
 		return UI_REDRAW;
 	}
 	msg = show != p->r->show_glosses ? (show ?
-	    "readings and notes shown (o: hide)" :
-	    "readings and notes hidden (o: show)") : off ?
-	    "reflow off: lines as in the file (S: on)" : "reflow on (S: off)";
+	    "readings and notes shown (%s: hide)" :
+	    "readings and notes hidden (%s: show)") : off ?
+	    "reflow off: lines as in the file (%s: on)" : "reflow on (%s: off)";
 	p->r->reflow_off = off;
 	p->r->show_glosses = show;
 	reading_replace(p, d, pager_top(p));
-	pager_message(p, "%s", msg);
+	pager_message(p, msg, cmd_key_for(show != was_show ? "readings" :
+	    "reflow"));
 	return UI_REDRAW | UI_CLEAR;
 }
 
@@ -365,7 +368,7 @@ pager_interrupt(struct pager *p)
 	if (p->interrupted)
 		return UI_QUIT;
 	p->interrupted = 1;
-	pager_message(p, "Ctrl-C again quits (q quits)");
+	pager_message(p, "Ctrl-C again quits (%s quits)", cmd_key_for("quit"));
 	return UI_REDRAW;
 }
 
@@ -381,22 +384,16 @@ pager_count(struct pager *p, const struct key *k)
 	return 1;
 }
 
-/* The name of a key, for a hint. */
+/* The name of a key, for a hint: as a configuration names it. */
 static void
 pager_key_name(const struct key *k, char *out, size_t size)
 {
-	if (k->fn)
-		snprintf(out, size, "%s", keyname((int)k->c));
-	else if (k->c < 0x20)
-		snprintf(out, size, "Ctrl-%c", (int)k->c + '@');
-	else {
-		struct buf b;
+	int	id = cmd_key_id(k);
 
-		buf_init(&b);
-		buf_add_cp(&b, (uint32_t)k->c);
-		snprintf(out, size, "%s", b.s);
-		buf_free(&b);
-	}
+	if (id >= 0)
+		keys_name(id, out, size);
+	else
+		snprintf(out, size, "%s", keyname((int)k->c));
 }
 
 static int
@@ -414,6 +411,13 @@ pager_key(struct pager *p, const struct key *k)
 	}
 	if (k->c == KEY_INTERRUPT)
 		return pager_interrupt(p);
+	if (k->fn && (k->c == KEY_WHEEL_UP || k->c == KEY_WHEEL_DOWN)) {
+		if (view_scroll(p->r->v, (k->c == KEY_WHEEL_UP ? -1 : 1) *
+		    p->o->wheel_lines) == 0)
+			pager_message(p, k->c == KEY_WHEEL_UP ? "(top)" :
+			    "(END)");
+		return UI_REDRAW;
+	}
 	p->interrupted = 0;
 	if (pager_count(p, k))
 		return UI_REDRAW;	/* the count is shown as it is typed */
@@ -421,7 +425,8 @@ pager_key(struct pager *p, const struct key *k)
 	if ((c = cmd_find(k)) == NULL) {
 		p->last = NULL;
 		pager_key_name(k, name, sizeof name);
-		pager_message(p, "%s is not a key here (h: keys)", name);
+		pager_message(p, "%s is not a key here (%s: keys)", name,
+		    cmd_key_for("help"));
 		return UI_REDRAW;
 	}
 	if (strcmp(c->name, "undo-or-half-up") != 0)
@@ -449,7 +454,8 @@ pager_watch(struct pager *p)
 		pager_message(p, "the file is gone (its text stays here)");
 		p->r->mtime = 0;
 	} else if (sb.st_mtime != p->r->mtime) {
-		pager_message(p, "the file changed on disk: R reloads");
+		pager_message(p, "the file changed on disk: %s reloads",
+		    cmd_key_for("reload"));
 		p->r->mtime = sb.st_mtime;
 	}
 }
@@ -493,6 +499,37 @@ pager_background(struct pager *p)
 	return UI_NONE;
 }
 
+/*
+ * A mouse report: the wheel as a key (KEY_WHEEL_UP, KEY_WHEEL_DOWN) when
+ * the mouse is on and the reader or a list is on top; else 0, and the
+ * report is dropped whole (it never becomes keys).
+ */
+static wint_t
+pager_mouse(struct pager *p, wint_t intro)
+{
+	int	dir = intro == KEY_MOUSE ? 0 : term_mouse_read((int)intro);
+
+	if (!p->mouse || dir == 0 || (p->nmodes > 0 &&
+	    !p->modes[p->nmodes - 1].type->full))
+		return 0;
+	return dir > 0 ? KEY_WHEEL_DOWN : KEY_WHEEL_UP;
+}
+
+int
+pager_mouse_toggle(struct pager *p)
+{
+	if (term_mouse(!p->mouse) != 0) {
+		pager_message(p, "this terminal reports no mouse (TERM=%s)",
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		return UI_REDRAW;
+	}
+	p->mouse = !p->mouse;
+	pager_message(p, p->mouse ? "mouse on: the wheel scrolls, Shift-drag "
+	    "selects text (%s: off)" : "mouse off: the terminal selects "
+	    "text (%s: on)", cmd_key_for("mouse"));
+	return UI_REDRAW;
+}
+
 /* Waits for a key, doing background work meanwhile; returns a reaction. */
 static int
 pager_wait(struct pager *p)
@@ -511,6 +548,11 @@ pager_wait(struct pager *p)
 	}
 	if (term_take_interrupt()) {
 		k.c = KEY_INTERRUPT;
+		k.fn = 1;
+	} else if (rc == KEY_CODE_YES && (c == KEY_MOUSE_SGR ||
+	    c == KEY_MOUSE_X10 || c == KEY_MOUSE)) {
+		if ((k.c = pager_mouse(p, c)) == 0)
+			return UI_NONE;		/* not the wheel, or not wanted */
 		k.fn = 1;
 	} else if (rc == ERR) {
 		if (term_gone())
@@ -664,13 +706,13 @@ pager_loop(struct pager *p)
 	int	r = UI_REDRAW;
 
 	for (;;) {
+		if (r & UI_QUIT)
+			break;
 		if (r & UI_CLEAR)
 			clearok(curscr, TRUE);
 		if (r & UI_REDRAW)
 			pager_draw(p);
-		if (r & UI_QUIT)
-			break;
-		if (!p->r->started && !p->r->builtin) {
+		if (!p->r->started && !p->r->builtin && !mode_covers(p)) {
 			/*
 			 * The notes store after the first screen: it costs a
 			 * few milliseconds.  A saved place is gone to at once.
@@ -726,12 +768,19 @@ pager_run(struct doc **docs, const char **paths, size_t n,
 	for (i = 0; i < n; i++)
 		p.files[p.nfiles++] = reading_new(&p, docs[i], paths[i],
 		    paths[i] != NULL ? paths[i] : "standard input");
-	if (term_start() != 0)
+	if (term_start(term_wants_colour(o)) != 0)
 		return 1;
-	p.colour = term_has_colour();
+	p.colour = term_colour();
+	draw_init(&p);
+	if (o->mouse == MOUSE_SCROLL && term_mouse(1) == 0)
+		p.mouse = 1;
 	p.hyperlinks = term_has_hyperlinks();
 	find_history_load(&p);
 	reading_show(&p, p.files[0]);
+	if (o->start_msg != NULL)
+		pager_message(&p, "%s", o->start_msg);
+	if (o->history_first)	/* no file: the documents read before */
+		list_history(&p, 1);
 	pager_loop(&p);
 	term_stop();
 	find_history_save(&p);

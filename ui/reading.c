@@ -113,8 +113,8 @@ reading_show(struct pager *p, struct reading *r)
 		annot_save_place(p, was);
 	pager_layout(p);
 	if (!encoding_is_utf8(r->encoding) && !r->builtin)
-		pager_message(p, "read as %s (= for more)",
-		    encoding_label(r->encoding));
+		pager_message(p, "read as %s (%s for more)",
+		    encoding_label(r->encoding), cmd_key_for("info"));
 	if (doc_article(r->d) >= 0 && r->started == 0)
 		web_say_article(p);
 }
@@ -196,6 +196,26 @@ reading_edit(struct pager *p, const char *path)
 	p->file = i;
 	reading_show(p, p->files[i]);
 	reading_say(p);
+	return UI_REDRAW | UI_CLEAR;
+}
+
+int
+reading_instead(struct pager *p, const char *path)
+{
+	struct reading	*r, *was = p->files[p->file];
+	char		*cause = NULL;
+
+	if ((r = reading_open(p, path, &cause)) == NULL) {
+		pager_message(p, "%s: %s", path, cause);
+		free(cause);
+		return UI_REDRAW;
+	}
+	p->files[p->file] = r;
+	reading_show(p, r);
+	reading_close(p, was);
+	if (p->r == was)
+		p->r = r;
+	reading_free(was);
 	return UI_REDRAW | UI_CLEAR;
 }
 

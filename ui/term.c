@@ -18,9 +18,12 @@
 
 #include <curses.h>
 
+#include "keys.h"
 #include "ui.h"
 
 #include <term.h>	/* after ui.h: it defines a macro "lines" */
+
+static void	term_mouse_send(int);
 
 static volatile sig_atomic_t	term_quit_flag;
 static volatile sig_atomic_t	term_int_flag;
@@ -28,6 +31,8 @@ static volatile sig_atomic_t	term_tstp_flag;
 static SCREEN			*term_screen;
 static FILE			*term_tty;
 static int			 term_started;
+static int			 term_colour_on;
+static int			 term_mouse_on;	/* reports asked for */
 
 static void
 term_on_quit(int sig)
@@ -91,7 +96,7 @@ term_check(void)
 }
 
 int
-term_start(void)
+term_start(int colour)
 {
 	FILE	*in = stdin;
 
@@ -120,9 +125,13 @@ term_start(void)
 	leaveok(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
-	if (term_has_colour()) {
-		start_color();
-		use_default_colors();
+	/* Mouse reports are read by folio, never taken for keys. */
+	define_key("\033[<", KEY_MOUSE_SGR);
+	define_key("\033[M", KEY_MOUSE_X10);
+	term_colour_on = 0;
+	if (colour && has_colors() && start_color() == OK) {
+		use_default_colors();	/* the terminal's own background */
+		term_colour_on = 1;
 	}
 	return 0;
 }
@@ -133,6 +142,7 @@ term_stop(void)
 	if (!term_started)
 		return;
 	term_started = 0;
+	term_mouse_send(0);
 	curs_set(1);
 	endwin();
 	delscreen(term_screen);
@@ -141,6 +151,67 @@ term_stop(void)
 		fclose(term_tty);
 		term_tty = NULL;
 	}
+}
+
+/*
+ * Mouse reports on or off: button events (1000), written as SGR (1006),
+ * which has no limit to its coordinates.  A terminal without 1006 sends
+ * X10 reports instead, read too.  Only where terminfo says the terminal
+ * has a mouse (kmous).
+ */
+static void
+term_mouse_send(int on)
+{
+	static int	sent;
+
+	if (on == sent)
+		return;
+	fputs(on ? "\033[?1000h\033[?1006h" : "\033[?1006l\033[?1000l",
+	    stdout);
+	fflush(stdout);
+	sent = on;
+}
+
+int
+term_mouse(int on)
+{
+	const char	*km = tigetstr("kmous");
+
+	if (on && (km == NULL || km == (char *)-1 || *km == '\0'))
+		return -1;
+	term_mouse_on = on;
+	term_mouse_send(on);
+	return 0;
+}
+
+/*
+ * After an introducer: the rest of the report, from what the terminal
+ * has sent (bytes, not characters: X10's coordinates are raw).  The
+ * wheel's direction (1 down, -1 up), or 0.
+ */
+int
+term_mouse_read(int intro)
+{
+	unsigned char		b[24];
+	struct keys_mouse	m;
+	size_t			n = 0, used;
+	int			c, rc;
+
+	timeout(50);
+	while (n < sizeof b) {
+		if ((c = getch()) == ERR)	/* a report's bytes, not keys */
+			break;
+		b[n++] = (unsigned char)c;
+		rc = intro == KEY_MOUSE_SGR ?
+		    keys_mouse_sgr(b, n, &used, &m) :
+		    keys_mouse_x10(b, n, &used, &m);
+		if (rc == 0)
+			return keys_wheel(&m);
+		if (intro == KEY_MOUSE_SGR && !(c == ';' || (c >= '0' &&
+		    c <= '9')))
+			break;	/* not a report after all: dropped */
+	}
+	return 0;
 }
 
 int
@@ -201,6 +272,7 @@ term_suspend(void)
 	sigset_t	set;
 
 	def_prog_mode();
+	term_mouse_send(0);
 	endwin();
 	signal(SIGTSTP, SIG_DFL);
 	sigemptyset(&set);
@@ -210,15 +282,25 @@ term_suspend(void)
 	/* Running again. */
 	term_handle(SIGTSTP, term_on_tstp);
 	reset_prog_mode();
+	term_mouse_send(term_mouse_on);
 	clearok(curscr, TRUE);
 }
 
+/* no-color.org: NO_COLOR set and not empty means no colour, unless asked. */
 int
-term_has_colour(void)
+term_wants_colour(const struct options *o)
 {
 	const char	*nc = getenv("NO_COLOR");
 
-	return has_colors() && (nc == NULL || *nc == '\0');
+	if (o->colour == COLOUR_NEVER)
+		return 0;
+	return o->colour == COLOUR_ALWAYS || nc == NULL || *nc == '\0';
+}
+
+int
+term_colour(void)
+{
+	return term_colour_on;
 }
 
 /*

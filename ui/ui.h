@@ -61,6 +61,12 @@ struct key {
 
 /* Ctrl-C, given to the mode on top like a key (it never kills folio). */
 #define KEY_INTERRUPT	(KEY_MAX + 1)
+/* The mouse wheel, turned (the reader and lists scroll by it). */
+#define KEY_WHEEL_UP	(KEY_MAX + 2)
+#define KEY_WHEEL_DOWN	(KEY_MAX + 3)
+/* What starts a mouse report (term.c reads the rest). */
+#define KEY_MOUSE_SGR	(KEY_MAX + 4)
+#define KEY_MOUSE_X10	(KEY_MAX + 5)
 
 /* --- Modes ------------------------------------------------------------- */
 
@@ -260,6 +266,7 @@ struct pager {
 	const struct cmd	*last;	/* the command of the key before */
 	char			 msg[256]; /* a message for the status line */
 	int			 colour;
+	int			 mouse;		/* the wheel scrolls (M) */
 	int			 hyperlinks;	/* the terminal takes OSC 8 */
 	struct link_run		*runs;	/* links drawn on this screen */
 	size_t			 nruns;
@@ -279,8 +286,13 @@ struct cmd;
 /* term.c */
 /* Checks TERM; returns 0 or -1 with a message printed. */
 int	term_check(void);
-/* Takes the terminal (keys from /dev/tty when stdin is not one). */
-int	term_start(void);
+/* Is colour wanted: --color, and NO_COLOR unless --color=always? */
+int	term_wants_colour(const struct options *);
+/*
+ * Takes the terminal (keys from /dev/tty when stdin is not one), in
+ * colour if wanted and the terminal has colours.
+ */
+int	term_start(int colour);
 void	term_stop(void);
 /* Signal flags: set by handlers, read and cleared by the loop. */
 int	term_quit_requested(void);
@@ -292,25 +304,45 @@ void	term_catch_interrupt(int on);
 int	term_gone(void);
 int	term_take_suspend(void);
 void	term_suspend(void);
-int	term_has_colour(void);
+/* Mouse reports on (the wheel scrolls) or off; -1 if there is no mouse. */
+int	term_mouse(int on);
+/* The rest of a report after its introducer: the wheel (1, -1) or 0. */
+int	term_mouse_read(int intro);
+/* Are colours on (term_start)? */
+int	term_colour(void);
 int	term_has_hyperlinks(void);
 
 /* cmd.c */
 #define CMD_JUMP	0x01	/* moves far: the place left is remembered */
+#define CMD_COUNTED	0x02	/* shown with N before its keys (N%) */
 
 struct cmd {
-	const char	*name;
-	const char	*keys;		/* as shown in the help and the man page */
-	int		 key[8];	/* key codes (0 ends) */
-	const char	*help;
+	const char	*name;		/* the action's name (bind KEY NAME) */
+	const char	*keys;		/* its default keys, by name (keys.h) */
+	const char	*help;		/* {name}: the key of command name */
 	int		(*fn)(struct pager *, long count);
 	int		 flags;		/* CMD_* */
 	const char	*group;		/* a heading of the help */
 };
 extern const struct cmd cmd_table[];
+/* The keys in force: the table's, less's (--keys=less), the config's. */
+void	cmd_keys_init(const struct options *);
+void	cmd_keys_free(void);
+/* The row of the command named, or -1. */
+int	cmd_index(const char *name);
+/* A key as keys.h numbers it, or -1 (a function key folio has no name for). */
+int	cmd_key_id(const struct key *);
 /* The command bound to a key, or NULL. */
 const struct cmd *cmd_find(const struct key *);
-/* Prints the key table: plain text, or man(7) .TP entries. */
+/* Is the key bound to the command named? */
+int	cmd_is(const struct key *, const char *name);
+/* The keys bound to a command, as shown ("j, Down, Enter"); "" if none. */
+void	cmd_keys_of(const struct cmd *, char *, size_t);
+/* The first key bound to the command named, for messages ("R"). */
+const char *cmd_key_for(const char *name);
+/* A command's help with other commands' keys written in; allocated. */
+char	*cmd_help_text(const struct cmd *);
+/* Prints the keys in force: by group, or as man(7) .TP entries. */
 void	cmd_print_keys(FILE *, int man);
 
 /* draw.c */
@@ -319,6 +351,10 @@ struct screen_marks {
 	struct marks	*v;		/* one per line of view_lines */
 	size_t		 n;
 };
+/* Each element's colours or attributes (colour.h), once colour is known. */
+void	draw_init(struct pager *);
+/* An element's attribute (CE_*). */
+attr_t	draw_elem(int);
 void	draw_screen(struct pager *, const struct screen_marks *,
 	    const struct status *);
 /* Only the status line. */
@@ -343,6 +379,12 @@ int	list_toc(struct pager *);
 int	list_notes(struct pager *, int bookmarks);
 /* L: a document's links: Enter opens one, y copies its URL. */
 int	list_links(struct pager *);
+/*
+ * O: the documents read before, the bundled guide first; Enter opens one.
+ * first: the list folio starts with (no file given), which quits when
+ * closed and opens a document in the guide's place.
+ */
+int	list_history(struct pager *, int first);
 
 /* help.c */
 /* h: the help, as a document read like any other; h or q closes it. */
@@ -439,6 +481,8 @@ void	reading_free(struct reading *);
 /* :n, :p, :e FILE. */
 int	reading_next(struct pager *, int dir);
 int	reading_edit(struct pager *, const char *path);
+/* Opens a file in place of the one shown, which was never read (the guide). */
+int	reading_instead(struct pager *, const char *path);
 /* Puts document d in place of the current one, at source byte off. */
 void	reading_replace(struct pager *, struct doc *, uint64_t off);
 
@@ -480,6 +524,8 @@ uint64_t pager_place(struct pager *);
 void	pager_goto_place(struct pager *, uint64_t);
 /* Ctrl-O, `: back to the place the last jump left. */
 int	pager_jump_back(struct pager *);
+/* M: the mouse wheel on or off. */
+int	pager_mouse_toggle(struct pager *);
 /* + and -: a wider or narrower text column. */
 int	pager_width(struct pager *, int by);
 /* :: a command line (n, p, e FILE, q). */

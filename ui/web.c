@@ -81,7 +81,7 @@ web_on_progress(void *arg, size_t got, size_t total)
 		return 0;
 	if (wp->p != NULL) {
 		line = web_progress_line(wp->url, got, total, COLS - 1);
-		attrset(A_REVERSE);
+		attrset(draw_elem(CE_STATUS));
 		move(LINES - 1, 0);
 		clrtoeol();
 		mvaddstr(LINES - 1, 0, line);
@@ -162,8 +162,8 @@ web_say_article(struct pager *p)
 {
 	if (doc_article(p->r->d) < 0)
 		return;
-	pager_message(p, "article: %d%% of the page (w: whole page)",
-	    doc_article(p->r->d));
+	pager_message(p, "article: %d%% of the page (%s: whole page)",
+	    doc_article(p->r->d), cmd_key_for("reader"));
 }
 
 /* The source offset of the top line, to come back to after a change. */
@@ -312,8 +312,8 @@ web_toggle_reader(struct pager *p)
 	if (doc_article(d) >= 0)
 		web_say_article(p);
 	else
-		pager_message(p, article ? "the whole page (w: the article)" :
-		    "no article found: the whole page");
+		pager_message(p, article ? "the whole page (%s: the article)" :
+		    "no article found: the whole page", cmd_key_for("reader"));
 	return UI_REDRAW | UI_CLEAR;
 }
 

@@ -8,6 +8,10 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/folio-test.XXXXXX")
 FOLIO_DATA_DIR="$TMP/data"
 export FOLIO_DATA_DIR
 trap 'rm -rf "$TMP"' EXIT
+# Never the user's configuration, nor colours turned off by them.
+FOLIO_CONFIG=/dev/null
+export FOLIO_CONFIG
+unset NO_COLOR
 tap_n=0
 tap_failed=0
 
