@@ -201,12 +201,12 @@ def m_toc_resize(a, zh):
                      else None)
         res[name] = (med(t), med(z))
     o = res.get("old", (None, None))
-    row("plain text: table of contents (t)", res["folio"][0], o[0],
-        "old folio" if OLD else "-", "no worse", not OLD or
-        res["folio"][0] <= 1.2 * o[0])
-    row("plain text: resize 80 -> 40 columns", res["folio"][1], o[1],
-        "old folio" if OLD else "-", "no worse", not OLD or
-        res["folio"][1] <= 1.2 * o[1])
+    f = res["folio"]
+    for k, what in ((0, "table of contents (t)"),
+                    (1, "resize 80 -> 40 columns")):
+        row("plain text: " + what, f[k], o[k], "old folio" if OLD else "-",
+            "no worse", f[k] is not None and (o[k] is None or
+                                             f[k] <= 1.2 * o[k]))
 
 
 def rss_anon(cmd, doc, steps, env):
