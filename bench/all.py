@@ -352,6 +352,7 @@ def main():
     if want("plain"):
         m_first_g(a, zh, "plain text", "no worse")
         m_search(a, zh)
+    if want("plain") or want("toc"):
         m_toc_resize(a, zh)
     if want("dump"):
         docs = [zh, en]
