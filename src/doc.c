@@ -42,6 +42,15 @@ struct doc {
 	unsigned char	 used[256];	/* heading ranks seen */
 	unsigned char	 level[256];	/* rank -> dense level 1, 2, 3... */
 	int		 borrowed;	/* a tail: the source is another doc's */
+	size_t		 start;		/* a tail: its first piece's start */
+	int		 md_own;	/* a Markdown tail: its md is its own
+					   (the definitions are d's) */
+	struct doc_piece *pieces;	/* Markdown: where each piece's blocks
+					   are, its model while loaded */
+	size_t		 npieces;
+	size_t		 piececap;
+	size_t		 loaded;	/* pieces whose model is kept */
+	uint64_t	 clock;		/* for the least recently used */
 	int		 hide_marks;	/* STYLE_MARK spans are hidden */
 	uint32_t	 toc_first;	/* a run of headings that may be a */
 	uint32_t	 toc_n;		/* printed contents list, or 0 */
@@ -54,6 +63,27 @@ struct doc {
 	int		 format;	/* DOC_FORMAT_* */
 	int		 article;	/* HTML: doc_article() */
 };
+
+/*
+ * A piece of a Markdown document: its source, its blocks (doc block
+ * numbers), the number its links start after, and its rendered model
+ * while loaded: at most DOC_MD_LOADED are (the least recently used is
+ * dropped), and a piece dropped is parsed again when a text of it is
+ * asked for, so memory follows the screen, not the size of the file.
+ */
+struct doc_piece {
+	size_t		 start;
+	size_t		 end;
+	size_t		 first;		/* its first block */
+	size_t		 n;
+	size_t		 skip;		/* model blocks left out before first */
+	size_t		 link_base;	/* links before it */
+	size_t		 before;	/* where the block before it ends */
+	struct md_doc	*r;		/* loaded, or NULL */
+	uint64_t	 used;
+};
+
+#define DOC_MD_LOADED	16
 
 static void	doc_add_outline(struct doc *, size_t);
 
@@ -198,32 +228,145 @@ doc_add_outline(struct doc *d, size_t from)
 		doc_levels(d);
 }
 
-/* Takes the rendered blocks [from, md->n) as the document's blocks. */
-static void
-doc_add_rendered(struct doc *d, size_t from)
+/*
+ * Takes the rendered blocks [from, r->n) as the document's blocks; returns
+ * how many of r's were left out before the first (a tail's).
+ */
+static size_t
+doc_add_rendered(struct doc *d, const struct md_doc *r, size_t from)
 {
-	size_t	i;
+	size_t	i, skip = 0;
 
-	for (i = from; i < d->md->n; i++) {
-		const struct md_block *m = &d->md->v[i];
-		struct block *b = blocks_add(&d->blocks, m->b.type, m->b.off,
+	for (i = from; i < r->n; i++) {
+		const struct md_block *m = &r->v[i];
+		struct block *b;
+
+		if (d->md_own && d->blocks.n == 0 && m->b.len == 0) {
+			/*
+			 * A tail's first blocks with no source (a rule, a
+			 * comment): in d they sit where the block before
+			 * ends, which a tail cannot know; left out.
+			 */
+			skip++;
+			continue;
+		}
+		b = blocks_add(&d->blocks, m->b.type, m->b.off,
 		    m->b.off + m->b.len, m->b.flags);
-
 		b->level = m->b.level;
 		b->depth = m->b.depth;
 	}
+	return skip;
+}
+
+/*
+ * A model for piece p: the document's definitions and front matter, its
+ * links numbered after those before it.
+ */
+static struct md_doc *
+doc_piece_model(struct doc *d, const struct doc_piece *p)
+{
+	struct md_doc	*r = xcalloc(1, sizeof *r);
+
+	buf_init(&r->text);
+	buf_init(&r->links);
+	r->defs = d->md->defs;		/* shared: not freed with r */
+	r->skip = d->md->skip;
+	r->nlinks = p->link_base;
+	r->before = p->before;
+	return r;
+}
+
+static void
+doc_piece_unload(struct doc *d, struct doc_piece *p)
+{
+	if (p->r == NULL)
+		return;
+	buf_init(&p->r->defs);		/* the document's */
+	markdown_free(p->r);
+	free(p->r);
+	p->r = NULL;
+	d->loaded--;
+}
+
+/* Drops the least recently used models beyond DOC_MD_LOADED. */
+static void
+doc_piece_evict(struct doc *d)
+{
+	size_t	i, old;
+
+	while (d->loaded > DOC_MD_LOADED) {
+		old = (size_t)-1;
+		for (i = 0; i < d->npieces; i++)
+			if (d->pieces[i].r != NULL && (old == (size_t)-1 ||
+			    d->pieces[i].used < d->pieces[old].used))
+				old = i;
+		doc_piece_unload(d, &d->pieces[old]);
+	}
+}
+
+/* The model of the piece holding block i, parsed again if dropped. */
+static const struct md_block *
+doc_piece_block(struct doc *d, size_t i, const struct md_doc **rp)
+{
+	size_t			 lo = 0, hi = d->npieces, mid;
+	struct doc_piece	*p;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (d->pieces[mid].first <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	p = &d->pieces[lo - 1];
+	if (p->r == NULL) {
+		p->r = doc_piece_model(d, p);
+		markdown_parse_piece(p->r, d->src.data, p->start, p->end);
+		d->loaded++;
+	}
+	p->used = ++d->clock;
+	*rp = p->r;
+	doc_piece_evict(d);
+	return &p->r->v[i - p->first + p->skip];
 }
 
 /* Parses the next piece of a Markdown document into blocks. */
 static size_t
 doc_markdown_more(struct doc *d)
 {
-	size_t	end, from = d->md->n;
+	struct doc_piece	*p;
+	size_t			 end, first = d->blocks.n;
 
 	end = d->md_whole ? d->src.len : markdown_piece_end(d->src.data,
 	    d->src.len, d->segmented);
-	markdown_parse_piece(d->md, d->src.data, d->segmented, end);
-	doc_add_rendered(d, from);
+	if (d->npieces == d->piececap) {
+		d->piececap = d->piececap ? d->piececap * 2 : 64;
+		d->pieces = xreallocarray(d->pieces, d->piececap,
+		    sizeof *d->pieces);
+	}
+	p = &d->pieces[d->npieces++];
+	memset(p, 0, sizeof *p);
+	p->start = d->segmented;
+	p->end = end;
+	p->first = first;
+	p->link_base = d->md->nlinks;
+	p->before = first > 0 ? d->blocks.v[first - 1].off +
+	    d->blocks.v[first - 1].len : 0;
+	p->r = doc_piece_model(d, p);
+	markdown_parse_piece(p->r, d->src.data, d->segmented, end);
+	d->loaded++;
+	p->used = ++d->clock;
+	p->skip = doc_add_rendered(d, p->r, 0);
+	p->n = d->blocks.n - first;
+	if (p->r->nlinks > d->md->nlinks) {	/* the document's list */
+		buf_add(&d->md->links, p->r->links.s, p->r->links.len);
+		d->md->nlinks = p->r->nlinks;
+	}
+	if (p->n == 0) {	/* no block: nothing to find it by */
+		doc_piece_unload(d, p);
+		d->npieces--;
+	}
+	doc_piece_evict(d);
 	return end;
 }
 
@@ -239,7 +382,7 @@ doc_html_more(struct doc *d)
 	o.plain_links = d->opts.plain_links;
 	if (html_render(d->src.data, d->src.len, &o, d->md, &info) == 0) {
 		d->article = info.article ? info.percent : -1;
-		doc_add_rendered(d, 0);
+		doc_add_rendered(d, d->md, 0);
 	}
 	return d->src.len;
 }
@@ -302,10 +445,9 @@ doc_has_block(struct doc *d, size_t i)
 }
 
 struct doc *
-doc_open_tail(struct doc *d, size_t bytes)
+doc_open_at(struct doc *d, size_t off)
 {
 	struct doc	*t = xcalloc(1, sizeof *t);
-	size_t		 from = d->src.len > bytes ? d->src.len - bytes : 0;
 
 	t->src = d->src;
 	t->borrowed = 1;
@@ -313,9 +455,54 @@ doc_open_tail(struct doc *d, size_t bytes)
 	t->conv = d->conv;
 	t->opts = d->opts;
 	t->habits = d->habits;
+	t->format = d->format;
+	t->hide_marks = d->hide_marks;
 	memcpy(t->used, d->used, sizeof t->used);
 	memcpy(t->level, d->level, sizeof t->level);
-	t->segmented = segment_piece_start(d->src.data, d->src.len, from);
+	t->segmented = segment_piece_start(d->src.data, d->src.len,
+	    off < d->src.len ? off : d->src.len);
+	t->start = t->segmented;
+	doc_segment_more(t);
+	return t;
+}
+
+/*
+ * A Markdown tail: its own rendered model (links numbered from 1 in it),
+ * parsed from a place a piece may start at (markdown_tail_start), with
+ * the document's link definitions.
+ */
+static struct doc *
+doc_open_md_tail(struct doc *d, size_t off)
+{
+	struct doc	*t = xcalloc(1, sizeof *t);
+
+	t->src = d->src;
+	t->borrowed = 1;
+	t->conv = d->conv;
+	t->opts = d->opts;
+	t->format = d->format;
+	t->hide_marks = d->hide_marks;
+	memcpy(t->used, d->used, sizeof t->used);
+	memcpy(t->level, d->level, sizeof t->level);
+	t->md = xcalloc(1, sizeof *t->md);
+	buf_init(&t->md->text);
+	buf_init(&t->md->links);
+	t->md->defs = d->md->defs;	/* shared, not freed with t */
+	t->md->skip = d->md->skip;
+	t->md_own = 1;
+	t->segmented = markdown_tail_start(d->src.data, d->src.len,
+	    off > d->md->skip ? off : d->md->skip);
+	t->start = t->segmented;
+	return t;
+}
+
+struct doc *
+doc_open_tail(struct doc *d, size_t bytes)
+{
+	struct doc	*t;
+	size_t		 off = d->src.len > bytes ? d->src.len - bytes : 0;
+
+	t = d->md != NULL ? doc_open_md_tail(d, off) : doc_open_at(d, off);
 	doc_segment_all(t);
 	return t;
 }
@@ -324,6 +511,12 @@ size_t
 doc_base(const struct doc *d)
 {
 	return d->blocks.n > 0 ? d->blocks.v[0].off : d->segmented;
+}
+
+size_t
+doc_start(const struct doc *d)
+{
+	return d->start;
 }
 
 size_t
@@ -511,7 +704,12 @@ doc_free(struct doc *d)
 	free(d->outline);
 	if (!d->borrowed)
 		source_close(&d->src);
-	if (d->md != NULL && !d->borrowed) {
+	for (i = 0; i < d->npieces; i++)
+		doc_piece_unload(d, &d->pieces[i]);
+	free(d->pieces);
+	if (d->md != NULL && (!d->borrowed || d->md_own)) {
+		if (d->md_own)
+			buf_init(&d->md->defs);	/* the document's */
 		markdown_free(d->md);
 		free(d->md);
 	}
@@ -703,18 +901,20 @@ doc_build_heading(struct doc *d, const struct block *b, struct buf *out,
 static struct text *
 doc_build_md(struct doc *d, size_t i)
 {
-	const struct md_block	*m = &d->md->v[i];
+	const struct md_doc	*md = d->md;
+	const struct md_block	*m = d->npieces > 0 ?
+	    doc_piece_block(d, i, &md) : &md->v[i];
 	char			*s = xmalloc(m->len + 1);
 	struct runs		 r = { NULL, 0, 0 };
 	struct text		*t;
 	size_t			 k;
 
 	if (m->len > 0)		/* a rule alone: no text, not even a buffer */
-		memcpy(s, d->md->text.s + m->text, m->len);
+		memcpy(s, md->text.s + m->text, m->len);
 	s[m->len] = '\0';
 	t = text_new(s, m->len);
 	for (k = 0; k < m->nspans; k++) {
-		const struct span *sp = &d->md->spans[m->span + k];
+		const struct span *sp = &md->spans[m->span + k];
 		uint32_t end = sp->end < m->len ? sp->end : (uint32_t)m->len;
 
 		if (sp->start < end)
@@ -723,7 +923,7 @@ doc_build_md(struct doc *d, size_t i)
 			    sp->style, sp->data);
 	}
 	for (k = 0; k < m->nruns; k++) {
-		const struct text_run *x = &d->md->runs[m->run + k];
+		const struct text_run *x = &md->runs[m->run + k];
 
 		runs_add(&r, x->text, x->tlen, x->src, x->slen);
 	}

@@ -76,12 +76,24 @@ int		 doc_has_block(struct doc *, size_t i);
  * A document of the last pieces of d, bytes long at least, segmented at
  * once: its blocks are exactly d's last blocks (block offsets are offsets
  * in d's source), so that the end of a large document shows before the
- * rest is segmented.  It borrows d's source: free it before d.  Not for
- * Markdown documents (their pieces are parsed in order).
+ * rest is segmented.  It borrows d's source: free it before d.  A
+ * Markdown tail starts where a piece may (markdown_tail_start) and numbers
+ * its links from 1: its texts, doc_links and the links' spans agree with
+ * one another, not with d's, until the view is back on d.  Not for HTML.
  */
 struct doc	*doc_open_tail(struct doc *, size_t bytes);
+/*
+ * A window of d from the piece holding source byte off: its first piece
+ * segmented, more on demand, blocks exactly d's (as for a tail), so that
+ * a match far into a large document is shown without segmenting what
+ * comes before it.  It borrows d's source: free it before d.  Plain text
+ * only.
+ */
+struct doc	*doc_open_at(struct doc *, size_t off);
 /* The source offset of the document's first block (0 but for tails). */
 size_t		 doc_base(const struct doc *);
+/* Where its first piece starts in the source (0 but for tails, windows). */
+size_t		 doc_start(const struct doc *);
 /* The block holding source byte off (segmenting up to it); 0 if none. */
 size_t		 doc_block_at(struct doc *, uint64_t off);
 /* Blocks segmented so far. */

@@ -15,7 +15,7 @@ dynlib_load(void **lib, const char *const *names, const struct dynsym *syms,
 	if (*lib != NULL)
 		return 0;
 	for (i = 0; names[i] != NULL && *lib == NULL; i++)
-		*lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+		*lib = dlopen(names[i], RTLD_LAZY | RTLD_LOCAL);
 	if (*lib == NULL) {
 		*cause = xasprintf("%s is not installed (the Debian package %s)",
 		    names[0], package);

@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -103,6 +104,24 @@ encoding_count_pair(unsigned char a, unsigned char b,
 		st->big5++;
 }
 
+/* Bytes of ASCII at s, at most n: 32 at a time. */
+static size_t
+encoding_ascii(const unsigned char *s, size_t n)
+{
+	uint64_t	w[4];
+	size_t		i = 0;
+
+	while (n - i >= 32) {
+		memcpy(w, s + i, sizeof w);
+		if (((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ULL) != 0)
+			break;
+		i += 32;
+	}
+	while (i < n && s[i] < 0x80)
+		i++;
+	return i;
+}
+
 /* The UTF-8 half of the statistics: high bytes, sequences, bad bytes. */
 static void
 encoding_scan_utf8(const unsigned char *s, size_t n, struct encoding_stats *st)
@@ -113,7 +132,8 @@ encoding_scan_utf8(const unsigned char *s, size_t n, struct encoding_stats *st)
 	memset(st, 0, sizeof *st);
 	for (i = 0; i < n; i += len > 0 ? len : 1) {
 		if (s[i] < 0x80) {
-			len = 1;
+			len = (int)encoding_ascii(s + i, n - i < 1 << 20 ?
+			    n - i : 1 << 20);
 			continue;
 		}
 		st->high++;
@@ -155,16 +175,21 @@ encoding_scan(const unsigned char *s, size_t n, struct encoding_stats *st)
 
 /* How far to look: 64 KiB, or on until enough non-ASCII bytes are seen. */
 static size_t
-encoding_sample_len(const unsigned char *s, size_t n)
+encoding_sample_len(const unsigned char *s, size_t n, size_t *highp)
 {
 	size_t	i, high = 0;
 
+	*highp = 1;	/* not counted */
 	if (n <= ENCODING_SAMPLE)
 		return n;
 	for (i = 0; i < n; i++) {
+		i += encoding_ascii(s + i, n - i);
+		if (i >= n)
+			break;
 		if (s[i] >= 0x80 && ++high >= ENCODING_HIGH && i >= ENCODING_SAMPLE)
 			break;
 	}
+	*highp = high;
 	return i < n ? i + 1 : n;
 }
 
@@ -234,6 +259,7 @@ encoding_detect(const unsigned char *s, size_t n, size_t *bom)
 	struct encoding_stats	st;
 	const char		*jp;
 	double			gb, big5;
+	size_t			high;
 
 	*bom = 0;
 	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
@@ -252,7 +278,9 @@ encoding_detect(const unsigned char *s, size_t n, size_t *bom)
 		*bom = 2;
 		return "UTF-16BE";
 	}
-	n = encoding_sample_len(s, n);
+	n = encoding_sample_len(s, n, &high);
+	if (high == 0)
+		return "UTF-8";		/* ASCII throughout */
 	encoding_scan_utf8(s, n, &st);
 	if (st.utf8_bad == 0 || st.utf8_seqs >= 8 * st.utf8_bad)
 		return "UTF-8";		/* no need to weigh the others */

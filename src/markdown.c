@@ -162,11 +162,17 @@ md_push_block(struct md_doc *d)
 	return &d->v[d->n++];
 }
 
-/* The source range for a block with no text of its own: after the last. */
+/*
+ * The source range for a block with no text of its own: where the block
+ * before it ends (in the piece before, for a piece's first), so that it is
+ * the same whatever the pieces.
+ */
 static size_t
-md_last_end(const struct md_doc *d, size_t dflt)
+md_last_end(const struct md_doc *d, size_t base)
 {
-	return d->n > 0 ? d->v[d->n - 1].b.off + d->v[d->n - 1].b.len : dflt;
+	if (d->n > 0)
+		return d->v[d->n - 1].b.off + d->v[d->n - 1].b.len;
+	return d->before > 0 ? d->before : base;
 }
 
 /* Keeps the open leaf's runs for block b, as offsets in its text. */
@@ -347,7 +353,7 @@ md_leaf_close(struct md_state *st)
 {
 	struct md_doc	*d = st->out;
 	struct md_block	*b;
-	size_t		 len, last = md_last_end(d, 0);
+	size_t		 len;
 
 	if (!st->open)
 		return;
@@ -365,6 +371,8 @@ md_leaf_close(struct md_state *st)
 	}
 	d->text.len = st->start + len;
 	md_cjk_emphasis(st, len);
+	if (st->src_lo == (size_t)-1)	/* no source: where the last ended */
+		st->src_lo = st->src_hi = md_last_end(d, st->base);
 	b = md_push_block(d);
 	b->b.type = (uint8_t)st->type;
 	b->b.level = (uint8_t)st->level;
@@ -379,8 +387,6 @@ md_leaf_close(struct md_state *st)
 		b->b.depth = md_depth(st->lists - 1);
 		st->hang = st->item_hang[md_list_slot(st)];
 	}
-	if (st->src_lo == (size_t)-1)
-		st->src_lo = st->src_hi = last;
 	b->b.off = st->src_lo;
 	b->b.len = (uint32_t)(st->src_hi - st->src_lo);
 	b->text = st->start;
@@ -595,7 +601,7 @@ static int
 md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 {
 	struct md_state	*st = arg;
-	size_t		 last;
+	size_t		 k;
 
 	if (st->in_table && type != MD_BLOCK_TABLE) {
 		if (type == MD_BLOCK_THEAD)
@@ -626,9 +632,9 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		md_item_marker(st, detail);
 		break;
 	case MD_BLOCK_HR:
-		last = md_last_end(st->out, 0);
+		k = md_last_end(st->out, st->base);	/* no source */
 		md_push_block(st->out)->b.type = BLOCK_RULE;
-		st->out->v[st->out->n - 1].b.off = last;
+		st->out->v[st->out->n - 1].b.off = k;
 		st->out->v[st->out->n - 1].b.flags = BLOCK_SPACE;
 		break;
 	case MD_BLOCK_H:
@@ -1365,34 +1371,214 @@ md_piece_can_start(const char *s, size_t n)
 	return n > 0 && strchr(" \t>-*+_=|:0123456789", s[0]) == NULL;
 }
 
-size_t
-markdown_piece_end(const char *s, size_t n, size_t start)
+/*
+ * May a line starting with c matter to where a piece ends (a blank line,
+ * a fence, an HTML block, indentation)?  tight: to fences and HTML blocks
+ * only.
+ */
+static int
+md_piece_char(unsigned char c, int tight)
 {
-	size_t		 pos = start, next, len, fence = 0, k;
-	const char	*nl, *html = NULL;
-	char		 fc = 0, c;
+	return c == ' ' || c == '`' || c == '~' || c == '<' || (!tight &&
+	    (c == '\t' || c == '\r' || c == '\n'));
+}
+
+#if defined(__GNUC__)
+typedef unsigned char	md_v16 __attribute__((vector_size(16)));
+
+/*
+ * The first line start at or after pos whose first byte may matter (a
+ * blank line, a fence, an HTML block, indentation), 16 bytes at a time:
+ * the lines between can change nothing but the blank-line flag.
+ */
+static size_t
+md_next_candidate(const char *s, size_t n, size_t pos, int tight)
+{
+	md_v16		a, b, a2, b2, nl, sp, c1, c2, c3, bt, ti, lt, m, m2;
+	uint64_t	h[2];
+	size_t		i = pos > 0 ? pos - 1 : 0, j;
+
+	if (pos >= n || md_piece_char((unsigned char)s[pos], tight))
+		return pos;
+	memset(&nl, '\n', 16);
+	memset(&sp, ' ', 16);
+	memset(&c1, tight ? ' ' : '\t', 16);	/* tight: no blank lines */
+	memset(&c2, tight ? ' ' : '\r', 16);
+	memset(&bt, '`', 16);
+	memset(&ti, '~', 16);
+	memset(&c3, tight ? ' ' : '\n', 16);
+	memset(&lt, '<', 16);
+	for (; i + 33 <= n; i += 32) {
+		memcpy(&a, s + i, 16);
+		memcpy(&b, s + i + 1, 16);
+		memcpy(&a2, s + i + 16, 16);
+		memcpy(&b2, s + i + 17, 16);
+		m = (md_v16)((a == nl) & ((b == sp) | (b == c1) | (b == c2) |
+		    (b == c3) | (b == bt) | (b == ti) | (b == lt)));
+		m2 = (md_v16)((a2 == nl) & ((b2 == sp) | (b2 == c1) |
+		    (b2 == c2) | (b2 == c3) | (b2 == bt) | (b2 == ti) |
+		    (b2 == lt)));
+		memcpy(h, &m, sizeof h);
+		if ((h[0] | h[1]) != 0) {
+			for (j = 0; j < 16; j++)
+				if (m[j] && md_piece_char(
+				    (unsigned char)s[i + j + 1], tight))
+					return i + j + 1;
+		}
+		memcpy(h, &m2, sizeof h);
+		if ((h[0] | h[1]) != 0) {
+			for (j = 0; j < 16; j++)
+				if (m2[j] && md_piece_char(
+				    (unsigned char)s[i + j + 17], tight))
+					return i + j + 17;
+		}
+	}
+	for (; i + 1 < n; i++)
+		if (s[i] == '\n' && md_piece_char((unsigned char)s[i + 1],
+		    tight))
+			return i + 1;
+	return n;
+}
+#else
+static size_t
+md_next_candidate(const char *s, size_t n, size_t pos, int tight)
+{
+	size_t	i;
+
+	if (pos >= n || md_piece_char((unsigned char)s[pos], tight))
+		return pos;
+	for (i = pos; i + 1 < n; i++)
+		if (s[i] == '\n' && md_piece_char((unsigned char)s[i + 1],
+		    tight))
+			return i + 1;
+	return n;
+}
+#endif
+
+/* Where a scan for a piece's end is: fenced code, an HTML block open. */
+struct md_scan {
+	size_t		 fence;		/* its length, or 0 */
+	char		 fc;
+	const char	*html;		/* the end it waits for, or NULL */
+};
+
+/*
+ * The state after the line [pos, next) (before it: *st); returns where
+ * the next line that may matter starts (an HTML block's end found with
+ * memmem), or n.
+ */
+static size_t
+md_scan_line(const char *s, size_t n, size_t pos, size_t next, int tight,
+    struct md_scan *st)
+{
+	size_t		 len = next - pos, k;
+	const char	*x;
+	char		 c;
+
+	if (st->html != NULL) {
+		if (memmem(s + pos, len, st->html, strlen(st->html)) != NULL)
+			st->html = NULL;
+	} else if ((k = md_fence(s + pos, len, &c)) > 0) {
+		if (st->fence == 0) {
+			st->fence = k;
+			st->fc = c;
+		} else if (c == st->fc && k >= st->fence && md_closes(s + pos,
+		    len, k))
+			st->fence = 0;
+	} else if (st->fence == 0)
+		st->html = md_html_end(s + pos, len);
+	if (st->html == NULL)
+		return md_next_candidate(s, n, next, tight);
+	x = memmem(s + next, n - next, st->html, strlen(st->html));
+	if (x == NULL)
+		return n;
+	while (x > s + next && x[-1] != '\n')
+		x--;
+	return (size_t)(x - s);
+}
+
+/*
+ * The first line at or after start, min bytes on, that a piece may start
+ * with (after a blank line, outside fenced code and HTML blocks, one
+ * nothing above could continue), from the state *st at start; n if none.
+ * Lines are looked at one by one only where one may matter (see
+ * md_next_candidate): the line after a blank one, and, inside an HTML
+ * block, the line where its end is.
+ */
+static size_t
+md_piece_from(const char *s, size_t n, size_t start, size_t min,
+    struct md_scan *st)
+{
+	size_t		 pos = start, next, len, k;
+	const char	*nl;
 	int		 blank = 0;
 
 	for (; pos < n; pos = next) {
 		nl = memchr(s + pos, '\n', n - pos);
 		next = nl != NULL ? (size_t)(nl - s) + 1 : n;
 		len = next - pos;
-		if (blank && fence == 0 && html == NULL &&
-		    pos >= start + MD_PIECE && md_piece_can_start(s + pos, len))
+		if (blank && st->fence == 0 && st->html == NULL &&
+		    pos >= start + min && md_piece_can_start(s + pos, len))
 			return pos;
 		blank = md_spaces(s + pos, len) == len;
-		if (html != NULL) {
-			if (memmem(s + pos, len, html, strlen(html)) != NULL)
-				html = NULL;
-		} else if ((k = md_fence(s + pos, len, &c)) > 0) {
-			if (fence == 0) {
-				fence = k;
-				fc = c;
-			} else if (c == fc && k >= fence && md_closes(s + pos,
-			    len, k))
-				fence = 0;
-		} else if (fence == 0)
-			html = md_html_end(s + pos, len);
+		if (blank)
+			md_scan_line(s, n, pos, next, 0, st);
+		else {
+			k = md_scan_line(s, n, pos, next, 0, st);
+			if (k > next)
+				blank = 0;
+			next = k;
+		}
+	}
+	return n;
+}
+
+size_t
+markdown_piece_end(const char *s, size_t n, size_t start)
+{
+	struct md_scan	st;
+
+	memset(&st, 0, sizeof st);
+	return md_piece_from(s, n, start, MD_PIECE, &st);
+}
+
+size_t
+markdown_tail_start(const char *s, size_t n, size_t at)
+{
+	struct md_scan	st, snap[4];
+	size_t		pos, next, mark[4], from[4], p;
+	const char	*nl;
+	int		k, nsnap = 0;
+
+	/* places to try, nearest first: 64 KiB, 1 MiB, 16 MiB back, 0 */
+	for (k = 0; k < 3; k++)
+		mark[k] = at > ((size_t)MD_PIECE << (4 * k)) ?
+		    at - ((size_t)MD_PIECE << (4 * k)) : 0;
+	mark[3] = 0;
+	memset(&st, 0, sizeof st);
+	memset(snap, 0, sizeof snap);
+	memset(from, 0, sizeof from);
+	/* the fences and HTML blocks before: the lines that may open one */
+	for (pos = md_next_candidate(s, n, 0, 1); pos < at; pos = next) {
+		for (k = 2 - nsnap; nsnap < 3 && k >= 0 && pos >= mark[k];
+		    k--) {
+			snap[k] = st;	/* holds from mark[k] to pos */
+			from[k] = pos;
+			nsnap++;
+		}
+		nl = memchr(s + pos, '\n', n - pos);
+		next = nl != NULL ? (size_t)(nl - s) + 1 : n;
+		next = md_scan_line(s, n, pos, next, 1, &st);
+	}
+	for (k = 2 - nsnap; k >= 0 && nsnap < 3; k--, nsnap++) {
+		snap[k] = st;
+		from[k] = pos < n ? pos : n;
+	}
+	for (k = 0; k < 4; k++) {
+		st = snap[k];
+		p = md_piece_from(s, n, from[k], 0, &st);
+		if (p <= at || k == 3)
+			return p;
 	}
 	return n;
 }
@@ -1449,7 +1635,10 @@ markdown_find_defs(struct md_doc *out, const char *s, size_t n)
 	const char	*p = s, *hit, *line, *open;
 	size_t		 found = 0;
 
-	/* memchr is many times faster than memmem for "]:" */
+	/*
+	 * memchr for the "]", then the ":": as fast as a vector scan for
+	 * the pair on 10 MB of the CommonMark spec.
+	 */
 	while ((hit = memchr(p, ']', n - (size_t)(p - s))) != NULL) {
 		p = hit + 1;
 		if (p >= s + n || *p != ':')

@@ -52,6 +52,14 @@ void	markdown_begin(struct md_doc *, const char *s, size_t n);
 size_t	markdown_find_defs(struct md_doc *, const char *s, size_t n);
 /* Where the piece that starts at start ends (n at the last). */
 size_t	markdown_piece_end(const char *s, size_t n, size_t start);
+/*
+ * A place a piece may start at, at or a little before byte at (fences and
+ * HTML blocks before it looked for from the start, quickly: only the
+ * lines that may open one), or, if there is none before, the first
+ * after: the end of a large document can be parsed from there on its
+ * own, into the same blocks (doc_open_tail).
+ */
+size_t	markdown_tail_start(const char *s, size_t n, size_t at);
 /* Parses s[start, end), adding its blocks to the document. */
 int	markdown_parse_piece(struct md_doc *, const char *s, size_t start,
 	    size_t end);

@@ -45,6 +45,8 @@ struct rdoc {
 	size_t		 nlinks;
 	char		*title;		/* the document's title, or NULL */
 	size_t		 skip;		/* Markdown: bytes of front matter */
+	size_t		 before;	/* Markdown: where the block before the
+					   first ends (a piece's), or 0 */
 	struct buf	 defs;		/* Markdown: link definitions, for pieces */
 };
 

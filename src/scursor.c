@@ -17,11 +17,18 @@
 #define SCURSOR_BACK_WINDOW	(1024 * 1024)		/* source bytes */
 #define SCURSOR_COUNT_BYTES	(8 * 1024 * 1024)	/* per count step */
 #define SCURSOR_COUNT_BLOCKS	256
+#define SCURSOR_NEAR		(1024 * 1024)	/* segmented, not windowed */
+#define SCURSOR_WIN_BLOCKS	65536	/* a window opened afresh beyond */
 
 struct scursor {
 	struct doc	*d;
 	struct search	*s;
 	int		 texts;		/* search block texts, not the source */
+	struct search	*need;		/* a regex: the literal it holds */
+	int		 windows;	/* plain text: far blocks in windows */
+	struct doc	*win;		/* a window of d (doc_open_at) */
+	uint64_t	 vlast;		/* counting: the block verified last */
+	int		 have_vlast;
 	/* counting */
 	struct match	 cur;		/* the match whose index is wanted */
 	int		 have_cur;
@@ -79,8 +86,13 @@ scursor_new(struct doc *d, struct search *s)
 
 	c->d = d;
 	c->s = s;
-	c->texts = search_is_regex(s) || doc_is_rendered(d) ||
+	c->texts = doc_is_rendered(d) ||
 	    (doc_convert(d) != NULL && !search_script(s));
+	c->windows = !doc_is_rendered(d);
+	if (search_is_regex(s) && !c->texts)
+		c->need = search_needed(s);
+	if (search_is_regex(s) && c->need == NULL)
+		c->texts = 1;
 	c->total = -1;
 	return c;
 }
@@ -88,7 +100,44 @@ scursor_new(struct doc *d, struct search *s)
 void
 scursor_free(struct scursor *c)
 {
+	if (c == NULL)
+		return;
+	doc_free(c->win);
 	free(c);
+}
+
+struct doc *
+scursor_doc_at(struct scursor *c, uint64_t off, size_t *block)
+{
+	if (!c->windows || doc_complete(c->d) ||
+	    off < doc_segmented(c->d) + SCURSOR_NEAR) {
+		*block = doc_block_at(c->d, off);
+		return c->d;
+	}
+	if (c->win == NULL || doc_base(c->win) > off ||
+	    off >= doc_segmented(c->win) + SCURSOR_NEAR ||
+	    doc_nblocks(c->win) > SCURSOR_WIN_BLOCKS) {
+		doc_free(c->win);
+		c->win = doc_open_at(c->d, off);
+	}
+	*block = doc_block_at(c->win, off);
+	return c->win;
+}
+
+int
+scursor_model_in(struct scursor *c, const struct match *m, struct doc **dp,
+    struct pos *from, struct pos *to)
+{
+	size_t	b;
+
+	if (m->have_pos) {
+		*dp = c->d;
+		*from = m->from;
+		*to = m->to;
+		return 0;
+	}
+	*dp = scursor_doc_at(c, m->src, &b);
+	return passage_model(*dp, m->src, m->src_end, from, to) != 0 ? -1 : 0;
 }
 
 int
@@ -98,6 +147,93 @@ scursor_on_texts(const struct scursor *c)
 }
 
 /* --- On the source ------------------------------------------------------- */
+
+/*
+ * A regular expression on the source: each place its literal is found
+ * (search_needed) names a block, searched whole once with the expression;
+ * its matches go to fn as source ranges, in order.
+ */
+struct verify {
+	struct scursor	*c;
+	search_fn	*fn;
+	void		*arg;
+	uint64_t	*last;		/* the block searched last (source) */
+	int		*have_last;
+	struct doc	*d;
+	size_t		 block;
+	int		 stop;
+	long		 n;
+};
+
+static int
+scursor_verified(void *arg, size_t a, size_t z)
+{
+	struct verify	*v = arg;
+	struct pos	 from, to;
+	uint64_t	 sa, sz;
+
+	from.block = to.block = (uint32_t)v->block;
+	from.off = (uint32_t)a;
+	to.off = (uint32_t)z;
+	if (passage_source(v->d, from, to, &sa, &sz) != 0)
+		return 1;	/* no source: folio's own text */
+	v->n++;
+	if (!v->fn(v->arg, (size_t)sa, (size_t)sz))
+		v->stop = 1;
+	return !v->stop;
+}
+
+static int
+scursor_verify(void *arg, size_t a, size_t z)
+{
+	struct verify	*v = arg;
+	uint64_t	 off;
+	int		 cached;
+
+	(void)z;
+	v->d = scursor_doc_at(v->c, a, &v->block);
+	if (v->block >= doc_nblocks(v->d))
+		return 1;
+	off = doc_block(v->d, v->block)->off;
+	if (*v->have_last && *v->last == off)
+		return 1;	/* searched already */
+	*v->have_last = 1;
+	*v->last = off;
+	cached = doc_cached(v->d, v->block);
+	if (search_text(v->c->s, doc_text(v->d, v->block), scursor_verified,
+	    v) < 0)
+		v->c->limited = 1;
+	if (!cached)
+		doc_forget(v->d, v->block);
+	return !v->stop;
+}
+
+/*
+ * The matches that start in source bytes [from, to) go to fn, in order (a
+ * regular expression's may start a little before from, in the block that
+ * holds it).  last: the block searched last, kept across calls.
+ */
+static long
+scursor_scan(struct scursor *c, size_t from, size_t to, search_fn *fn,
+    void *arg, uint64_t *last, int *have_last)
+{
+	size_t		 n;
+	const char	*src = doc_source(c->d, &n);
+	struct verify	 v;
+	uint64_t	 l = 0;
+	int		 hl = 0;
+
+	if (c->need == NULL)
+		return search_scan(c->s, src, n, from, to, fn, arg);
+	memset(&v, 0, sizeof v);
+	v.c = c;
+	v.fn = fn;
+	v.arg = arg;
+	v.last = last != NULL ? last : &l;
+	v.have_last = have_last != NULL ? have_last : &hl;
+	search_scan(c->need, src, n, from, to, scursor_verify, &v);
+	return v.n;
+}
 
 /* The place as a source byte. */
 static uint64_t
@@ -126,13 +262,16 @@ static int
 scursor_src_forward(struct scursor *c, uint64_t from, struct hit *h,
     int *wrapped)
 {
-	size_t		 n;
-	const char	*src = doc_source(c->d, &n);
+	size_t	n = doc_size(c->d);
 
-	search_scan(c->s, src, n, from, n, hit_take, h);
+	h->stop = from;
+	scursor_scan(c, from, n, hit_take, h, NULL, NULL);
 	if (!h->found && from > 0) {
 		*wrapped = 1;
-		search_scan(c->s, src, n, 0, from, hit_take, h);
+		h->stop = 0;
+		/* a regex's match may start before from, its literal after */
+		scursor_scan(c, 0, c->need != NULL ? n : from, hit_take, h,
+		    NULL, NULL);
 	}
 	return h->found;
 }
@@ -144,17 +283,33 @@ scursor_src_backward(struct scursor *c, uint64_t from, struct hit *h,
 	size_t		 n, hi, lo, w = SCURSOR_BACK_WINDOW;
 	const char	*src = doc_source(c->d, &n);
 
+	uint64_t	 last = 0;
+	int		 have_last = 0;
+	struct verify	 v;
+
+	(void)src;
 	h->back = 1;
-	h->stop = (size_t)-1;
+	h->stop = from;
+	if (c->need != NULL && from < n) {
+		/* a match before the place whose literal comes after it */
+		memset(&v, 0, sizeof v);
+		v.c = c;
+		v.fn = hit_take;
+		v.arg = h;
+		v.last = &last;
+		v.have_last = &have_last;
+		scursor_verify(&v, from, from);
+	}
 	for (hi = from; hi > 0 && !h->found; hi = lo, w *= 4) {
 		lo = hi > w ? hi - w : 0;
-		search_scan(c->s, src, n, lo, hi, hit_take, h);
+		scursor_scan(c, lo, hi, hit_take, h, &last, &have_last);
 	}
+	h->stop = (size_t)-1;
 	for (hi = n, w = SCURSOR_BACK_WINDOW; hi > from && !h->found; hi = lo,
 	    w *= 4) {
 		*wrapped = 1;
 		lo = hi - from > w ? hi - w : from;
-		search_scan(c->s, src, n, lo, hi, hit_take, h);
+		scursor_scan(c, lo, hi, hit_take, h, NULL, NULL);
 	}
 	return h->found;
 }
@@ -321,6 +476,7 @@ scursor_count_begin(struct scursor *c, const struct match *cur)
 	c->before = 0;
 	c->at = 0;
 	c->limited = 0;
+	c->have_vlast = 0;
 }
 
 /* Is text match [a, .) of block i before the current match? */
@@ -376,7 +532,9 @@ scursor_count_step(struct scursor *c)
 		memset(&h, 0, sizeof h);
 		h.stop = c->have_cur ? c->cur.src : 0;
 		end = c->at + SCURSOR_COUNT_BYTES;
-		search_scan(c->s, src, n, c->at, end, hit_count, &h);
+		(void)src;
+		scursor_scan(c, c->at, end, hit_count, &h, &c->vlast,
+		    &c->have_vlast);
 		c->counted += h.n;
 		c->before += h.before;
 		c->at = end;
@@ -458,16 +616,15 @@ long
 scursor_each(struct scursor *c, scursor_fn *fn, void *arg)
 {
 	struct each	 e;
-	size_t		 n, i;
-	const char	*src;
+	size_t		 i;
 
 	memset(&e, 0, sizeof e);
 	e.c = c;
 	e.fn = fn;
 	e.arg = arg;
 	if (!c->texts) {
-		src = doc_source(c->d, &n);
-		search_scan(c->s, src, n, 0, n, scursor_each_src, &e);
+		scursor_scan(c, 0, doc_size(c->d), scursor_each_src, &e, NULL,
+		    NULL);
 		return e.n;
 	}
 	for (i = 0; !e.stop && doc_has_block(c->d, i); i++) {

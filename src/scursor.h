@@ -4,13 +4,22 @@
  * its k/N count and --grep all go through it.
  *
  * A literal search in plain text runs on the raw source (search_scan: no
- * block is built to find a match far away); a regular expression, and any
- * search in a Markdown document, runs on the block texts (the source holds
- * markup the reader does not show), as does one that does not fold scripts
- * in a document shown in another script (convert.h: the source does not
- * hold what is shown).  Create the cursor again when that changes.  Either way a match has its source
- * bytes and, through the passage mapping (passage.h), its model range, so
- * what is found, what is drawn and what is annotated are the same bytes.
+ * block is built to find a match far away); so does a regular expression
+ * with a literal every match holds (search_needed): the source is scanned
+ * for the literal and only the blocks where it is are searched with the
+ * expression.  Any other regular expression, and any search in a Markdown
+ * or HTML document, runs on the block texts (the source holds markup the
+ * reader does not show), as does one that does not fold scripts in a
+ * document shown in another script (convert.h: the source does not hold
+ * what is shown).  Create the cursor again when that changes.  Either way
+ * a match has its source bytes and, through the passage mapping
+ * (passage.h), its model range, so what is found, what is drawn and what
+ * is annotated are the same bytes.
+ *
+ * Blocks of plain text far beyond what the document has segmented are
+ * read in a window of it (doc_open_at) that the cursor keeps, so that a
+ * match at the end of 100 MB is verified or shown without segmenting the
+ * rest.
  */
 #ifndef FOLIO_SCURSOR_H
 #define FOLIO_SCURSOR_H
@@ -41,6 +50,19 @@ struct scursor;
 /* Both are borrowed and must outlive the cursor. */
 struct scursor	*scursor_new(struct doc *, struct search *);
 void		 scursor_free(struct scursor *);
+/*
+ * The document holding source byte off, *block set: the cursor's own when
+ * it is segmented near there, else the cursor's window (valid until the
+ * next call that moves it, or scursor_free).
+ */
+struct doc	*scursor_doc_at(struct scursor *, uint64_t off, size_t *block);
+/*
+ * m's model range [*from, *to) in *d, the document scursor_doc_at gives
+ * for it (no segmenting up to a match far on); 0, or -1 if it shows
+ * nothing.
+ */
+int		 scursor_model_in(struct scursor *, const struct match *m,
+		     struct doc **d, struct pos *from, struct pos *to);
 /* True when the search runs on block texts rather than on the source. */
 int		 scursor_on_texts(const struct scursor *);
 

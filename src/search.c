@@ -49,6 +49,8 @@ struct search {
 	int			 forms;	/* a CJK character's forms: found in
 					   one pass (search_forms) */
 	int			 halfwidth;	/* SEARCH_HALFWIDTH */
+	struct search		*lit;	/* a regex: a literal every match
+					   holds, or NULL (search_needs) */
 };
 
 /* Normalised code points array with a map to source bytes. */
@@ -201,6 +203,7 @@ search_first_bytes(struct search *s, uint32_t c)
 		search_add_needle(s, c - 0x21 + 0xFF01);
 		if (s->fold && c >= 'a' && c <= 'z')
 			search_add_needle(s, c - 32 - 0x21 + 0xFF01);
+		s->forms = 1;	/* memmem for ＥＦ stops at every ， */
 		return;
 	}
 	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3001 && c <= 0x303F)) {
@@ -240,11 +243,203 @@ search_compile_regex(struct search *s, const char *p, char **cause)
 		    (char *)msg, (size_t)off);
 		return -1;
 	}
+	/* JIT-compiled where the platform allows, else interpreted */
+	(void)pcre2_jit_compile(s->re, PCRE2_JIT_COMPLETE);
 	s->md = pcre2_match_data_create_from_pattern(s->re, NULL);
 	s->mc = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(s->mc, SEARCH_MATCH_LIMIT);
 	pcre2_set_depth_limit(s->mc, SEARCH_DEPTH_LIMIT);
 	return 0;
+}
+
+/* --- What every match of a regular expression holds ------------------- */
+
+/* Skips a character class starting at pat[i] == '['; the index after. */
+static size_t
+search_skip_class(const uint32_t *pat, size_t n, size_t i)
+{
+	i++;
+	if (i < n && pat[i] == '^')
+		i++;
+	if (i < n && pat[i] == ']')
+		i++;
+	for (; i < n && pat[i] != ']'; i++) {
+		if (pat[i] == '\\')
+			i++;
+		else if (pat[i] == '[' && i + 1 < n && pat[i + 1] == ':') {
+			for (i += 2; i < n && pat[i] != ']'; i++)
+				;
+		}
+	}
+	return i < n ? i + 1 : n;
+}
+
+/* Skips a group starting at pat[i] == '('; the index after, or n. */
+static size_t
+search_skip_group(const uint32_t *pat, size_t n, size_t i)
+{
+	int	depth = 0;
+
+	while (i < n) {
+		if (pat[i] == '\\')
+			i += 2;
+		else if (pat[i] == '[')
+			i = search_skip_class(pat, n, i);
+		else {
+			if (pat[i] == '(')
+				depth++;
+			else if (pat[i] == ')' && --depth == 0)
+				return i + 1;
+			i++;
+		}
+	}
+	return n;
+}
+
+/*
+ * A quantifier at pat[*i]: skips it (and a lazy or possessive mark) and
+ * returns 1 if it may repeat zero times, 2 if at least once, 0 if there
+ * is none.
+ */
+static int
+search_quantifier(const uint32_t *pat, size_t n, size_t *i)
+{
+	size_t	k = *i;
+	int	rc;
+
+	if (k >= n)
+		return 0;
+	if (pat[k] == '*' || pat[k] == '?')
+		rc = 1;
+	else if (pat[k] == '+')
+		rc = 2;
+	else if (pat[k] == '{') {
+		size_t	j = k + 1;
+
+		while (j < n && pat[j] >= '0' && pat[j] <= '9')
+			j++;
+		if (j == k + 1 || j >= n || (pat[j] != '}' && pat[j] != ','))
+			return 0;	/* a literal { */
+		rc = pat[k + 1] == '0' && j == k + 2 ? 1 : 2;
+		while (j < n && pat[j] != '}')
+			j++;
+		k = j;
+	} else
+		return 0;
+	k++;
+	if (k < n && (pat[k] == '?' || pat[k] == '+'))
+		k++;
+	*i = k;
+	return rc;
+}
+
+/*
+ * The longest run of literal characters that every match of the
+ * (normalised) regular expression must hold, found at its top level:
+ * characters, escaped punctuation; a group, a class, '.', an anchor or an
+ * escape such as \d ends a run, and a character that may be absent leaves
+ * it.  No run at all (0) for alternation at the top level, option
+ * settings (?i) and other (? constructs but (?:, \Q, back references:
+ * what cannot be read simply is not read.  White space ends a run too.
+ */
+static size_t
+search_needs(const uint32_t *pat, size_t n, uint32_t *best)
+{
+	uint32_t	*run = xreallocarray(NULL, n + 1, sizeof *run);
+	size_t		 i = 0, nrun = 0, nbest = 0, k;
+	uint32_t	 c;
+	int		 q;
+
+	while (i < n) {
+		c = pat[i];
+		if (c == '|' || (c == '(' && i + 1 < n && pat[i + 1] == '?' &&
+		    (i + 2 >= n || pat[i + 2] != ':'))) {
+			nbest = 0;
+			break;
+		}
+		if (c == '\\' && i + 1 < n && pat[i + 1] < 0x80 &&
+		    (pat[i + 1] | 0x20) >= 'a' && (pat[i + 1] | 0x20) <= 'z') {
+			if (strchr("dDwWsShHvVRbBAzZG", (int)pat[i + 1]) ==
+			    NULL) {
+				nbest = 0;	/* \Q, \x{}, \p{}, \k... */
+				break;
+			}
+			c = 0;	/* a class or an assertion: ends the run */
+			i += 2;
+		} else if (c == '\\' && i + 1 < n && pat[i + 1] >= '0' &&
+		    pat[i + 1] <= '9') {
+			nbest = 0;	/* a back reference or an octal */
+			break;
+		} else if (c == '\\' && i + 1 < n) {
+			c = pat[i + 1];	/* escaped punctuation: itself */
+			i += 2;
+		} else if (c == '[') {
+			i = search_skip_class(pat, n, i);
+			c = 0;
+		} else if (c == '(') {
+			i = search_skip_group(pat, n, i);
+			c = 0;
+		} else if (c == '.' || c == '^' || c == '$' || c == ' ' ||
+		    c == '\\' || c == ')' || c == '*' || c == '+' ||
+		    c == '?') {
+			i++;
+			c = 0;
+		} else
+			i++;
+		k = i;
+		q = search_quantifier(pat, n, &k);
+		i = k;
+		if (c != 0 && q != 1)
+			run[nrun++] = c;
+		if (c == 0 || q != 0) {
+			if (nrun > nbest) {
+				memcpy(best, run, nrun * sizeof *run);
+				nbest = nrun;
+			}
+			nrun = 0;
+		}
+	}
+	if (i >= n && nrun > nbest) {
+		memcpy(best, run, nrun * sizeof *run);
+		nbest = nrun;
+	}
+	free(run);
+	return nbest;
+}
+
+/*
+ * The literal search for what every match of regex s holds, folded as s
+ * is, or NULL when there is none worth scanning for (under two bytes).
+ */
+static struct search *
+search_needs_search(const struct search *s, int flags)
+{
+	uint32_t	*need = xreallocarray(NULL, s->npat + 1, sizeof *need);
+	size_t		 n, i;
+	struct buf	 b;
+	struct search	*lit = NULL;
+	char		*cause = NULL;
+
+	n = search_needs(s->pat, s->npat, need);
+	buf_init(&b);
+	for (i = 0; i < n; i++)
+		buf_add_cp(&b, need[i]);
+	free(need);
+	if (b.len >= 2) {
+		buf_addc(&b, '\0');
+		flags &= ~(SEARCH_REGEX | SEARCH_CASE | SEARCH_ICASE);
+		flags |= s->fold ? SEARCH_ICASE : SEARCH_CASE;
+		lit = search_new(b.s, flags, &cause);
+		free(cause);
+	}
+	buf_free(&b);
+	return lit;
+}
+
+struct search *
+search_needed(const struct search *s)
+{
+	return s->lit;
 }
 
 struct search *
@@ -274,6 +469,8 @@ search_new(const char *pattern, int flags, char **cause)
 		return NULL;
 	}
 	search_first_bytes(s, s->pat[0]);
+	if (s->regex)
+		s->lit = search_needs_search(s, flags);
 	return s;
 }
 
@@ -286,6 +483,7 @@ search_free(struct search *s)
 	pcre2_match_data_free(s->md);
 	pcre2_match_context_free(s->mc);
 	pcre2_code_free(s->re);
+	search_free(s->lit);
 	free(s);
 }
 
@@ -642,7 +840,12 @@ search_forms(const struct search *s, const char *src, size_t n, size_t i,
 	}
 	for (; i < to && i + 16 + span - 1 <= n; i += 16) {
 		memcpy(&a, src + i, 16);
-		if (lens == 1 << 3) {		/* the usual: all of 3 bytes */
+		if (lens == ((1 << 3) | (1 << 1)) && nk == 2) {
+			/* an ASCII character and its full-width form */
+			memcpy(&z[3], src + i + 2, 16);
+			m = (a == first[0]) | ((a == first[1]) &
+			    (z[3] == last[1]));
+		} else if (lens == 1 << 3) {	/* the usual: all of 3 bytes */
 			memcpy(&z[3], src + i + 2, 16);
 			m = (a == first[0]) & (z[3] == last[0]);
 			for (k = 1; k < nk; k++)
@@ -653,7 +856,9 @@ search_forms(const struct search *s, const char *src, size_t n, size_t i,
 					memcpy(&z[k], src + i + k - 1, 16);
 			memset(&m, 0, sizeof m);
 			for (k = 0; k < nk; k++)
-				m |= (a == first[k]) & (z[s->nlen[k]] == last[k]);
+				m |= s->nlen[k] == 1 ? (a == first[k]) :
+				    (a == first[k]) &
+				    (z[s->nlen[k]] == last[k]);
 		}
 		memcpy(h, &m, sizeof h);
 		if ((h[0] | h[1]) == 0)

@@ -17,8 +17,9 @@
  *   - search_scan() on the raw source: the matches as source byte ranges,
  *     without building any block (a few hundred MB/s), for finding the next
  *     match and counting them in a large document.
- * Regular expressions (PCRE2, UTF mode, with match limits) run on block
- * texts only; search_scan() cannot take them.
+ * Regular expressions (PCRE2, UTF mode, JIT-compiled where the platform
+ * allows, with match limits) run on block texts only; search_scan()
+ * cannot take them, but can find what they must hold (search_needed).
  */
 #ifndef FOLIO_SEARCH_H
 #define FOLIO_SEARCH_H
@@ -66,6 +67,16 @@ int		 search_in(struct search *, const char *, size_t len);
  */
 long		 search_scan(struct search *, const char *src, size_t n,
 		     size_t from, size_t to, search_fn *, void *);
+
+/*
+ * A regular expression: a literal search for a run of characters that
+ * every match holds (END-OF-C and RPUS in END-OF-C.RPUS), folded as the
+ * expression is, so that search_scan() finds on the source at least every
+ * place a match can be; then the blocks there are searched with
+ * search_text().  NULL when the pattern has no such run that can be read
+ * simply (alternation at the top, (?i), \Q...).  Owned by the search.
+ */
+struct search	*search_needed(const struct search *);
 
 /* True if the source holds full-width ASCII letters or digits (ＡＩ, ３). */
 int		 search_has_fullwidth(const char *, size_t);

@@ -153,3 +153,72 @@ srcline_last(const char *s, size_t n)
 		return 0;
 	return c;
 }
+
+#if defined(__GNUC__)
+typedef unsigned char	srcline_v16 __attribute__((vector_size(16)));
+
+/*
+ * LF bytes in [p, p + n): 16 at a time, counted in bytes 255 rounds long;
+ * *crs set if there is a CR.
+ */
+static size_t
+srcline_lfs(const unsigned char *p, size_t n, int *crs)
+{
+	srcline_v16	v, acc, lf, cr, anycr;
+	size_t		c = 0, i = 0, k;
+	int		j;
+
+	memset(&lf, '\n', sizeof lf);
+	memset(&cr, '\r', sizeof cr);
+	memset(&anycr, 0, sizeof anycr);
+	while (n - i >= 16) {
+		memset(&acc, 0, sizeof acc);
+		for (k = 0; k < 255 && n - i >= 16; k++, i += 16) {
+			memcpy(&v, p + i, sizeof v);
+			acc -= (srcline_v16)(v == lf);
+			anycr |= (srcline_v16)(v == cr);
+		}
+		for (j = 0; j < 16; j++)
+			c += acc[j];
+	}
+	for (j = 0; j < 16; j++)
+		*crs |= anycr[j];
+	for (; i < n; i++) {
+		c += p[i] == '\n';
+		*crs |= p[i] == '\r';
+	}
+	return c;
+}
+#else
+static size_t
+srcline_lfs(const unsigned char *p, size_t n, int *crs)
+{
+	size_t	c = 0, i;
+
+	for (i = 0; i < n; i++) {
+		c += p[i] == '\n';
+		*crs |= p[i] == '\r';
+	}
+	return c;
+}
+#endif
+
+size_t
+srcline_count(const char *s, size_t n, size_t from, size_t to)
+{
+	const char	*p, *end;
+	size_t		 c;
+	int		 crs = 0;
+
+	if (to > n)
+		to = n;
+	if (from >= to)
+		return 0;
+	c = srcline_lfs((const unsigned char *)s + from, to - from, &crs);
+	end = s + to;
+	for (p = s + from; crs && (p = memchr(p, '\r',
+	    (size_t)(end - p))) != NULL; p++)
+		if ((size_t)(p - s) + 1 >= n || p[1] != '\n')
+			c++;	/* a lone CR */
+	return c;
+}

@@ -16,6 +16,11 @@ struct srcline {
 /* Reads the line that starts at pos (pos < end). */
 void	srcline_read(const char *, size_t end, size_t pos, struct srcline *);
 /*
+ * Line ends in bytes [from, to) of s (n bytes): LF, CR LF (one), lone CR;
+ * a CR at to - 1 is counted by the range that holds its LF, if any.
+ */
+size_t	srcline_count(const char *, size_t n, size_t from, size_t to);
+/*
  * Narrows [*off, *off + *len) to its text without leading and trailing
  * whitespace (space, tab, U+3000, NBSP).  Returns the columns of the
  * leading whitespace (a tab to the next multiple of 8, U+3000 is 2).

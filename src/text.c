@@ -4,7 +4,9 @@
  * Grapheme clusters come from utf8proc's stateful breaker (conformant with
  * UAX #29), with a fast path for pairs of simple characters (ASCII, Latin-1,
  * CJK ideographs and punctuation) where a break is certain.  Break
- * opportunities come from libunistring's UAX #14 implementation, which
+ * opportunities come from libunistring's UAX #14 implementation (its
+ * decisions for pairs of common characters kept in tables: see
+ * text_fast_breaks), which
  * already keeps ，。」 off the start of a line and （「 off its end; on top
  * of it folio prohibits a break before · ～ － ／ and after ／ (clreq
  * "basic"), and marks the clusters the emergency breaker must respect.
@@ -260,6 +262,138 @@ text_char_flags(uint32_t c, uint32_t prev, char brk)
 	return f;
 }
 
+/*
+ * A fast path for line breaks in the common text: printable ASCII, CJK
+ * ideographs, Latin-1, general punctuation (‐ – — ‘ ’ “ ” …), CJK
+ * punctuation (、。「」《》) and the full-width forms (，！？（）ＡＢ１).  For these characters libunistring's UAX #14
+ * decisions depend only on the character before (past any ASCII spaces)
+ * and the one after, and on whether spaces came between: so each pair's
+ * decisions (direct: "ab", after spaces: "a b") are asked of libunistring
+ * itself the first time the pair is met, and kept in two tables.  A text
+ * holding anything else, or starting with a space, goes to the library
+ * whole.  test_text and test_conformance check that the two paths agree.
+ */
+#define TEXT_FAST_ID	95		/* every ideograph */
+#define TEXT_FAST_LATIN	(TEXT_FAST_ID + 1)	/* U+00A0..U+00FF */
+#define TEXT_FAST_GEN	(TEXT_FAST_LATIN + 96)	/* U+2010..U+2027 */
+#define TEXT_FAST_CJK	(TEXT_FAST_GEN + 24)	/* U+3000..U+3029 */
+#define TEXT_FAST_FULL	(TEXT_FAST_CJK + 42)	/* U+FF01..U+FF60 */
+#define TEXT_FAST_N	(TEXT_FAST_FULL + 96)
+
+/* UC_BREAK_* + 1 per pair, 0 until asked */
+static char	text_fast_direct[TEXT_FAST_N][TEXT_FAST_N];
+static char	text_fast_spaced[TEXT_FAST_N][TEXT_FAST_N];
+
+/* The fast path's index of c, or -1 if c takes the library's path. */
+static int
+text_fast_class(uint32_t c)
+{
+	if (c >= 0x20 && c < 0x7F)
+		return (int)c - 0x20;
+	if (c >= 0x4E00 && c <= 0x9FFF)
+		return TEXT_FAST_ID;
+	if (c >= 0xA0 && c <= 0xFF)
+		return TEXT_FAST_LATIN + (int)c - 0xA0;
+	if (c >= 0x2010 && c <= 0x2027)
+		return TEXT_FAST_GEN + (int)c - 0x2010;
+	if (c >= 0x3000 && c <= 0x3029)	/* not the marks from U+302A */
+		return TEXT_FAST_CJK + (int)c - 0x3000;
+	if (c >= 0xFF01 && c <= 0xFF60)
+		return TEXT_FAST_FULL + (int)c - 0xFF01;
+	return -1;
+}
+
+/* A character of index k. */
+static uint32_t
+text_fast_char(int k)
+{
+	if (k < TEXT_FAST_ID)
+		return (uint32_t)k + 0x20;
+	if (k == TEXT_FAST_ID)
+		return 0x4E00;
+	if (k < TEXT_FAST_GEN)
+		return (uint32_t)(k - TEXT_FAST_LATIN) + 0xA0;
+	if (k < TEXT_FAST_CJK)
+		return (uint32_t)(k - TEXT_FAST_GEN) + 0x2010;
+	if (k < TEXT_FAST_FULL)
+		return (uint32_t)(k - TEXT_FAST_CJK) + 0x3000;
+	return (uint32_t)(k - TEXT_FAST_FULL) + 0xFF01;
+}
+
+/* Asks libunistring for the decisions between a and b, once. */
+static void
+text_fast_ask(int a, int b)
+{
+	uint8_t	s[16];
+	char	brk[16];
+	int	na, nb;
+
+	na = u8_uctomb(s, text_fast_char(a), 4);
+	nb = u8_uctomb(s + na, text_fast_char(b), 4);
+	u8_possible_linebreaks(s, (size_t)(na + nb), "UTF-8", brk);
+	text_fast_direct[a][b] = (char)(brk[na] + 1);
+	s[na] = ' ';
+	nb = u8_uctomb(s + na + 1, text_fast_char(b), 4);
+	u8_possible_linebreaks(s, (size_t)(na + 1 + nb), "UTF-8", brk);
+	text_fast_spaced[a][b] = (char)(brk[na + 1] + 1);
+}
+
+/*
+ * Break opportunities by the tables; 0, or -1 (brk untouched past what
+ * was written) if the text holds a character the tables do not have.
+ */
+static int
+text_fast_breaks(const uint8_t *s, size_t n, char *brk)
+{
+	size_t		i = 0, k;
+	uint32_t	c;
+	int		len, cls, last = -1, spaced = 0;
+
+	if (n == 0 || s[0] == ' ')
+		return -1;
+	while (i < n) {
+		if (s[i] < 0x80) {
+			c = s[i];
+			len = 1;
+		} else
+			len = utf8_decode(s + i, n - i, &c);
+		if (c == ' ') {
+			brk[i++] = UC_BREAK_PROHIBITED;
+			spaced = 1;
+			continue;
+		}
+		if ((cls = text_fast_class(c)) < 0)
+			return -1;
+		if (last < 0)
+			brk[i] = UC_BREAK_PROHIBITED;
+		else {
+			if (text_fast_direct[last][cls] == 0)
+				text_fast_ask(last, cls);
+			brk[i] = (char)((spaced ? text_fast_spaced[last][cls] :
+			    text_fast_direct[last][cls]) - 1);
+		}
+		for (k = 1; k < (size_t)len; k++)
+			brk[i + k] = UC_BREAK_PROHIBITED;
+		last = cls;
+		spaced = 0;
+		i += (size_t)len;
+	}
+	return 0;
+}
+
+void
+text_line_breaks(const char *s, size_t n, char *brk)
+{
+	if (text_fast_breaks((const uint8_t *)s, n, brk) != 0)
+		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+}
+
+void
+text_line_breaks_lib(const char *s, size_t n, char *brk)
+{
+	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+}
+
 static void
 text_breaks(struct text *t, int preformatted, char **brk)
 {
@@ -267,7 +401,7 @@ text_breaks(struct text *t, int preformatted, char **brk)
 	if (preformatted || t->len == 0)
 		return;
 	*brk = xmalloc(t->len);
-	u8_possible_linebreaks((const uint8_t *)t->s, t->len, "UTF-8", *brk);
+	text_line_breaks(t->s, t->len, *brk);
 }
 
 const struct clusters *
@@ -287,10 +421,20 @@ text_clusters(struct text *t, int ambiguous, int preformatted)
 	memset(&b, 0, sizeof b);
 	b.cl = xcalloc(1, sizeof *b.cl);
 	b.cl->ambiguous = ambiguous;
+	b.cap = t->len < 64 ? 64 : t->len;	/* at most one per byte */
+	b.cl->off = xreallocarray(NULL, b.cap + 1, sizeof *b.cl->off);
+	b.cl->width = xmalloc(b.cap);
+	b.cl->flags = xmalloc(b.cap);
 	text_breaks(t, preformatted, &brk);
 	while (i < t->len) {
-		n = utf8_decode(s + i, t->len - i, &c);
-		w = width_cp(c, ambiguous);
+		if (s[i] >= 0x20 && s[i] < 0x7F) {
+			c = s[i];
+			n = 1;
+			w = 1;
+		} else {
+			n = utf8_decode(s + i, t->len - i, &c);
+			w = width_cp(c, ambiguous);
+		}
 		if (c == '\n') {
 			text_cluster_start(&b, i, c, 0, CL_NEWLINE);
 			state = 0;

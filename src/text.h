@@ -141,4 +141,13 @@ int		 text_style_at(const struct text *, size_t k, size_t *next);
 /* Where the run of the style shown at byte k starts. */
 size_t		 text_style_start(const struct text *, size_t k);
 
+/*
+ * UAX #14 break opportunities of n bytes of UTF-8 (UC_BREAK_* of
+ * unilbrk.h, one per byte): a fast path for ASCII, CJK ideographs and
+ * common CJK punctuation, else libunistring; _lib: libunistring always
+ * (the reference the fast path is tested against).
+ */
+void	text_line_breaks(const char *, size_t n, char *brk);
+void	text_line_breaks_lib(const char *, size_t n, char *brk);
+
 #endif

@@ -308,14 +308,13 @@ view_goto(struct view *v, struct pos p)
 }
 
 /*
- * Is the end shown from a tail document?  Not for Markdown: its pieces
- * are parsed in order (link numbers run through the document), so G
- * parses the rest.
+ * Is the end shown from a tail document?  Plain text and Markdown (a web
+ * page is parsed whole: it is complete).
  */
 static int
 view_tails(const struct view *v)
 {
-	return !doc_complete(v->main) && !doc_is_rendered(v->main);
+	return !doc_complete(v->main) && doc_kind(v->main) != DOC_FORMAT_HTML;
 }
 
 struct doc *

@@ -34,8 +34,9 @@ width_cp(uint32_t c, int ambiguous)
 
 	if (c >= 0x20 && c < 0x7F)
 		return 1;
-	if (c >= 0x4E00 && c <= 0x9FFF)
-		return 2;
+	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x3029) ||
+	    (c >= 0xFF01 && c <= 0xFF60))
+		return 2;	/* as wcwidth says, without asking it */
 	w = wcwidth((wchar_t)c);
 	if (w < 0)
 		return 1;	/* never reached for sanitised text */

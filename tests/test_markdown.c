@@ -3,6 +3,8 @@
 
 #include "unit.h"
 
+#include "buf.h"
+
 #include "markdown.h"
 #include "text.h"
 
@@ -159,6 +161,88 @@ test_pieces_equal_whole(void **state)
 	free(s);
 }
 
+/* The text with link numbers ([3]) left out. */
+static char *
+no_link_numbers(const struct text *t)
+{
+	char	*v = text_visible(t, NULL), *p = v, *q = v;
+
+	while (*p != '\0') {
+		if (*p == '[' && p[1] >= '0' && p[1] <= '9') {
+			char *e = p + 1;
+
+			while (*e >= '0' && *e <= '9')
+				e++;
+			if (*e == ']') {
+				p = e + 1;
+				continue;
+			}
+		}
+		*q++ = *p++;
+	}
+	*q = '\0';
+	return v;
+}
+
+/*
+ * A tail of a large Markdown document (G before the rest is parsed): its
+ * blocks are the document's last ones, the same texts but for the link
+ * numbers, which count from 1 in the tail and lead to the URLs its own
+ * list gives; a reference defined anywhere resolves; the tail starts
+ * outside code and comments (they hold blank lines here).
+ */
+static void
+test_tail(void **state)
+{
+	size_t			 n, i, base, nl, sizes[] = { 100000, 700000 };
+	char			*s = make_doc(3 * 1024 * 1024, &n), *a, *b;
+	struct doc_opts		 o = { .format = DOC_FORMAT_MARKDOWN,
+				     .lazy = 1 };
+	char			*cause = NULL;
+	struct doc		*d = doc_open_mem(s, n, &o, &cause), *t;
+	const char		*links;
+	int			 k;
+
+	assert_non_null(d);
+	for (k = 0; k < 2; k++) {
+		t = doc_open_tail(d, sizes[k]);
+		assert_true(doc_complete(t));
+		/* at least that much, and not far more */
+		assert_true(doc_base(t) <= n - sizes[k]);
+		assert_true(doc_base(t) + 1024 * 1024 >= n - sizes[k]);
+		assert_true(k > 0 || doc_segmented(d) < doc_base(t)); /* lazy */
+		links = doc_links(t, &nl);
+		assert_true(nl > 0);
+		assert_non_null(strstr(links, "https://spec.commonmark.org/"));
+		assert_true(strncmp(links, "https://", 8) == 0);
+		base = doc_block_at(d, doc_base(t));	/* parses d up to it */
+		assert_int_equal(doc_block(d, base)->off, doc_base(t));
+		doc_segment_all(d);
+		assert_int_equal(doc_nblocks(d) - base, doc_nblocks(t));
+		for (i = 0; i < doc_nblocks(t); i++) {
+			assert_int_equal(doc_block(t, i)->type,
+			    doc_block(d, base + i)->type);
+			assert_int_equal(doc_block(t, i)->off,
+			    doc_block(d, base + i)->off);
+			assert_int_equal(doc_block(t, i)->len,
+			    doc_block(d, base + i)->len);
+			a = no_link_numbers(doc_text(t, i));
+			b = no_link_numbers(doc_text(d, base + i));
+			assert_string_equal(a, b);
+			free(a);
+			free(b);
+		}
+		/* the first link of the tail is [1] and leads to its URL */
+		for (i = 0; i < doc_nblocks(t); i++)
+			if ((a = strstr(doc_text(t, i)->s, "[1]")) != NULL)
+				break;
+		assert_true(i < doc_nblocks(t));
+		doc_free(t);
+	}
+	doc_free(d);
+	free(s);
+}
+
 /* No piece ends inside a fence or before a line that continues a list. */
 static void
 test_piece_ends(void **state)
@@ -183,6 +267,149 @@ test_piece_ends(void **state)
 		at = end;
 	}
 	free(s);
+}
+
+/*
+ * The piece ends as markdown_piece_end found them line by line before it
+ * skipped the lines that cannot matter: the reference it must agree with.
+ */
+static size_t
+ref_spaces(const char *s, size_t n)
+{
+	size_t	i = 0;
+
+	while (i < n && strchr(" \t\r\n", s[i]) != NULL && s[i] != '\0')
+		i++;
+	return i;
+}
+
+static size_t
+ref_indent(const char *s, size_t n)
+{
+	size_t	i = 0;
+
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	return i;
+}
+
+static size_t
+ref_fence(const char *s, size_t n, char *c)
+{
+	size_t	i = ref_indent(s, n), k = i;
+
+	if (i >= n || (s[i] != '`' && s[i] != '~'))
+		return 0;
+	while (k < n && s[k] == s[i])
+		k++;
+	if (k - i < 3)
+		return 0;
+	*c = s[i];
+	return k - i;
+}
+
+static const char *
+ref_html_end(const char *s, size_t n)
+{
+	static const char *const open[][2] = {
+		{ "<!--", "-->" }, { "<pre", "</pre>" },
+		{ "<script", "</script>" }, { "<style", "</style>" },
+		{ "<textarea", "</textarea>" },
+	};
+	size_t	i = ref_indent(s, n), k;
+
+	if (i >= n || s[i] != '<')
+		return NULL;
+	for (k = 0; k < sizeof open / sizeof *open; k++)
+		if (n - i >= strlen(open[k][0]) &&
+		    strncasecmp(s + i, open[k][0], strlen(open[k][0])) == 0)
+			return memmem(s, n, open[k][1], strlen(open[k][1])) ?
+			    NULL : open[k][1];
+	return NULL;
+}
+
+static size_t
+ref_piece_end(const char *s, size_t n, size_t start)
+{
+	size_t		 pos = start, next, len, fence = 0, k, i;
+	const char	*nl, *html = NULL;
+	char		 fc = 0, c;
+	int		 blank = 0;
+
+	for (; pos < n; pos = next) {
+		nl = memchr(s + pos, '\n', n - pos);
+		next = nl != NULL ? (size_t)(nl - s) + 1 : n;
+		len = next - pos;
+		if (blank && fence == 0 && html == NULL &&
+		    pos >= start + MD_PIECE && len > 0 &&
+		    strchr(" \t>-*+_=|:0123456789", s[pos]) == NULL)
+			return pos;
+		blank = ref_spaces(s + pos, len) == len;
+		if (html != NULL) {
+			if (memmem(s + pos, len, html, strlen(html)) != NULL)
+				html = NULL;
+		} else if ((k = ref_fence(s + pos, len, &c)) > 0) {
+			if (fence == 0) {
+				fence = k;
+				fc = c;
+			} else if (c == fc && k >= fence) {
+				i = ref_indent(s + pos, len) + k;
+				if (ref_spaces(s + pos + i, len - i) == len - i)
+					fence = 0;
+			}
+		} else if (fence == 0)
+			html = ref_html_end(s + pos, len);
+	}
+	return n;
+}
+
+/*
+ * Random documents of the lines that matter to a piece's end (fences of
+ * either kind and length, HTML blocks and their ends, blank lines of
+ * spaces, tabs or CR, indented and list lines, lines starting with < or
+ * NUL) and plain ones: the same piece ends as line by line, from every
+ * start the chain gives.
+ */
+static void
+test_piece_ends_skip(void **state)
+{
+	static const char *const lines[] = {
+		"Some text of a paragraph that goes on.\n", "\n", "\n",
+		"   \n", "\t\n", "\r\n", "```\n", "~~~~\n", "  ```c\n",
+		"    ```\n", "````\n", "<!-- a comment\n", "ends -->\n",
+		"<pre>\n", "</pre>\n", "<div>\n", "<script>x</script>\n",
+		"- item\n", "1. item\n", "> quote\n", "    code\n", "| a |\n",
+		"<b>inline</b> text\n", "x\n", "\x00 nul\n", "`code` here\n",
+		"~ tilde\n", " <style>\n", "</style> after\n", "中文段落。\n",
+	};
+	size_t		 nl = sizeof lines / sizeof *lines, n, at, k, r;
+	unsigned	 seed = 5;
+	struct buf	 b;
+	int		 doc;
+
+	for (doc = 0; doc < 40; doc++) {
+		buf_init(&b);
+		while (b.len < 600 * 1024) {
+			seed = seed * 1103515245 + 12345;
+			k = (seed >> 16) % (nl * 3);
+			buf_adds(&b, k < nl ? lines[k] : lines[k % 3]);
+			if (doc % 4 == 0 && k % 5 == 0)
+				buf_add(&b, "\x00", 1);
+		}
+		n = b.len;
+		for (at = 0; at < n; at = r) {
+			r = ref_piece_end(b.s, n, at);
+			assert_int_equal(markdown_piece_end(b.s, n, at), r);
+			/* and from any line start, as a tail would */
+			k = at + (seed % 4096);
+			while (k < n && k > 0 && b.s[k - 1] != '\n')
+				k++;
+			if (k < n)
+				assert_int_equal(markdown_piece_end(b.s, n, k),
+				    ref_piece_end(b.s, n, k));
+		}
+		buf_free(&b);
+	}
 }
 
 /* Markup inside a passage: the text and the source map onto each other. */
@@ -366,6 +593,8 @@ main(void)
 		cmocka_unit_test(test_code_marks),
 		cmocka_unit_test(test_inline_html),
 		cmocka_unit_test(test_piece_ends),
+		cmocka_unit_test(test_piece_ends_skip),
+		cmocka_unit_test(test_tail),
 		cmocka_unit_test(test_source_text_map),
 		cmocka_unit_test(test_empty_table_cell),
 		cmocka_unit_test(test_deep_lists),

@@ -195,7 +195,8 @@ test_scan_agrees(void **state)
 	memset(a, 0, sizeof a);
 	memset(b, 0, sizeof b);
 	fx_open(&f, plain, DOC_FORMAT_TEXT, "apple", 0);
-	fx_open(&g, plain, DOC_FORMAT_TEXT, "apple", SEARCH_REGEX);
+	fx_open(&g, plain, DOC_FORMAT_TEXT, "(?:apple)", SEARCH_REGEX);
+	assert_true(scursor_on_texts(g.c));	/* no literal read from it */
 	assert_int_equal(scursor_each(f.c, collect, a), 4);
 	assert_int_equal(scursor_each(g.c, collect, b), 4);
 	for (i = 0; i < 4; i++) {
@@ -207,6 +208,141 @@ test_scan_agrees(void **state)
 	}
 	fx_close(&f);
 	fx_close(&g);
+}
+
+static const char regexdoc[] =
+    "Order 123END here, 45END there.\n\nNothing.\n\nEND alone, and 6\n"
+    "END across a line; 789END at the end.\n";
+
+/*
+ * A regular expression with a literal runs on the source, verified on the
+ * blocks the literal names: the same matches as on the block texts, from
+ * any place either way, and the same counts.
+ */
+static void
+test_regex_on_source(void **state)
+{
+	static const char *const pats[] = {
+		"\\d+END", "[0-9]+ ?END", "END (al|ac)", "Or.er", "ere\\b",
+	};
+	struct fixture	f, g;
+	struct match	a[16], b[16], m, n;
+	struct place	pl;
+	long		na, nb;
+	size_t		i, k, off;
+	int		wa, wb, ra, rb;
+	char		tp[64];
+
+	for (k = 0; k < sizeof pats / sizeof *pats; k++) {
+		snprintf(tp, sizeof tp, "(?:%s)", pats[k]);
+		fx_open(&f, regexdoc, DOC_FORMAT_TEXT, pats[k], SEARCH_REGEX);
+		fx_open(&g, regexdoc, DOC_FORMAT_TEXT, tp, SEARCH_REGEX);
+		assert_false(scursor_on_texts(f.c));
+		assert_true(scursor_on_texts(g.c));
+		memset(a, 0, sizeof a);
+		memset(b, 0, sizeof b);
+		na = scursor_each(f.c, collect, a);
+		nb = scursor_each(g.c, collect, b);
+		assert_int_equal(na, nb);
+		assert_true(na > 0);
+		for (i = 0; i < (size_t)na; i++) {
+			assert_int_equal(a[i].src, b[i].src);
+			assert_int_equal(a[i].src_end, b[i].src_end);
+		}
+		count(&f, NULL, na, 0);
+		for (off = 0; off < sizeof regexdoc - 1; off++) {
+			memset(&pl, 0, sizeof pl);
+			pl.src = off;
+			ra = scursor_find(f.c, &pl, -1, &m, &wa);
+			/* the texts cursor from there, as a position */
+			pl.have_pos = 1;
+			pl.pos.block = (uint32_t)doc_block_at(g.d, off);
+			pl.pos.off = (uint32_t)text_at_src(doc_text(g.d,
+			    pl.pos.block), off);
+			rb = scursor_find(g.c, &pl, -1, &n, &wb);
+			assert_int_equal(ra, rb);
+			if (ra > 0 && n.src < off) {
+				assert_int_equal(m.src, n.src);
+				assert_int_equal(wa, wb);
+			}
+			memset(&pl, 0, sizeof pl);
+			pl.src = off;
+			assert_int_equal(scursor_find(f.c, &pl, 1, &m, &wa), 1);
+			assert_true(wa || m.src >= off);
+		}
+		fx_close(&f);
+		fx_close(&g);
+	}
+}
+
+/*
+ * Random documents (Latin and CJK words, line joins, blank lines,
+ * glosses) and random expressions that hold a literal: on the source
+ * (scanned for the literal) and on the texts (the same expression as a
+ * group, which hides its literal), every match, from every tenth place
+ * both ways, and the count, are the same.
+ */
+static void
+test_regex_random(void **state)
+{
+	static const char *const words[] = {
+		"apple", "Apple", "pie", "12", "345", "中文", "發展", "发展",
+		"長(zhǎng)", "。", "，", " ", " ", "\n", "\n\n", "-", ".",
+		"ＡＰＰＬＥ", "x",
+	};
+	static const char *const pats[] = {
+		"app.e", "\\d+ ?pie", "pie[s ]?\\d", "发展.", "中文\\s*\\S",
+		"[a-z]+le", "le\\b", "(?:p|x)ie", "展。?",
+	};
+	struct fixture	 f, g;
+	struct match	 a[512], b[512], m, n;
+	struct place	 pl;
+	char		 doc[4096], tp[64];
+	size_t		 len, i, k, off, nw = sizeof words / sizeof *words;
+	unsigned	 seed = 3;
+	long		 na, nb;
+	int		 w1, w2, r1, r2, round;
+
+	for (round = 0; round < 60; round++) {
+		len = 0;
+		while (len < 1500) {
+			seed = seed * 1103515245 + 12345;
+			len += (size_t)snprintf(doc + len, sizeof doc - len,
+			    "%s", words[(seed >> 16) % nw]);
+		}
+		k = (size_t)round % (sizeof pats / sizeof *pats);
+		snprintf(tp, sizeof tp, "(?:%s)", pats[k]);
+		fx_open(&f, doc, DOC_FORMAT_TEXT, pats[k], SEARCH_REGEX);
+		fx_open(&g, doc, DOC_FORMAT_TEXT, tp, SEARCH_REGEX);
+		assert_false(scursor_on_texts(f.c));
+		memset(a, 0, sizeof a);
+		memset(b, 0, sizeof b);
+		na = scursor_each(f.c, collect, a);
+		nb = scursor_each(g.c, collect, b);
+		if (na != nb)
+			fail_msg("%s: %ld matches on the source, %ld on the "
+			    "texts in \"%s\"", pats[k], na, nb, doc);
+		for (i = 0; i < (size_t)na; i++) {
+			assert_int_equal(a[i].src, b[i].src);
+			assert_int_equal(a[i].src_end, b[i].src_end);
+		}
+		count(&f, NULL, na, 0);
+		for (off = 0; off < len; off += 10) {
+			memset(&pl, 0, sizeof pl);
+			pl.src = off;
+			r1 = scursor_find(f.c, &pl, 1, &m, &w1);
+			r2 = scursor_find(g.c, &pl, 1, &n, &w2);
+			assert_int_equal(r1, r2);
+			if (r1 > 0 && !w1 && !w2)
+				assert_int_equal(m.src, n.src);
+			r1 = scursor_find(f.c, &pl, -1, &m, &w1);
+			assert_int_equal(r1, na > 0);
+			if (r1 > 0 && !w1)
+				assert_true(m.src < off);
+		}
+		fx_close(&f);
+		fx_close(&g);
+	}
 }
 
 static void
@@ -233,6 +369,8 @@ main(void)
 		cmocka_unit_test(test_from_position),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_scan_agrees),
+		cmocka_unit_test(test_regex_on_source),
+		cmocka_unit_test(test_regex_random),
 		cmocka_unit_test(test_none),
 	};
 

@@ -181,6 +181,54 @@ test_text_and_source_agree(void **state)
 	doc_free(d);
 }
 
+/* What every match of an expression holds: found on the source. */
+static void
+test_needed(void **state)
+{
+	static const char *const none[] = {
+		"a|bcd", "(?i)abc", "\\Qabc\\E", "\\d+", "a.b.c", "(abc)+",
+		"x?yz?", "\\p{Han}+",
+	};
+	struct search	*s;
+	struct first	 f;
+	const char	*src = "12 END-OF-CxRPUS 34";
+	size_t		 i;
+
+	s = pat("END-OF-C.RPUS", SEARCH_REGEX);
+	assert_non_null(search_needed(s));
+	memset(&f, 0, sizeof f);
+	search_scan(search_needed(s), src, strlen(src), 0, strlen(src),
+	    first_fn, &f);
+	assert_true(f.found);
+	assert_int_equal(f.a, 3);
+	assert_int_equal(f.b, 11);	/* END-OF-C, the longer run */
+	search_free(s);
+	/* a character that may be absent leaves the run */
+	s = pat("abcx?def", SEARCH_REGEX);
+	assert_non_null(search_needed(s));
+	memset(&f, 0, sizeof f);
+	search_scan(search_needed(s), "zzabcdef", 8, 0, 8, first_fn, &f);
+	assert_true(f.found);
+	assert_int_equal(f.a, 2);
+	search_free(s);
+	/* folded as the expression is: smart case */
+	s = pat("hello.world", SEARCH_REGEX);
+	memset(&f, 0, sizeof f);
+	search_scan(search_needed(s), "HELLO world", 11, 0, 11, first_fn, &f);
+	assert_true(f.found);
+	search_free(s);
+	s = pat("Hello.world", SEARCH_REGEX);
+	memset(&f, 0, sizeof f);
+	search_scan(search_needed(s), "HELLO world", 11, 0, 11, first_fn, &f);
+	assert_false(f.found);
+	search_free(s);
+	for (i = 0; i < sizeof none / sizeof *none; i++) {
+		s = pat(none[i], SEARCH_REGEX);
+		assert_null(search_needed(s));
+		search_free(s);
+	}
+}
+
 int
 main(void)
 {
@@ -192,6 +240,7 @@ main(void)
 		cmocka_unit_test(test_regex),
 		cmocka_unit_test(test_empty_pattern),
 		cmocka_unit_test(test_text_and_source_agree),
+		cmocka_unit_test(test_needed),
 	};
 
 	return UNIT_RUN(tests);

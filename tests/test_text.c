@@ -163,6 +163,102 @@ test_style_index(void **state)
 	text_free(t);
 }
 
+/* The fast line-break path and libunistring agree on n bytes at s. */
+static int
+breaks_agree(const char *s, size_t n)
+{
+	char	*a = malloc(n + 1), *b = malloc(n + 1);
+	int	 same;
+
+	text_line_breaks(s, n, a);
+	text_line_breaks_lib(s, n, b);
+	same = memcmp(a, b, n) == 0;
+	free(a);
+	free(b);
+	return same;
+}
+
+/*
+ * The fast path against the library: every pair and spaced pair of the
+ * characters it takes (with and without a third), and random strings of
+ * them mixed with others (Latin-1, kana, emoji, tabs) that send a text to
+ * the library, on 20,000 strings.
+ */
+static void
+test_fast_breaks(void **state)
+{
+	static const char *const alpha[] = {
+		"a", "Z", "0", "9", " ", " ", " ", "-", ".", ",", "(", ")", "[",
+		"]", "\"", "'", "!", "?", "%", "$", "/", ":", ";", "#", "{",
+		"}", "+", "中", "文", "字", "，", "。", "、", "「", "」", "（",
+		"）", "！", "？", "：", "；", "《", "》", "“", "”", "…", "—",
+		"　", "『", "』", "【", "】", "・", "‘", "’",
+		"é", "\xc2\xa0", "\xc2\xad", "«", "»", "¿", "¡", "×", "ß",
+		"–", "‐", "‑", "•", "„", "‚", "‥", "‧", "†", "°", "§",
+		"Ａ", "１", "＠", "｛", "｟", "｠", "＄", "％", "〃", "々",
+		"〇", "〜", "〝", "〒",
+		/* the last 8: the library's path */
+		"ア", "😀", "\t", "\xe2\x80\x8b", "ー", "ĉ", "\xcc\x81", "€",
+	};
+	size_t	 na = sizeof alpha / sizeof *alpha, i, j, k, len;
+	char	 s[512];
+	unsigned seed = 17;
+
+	for (i = 0; i < na; i++)
+		for (j = 0; j < na; j++) {
+			len = (size_t)snprintf(s, sizeof s, "%s%s", alpha[i],
+			    alpha[j]);
+			assert_true(breaks_agree(s, len));
+			len = (size_t)snprintf(s, sizeof s, "x%s %s", alpha[i],
+			    alpha[j]);
+			assert_true(breaks_agree(s, len));
+			for (k = 0; k < na; k += 7) {
+				len = (size_t)snprintf(s, sizeof s, "%s%s%s",
+				    alpha[k], alpha[i], alpha[j]);
+				assert_true(breaks_agree(s, len));
+			}
+		}
+	for (i = 0; i < 20000; i++) {
+		len = 0;
+		for (j = 0; j < 40; j++) {
+			seed = seed * 1103515245 + 12345;
+			/* mostly the fast set: a string of it goes fast */
+			k = (seed >> 16) % (i % 3 == 0 ? na : na - 8);
+			len += (size_t)snprintf(s + len, sizeof s - len, "%s",
+			    alpha[k]);
+		}
+		if (!breaks_agree(s, len))
+			fail_msg("breaks differ on \"%s\"", s);
+	}
+}
+
+/* The same on every line and paragraph of the test documents. */
+static void
+test_fast_breaks_documents(void **state)
+{
+	const char	*dir = getenv("TESTDATA");
+	char		 cmd[4096], *line = NULL;
+	size_t		 cap = 0, files = 0;
+	ssize_t		 n;
+	FILE		*p;
+
+	snprintf(cmd, sizeof cmd, "cat %s/*.in %s/*.out %s/*.md %s/*.html "
+	    "2>/dev/null", dir ? dir : "tests/data", dir ? dir : "tests/data",
+	    dir ? dir : "tests/data", dir ? dir : "tests/data");
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	while ((n = getline(&line, &cap, p)) > 0) {
+		if (line[n - 1] == '\n')
+			n--;
+		if (!breaks_agree(line, (size_t)n))
+			fail_msg("breaks differ on \"%.*s\"", (int)n, line);
+		files++;
+	}
+	free(line);
+	pclose(p);
+	assert_true(files > 1000);
+}
+
 int
 main(void)
 {
@@ -174,6 +270,8 @@ main(void)
 		cmocka_unit_test(test_preformatted_breaks),
 		cmocka_unit_test(test_spans_sorted),
 		cmocka_unit_test(test_style_index),
+		cmocka_unit_test(test_fast_breaks),
+		cmocka_unit_test(test_fast_breaks_documents),
 	};
 
 	return UNIT_RUN(tests);

@@ -606,7 +606,8 @@ static char *
 draw_url(struct pager *p, unsigned n)
 {
 	size_t		 count, i = 0;
-	const char	*u = doc_links(p->r->d, &count), *e;
+	/* the shown document's: a tail numbers its own */
+	const char	*u = doc_links(view_doc(p->r->v), &count), *e;
 
 	if (n == 0 || n > count)
 		return NULL;

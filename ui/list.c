@@ -857,7 +857,7 @@ list_links(struct pager *p)
 {
 	struct list	*l;
 	size_t		 n, i = 0, k;
-	const char	*urls = doc_links(p->r->d, &n), *e;
+	const char	*urls = doc_links(view_doc(p->r->v), &n), *e;
 
 	if (n == 0) {
 		pager_message(p, "this document has no links");

@@ -298,9 +298,9 @@ main_script(struct doc *d, const struct options *o, const char *name,
 
 /* --grep: status 0 when something matched, 1 when nothing did. */
 static int
-main_grep(struct doc *d, struct search *s)
+main_grep(struct doc *d, struct search *s, const char *name, int count)
 {
-	long	n = print_grep(d, s, stdout);
+	long	n = print_grep(d, s, name, count, stdout);
 
 	if (n < 0) {
 		fprintf(stderr, "folio: write error\n");
@@ -357,7 +357,8 @@ main_run(struct options *o)
 	if (o->mode == MODE_PAGER || o->mode == MODE_DUMP)
 		return main_read(o);
 	file = main_file(o);
-	o->doc.lazy = 0;		/* the printers need it all */
+	/* the printers need it all; --grep only as far as its matches */
+	o->doc.lazy = o->mode == MODE_GREP;
 	o->doc.plain_links = 1;	/* printed, a page's links have no [n] */
 	d = web_open(NULL, strcmp(file, "-") == 0 ? NULL : file, &o->doc, o,
 	    &cause);
@@ -375,7 +376,8 @@ main_run(struct options *o)
 		return 1;
 	}
 	if (o->mode == MODE_GREP)
-		rc = main_grep(d, pattern);
+		rc = main_grep(d, pattern, strcmp(file, "-") == 0 ?
+		    "(standard input)" : file, o->count);
 	else if (o->mode == MODE_TOC)
 		rc = print_toc(d, stdout) != 0 ? 1 : 0;
 	else

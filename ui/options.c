@@ -35,6 +35,7 @@
 enum {
 	OPT_DUMP = 256, OPT_TOC, OPT_WIDTH, OPT_ENCODING, OPT_AMBIGUOUS,
 	OPT_GLOSS, OPT_FORCE, OPT_VERSION, OPT_KEYS, OPT_GREP, OPT_REGEX,
+	OPT_COUNT,
 	OPT_NOTES, OPT_EXPORT, OPT_IMPORT, OPT_FORMAT, OPT_REFLOW, OPT_SCRIPT,
 	OPT_SCRIPT_FOLD, OPT_READER, OPT_TIMEOUT, OPT_MAX_SIZE, OPT_HISTORY,
 	OPT_COLOR, OPT_THEME, OPT_MOUSE, OPT_WHEEL, OPT_KEYMAP, OPT_CONFIG,
@@ -65,9 +66,12 @@ static struct opt options_table[] = {
 	{ "toc", no_argument, OPT_TOC, NULL, 0, NULL,
 	  "print the outline and exit" },
 	{ "grep", required_argument, OPT_GREP, "PATTERN", 0, NULL,
-	  "print each match with its section, then the count" },
+	  "print each match as FILE:LINE: section: text,\n"
+	  "then the count" },
 	{ "regex", no_argument, OPT_REGEX, NULL, 0, NULL,
 	  "PATTERN is a regular expression (PCRE2)" },
+	{ "count", no_argument, OPT_COUNT, NULL, 0, NULL,
+	  "with --grep: print the number of matches alone" },
 	{ "notes", no_argument, OPT_NOTES, NULL, 0, NULL,
 	  "print FILE's bookmarks, highlights and notes (Markdown)" },
 	{ "export", optional_argument, OPT_EXPORT, "markdown|json", 0, NULL,
@@ -436,6 +440,9 @@ options_one(int c, const char *arg, struct options *o)
 	case OPT_REGEX:
 		o->regex = 1;
 		return 0;
+	case OPT_COUNT:
+		o->count = 1;
+		return 0;
 	case OPT_KEYS:
 		if (arg != NULL && strcmp(arg, "man") != 0)
 			return options_bad("key list format (man)", arg);
@@ -733,6 +740,10 @@ options_parse(int argc, char **argv, struct options *o)
 	}
 	if (o->regex && o->mode != MODE_GREP) {
 		fprintf(stderr, "folio: --regex goes with --grep=PATTERN\n");
+		return options_usage_error();
+	}
+	if (o->count && o->mode != MODE_GREP) {
+		fprintf(stderr, "folio: --count goes with --grep=PATTERN\n");
 		return options_usage_error();
 	}
 	if (argc - optind > 1 && o->mode != MODE_PAGER && o->mode != MODE_DUMP) {

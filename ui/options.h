@@ -58,6 +58,7 @@ struct options {
 	int		 keys_man;	/* --list-keys=man */
 	const char	*grep;		/* --grep's pattern */
 	int		 regex;		/* --regex */
+	int		 count;		/* --count: --grep prints the count */
 	int		 json;		/* --export=json */
 	const char	*import;	/* --import's file */
 	int		 script;	/* --script: enum script (convert.h) */

@@ -9,8 +9,10 @@
 #include "buf.h"
 #include "layout.h"
 #include "print.h"
+#include "sanitize.h"
 #include "scursor.h"
 #include "search.h"
+#include "srcline.h"
 #include "utf8.h"
 #include "width.h"
 
@@ -86,39 +88,121 @@ print_cols(const struct text *t, size_t i, int dir, int cols)
 struct print_grep {
 	struct doc	*d;
 	struct scursor	*c;
+	char		*name;	/* sanitised */
 	long		 n;
 	struct buf	 out;
 	FILE		*f;
+	uint64_t	 lineat;	/* lines counted up to this byte */
+	size_t		 line;		/* the line number there */
+	char		*sec;		/* the section of the last match */
+	size_t		 seclen;
+	uint64_t	 secat;		/* its source byte (with have_sec) */
+	int		 have_sec;
 };
 
-/* One match: its section, then the text around it as shown. */
+/* Sets g->sec to outline entry k of d (k < 0: none), for source byte at. */
+static void
+print_sec_set(struct print_grep *g, struct doc *d, long k, uint64_t at)
+{
+	const uint32_t	*o;
+	size_t		 n;
+
+	free(g->sec);
+	g->sec = NULL;
+	g->seclen = 0;
+	if (k >= 0) {
+		o = doc_outline(d, &n);
+		g->sec = text_visible(doc_text(d, o[k]), &g->seclen);
+	}
+	g->secat = at;
+	g->have_sec = 1;
+}
+
+/*
+ * The section of block b of d (the document or a window of it): the last
+ * heading before it, looked for before the window piece by piece when the
+ * window has none (the last match's section holds if nothing lies
+ * between).
+ */
+static void
+print_section(struct print_grep *g, struct doc *d, size_t b)
+{
+	uint64_t	 at = doc_block(d, b)->off, from;
+	long		 k = doc_section_of(d, b);
+	struct doc	*w;
+	size_t		 wb;
+
+	if (k >= 0 || d == g->d) {
+		print_sec_set(g, d, k, at);
+		return;
+	}
+	for (from = doc_start(d); from > 0; from = doc_start(w), doc_free(w)) {
+		if (g->have_sec && g->secat >= from) {
+			g->secat = at;	/* nothing in between */
+			return;
+		}
+		if (from <= doc_segmented(g->d)) {
+			k = doc_section_of(g->d, doc_block_at(g->d, from - 1));
+			print_sec_set(g, g->d, k, at);
+			return;
+		}
+		w = doc_open_at(g->d, from - 1);
+		wb = doc_block_at(w, from - 1);
+		if (doc_nblocks(w) > 0 && (k = doc_section_of(w, wb)) >= 0) {
+			print_sec_set(g, w, k, at);
+			doc_free(w);
+			return;
+		}
+	}
+	print_sec_set(g, d, -1, at);
+}
+
+/* The line number of source byte at (matches come in order). */
+static size_t
+print_line(struct print_grep *g, uint64_t at)
+{
+	size_t		 n;
+	const char	*src = doc_source(g->d, &n);
+
+	if (at < g->lineat) {
+		g->lineat = 0;
+		g->line = 1;
+	}
+	g->line += srcline_count(src, n, (size_t)g->lineat, (size_t)at);
+	g->lineat = at;
+	return g->line;
+}
+
+/* One match: FILE:LINE: its section, then the text around it as shown. */
 static int
 print_grep_match(void *arg, const struct match *m0)
 {
 	struct print_grep	*g = arg;
 	struct match		 m = *m0;
+	struct doc		*d;
 	struct text		*t;
-	long			 s;
-	size_t			 from, to, n, len;
-	const uint32_t		*o = doc_outline(g->d, &n);
-	char			*h;
+	size_t			 from, to;
+	int			 cached;
+	char			 num[32];
 
-	if (scursor_model(g->c, &m) != 0)
+	if (scursor_model_in(g->c, &m, &d, &m.from, &m.to) != 0)
 		return 1;	/* shows nothing */
-	t = doc_text(g->d, m.from.block);
+	cached = doc_cached(d, m.from.block);
+	t = doc_text(d, m.from.block);
 	if (m.to.block != m.from.block)	/* a long paragraph's two parts */
 		m.to.off = (uint32_t)t->len;
-	s = doc_section_of(g->d, m.from.block);
 	from = print_cols(t, m.from.off, -1, 24);
 	to = print_cols(t, m.to.off, 1, 24);
 	g->out.len = 0;
-	if (s >= 0) {
-		h = text_visible(doc_text(g->d, o[s]), &len);
-		buf_add(&g->out, h, len);
-		free(h);
-	} else
-		buf_adds(&g->out, "-");
-	buf_adds(&g->out, ": ");
+	buf_adds(&g->out, g->name);
+	snprintf(num, sizeof num, ":%zu: ", print_line(g, m.src));
+	buf_adds(&g->out, num);
+	print_section(g, d, m.from.block);
+	t = doc_text(d, m.from.block);	/* the section may have moved it */
+	if (g->sec != NULL) {
+		buf_add(&g->out, g->sec, g->seclen);
+		buf_adds(&g->out, ": ");
+	}
 	if (from > 0)
 		buf_adds(&g->out, "\xE2\x80\xA6");
 	print_visible(t, from, to, &g->out);
@@ -126,26 +210,48 @@ print_grep_match(void *arg, const struct match *m0)
 		buf_adds(&g->out, "\xE2\x80\xA6");
 	buf_addc(&g->out, '\n');
 	fwrite(g->out.s, 1, g->out.len, g->f);
+	if (!cached)
+		doc_forget(d, m.from.block);
 	g->n++;
 	return 1;
 }
 
+/* --count: the matches the reader counts, without building a block. */
+static long
+print_count(struct scursor *c)
+{
+	scursor_count_begin(c, NULL);
+	while (scursor_count_step(c))
+		;
+	return scursor_total(c);
+}
+
 long
-print_grep(struct doc *d, struct search *s, FILE *f)
+print_grep(struct doc *d, struct search *s, const char *name, int count,
+    FILE *f)
 {
 	struct print_grep	g;
 
 	memset(&g, 0, sizeof g);
 	g.d = d;
 	g.f = f;
+	g.name = sanitize_dup(name, strlen(name));	/* a name is shown too */
+	g.line = 1;
 	g.c = scursor_new(d, s);
 	buf_init(&g.out);
-	scursor_each(g.c, print_grep_match, &g);
-	fprintf(f, "%ld match%s\n", g.n, g.n == 1 ? "" : "es");
+	if (count) {
+		g.n = print_count(g.c);
+		fprintf(f, "%ld\n", g.n);
+	} else {
+		scursor_each(g.c, print_grep_match, &g);
+		fprintf(f, "%ld match%s\n", g.n, g.n == 1 ? "" : "es");
+	}
 	if (scursor_limited(g.c))
 		fprintf(stderr, "folio: the expression hit its match limit: "
 		    "matches may be missing\n");
 	scursor_free(g.c);
 	buf_free(&g.out);
+	free(g.sec);
+	free(g.name);
 	return fflush(f) == 0 && !ferror(f) ? g.n : -1;
 }

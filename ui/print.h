@@ -1,4 +1,4 @@
-/* print.h: the non-interactive commands, --dump and --toc. */
+/* print.h: the non-interactive commands, --dump, --toc and --grep. */
 #ifndef FOLIO_PRINT_H
 #define FOLIO_PRINT_H
 
@@ -12,7 +12,12 @@ int	print_dump(struct doc *, int width, int ambiguous, FILE *);
 int	print_toc(struct doc *, FILE *);
 
 struct search;
-/* --grep: one line per match, then the count; -1 on a write error. */
-long	print_grep(struct doc *, struct search *, FILE *);
+/*
+ * --grep: one line per match (NAME:LINE: section: text as shown), then
+ * the count; with count, the count alone (--count).  Returns the number
+ * of matches, -1 on a write error.
+ */
+long	print_grep(struct doc *, struct search *, const char *name,
+	    int count, FILE *);
 
 #endif

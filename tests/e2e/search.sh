@@ -10,8 +10,15 @@ st=$?
 [ $st -eq 0 ] && ok "--grep: status 0 on a match" || not_ok "--grep: status 0 on a match" "$st"
 [ "$(tail -1 "$TMP/out")" = "7 matches" ] && ok "--grep: count line" ||
 	not_ok "--grep: count line" "$(tail -1 "$TMP/out")"
-grep -q '^三、面對的挑戰: .*MaaS發展中' "$TMP/out" && ok "--grep: section and context" ||
-	not_ok "--grep: section and context" "$(cat "$TMP/out")"
+grep -q '^.*zh-maas\.txt:[0-9]*: 三、面對的挑戰: .*MaaS發展中' "$TMP/out" && ok "--grep: FILE:LINE: section and context" ||
+	not_ok "--grep: FILE:LINE: section and context" "$(cat "$TMP/out")"
+first=$(grep -in maas "$DOC" | head -1 | cut -d: -f1)
+[ "$(head -1 "$TMP/out" | sed 's/^.*zh-maas\.txt:\([0-9]*\):.*/\1/')" = "$first" ] &&
+	ok "--grep: the line number of the source (as grep -n)" ||
+	not_ok "--grep: the line number of the source" "grep -n: $first; $(head -1 "$TMP/out")"
+[ "$("$FOLIO" --grep=maas --count "$DOC")" = 7 ] && ok "--grep --count prints the count alone" ||
+	not_ok "--grep --count" "$("$FOLIO" --grep=maas --count "$DOC" 2>&1)"
+expect_status "--count without --grep is a usage error" 2 "$FOLIO" --count "$DOC"
 "$FOLIO" --grep=發展 "$DOC" >"$TMP/out" 2>&1
 [ "$(tail -1 "$TMP/out")" = "3 matches" ] && ok "--grep: glosses skipped (發(fā)展 is 發展)" ||
 	not_ok "--grep: glosses skipped" "$(cat "$TMP/out")"
@@ -36,6 +43,33 @@ grep -q "match limit" "$TMP/err" && ok "--grep: a pathological expression stops 
 "$FOLIO" --regex --grep='m[a]+s' "$DOC" >"$TMP/out" 2>&1
 [ "$(tail -1 "$TMP/out")" = "7 matches" ] && ok "--grep --regex" ||
 	not_ok "--grep --regex" "$(tail -1 "$TMP/out")"
+
+# A document of 3 MB: matches far on are shown from a window of it (not
+# segmented up to them), with the section and line the whole would give.
+awk 'BEGIN { for (c = 1; c <= 60; c++) { printf "CHAPTER %d\n\n", c;
+	for (p = 1; p <= 120; p++) { printf "Paragraph %d of chapter %d, with words\nthat wrap onto a second line and go on for a while.\n", p, c;
+	if (p % 50 == 0) printf "MARK%dX sits here.\n", c * 1000 + p; printf "\n" }
+	for (p = 1; p <= 120; p++) printf "Filler line %d so that the document grows past several pieces of it.\n\n", p } }' >"$TMP/big.txt"
+"$FOLIO" --grep=MARK60100X "$TMP/big.txt" >"$TMP/out" 2>&1
+want="$TMP/big.txt:$(grep -n MARK60100X "$TMP/big.txt" | cut -d: -f1): CHAPTER 60: "
+case "$(head -1 "$TMP/out")" in
+"$want"*) ok "--grep far into a large file: its line and section" ;;
+*) not_ok "--grep far into a large file: its line and section" "want $want; $(cat "$TMP/out")" ;;
+esac
+"$FOLIO" --grep='MARK[0-9]+X' --regex "$TMP/big.txt" >"$TMP/out" 2>&1
+[ "$(tail -1 "$TMP/out")" = "$(grep -cE 'MARK[0-9]+X' "$TMP/big.txt") matches" ] &&
+	ok "--grep --regex with a literal: every match, through the source" ||
+	not_ok "--grep --regex with a literal" "$(tail -1 "$TMP/out")"
+grep -nE 'MARK[0-9]+X' "$TMP/big.txt" | cut -d: -f1 >"$TMP/lines.grep"
+sed 's/^[^:]*:\([0-9]*\):.*/\1/' "$TMP/out" | sed '$d' >"$TMP/lines.folio"
+cmp -s "$TMP/lines.grep" "$TMP/lines.folio" && ok "--grep --regex: the lines grep -n gives" ||
+	not_ok "--grep --regex: the lines grep -n gives" "$(diff "$TMP/lines.grep" "$TMP/lines.folio" | head -5)"
+"$FOLIO" --grep='with words that wr.p' --regex --count "$TMP/big.txt" >"$TMP/out" 2>&1
+[ "$(cat "$TMP/out")" = 7200 ] && ok "--grep --regex --count: matches across joined lines" ||
+	not_ok "--grep --regex --count: matches across joined lines" "$(cat "$TMP/out")"
+"$FOLIO" --grep='(?i)mark6010[0]x' --regex "$TMP/big.txt" >"$TMP/out" 2>&1
+grep -q "CHAPTER 60: .*MARK60100X" "$TMP/out" && ok "--grep --regex with no literal read (block texts): same match" ||
+	not_ok "--grep --regex with no literal read" "$(cat "$TMP/out")"
 
 # In the reader.
 need_tmux
