@@ -350,8 +350,13 @@ scursor_text_match(struct scursor *c, size_t i, const struct hit *h,
 	m->from.off = (uint32_t)h->a;
 	m->to.off = (uint32_t)h->z;
 	m->have_pos = 1;
-	if (passage_source(c->d, m->from, m->to, &m->src, &m->src_end) != 0)
-		m->src = m->src_end = doc_block(c->d, i)->off;
+	if (passage_source(c->d, m->from, m->to, &m->src, &m->src_end) != 0) {
+		/* white space alone: where it is, else the block's start */
+		int64_t	s = text_src_start(doc_text(c->d, i), h->a);
+
+		m->src = m->src_end = s >= 0 ? (uint64_t)s :
+		    doc_block(c->d, i)->off;
+	}
 }
 
 static int

@@ -164,11 +164,10 @@ print_line(struct print_grep *g, uint64_t at)
 	size_t		 n;
 	const char	*src = doc_source(g->d, &n);
 
-	if (at < g->lineat) {
-		g->lineat = 0;
-		g->line = 1;
-	}
-	g->line += srcline_count(src, n, (size_t)g->lineat, (size_t)at);
+	if (at < g->lineat)	/* back: count the lines between, not from 0 */
+		g->line -= srcline_count(src, n, (size_t)at, (size_t)g->lineat);
+	else
+		g->line += srcline_count(src, n, (size_t)g->lineat, (size_t)at);
 	g->lineat = at;
 	return g->line;
 }

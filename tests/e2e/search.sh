@@ -32,6 +32,14 @@ printf 'Mobility as\na Service and more.\n' >"$TMP/wrap.txt"
 "$FOLIO" --grep='as a service' "$TMP/wrap.txt" >"$TMP/out" 2>&1
 [ "$(tail -1 "$TMP/out")" = "1 match" ] && ok "--grep: across a line break" ||
 	not_ok "--grep: across a line break" "$(cat "$TMP/out")"
+# A match of white space alone is on the line of that space (it was the
+# paragraph's first line, and --grep counted lines from the start again
+# for each such match: 300,000 of them took seconds).
+printf 'Title\n\none\ntwo three\nfour five\n' >"$TMP/ws.txt"
+"$FOLIO" --regex --grep='[ ]' "$TMP/ws.txt" >"$TMP/out" 2>&1
+[ "$(cut -d: -f2 "$TMP/out" | tr '\n' ' ')" = "4 4 5 5 4 matches " ] &&
+	ok "--grep: white space alone is on its own line" ||
+	not_ok "--grep: white space alone is on its own line" "$(cat "$TMP/out")"
 expect_status "--grep: status 1 without a match" 1 "$FOLIO" --grep=nowhere "$DOC"
 expect_status "--grep: status 2 on a bad expression" 2 "$FOLIO" --regex --grep='a(' "$DOC"
 grep -q "^folio: bad pattern: " "$TMP/err" && ok "--grep: bad expression message" ||
