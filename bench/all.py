@@ -328,17 +328,18 @@ def m_notes(a, zh):
     res = {}
     for line in out.splitlines():
         m = re.match(r"(.*), (\d+ notes|no notes): +first=([\d.]+) "
-                     r"ready=[\d.]+ list=([\d.]+)", line)
-        if m:
+                     r"ready=([\d.]+)(?: list=([\d.]+))?", line)
+        if m:	# the list: after the key
             res.setdefault((m.group(1), m.group(2)), []).append(
-                (float(m.group(3)), float(m.group(4))))
+                (float(m.group(3)), float(m.group(5)) - float(m.group(4))
+                 if m.group(5) else None))
     first = lambda v: med([x[0] for x in v])
     for (prog, what), v in sorted(res.items()):
         if OLD and prog == OLD:
             continue	# the yardstick of the row below
         o = res.get((OLD, what)) if OLD else None
         row("first screen with %s (the A list)" % what, first(v),
-            med([x[1] for x in v]), "(A list)",
+            med([x[1] for x in v if x[1] is not None]), "(A list)",
             "no worse" + (" than %.1f" % first(o) if o else ""),
             no_worse(first(v), first(o) if o else None))
 
