@@ -444,14 +444,14 @@ doc_has_block(struct doc *d, size_t i)
 	return i < d->blocks.n;
 }
 
-struct doc *
-doc_open_at(struct doc *d, size_t off)
+/* A document on d's source, read as d reads it (a window or a tail). */
+static struct doc *
+doc_borrow(const struct doc *d)
 {
 	struct doc	*t = xcalloc(1, sizeof *t);
 
 	t->src = d->src;
 	t->borrowed = 1;
-	t->md = d->md;
 	t->conv = d->conv;
 	t->opts = d->opts;
 	t->habits = d->habits;
@@ -459,6 +459,15 @@ doc_open_at(struct doc *d, size_t off)
 	t->hide_marks = d->hide_marks;
 	memcpy(t->used, d->used, sizeof t->used);
 	memcpy(t->level, d->level, sizeof t->level);
+	return t;
+}
+
+struct doc *
+doc_open_at(struct doc *d, size_t off)
+{
+	struct doc	*t = doc_borrow(d);
+
+	t->md = d->md;
 	t->segmented = segment_piece_start(d->src.data, d->src.len,
 	    off < d->src.len ? off : d->src.len);
 	t->start = t->segmented;
@@ -474,16 +483,8 @@ doc_open_at(struct doc *d, size_t off)
 static struct doc *
 doc_open_md_tail(struct doc *d, size_t off)
 {
-	struct doc	*t = xcalloc(1, sizeof *t);
+	struct doc	*t = doc_borrow(d);
 
-	t->src = d->src;
-	t->borrowed = 1;
-	t->conv = d->conv;
-	t->opts = d->opts;
-	t->format = d->format;
-	t->hide_marks = d->hide_marks;
-	memcpy(t->used, d->used, sizeof t->used);
-	memcpy(t->level, d->level, sizeof t->level);
 	t->md = xcalloc(1, sizeof *t->md);
 	buf_init(&t->md->text);
 	buf_init(&t->md->links);
