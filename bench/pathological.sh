@@ -61,7 +61,7 @@ done
 printf '%-10s %-8s %7s\n' matches regex "$(best "$FOLIO" --grep=a. --regex "$T/matches")"
 
 if [ -f "$TD" ] && /usr/bin/python3 -c 'import pyte' 2>/dev/null; then
-	ms() { /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print("%.0f" % d["marks"]["shown"] + (" (timed out)" if d.get("timed_out") else ""))'; }
+	ms() { /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); m=d.get("marks",{}); print("%.0f" % m["shown"] if "shown" in m else "never (timed out)")'; }
 	for i in 1 2 3; do
 		echo "first screen of 1 MiB of CR: folio $(/usr/bin/python3 "$TD" --cols 80 --rows 24 --timeout 30 \
 		    --step 'waitre:END|[0-9]+%' --step mark:shown --step keys:q -- \
