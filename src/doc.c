@@ -327,6 +327,12 @@ doc_piece_block(struct doc *d, size_t i, const struct md_doc **rp)
 	p->used = ++d->clock;
 	*rp = p->r;
 	doc_piece_evict(d);
+	if (i - p->first + p->skip >= p->r->n) {
+		/* the file changed under a dropped piece: an empty block */
+		static const struct md_block	none;
+
+		return &none;
+	}
 	return &p->r->v[i - p->first + p->skip];
 }
 

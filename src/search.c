@@ -320,7 +320,10 @@ search_quantifier(const uint32_t *pat, size_t n, size_t *i)
 			j++;
 		if (j == k + 1 || j >= n || (pat[j] != '}' && pat[j] != ','))
 			return 0;	/* a literal { */
-		rc = pat[k + 1] == '0' && j == k + 2 ? 1 : 2;
+		rc = 1;		/* {0}, {00,3}: may repeat zero times */
+		for (size_t d = k + 1; d < j; d++)
+			if (pat[d] != '0')
+				rc = 2;
 		while (j < n && pat[j] != '}')
 			j++;
 		k = j;

@@ -23,12 +23,13 @@
 #define SOURCE_GZIP_MAX		((size_t)1 << 31)	/* inflated bytes */
 
 /*
- * The mappings of open sources, for source_fault: a few at a time (a
- * document, and the next one while R reloads).  Changed only outside the
+ * The mappings of open sources, for source_fault: the documents the
+ * reader holds (every FILE given, and the next one while R reloads); a
+ * file beyond them is read, not mapped.  Changed only outside the
  * handler; the handler only reads them, and only on a fault the same
  * thread caused by reading one.
  */
-#define SOURCE_MAPS	8
+#define SOURCE_MAPS	64
 static struct {
 	char	*addr;
 	size_t	 len;
@@ -36,7 +37,8 @@ static struct {
 static size_t			source_page;
 static volatile sig_atomic_t	source_nfaults;
 
-static void
+/* Keeps a mapping for source_fault: 0, or -1 if the table is full. */
+static int
 source_map_add(void *addr, size_t len)
 {
 	size_t	i;
@@ -47,9 +49,10 @@ source_map_add(void *addr, size_t len)
 		if (source_maps[i].addr == NULL) {
 			source_maps[i].len = len;
 			source_maps[i].addr = addr;
-			return;
+			return 0;
 		}
 	}
+	return -1;
 }
 
 static void
@@ -396,10 +399,13 @@ source_open_fd(struct source *src, int fd, const struct source_opts *opts,
 	map = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (map == MAP_FAILED)
 		return source_open_stream(src, fd, opts, cause);
+	if (source_map_add(map, (size_t)st.st_size) != 0) {
+		munmap(map, st.st_size);	/* no SIGBUS guard: read it */
+		return source_open_stream(src, fd, opts, cause);
+	}
 	madvise(map, st.st_size, MADV_SEQUENTIAL);
 	src->map = map;
 	src->maplen = st.st_size;
-	source_map_add(map, src->maplen);
 	return source_decode(src, map, st.st_size, opts, cause);
 }
 

@@ -89,6 +89,7 @@ struct print_grep {
 	struct doc	*d;
 	struct scursor	*c;
 	char		*name;	/* sanitised */
+	int		 count_only;	/* --count */
 	long		 n;
 	struct buf	 out;
 	FILE		*f;
@@ -186,6 +187,10 @@ print_grep_match(void *arg, const struct match *m0)
 
 	if (scursor_model_in(g->c, &m, &d, &m.from, &m.to) != 0)
 		return 1;	/* shows nothing */
+	if (g->count_only) {	/* --count: the matches --grep shows */
+		g->n++;
+		return 1;
+	}
 	cached = doc_cached(d, m.from.block);
 	t = doc_text(d, m.from.block);
 	if (m.to.block != m.from.block)	/* a long paragraph's two parts */
@@ -215,16 +220,6 @@ print_grep_match(void *arg, const struct match *m0)
 	return 1;
 }
 
-/* --count: the matches the reader counts, without building a block. */
-static long
-print_count(struct scursor *c)
-{
-	scursor_count_begin(c, NULL);
-	while (scursor_count_step(c))
-		;
-	return scursor_total(c);
-}
-
 long
 print_grep(struct doc *d, struct search *s, const char *name, int count,
     FILE *f)
@@ -238,13 +233,12 @@ print_grep(struct doc *d, struct search *s, const char *name, int count,
 	g.line = 1;
 	g.c = scursor_new(d, s);
 	buf_init(&g.out);
-	if (count) {
-		g.n = print_count(g.c);
+	g.count_only = count;
+	scursor_each(g.c, print_grep_match, &g);
+	if (count)
 		fprintf(f, "%ld\n", g.n);
-	} else {
-		scursor_each(g.c, print_grep_match, &g);
+	else
 		fprintf(f, "%ld match%s\n", g.n, g.n == 1 ? "" : "es");
-	}
 	if (scursor_limited(g.c))
 		fprintf(stderr, "folio: the expression hit its match limit: "
 		    "matches may be missing\n");

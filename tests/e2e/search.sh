@@ -40,6 +40,21 @@ printf 'Title\n\none\ntwo three\nfour five\n' >"$TMP/ws.txt"
 [ "$(cut -d: -f2 "$TMP/out" | tr '\n' ' ')" = "4 4 5 5 4 matches " ] &&
 	ok "--grep: white space alone is on its own line" ||
 	not_ok "--grep: white space alone is on its own line" "$(cat "$TMP/out")"
+# --count is the number of matches --grep shows: none inside the escape
+# sequences the sanitiser takes out (it counted them in the source).
+printf 'build \033[32mok\033[0m step 1\nbuild \033[31mfailed\033[0m step 2\n' >"$TMP/esc.txt"
+[ "$("$FOLIO" --grep=m --count "$TMP/esc.txt")" = 0 ] &&
+	[ "$("$FOLIO" --grep=m "$TMP/esc.txt" | tail -1)" = "0 matches" ] &&
+	ok "--count: the matches shown, none in a hidden escape" ||
+	not_ok "--count: the matches shown" "$("$FOLIO" --grep=m --count "$TMP/esc.txt")"
+# {00} and {00,1} may repeat zero times: the literal every match holds is
+# not "ab" (the prefilter lost the match).
+printf 'the value is acd here\n' >"$TMP/q.txt"
+[ "$("$FOLIO" --regex --grep='ab{00}cd' --count "$TMP/q.txt")" = 1 ] &&
+	[ "$("$FOLIO" --regex --grep='ab{00,1}cd' --count "$TMP/q.txt")" = 1 ] &&
+	[ "$("$FOLIO" --regex --grep='ab{01}cd' --count "$TMP/q.txt")" = 0 ] &&
+	ok "--regex: {00} and {00,1} may be nothing" ||
+	not_ok "--regex: {00} and {00,1} may be nothing"
 expect_status "--grep: status 1 without a match" 1 "$FOLIO" --grep=nowhere "$DOC"
 expect_status "--grep: status 2 on a bad expression" 2 "$FOLIO" --regex --grep='a(' "$DOC"
 grep -q "^folio: bad pattern: " "$TMP/err" && ok "--grep: bad expression message" ||
