@@ -161,6 +161,45 @@ test_pieces_equal_whole(void **state)
 	free(s);
 }
 
+/*
+ * A piece dropped from memory and parsed again after its source changed
+ * (a file rewritten in place under the reader) may hold fewer blocks:
+ * asking for the blocks it had gives empty texts, never a read past its
+ * blocks (the reader said "out of memory" and quit).
+ */
+static void
+test_piece_changed_under(void **state)
+{
+	size_t			 n, i, first = 0, len;
+	char			*s = make_doc(3 * 1024 * 1024, &n), *src;
+	struct doc_opts		 o = { .format = DOC_FORMAT_MARKDOWN, .lazy = 1 };
+	char			*cause = NULL;
+	struct doc		*d = doc_open_mem(s, n, &o, &cause);
+
+	assert_non_null(d);
+	doc_segment_all(d);
+	for (i = 0; i < doc_nblocks(d); i++) {	/* every piece loaded once */
+		(void)doc_text(d, i);
+		doc_forget(d, i);
+	}
+	while (first < doc_nblocks(d) && doc_block(d, first)->off < 65536)
+		first++;	/* the first piece's blocks, about */
+	assert_true(first > 10);
+	src = (char *)doc_source(d, &len);	/* the file, rewritten */
+	for (i = 0; i < 65536 && i < len; i++)
+		if (src[i] == '\n')
+			src[i] = ' ';
+	for (i = 0; i < first; i++) {
+		struct text *t = doc_text(d, i);
+
+		assert_non_null(t);
+		assert_true(t->len <= 65536);
+		doc_forget(d, i);
+	}
+	doc_free(d);
+	free(s);
+}
+
 /* The text with link numbers ([3]) left out. */
 static char *
 no_link_numbers(const struct text *t)
@@ -601,6 +640,7 @@ main(void)
 		cmocka_unit_test(test_block_offsets),
 		cmocka_unit_test(test_line_end_entities),
 		cmocka_unit_test(test_code_info_string),
+		cmocka_unit_test(test_piece_changed_under),
 	};
 
 	return UNIT_RUN(tests);
