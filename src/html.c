@@ -563,15 +563,6 @@ html_run(struct html_r *r, size_t from, uint64_t lo, uint64_t hi, int exact)
 	r->run_exact = exact;
 }
 
-/* The leaf type for text inside the current containers. */
-static int
-html_flow_type(const struct html_r *r)
-{
-	if (r->lists > 0)
-		return BLOCK_LIST;
-	return r->quote > 0 ? BLOCK_QUOTE : BLOCK_PARA;
-}
-
 static void
 html_leaf_open(struct html_r *r, int type, int level, int flags)
 {
@@ -722,8 +713,8 @@ static void
 html_need_leaf(struct html_r *r)
 {
 	if (!r->open)
-		html_leaf_open(r, r->pre > 0 ? BLOCK_PRE : html_flow_type(r), 0,
-		    0);
+		html_leaf_open(r, r->pre > 0 ? BLOCK_PRE :
+		    rdoc_flow_type(r->lists, r->quote), 0, 0);
 }
 
 /* Emits the white space waiting before a word, if any is due. */

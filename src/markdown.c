@@ -397,15 +397,6 @@ md_leaf_close(struct md_state *st)
 	b->hang = st->hang;
 }
 
-/* The leaf type for text inside the current containers. */
-static int
-md_flow_type(const struct md_state *st)
-{
-	if (st->lists > 0)
-		return BLOCK_LIST;
-	return st->quote > 0 ? BLOCK_QUOTE : BLOCK_PARA;
-}
-
 /*
  * Appends text, sanitised line by line; text from the source (not text
  * folio makes up) is mapped to it in the leaf's runs.
@@ -418,7 +409,7 @@ md_add(struct md_state *st, const char *s, size_t n)
 	int		 mapped = s >= st->src && s < st->src + st->n;
 
 	if (!st->open)
-		md_leaf_open(st, md_flow_type(st), 0);
+		md_leaf_open(st, rdoc_flow_type(st->lists, st->quote), 0);
 	for (;;) {	/* sanitise line by line */
 		nl = memchr(s + from, '\n', n - from);
 		i = nl != NULL ? (size_t)(nl - s) : n;
@@ -661,7 +652,7 @@ md_enter_block(MD_BLOCKTYPE type, void *detail, void *arg)
 		st->html_hi = 0;
 		break;
 	case MD_BLOCK_P:
-		md_leaf_open(st, md_flow_type(st), 0);
+		md_leaf_open(st, rdoc_flow_type(st->lists, st->quote), 0);
 		break;
 	case MD_BLOCK_TABLE:
 		st->src_lo = (size_t)-1;	/* the cells': the table's */
@@ -847,7 +838,8 @@ md_html_tag(struct md_state *st, const char *s, size_t n)
 	else if (strcmp(name, "summary") == 0) {
 		if (!closing) {
 			if (!st->open)
-				md_leaf_open(st, md_flow_type(st), 0);
+				md_leaf_open(st, rdoc_flow_type(st->lists,
+				    st->quote), 0);
 			st->summary = st->out->text.len;
 			st->in_summary = 1;
 		} else if (st->in_summary && st->open &&
@@ -930,7 +922,7 @@ md_enter_span(MD_SPANTYPE type, void *detail, void *arg)
 	if (st->in_cell)
 		return 0;
 	if (!st->open)
-		md_leaf_open(st, md_flow_type(st), 0);
+		md_leaf_open(st, rdoc_flow_type(st->lists, st->quote), 0);
 	if (st->soft) {		/* a span starts the next line */
 		struct buf	*t = &st->out->text;
 		uint32_t	 a = 0;

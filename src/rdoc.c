@@ -210,3 +210,11 @@ rdoc_table(struct buf *out, char *const *cells, size_t rows, size_t cols,
 	}
 	free(w);
 }
+
+int
+rdoc_flow_type(int lists, int quote)
+{
+	if (lists > 0)
+		return BLOCK_LIST;
+	return quote > 0 ? BLOCK_QUOTE : BLOCK_PARA;
+}

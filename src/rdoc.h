@@ -64,6 +64,11 @@ void	rdoc_add_run(struct rdoc *, uint32_t text, uint32_t tlen,
 /* Adds a link's URL (sanitised); returns its number, from 1. */
 size_t	rdoc_add_link(struct rdoc *, const char *url, size_t n);
 void	rdoc_free(struct rdoc *);
+/*
+ * The type of a leaf of running text inside lists (depth) and quotes
+ * (depth): a list item's, a quote's, else a paragraph.
+ */
+int	rdoc_flow_type(int lists, int quote);
 
 /*
  * Lays out a table of rows x cols cells (row-major, sanitised, one line
