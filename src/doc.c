@@ -58,7 +58,11 @@ struct doc {
 	uint32_t	 toc_next;	/* the next heading to compare */
 	int		 toc_done;	/* decided */
 	struct md_doc	*md;		/* Markdown, HTML: the rendered blocks */
-	int		 md_whole;	/* parsed as one piece */
+	int		 md_whole;	/* parsed as one piece (from here on) */
+	int		 defs_found;	/* Markdown: md->defs holds the link
+					   definitions (doc_defs) */
+	struct doc	*owner;		/* a Markdown tail: the document whose
+					   definitions it uses */
 	struct convert	*conv;		/* texts shown in another script */
 	int		 format;	/* DOC_FORMAT_* */
 	int		 article;	/* HTML: doc_article() */
@@ -84,6 +88,8 @@ struct doc_piece {
 };
 
 #define DOC_MD_LOADED	16
+#define DOC_MD_WHOLE	(1024 * 1024)	/* a document up to it: one piece */
+#define DOC_MD_DEFS	(16 * 1024)	/* more definitions: one piece */
 
 static void	doc_add_outline(struct doc *, size_t);
 
@@ -259,8 +265,35 @@ doc_add_rendered(struct doc *d, const struct md_doc *r, size_t from)
 }
 
 /*
- * A model for piece p: the document's definitions and front matter, its
- * links numbered after those before it.
+ * The link definitions a piece [start, end) of d is parsed with: none if
+ * it holds no "]" (no reference link can be in it), else the document's,
+ * found the first time a piece asks (the whole file is read for them:
+ * 10-20 ms on 100 MB, so not before a first screen that needs none).
+ * When there are many, the rest of the document is parsed as one piece,
+ * so that they are not added to every piece.
+ */
+static struct buf
+doc_defs(struct doc *d, size_t start, size_t end)
+{
+	struct doc	*o = d->owner != NULL ? d->owner : d;
+	struct buf	 none;
+
+	buf_init(&none);
+	if (end <= start || memchr(d->src.data + start, ']', end - start) ==
+	    NULL)
+		return none;
+	if (!o->defs_found) {
+		o->defs_found = 1;
+		markdown_find_defs(o->md, o->src.data, o->src.len);
+		if (o->md->defs.len > DOC_MD_DEFS)
+			o->md_whole = 1;
+	}
+	return o->md->defs;
+}
+
+/*
+ * A model for piece p: the link definitions it needs, the document's
+ * front matter, its links numbered after those before it.
  */
 static struct md_doc *
 doc_piece_model(struct doc *d, const struct doc_piece *p)
@@ -269,7 +302,7 @@ doc_piece_model(struct doc *d, const struct doc_piece *p)
 
 	buf_init(&r->text);
 	buf_init(&r->links);
-	r->defs = d->md->defs;		/* shared: not freed with r */
+	r->defs = doc_defs(d, p->start, p->end);  /* not freed with r */
 	r->skip = d->md->skip;
 	r->nlinks = p->link_base;
 	r->before = p->before;
@@ -345,6 +378,9 @@ doc_markdown_more(struct doc *d)
 
 	end = d->md_whole ? d->src.len : markdown_piece_end(d->src.data,
 	    d->src.len, d->segmented);
+	doc_defs(d, d->segmented, end);	/* may make the rest one piece */
+	if (d->md_whole)
+		end = d->src.len;
 	if (d->npieces == d->piececap) {
 		d->piececap = d->piececap ? d->piececap * 2 : 64;
 		d->pieces = xreallocarray(d->pieces, d->piececap,
@@ -494,7 +530,7 @@ doc_open_md_tail(struct doc *d, size_t off)
 	t->md = xcalloc(1, sizeof *t->md);
 	buf_init(&t->md->text);
 	buf_init(&t->md->links);
-	t->md->defs = d->md->defs;	/* shared, not freed with t */
+	t->owner = d;			/* its definitions are d's */
 	t->md->skip = d->md->skip;
 	t->md_own = 1;
 	t->segmented = markdown_tail_start(d->src.data, d->src.len,
@@ -560,8 +596,6 @@ doc_level(const struct doc *d, size_t i)
  * DOC_MD_WHOLE bytes, or one with many link definitions, is one piece;
  * a larger one is parsed piece by piece like plain text (markdown.h).
  */
-#define DOC_MD_WHOLE	(1024 * 1024)
-#define DOC_MD_DEFS	(16 * 1024)
 
 static void
 doc_markdown(struct doc *d)
@@ -569,12 +603,7 @@ doc_markdown(struct doc *d)
 	d->md = xcalloc(1, sizeof *d->md);
 	markdown_begin(d->md, d->src.data, d->src.len);
 	d->md_whole = d->src.len <= DOC_MD_WHOLE;
-	if (!d->md_whole && markdown_find_defs(d->md, d->src.data,
-	    d->src.len) > 0 && d->md->defs.len > DOC_MD_DEFS) {
-		buf_free(&d->md->defs);	/* too many to add to every piece */
-		buf_init(&d->md->defs);
-		d->md_whole = 1;
-	}
+	d->defs_found = d->md_whole;	/* md4c sees them all in one piece */
 	if (d->opts.lazy)
 		doc_segment_more(d);
 	else

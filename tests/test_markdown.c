@@ -129,12 +129,14 @@ test_inline_html(void **state)
 	doc_free(d);
 }
 
-/* The whole parse and the piece parse give the same blocks and texts. */
+/*
+ * The whole parse of s and the piece parse give the same blocks and
+ * texts, and the same links: the URL `url` among them.
+ */
 static void
-test_pieces_equal_whole(void **state)
+check_pieces_equal(const char *s, size_t n, const char *url)
 {
-	size_t			 n, i;
-	char			*s = make_doc(3 * 1024 * 1024, &n);
+	size_t			 i;
 	struct md_doc		 whole;
 	struct doc_opts		 o = { .format = DOC_FORMAT_MARKDOWN, .lazy = 1 };
 	char			*cause = NULL;
@@ -154,10 +156,44 @@ test_pieces_equal_whole(void **state)
 		assert_memory_equal(t->s, whole.text.s + whole.v[i].text, t->len);
 		doc_forget(d, i);
 	}
-	/* The reference defined at the very end resolves in the first piece. */
-	assert_non_null(strstr(doc_links(d, &i), "https://spec.commonmark.org/"));
+	assert_non_null(strstr(doc_links(d, &i), url));
 	markdown_free(&whole);
 	doc_free(d);
+}
+
+static void
+test_pieces_equal_whole(void **state)
+{
+	size_t	 n;
+	char	*s = make_doc(3 * 1024 * 1024, &n);
+
+	/* The reference defined at the very end resolves in the first piece. */
+	check_pieces_equal(s, n, "https://spec.commonmark.org/");
+	free(s);
+}
+
+/*
+ * Definitions are looked for when a piece first holds a "]" (not before
+ * the first screen): a document whose first 2 MB hold none, then 700
+ * references to definitions at its end (too many to add to every piece:
+ * from there on it is one piece) parses as the whole does.
+ */
+static void
+test_defs_found_late(void **state)
+{
+	struct buf	 b;
+	size_t		 i, n;
+	char		*s;
+
+	buf_init(&b);
+	for (i = 0; b.len < 2 * 1024 * 1024; i++)
+		add(&b, "## Part %zu\n\nPlain text %zu, soft\nbroken.\n\n", i, i);
+	for (i = 0; i < 700; i++)
+		add(&b, "See [item %zu][d%zu].\n\n", i, i);
+	for (i = 0; i < 700; i++)
+		add(&b, "[d%zu]: https://example.org/a/long/path/%zu\n", i, i);
+	s = buf_take(&b, &n);
+	check_pieces_equal(s, n, "https://example.org/a/long/path/699");
 	free(s);
 }
 
@@ -628,6 +664,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pieces_equal_whole),
+		cmocka_unit_test(test_defs_found_late),
 		cmocka_unit_test(test_cjk_emphasis),
 		cmocka_unit_test(test_code_marks),
 		cmocka_unit_test(test_inline_html),
