@@ -63,6 +63,12 @@ struct doc {
 					   definitions (doc_defs) */
 	struct doc	*owner;		/* a Markdown tail: the document whose
 					   definitions it uses */
+	struct md_marks	 marks;		/* Markdown: what is open where, for
+					   tails (markdown_tail_start) */
+	int		 marks_done;
+	size_t		 tail_at;	/* a Markdown tail: where it was asked */
+	int		 tail_known;	/* for, and whether its start is
+					   known right (doc_tail_check) */
 	struct convert	*conv;		/* texts shown in another script */
 	int		 format;	/* DOC_FORMAT_* */
 	int		 article;	/* HTML: doc_article() */
@@ -90,6 +96,7 @@ struct doc_piece {
 #define DOC_MD_LOADED	16
 #define DOC_MD_WHOLE	(1024 * 1024)	/* a document up to it: one piece */
 #define DOC_MD_DEFS	(16 * 1024)	/* more definitions: one piece */
+#define DOC_MARK_STEP	(2 * 1024 * 1024) /* scanned per doc_tail_check */
 
 static void	doc_add_outline(struct doc *, size_t);
 
@@ -533,10 +540,43 @@ doc_open_md_tail(struct doc *d, size_t off)
 	t->owner = d;			/* its definitions are d's */
 	t->md->skip = d->md->skip;
 	t->md_own = 1;
+	t->tail_at = off > d->md->skip ? off : d->md->skip;
 	t->segmented = markdown_tail_start(d->src.data, d->src.len,
-	    off > d->md->skip ? off : d->md->skip);
+	    t->tail_at, &d->marks, &t->tail_known);
 	t->start = t->segmented;
 	return t;
+}
+
+struct doc *
+doc_tail_again(struct doc *d, struct doc *t)
+{
+	size_t	at = t->tail_at;
+
+	doc_free(t);
+	t = doc_open_md_tail(d, at);
+	doc_segment_all(t);
+	return t;
+}
+
+int
+doc_tail_check(struct doc *d, struct doc *t)
+{
+	int	known;
+	size_t	p;
+
+	if (d->md == NULL || d->format == DOC_FORMAT_HTML || doc_complete(d))
+		return 1;
+	if (!d->marks_done)
+		d->marks_done = markdown_marks_step(&d->marks, d->src.data,
+		    d->src.len, DOC_MARK_STEP);
+	if (t == NULL || t->tail_known)
+		return 1;
+	p = markdown_tail_start(d->src.data, d->src.len, t->tail_at,
+	    &d->marks, &known);
+	if (!known)
+		return 0;
+	t->tail_known = 1;
+	return p == t->start ? 1 : -1;
 }
 
 struct doc *
@@ -743,6 +783,7 @@ doc_free(struct doc *d)
 	for (i = 0; i < d->npieces; i++)
 		doc_piece_unload(d, &d->pieces[i]);
 	free(d->pieces);
+	markdown_marks_free(&d->marks);
 	if (d->md != NULL && (!d->borrowed || d->md_own)) {
 		if (d->md_own)
 			buf_init(&d->md->defs);	/* the document's */

@@ -83,6 +83,16 @@ int		 doc_has_block(struct doc *, size_t i);
  */
 struct doc	*doc_open_tail(struct doc *, size_t bytes);
 /*
+ * The start of a Markdown tail of d is a guess until a scan of d has
+ * reached it (markdown_tail_start); this goes on with the scan by some
+ * megabytes, while there is a tail or not (so that the next tail starts
+ * right), and says whether tail is right: 1 yes (or it is no guess), 0
+ * not known yet, -1 no: free it and open it again (it will be right).
+ */
+int		 doc_tail_check(struct doc *d, struct doc *tail);
+/* Frees a Markdown tail of d and opens it again from the same place. */
+struct doc	*doc_tail_again(struct doc *d, struct doc *tail);
+/*
  * A window of d from the piece holding source byte off: its first piece
  * segmented, more on demand, blocks exactly d's (as for a tail), so that
  * a match far into a large document is shown without segmenting what

@@ -1448,11 +1448,7 @@ md_next_candidate(const char *s, size_t n, size_t pos, int tight)
 #endif
 
 /* Where a scan for a piece's end is: fenced code, an HTML block open. */
-struct md_scan {
-	size_t		 fence;		/* its length, or 0 */
-	char		 fc;
-	const char	*html;		/* the end it waits for, or NULL */
-};
+#define md_scan	md_open
 
 /*
  * The state after the line [pos, next) (before it: *st); returns where
@@ -1534,41 +1530,111 @@ markdown_piece_end(const char *s, size_t n, size_t start)
 	return md_piece_from(s, n, start, MD_PIECE, &st);
 }
 
-size_t
-markdown_tail_start(const char *s, size_t n, size_t at)
+/* The state at the first line at or after to that may open or close a
+ * block, from the state *st at such a line pos; returns that line. */
+static size_t
+md_scan_to(const char *s, size_t n, size_t pos, size_t to,
+    struct md_scan *st)
 {
-	struct md_scan	st, snap[4];
-	size_t		pos, next, mark[4], from[4], p;
 	const char	*nl;
-	int		k, nsnap = 0;
+	size_t		 next;
 
-	/* places to try, nearest first: 64 KiB, 1 MiB, 16 MiB back, 0 */
-	for (k = 0; k < 3; k++)
-		mark[k] = at > ((size_t)MD_PIECE << (4 * k)) ?
-		    at - ((size_t)MD_PIECE << (4 * k)) : 0;
-	mark[3] = 0;
-	memset(&st, 0, sizeof st);
-	memset(snap, 0, sizeof snap);
-	memset(from, 0, sizeof from);
-	/* the fences and HTML blocks before: the lines that may open one */
-	for (pos = md_next_candidate(s, n, 0, 1); pos < at; pos = next) {
-		for (k = 2 - nsnap; nsnap < 3 && k >= 0 && pos >= mark[k];
-		    k--) {
-			snap[k] = st;	/* holds from mark[k] to pos */
-			from[k] = pos;
-			nsnap++;
-		}
+	for (; pos < to && pos < n; pos = next) {
 		nl = memchr(s + pos, '\n', n - pos);
 		next = nl != NULL ? (size_t)(nl - s) + 1 : n;
-		next = md_scan_line(s, n, pos, next, 1, &st);
+		next = md_scan_line(s, n, pos, next, 1, st);
 	}
-	for (k = 2 - nsnap; k >= 0 && nsnap < 3; k--, nsnap++) {
-		snap[k] = st;
-		from[k] = pos < n ? pos : n;
+	return pos < n ? pos : n;
+}
+
+static void
+md_mark_push(struct md_marks *m, size_t pos, const struct md_scan *st)
+{
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 16;
+		m->v = xreallocarray(m->v, m->cap, sizeof *m->v);
 	}
+	m->v[m->n].pos = pos;
+	m->v[m->n].open = *st;
+	m->n++;
+}
+
+int
+markdown_marks_step(struct md_marks *m, const char *s, size_t n,
+    size_t bytes)
+{
+	struct md_scan	st;
+	size_t		pos, end;
+
+	memset(&st, 0, sizeof st);
+	if (m->n == 0)
+		md_mark_push(m, md_next_candidate(s, n, 0, 1), &st);
+	pos = m->v[m->n - 1].pos;
+	end = pos + bytes;
+	while (pos < n && pos < end) {
+		st = m->v[m->n - 1].open;
+		pos = md_scan_to(s, n, pos, pos + MD_MARK, &st);
+		md_mark_push(m, pos, &st);
+	}
+	return pos >= n;
+}
+
+void
+markdown_marks_free(struct md_marks *m)
+{
+	free(m->v);
+	memset(m, 0, sizeof *m);
+}
+
+/* What is open at the first line at or after x that may matter, from the
+ * marks; that line in *from. */
+static struct md_scan
+md_open_at(const char *s, size_t n, const struct md_marks *m, size_t x,
+    size_t *from)
+{
+	struct md_scan	st;
+	size_t		lo = 0, hi = m->n, mid;
+
+	while (lo < hi) {	/* the last mark at or before x */
+		mid = (lo + hi) / 2;
+		if (m->v[mid].pos <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	lo = lo > 0 ? lo - 1 : 0;
+	st = m->v[lo].open;
+	*from = md_scan_to(s, n, m->v[lo].pos, x, &st);
+	return st;
+}
+
+size_t
+markdown_tail_start(const char *s, size_t n, size_t at,
+    const struct md_marks *m, int *exact)
+{
+	struct md_scan	st;
+	size_t		x, from, p;
+	const char	*nl;
+	int		k;
+
+	/* places to try, nearest first: 64 KiB, 1 MiB, 16 MiB back, 0 */
+	x = at > MD_PIECE ? at - MD_PIECE : 0;
+	*exact = m->n > 0 && (m->v[m->n - 1].pos >= x ||
+	    m->v[m->n - 1].pos >= n);
 	for (k = 0; k < 4; k++) {
-		st = snap[k];
-		p = md_piece_from(s, n, from[k], 0, &st);
+		x = k < 3 && at > ((size_t)MD_PIECE << (4 * k)) ?
+		    at - ((size_t)MD_PIECE << (4 * k)) : 0;
+		memset(&st, 0, sizeof st);
+		if (k == 3)
+			from = 0;
+		else if (*exact)
+			st = md_open_at(s, n, m, x, &from);
+		else {		/* the guess: nothing open there */
+			nl = x > 0 ? memchr(s + x - 1, '\n', n - x + 1) : NULL;
+			from = x == 0 ? 0 : nl != NULL ? (size_t)(nl - s) + 1 : n;
+			from = md_next_candidate(s, n, from, 1);
+		}
+		p = md_piece_from(s, n, from, 0, &st);
 		if (p <= at || k == 3)
 			return p;
 	}

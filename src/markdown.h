@@ -39,8 +39,8 @@
  * HTML blocks that blank lines do not end, before a line that nothing
  * above could continue (a list item, a quote, indented text, a table row
  * or an underline would).  The link reference definitions of the whole
- * document are found first (markdown_find_defs) and appended to each
- * piece, so that [text][ref] resolves wherever ref is defined.
+ * document (markdown_find_defs) are appended to each piece that holds a
+ * "]", so that [text][ref] resolves wherever ref is defined.
  */
 #define MD_PIECE	(64 * 1024)
 
@@ -53,13 +53,41 @@ size_t	markdown_find_defs(struct md_doc *, const char *s, size_t n);
 /* Where the piece that starts at start ends (n at the last). */
 size_t	markdown_piece_end(const char *s, size_t n, size_t start);
 /*
- * A place a piece may start at, at or a little before byte at (fences and
- * HTML blocks before it looked for from the start, quickly: only the
- * lines that may open one), or, if there is none before, the first
- * after: the end of a large document can be parsed from there on its
- * own, into the same blocks (doc_open_tail).
+ * The fenced code and HTML blocks open before a place: a scan of the lines
+ * that may open or close one (quick: the others are skipped 16 bytes at
+ * a time), kept where it stopped, with what was open every MD_MARK bytes
+ * on, to start from again.
  */
-size_t	markdown_tail_start(const char *s, size_t n, size_t at);
+struct md_open {
+	size_t		 fence;		/* a fence's length, or 0 */
+	char		 fc;		/* its character */
+	const char	*html;		/* the end an HTML block waits for */
+};
+struct md_mark {
+	size_t		 pos;		/* a line start */
+	struct md_open	 open;		/* open before it */
+};
+struct md_marks {
+	struct md_mark	*v;		/* v[n - 1]: where the scan is */
+	size_t		 n;
+	size_t		 cap;
+};
+#define MD_MARK	(1024 * 1024)
+
+/* Goes on with the scan by at least bytes; returns 1 when it is done. */
+int	markdown_marks_step(struct md_marks *, const char *s, size_t n,
+	    size_t bytes);
+void	markdown_marks_free(struct md_marks *);
+/*
+ * A place a piece may start at, at or a little before byte at, or, if
+ * there is none before, the first after: the end of a large document can
+ * be parsed from there on its own, into the same blocks (doc_open_tail).
+ * Exact (*exact = 1) when the scan in marks has reached 64 KiB before at;
+ * else a guess that nothing is open there, which the scan checks later:
+ * it is right if the exact place is the same.
+ */
+size_t	markdown_tail_start(const char *s, size_t n, size_t at,
+	    const struct md_marks *, int *exact);
 /* Parses s[start, end), adding its blocks to the document. */
 int	markdown_parse_piece(struct md_doc *, const char *s, size_t start,
 	    size_t end);

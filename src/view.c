@@ -33,6 +33,7 @@ struct view {
 };
 
 static void	view_set_anchor(struct view *);
+static size_t	view_max_top(const struct view *);
 static void	view_relayout(struct view *);
 
 /* Appends the lines of block wend; 0 when there is no such block. */
@@ -67,6 +68,36 @@ view_to_main(struct view *v)
 	v->anchor.pos.block += (uint32_t)base;
 	/* Laid out again: in main, the first tail block has a gap before it. */
 	view_relayout(v);
+}
+
+int
+view_check_tail(struct view *v)
+{
+	struct pos	p = { 0, 0 };
+	uint64_t	off = 0;
+	int		shown = v->d == v->tail, at_end = 0;
+
+	if (doc_tail_check(v->main, v->tail) >= 0)
+		return 0;
+	if (shown) {
+		view_set_anchor(v);
+		at_end = v->top >= view_max_top(v) &&
+		    v->wend >= doc_nblocks(v->d);
+		if (doc_has_block(v->d, v->anchor.pos.block))
+			off = doc_block(v->d, v->anchor.pos.block)->off;
+		v->d = v->main;		/* while the tail is away */
+	}
+	v->tail = doc_tail_again(v->main, v->tail);
+	if (!shown)
+		return 0;
+	v->d = v->tail;
+	if (at_end) {
+		view_end(v);
+		return 1;
+	}
+	p.block = (uint32_t)doc_block_at(v->tail, off);
+	view_goto_in(v, v->tail, p);
+	return 1;
 }
 
 void

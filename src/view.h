@@ -43,6 +43,12 @@ void		 view_free(struct view *);
 struct doc	*view_doc(const struct view *);
 /* Moves to the main document when it is segmented (call when idle). */
 void		 view_sync(struct view *);
+/*
+ * A step of the check of a Markdown tail's start (doc_tail_check; call
+ * when idle): 1 if it was wrong and the tail on screen was opened again
+ * (same place, or the end if the end was shown), its positions changed.
+ */
+int		 view_check_tail(struct view *);
 
 /* Changes the width, ambiguous width or sideways scroll; keeps the anchor. */
 void		 view_set_opts(struct view *, const struct layout_opts *);

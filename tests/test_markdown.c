@@ -318,6 +318,101 @@ test_tail(void **state)
 	free(s);
 }
 
+/*
+ * The blocks of tail t are the last blocks of d (which is parsed whole
+ * for this), text for text but for the link numbers; returns 1 if so.
+ */
+static int
+tail_matches(struct doc *d, struct doc *t)
+{
+	size_t	i, base = doc_block_at(d, doc_base(t));
+	char	*a, *b;
+	int	same;
+
+	doc_segment_all(d);
+	if (doc_block(d, base)->off != doc_base(t) ||
+	    doc_nblocks(d) - base != doc_nblocks(t))
+		return 0;
+	for (i = 0; i < doc_nblocks(t); i++) {
+		if (doc_block(t, i)->type != doc_block(d, base + i)->type ||
+		    doc_block(t, i)->len != doc_block(d, base + i)->len)
+			return 0;
+		a = no_link_numbers(doc_text(t, i));
+		b = no_link_numbers(doc_text(d, base + i));
+		same = strcmp(a, b) == 0;
+		free(a);
+		free(b);
+		if (!same)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * G right after opening: the tail's start is a guess that nothing is
+ * open 64 KiB before the place asked for (a scan from the start of a
+ * 100 MB file takes 30 ms); the scan, going on while the reader waits
+ * for keys, says whether it was right.  Here a fence with blank lines
+ * and "# headings" in it is open there: the guess starts the tail inside
+ * it (its blocks are not the document's); the check says so, and the
+ * tail opened again is right.  In make_doc's document the guess holds.
+ */
+static void
+test_tail_guess(void **state)
+{
+	struct buf		 b;
+	size_t			 i, n, mid;
+	char			*s;
+	struct doc_opts		 o = { .format = DOC_FORMAT_MARKDOWN,
+				     .lazy = 1 };
+	char			*cause = NULL;
+	struct doc		*d, *t;
+	int			 r, steps;
+
+	buf_init(&b);
+	for (i = 0; b.len < 3 * 1024 * 1024; i++)
+		add(&b, "## Part %zu\n\nText of part %zu, soft\nbroken.\n\n",
+		    i, i);
+	mid = b.len;
+	buf_adds(&b, "```\n");
+	for (i = 0; b.len < mid + 400 * 1024; i++)
+		add(&b, "# not a heading %zu\n\n  code line %zu\n\n", i, i);
+	buf_adds(&b, "```\n\n");
+	for (i = 0; i < 400; i++)
+		add(&b, "Last words %zu, and %zu.\n\n", i, i);
+	s = buf_take(&b, &n);
+	d = doc_open_mem(s, n, &o, &cause);
+	assert_non_null(d);
+	t = doc_open_tail(d, 128 * 1024);
+	assert_true(doc_base(t) > mid);		/* inside the fence */
+	for (steps = 0; (r = doc_tail_check(d, t)) == 0; steps++)
+		assert_true(steps < 100);
+	assert_int_equal(r, -1);
+	t = doc_tail_again(d, t);
+	assert_true(doc_base(t) < mid);
+	assert_int_equal(doc_tail_check(d, t), 1);
+	assert_true(tail_matches(d, t));
+	doc_free(t);
+	doc_free(d);
+	d = doc_open_mem(s, n, &o, &cause);	/* the wrong tail was wrong */
+	t = doc_open_tail(d, 128 * 1024);
+	assert_false(tail_matches(d, t));
+	doc_free(t);
+	doc_free(d);
+	free(s);
+
+	s = make_doc(3 * 1024 * 1024, &n);
+	d = doc_open_mem(s, n, &o, &cause);
+	t = doc_open_tail(d, 128 * 1024);
+	while ((r = doc_tail_check(d, t)) == 0)
+		;
+	assert_int_equal(r, 1);
+	assert_true(tail_matches(d, t));
+	doc_free(t);
+	doc_free(d);
+	free(s);
+}
+
 /* No piece ends inside a fence or before a line that continues a list. */
 static void
 test_piece_ends(void **state)
@@ -671,6 +766,7 @@ main(void)
 		cmocka_unit_test(test_piece_ends),
 		cmocka_unit_test(test_piece_ends_skip),
 		cmocka_unit_test(test_tail),
+		cmocka_unit_test(test_tail_guess),
 		cmocka_unit_test(test_source_text_map),
 		cmocka_unit_test(test_empty_table_cell),
 		cmocka_unit_test(test_deep_lists),

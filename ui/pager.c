@@ -505,6 +505,10 @@ pager_background(struct pager *p)
 			return UI_REDRAW;	/* the notes are in */
 	} else if (p->r->find.fullwidth < 0)
 		find_flags(p, 0);	/* ready for the first search */
+	if (p->nmodes == 0 && view_check_tail(p->r->v)) {
+		p->r->find.cur_doc = NULL;	/* its blocks are gone */
+		return UI_REDRAW;
+	}
 	view_sync(p->r->v);
 	if (!pager_busy(p)) {
 		pager_watch(p);
