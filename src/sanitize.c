@@ -212,6 +212,34 @@ sanitize_is_han(const uint8_t *p, const uint8_t *end)
 	    (p[2] & 0xC0) == 0x80;
 }
 
+/*
+ * The columns of a well-formed U+2010..U+2027 (‐ – — ‘ ’ “ ” …: 1),
+ * U+3001..U+3029 (、。「」: 2) or U+FF01..U+FF5E (，！？（）: 2) at p, which
+ * sanitising leaves as they are; 0 for any other character, or if the
+ * locale does not know them (then each goes through sanitize_one).
+ */
+static int
+sanitize_punct_cols(const uint8_t *p, const uint8_t *end)
+{
+	static int	known = -1;
+
+	if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+		return 0;
+	if (known < 0)
+		known = wcwidth(0x2014) == 1 && wcwidth(0x3001) == 2 &&
+		    wcwidth(0xFF0C) == 2;
+	if (!known)
+		return 0;
+	if (p[0] == 0xE2)
+		return p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0xA7 ? 1 : 0;
+	if (p[0] == 0xE3)
+		return p[1] == 0x80 && p[2] >= 0x81 && p[2] <= 0xA9 ? 2 : 0;
+	if (p[0] == 0xEF)
+		return (p[1] == 0xBC && p[2] >= 0x81) ||
+		    (p[1] == 0xBD && p[2] <= 0x9E) ? 2 : 0;
+	return 0;
+}
+
 /* Records that out grew from text offset t since input byte p. */
 static void
 sanitize_map(struct sanitize *z, size_t t, const uint8_t *p)
@@ -228,7 +256,7 @@ sanitize_line_map(struct buf *out, const char *s, size_t n, int *col,
 	struct sanitize	 z;
 	const uint8_t	*run;
 	ucs4_t		 c;
-	int		 cols;
+	int		 cols, k;
 	size_t		 t;
 
 	buf_reserve(out, n);
@@ -245,13 +273,17 @@ sanitize_line_map(struct buf *out, const char *s, size_t n, int *col,
 		run = z.p;
 		cols = 0;
 		t = out->len;
-		for (;;) {	/* printable ASCII and CJK ideographs: as they are */
+		for (;;) {	/* printable ASCII, CJK ideographs, common
+				   punctuation: as they are */
 			if (z.p < z.end && *z.p >= 0x20 && *z.p < 0x7F) {
 				z.p++;
 				cols++;
 			} else if (sanitize_is_han(z.p, z.end)) {
 				z.p += 3;
 				cols += 2;
+			} else if ((k = sanitize_punct_cols(z.p, z.end)) > 0) {
+				z.p += 3;
+				cols += k;
 			} else
 				break;
 		}

@@ -404,8 +404,23 @@ text_breaks(struct text *t, int preformatted, char **brk)
 	text_line_breaks(t->s, t->len, *brk);
 }
 
-const struct clusters *
-text_clusters(struct text *t, int ambiguous, int preformatted)
+/* A text's cluster arrays, room for one cluster per byte. */
+static struct clusters *
+text_clusters_alloc(const struct text *t, int ambiguous, size_t *cap)
+{
+	struct clusters	*cl = xcalloc(1, sizeof *cl);
+
+	cl->ambiguous = ambiguous;
+	*cap = t->len < 64 ? 64 : t->len;	/* at most one per byte */
+	cl->off = xreallocarray(NULL, *cap + 1, sizeof *cl->off);
+	cl->width = xmalloc(*cap);
+	cl->flags = xmalloc(*cap);
+	return cl;
+}
+
+/* The clusters by libunistring and utf8proc, for any text. */
+static struct clusters *
+text_clusters_lib(const struct text *t, int ambiguous, int preformatted)
 {
 	struct text_builder	 b;
 	const uint8_t		*s = (const uint8_t *)t->s;
@@ -415,17 +430,9 @@ text_clusters(struct text *t, int ambiguous, int preformatted)
 	uint32_t		 c, prev = 0;
 	int			 n, w, f;
 
-	if (t->cl != NULL && t->cl->ambiguous == ambiguous)
-		return t->cl;
-	text_free_clusters(t->cl);
 	memset(&b, 0, sizeof b);
-	b.cl = xcalloc(1, sizeof *b.cl);
-	b.cl->ambiguous = ambiguous;
-	b.cap = t->len < 64 ? 64 : t->len;	/* at most one per byte */
-	b.cl->off = xreallocarray(NULL, b.cap + 1, sizeof *b.cl->off);
-	b.cl->width = xmalloc(b.cap);
-	b.cl->flags = xmalloc(b.cap);
-	text_breaks(t, preformatted, &brk);
+	b.cl = text_clusters_alloc(t, ambiguous, &b.cap);
+	text_breaks((struct text *)t, preformatted, &brk);
 	while (i < t->len) {
 		if (s[i] >= 0x20 && s[i] < 0x7F) {
 			c = s[i];
@@ -460,12 +467,159 @@ text_clusters(struct text *t, int ambiguous, int preformatted)
 		prev = c;
 		i += n;
 	}
-	if (b.cl->off == NULL)
-		b.cl->off = xmalloc(sizeof *b.cl->off);
 	b.cl->off[b.cl->n] = t->len;
 	free(brk);
-	t->cl = b.cl;
+	return b.cl;
+}
+
+/*
+ * Per character of the fast path (see text_fast_breaks), for ambiguous
+ * width 1 and 2: its width, and its own flags (CL_NOSTART, CL_NOEND) with
+ * TEXT_FAST_ODD if the rules below must look at it again; filled the
+ * first time (after the locale is set: widths come from wcwidth).
+ */
+#define TEXT_FAST_ODD	0x80
+static uint8_t	text_fast_width[2][TEXT_FAST_N];
+static uint8_t	text_fast_info[TEXT_FAST_N];
+static int	text_fast_filled[2];
+
+static void
+text_fast_fill(int amb)
+{
+	uint32_t	c;
+	int		k, f;
+
+	for (k = 0; k < TEXT_FAST_N; k++) {
+		c = text_fast_char(k);
+		text_fast_width[amb][k] = (uint8_t)width_cp(c, amb ? 2 : 1);
+		f = text_char_flags(c, 0, UC_BREAK_PROHIBITED) &
+		    (CL_NOSTART | CL_NOEND);
+		if (c == 0xB7 || c == 0xFF5E || c == 0xFF0D || c == 0xFF0F ||
+		    c == '-' || text_pairs(c))
+			f |= TEXT_FAST_ODD;
+		text_fast_info[k] = (uint8_t)f;
+	}
+	text_fast_filled[amb] = 1;
+}
+
+/* The break flag of the character c at byte i, after prev. */
+static int
+text_fast_odd(const char *s, size_t i, uint32_t c, uint32_t prev, int f)
+{
+	if (c == 0xB7 || c == 0xFF5E || c == 0xFF0D || c == 0xFF0F ||
+	    prev == 0xFF0F || text_after_leading_hyphen(s, i))
+		f &= ~CL_BREAK;
+	if (text_pairs(c) && prev == c)
+		f |= CL_NOSTART;
+	return f;
+}
+
+/*
+ * The fast path of text_clusters, for a text of the fast path's
+ * characters alone (no line end), not preformatted, nothing hidden, in
+ * one pass: no two of these characters join into one cluster, a break
+ * comes from the pair tables, the flags and widths from per-character
+ * tables, and the rest as text_clusters_lib decides it (test_text checks
+ * that the two agree).  NULL if the text holds anything else.
+ */
+static struct clusters *
+text_fast_clusters(const struct text *t, int ambiguous)
+{
+	const uint8_t	*s = (const uint8_t *)t->s, *width;
+	struct clusters	*cl;
+	uint32_t	*off;
+	uint8_t		*wd, *fl;
+	size_t		 i, k = 0, cap;
+	uint32_t	 c, prev = 0;
+	int		 len, cls, last = -1, spaced = 0, f, pf = 0, odd = 0;
+	char		 brk;
+
+	for (i = 0; i < t->nspans; i++)
+		if (t->spans[i].style == STYLE_HIDDEN)
+			return NULL;
+	if (t->len == 0 || s[0] == ' ')
+		return NULL;
+	if (!text_fast_filled[ambiguous == 2])
+		text_fast_fill(ambiguous == 2);
+	width = text_fast_width[ambiguous == 2];
+	cl = text_clusters_alloc(t, ambiguous, &cap);
+	off = cl->off;
+	wd = cl->width;
+	fl = cl->flags;
+	for (i = 0; i < t->len; i += (size_t)len, prev = c, k++) {
+		off[k] = (uint32_t)i;
+		c = s[i];
+		len = 1;
+		if (c == ' ') {
+			wd[k] = 1;
+			fl[k] = (uint8_t)(pf = CL_SPACE);
+			spaced = 1;
+			continue;
+		}
+		if (c > 0x20 && c < 0x7F)
+			cls = (int)c - 0x20;
+		else {
+			len = utf8_decode(s + i, t->len - i, &c);
+			if (c >= 0x4E00 && c <= 0x9FFF)
+				cls = TEXT_FAST_ID;
+			else if ((cls = text_fast_class(c)) < 0) {
+				text_free_clusters(cl);
+				return NULL;
+			}
+		}
+		brk = UC_BREAK_PROHIBITED;
+		if (last >= 0) {
+			if (text_fast_direct[last][cls] == 0)
+				text_fast_ask(last, cls);
+			brk = (char)((spaced ? text_fast_spaced[last][cls] :
+			    text_fast_direct[last][cls]) - 1);
+		}
+		f = text_fast_info[cls];
+		if (brk == UC_BREAK_POSSIBLE)
+			f |= CL_BREAK;
+		if ((f & TEXT_FAST_ODD) || odd)
+			f = text_fast_odd(t->s, i, c, prev, f);
+		odd = (f & TEXT_FAST_ODD) != 0;	/* for prev == 0xFF0F, "-" */
+		if ((f & CL_NOSTART) || (pf & CL_NOEND))
+			f &= ~CL_BREAK;
+		wd[k] = width[cls];
+		fl[k] = (uint8_t)(pf = f & ~TEXT_FAST_ODD);
+		last = cls;
+		spaced = 0;
+	}
+	cl->n = k;
+	off[k] = (uint32_t)t->len;
+	return cl;
+}
+
+const struct clusters *
+text_clusters(struct text *t, int ambiguous, int preformatted)
+{
+	if (t->cl != NULL && t->cl->ambiguous == ambiguous)
+		return t->cl;
+	text_free_clusters(t->cl);
+	t->cl = preformatted ? NULL : text_fast_clusters(t, ambiguous);
+	if (t->cl == NULL)
+		t->cl = text_clusters_lib(t, ambiguous, preformatted);
 	return t->cl;
+}
+
+int
+text_clusters_agree(struct text *t, int ambiguous)
+{
+	struct clusters	*a = text_fast_clusters(t, ambiguous), *b;
+	int		 same;
+
+	if (a == NULL)
+		return -1;
+	b = text_clusters_lib(t, ambiguous, 0);
+	same = a->n == b->n &&
+	    memcmp(a->off, b->off, (a->n + 1) * sizeof *a->off) == 0 &&
+	    memcmp(a->width, b->width, a->n) == 0 &&
+	    memcmp(a->flags, b->flags, a->n) == 0;
+	text_free_clusters(a);
+	text_free_clusters(b);
+	return same;
 }
 
 char *

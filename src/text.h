@@ -108,6 +108,12 @@ void		 text_add_span(struct text *, uint32_t, uint32_t, int style,
  */
 const struct clusters *text_clusters(struct text *, int ambiguous,
 		     int preformatted);
+/*
+ * For tests: do the fast path of text_clusters (printable ASCII, CJK
+ * ideographs and punctuation, Latin-1, full-width forms) and the library
+ * path agree on this text?  1 yes, 0 no, -1 the fast path does not take it.
+ */
+int		 text_clusters_agree(struct text *, int ambiguous);
 /* Removes the spans of a style (search highlights, say). */
 void		 text_clear_style(struct text *, int style);
 /* The text with hidden spans left out; allocated, caller frees. */

@@ -22,8 +22,9 @@ utf8_decode(const uint8_t *s, size_t n, uint32_t *c)
 		*c = s[0];
 		return 1;
 	}
-	if (s[0] >= 0xE1 && s[0] <= 0xEC && n >= 3 && (s[1] & 0xC0) == 0x80 &&
-	    (s[2] & 0xC0) == 0x80) {
+	/* three bytes, no overlong form, no surrogate (ED) */
+	if (s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && n >= 3 &&
+	    (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
 		*c = (s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F);
 		return 3;
 	}

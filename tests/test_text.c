@@ -163,23 +163,34 @@ test_style_index(void **state)
 	text_free(t);
 }
 
-/* The fast line-break path and libunistring agree on n bytes at s. */
+static size_t	fast_clusters;	/* texts the clusters' fast path took */
+
+/*
+ * The fast paths and the library agree on n bytes at s: line breaks
+ * (libunistring), and clusters, their widths and flags (utf8proc and
+ * libunistring) for both ambiguous widths.
+ */
 static int
 breaks_agree(const char *s, size_t n)
 {
-	char	*a = malloc(n + 1), *b = malloc(n + 1);
-	int	 same;
+	char		*a = malloc(n + 1), *b = malloc(n + 1);
+	struct text	*t = text_new(strndup(s, n), n);
+	int		 same, c1, c2;
 
 	text_line_breaks(s, n, a);
 	text_line_breaks_lib(s, n, b);
 	same = memcmp(a, b, n) == 0;
+	c1 = text_clusters_agree(t, 1);
+	c2 = text_clusters_agree(t, 2);
+	fast_clusters += c1 == 1;
 	free(a);
 	free(b);
-	return same;
+	text_free(t);
+	return same && c1 != 0 && c2 != 0;
 }
 
 /*
- * The fast path against the library: every pair and spaced pair of the
+ * The fast paths against the library: every pair and spaced pair of the
  * characters it takes (with and without a third), and random strings of
  * them mixed with others (Latin-1, kana, emoji, tabs) that send a text to
  * the library, on 20,000 strings.
@@ -196,7 +207,7 @@ test_fast_breaks(void **state)
 		"é", "\xc2\xa0", "\xc2\xad", "«", "»", "¿", "¡", "×", "ß",
 		"–", "‐", "‑", "•", "„", "‚", "‥", "‧", "†", "°", "§",
 		"Ａ", "１", "＠", "｛", "｟", "｠", "＄", "％", "〃", "々",
-		"〇", "〜", "〝", "〒",
+		"〇", "〜", "〝", "〒", "／", "～", "－", "·", "…", "—", "‥",
 		/* the last 8: the library's path */
 		"ア", "😀", "\t", "\xe2\x80\x8b", "ー", "ĉ", "\xcc\x81", "€",
 	};
@@ -230,6 +241,7 @@ test_fast_breaks(void **state)
 		if (!breaks_agree(s, len))
 			fail_msg("breaks differ on \"%s\"", s);
 	}
+	assert_true(fast_clusters > 10000);	/* the fast path was tried */
 }
 
 /* The same on every line and paragraph of the test documents. */
