@@ -11,6 +11,7 @@
 #include <unistr.h>
 
 #include "heading.h"
+#include "utf8.h"
 #include "width.h"
 
 #define HEADING_MAX_COLS	60	/* a heading is a short line */
@@ -43,13 +44,22 @@ cursor_next(struct cursor *k)
 	return c;
 }
 
+/* Is c one of the characters of set (UTF-8)?  By code point, as the
+ * sets are short and this is asked of every line that may be a heading. */
 static int
 heading_in(uint32_t c, const char *set)
 {
-	uint8_t	u[4];
-	int	n = u8_uctomb(u, c, 4);
+	const uint8_t	*p = (const uint8_t *)set;
+	uint32_t	 d;
 
-	return c != 0 && n > 0 && memmem(set, strlen(set), u, n) != NULL;
+	if (c == 0)
+		return 0;
+	while (*p != '\0') {
+		p += utf8_decode(p, 4, &d);
+		if (d == c)
+			return 1;
+	}
+	return 0;
 }
 
 static int
