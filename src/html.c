@@ -1217,7 +1217,8 @@ html_image(struct html_r *r, xmlNodePtr n)
 		rdoc_add_span(r->out, r->start, from, r->out->text.len,
 		    STYLE_CODE, 0);
 		r->lastc = 'x';
-	} else if (clean[strspn(clean, " ")] != '\0') {
+	} else if (clean[strspn(clean, " ")] != '\0' &&
+	    !rdoc_alt_is_file_name(clean)) {
 		if (r->brs > 0)
 			html_do_brs(r, "", 0);
 		html_put(r, "[image: ", 1);

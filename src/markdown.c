@@ -820,7 +820,8 @@ md_html_tag(struct md_state *st, const char *s, size_t n)
 	closing = md_tag_name(s, n, name, sizeof name);
 	if (!closing && strcmp(name, "img") == 0) {
 		alt = md_tag_attr(s, n, "alt");
-		if (alt != NULL && *alt != '\0') {
+		if (alt != NULL && *alt != '\0' &&
+		    !rdoc_alt_is_file_name(alt)) {
 			size_t at;
 
 			md_add_flow(st, "[image: ", 8);

@@ -3,6 +3,7 @@
  * source (see rdoc.h); tables laid out in columns.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "rdoc.h"
 #include "sanitize.h"
@@ -217,4 +218,21 @@ rdoc_flow_type(int lists, int quote)
 	if (lists > 0)
 		return BLOCK_LIST;
 	return quote > 0 ? BLOCK_QUOTE : BLOCK_PARA;
+}
+
+int
+rdoc_alt_is_file_name(const char *alt)
+{
+	static const char *const ext[] = { ".jpg", ".jpeg", ".png", ".gif",
+	    ".webp", ".svg", ".avif", ".bmp", ".tif", ".tiff", ".heic" };
+	size_t	n = strlen(alt), k, e;
+
+	if (strpbrk(alt, " \t\n") != NULL)
+		return 0;
+	for (k = 0; k < sizeof ext / sizeof *ext; k++) {
+		e = strlen(ext[k]);
+		if (n > e && strcasecmp(alt + n - e, ext[k]) == 0)
+			return 1;
+	}
+	return 0;
 }

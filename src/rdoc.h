@@ -69,6 +69,12 @@ void	rdoc_free(struct rdoc *);
  * (depth): a list item's, a quote's, else a paragraph.
  */
 int	rdoc_flow_type(int lists, int quote);
+/*
+ * Is an image's alt text only its file name ("IMG_0042.JPG", what some
+ * editors fill in)?  It says nothing of the picture: the image is shown
+ * as one without alt text is.
+ */
+int	rdoc_alt_is_file_name(const char *alt);
 
 /*
  * Lays out a table of rows x cols cells (row-major, sanitised, one line

@@ -278,14 +278,20 @@ test_base(void **state)
 	doc_free(d);
 }
 
-/* Images are [image: alt]; without alt they are not shown. */
+/*
+ * Images are [image: alt]; without alt, or with only a file name for
+ * one, they are not shown.
+ */
 static void
 test_images(void **state)
 {
 	struct doc	*d = page("<body><p>A <img src=a.png alt=\"red  kite\">"
-	    " and <img src=b.png> bird.</p></body>", HTML_READER_OFF);
+	    " and <img src=b.png> bird<img src=c alt=IMG_0042.JPG>"
+	    "<img src=d alt=\"kite.png in flight\">.</p></body>",
+	    HTML_READER_OFF);
 
-	assert_string_equal(doc_text(d, 0)->s, "A [image: red kite] and bird.");
+	assert_string_equal(doc_text(d, 0)->s, "A [image: red kite] and bird"
+	    "[image: kite.png in flight].");
 	doc_free(d);
 }
 

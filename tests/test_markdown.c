@@ -127,6 +127,12 @@ test_inline_html(void **state)
 	assert_string_equal(v, "[image: x]");
 	free(v);
 	doc_free(d);
+	/* an alt that is only a file name says nothing */
+	d = md_open("See <img alt=\"IMG_0042.JPG\" src=a.jpg> here.\n");
+	v = text_visible(doc_text(d, 0), NULL);
+	assert_string_equal(v, "See [image] here.");
+	free(v);
+	doc_free(d);
 }
 
 /*
