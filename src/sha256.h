@@ -16,5 +16,7 @@ void	sha256_init(struct sha256 *);
 void	sha256_update(struct sha256 *, const void *, size_t);
 void	sha256_final_hex(struct sha256 *, char out[65]);
 void	sha256_hex(const void *, size_t, char out[65]);
+/* For tests: 1 hashes without the processor's SHA instructions. */
+void	sha256_use_portable(int);
 
 #endif
