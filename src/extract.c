@@ -1161,6 +1161,33 @@ ex_empty(struct ex *x, xmlNodePtr n)
 }
 
 /* Readability's _checkByline. */
+/*
+ * The part of a byline that names the author: an element inside it
+ * marked itemprop=name within the author (schema.org), else n.  A byline
+ * box often holds the site, the date and share buttons too ("Tech
+ * Insider Alex Perry 1 day ago SHARE TWEET").
+ */
+static int	ex_is_ancestor(xmlNodePtr, xmlNodePtr);
+
+static xmlNodePtr
+ex_byline_name(struct ex *x, xmlNodePtr n)
+{
+	xmlNodePtr	 k, author = NULL;
+	const char	*ip;
+
+	for (k = n->children; k != NULL; k = dom_next(k, n, 0)) {
+		if (k->type != XML_ELEMENT_NODE ||
+		    (ip = dom_attr(k, "itemprop")) == NULL)
+			continue;
+		if (strstr(ip, "author") != NULL && author == NULL)
+			author = k;
+		else if (strstr(ip, "name") != NULL && author != NULL &&
+		    ex_is_ancestor(author, k) && dom_sum(x->d, k)->len > 0)
+			return k;
+	}
+	return author != NULL && dom_sum(x->d, author)->len > 0 ? author : n;
+}
+
 static int
 ex_byline(struct ex *x, xmlNodePtr n, const char *ms)
 {
@@ -1177,7 +1204,7 @@ ex_byline(struct ex *x, xmlNodePtr n, const char *ms)
 	len = dom_sum(x->d, n)->len;
 	if (len == 0 || len >= 100)
 		return 0;
-	text = dom_text(n, 1024);
+	text = dom_text(ex_byline_name(x, n), 1024);
 	if (x->m->byline == NULL) {
 		x->m->byline = text;
 		return 1;

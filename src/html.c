@@ -11,6 +11,7 @@
  * with no recursion (a page may nest 300,000 elements) and turns those
  * pieces into runs.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1188,6 +1189,27 @@ html_captioned(xmlNodePtr img)
 	return 0;
 }
 
+/*
+ * Takes markup out of an alt text, in place: some sites escape HTML into
+ * it (alt="&lt;span style=...&gt;Nintendo/Apple&lt;/span&gt;"), which a
+ * reader shows as the words alone.
+ */
+static void
+html_strip_tags(char *s)
+{
+	char	*w = s, *e;
+
+	while (*s != '\0') {
+		if (*s == '<' && (isalpha((unsigned char)s[1]) || s[1] == '/' ||
+		    s[1] == '!') && (e = strchr(s, '>')) != NULL) {
+			s = e + 1;
+			*w++ = ' ';
+		} else
+			*w++ = *s++;
+	}
+	*w = '\0';
+}
+
 static void
 html_image(struct html_r *r, xmlNodePtr n)
 {
@@ -1198,6 +1220,7 @@ html_image(struct html_r *r, xmlNodePtr n)
 	if (alt == NULL || html_captioned(n))
 		return;
 	clean = sanitize_dup(alt, strlen(alt));
+	html_strip_tags(clean);
 	for (k = 0, w = 0; clean[k] != '\0'; k++) {	/* blanks: one space */
 		if (html_is_ws((unsigned char)clean[k])) {
 			if (w > 0 && clean[w - 1] != ' ')

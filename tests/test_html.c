@@ -279,19 +279,20 @@ test_base(void **state)
 }
 
 /*
- * Images are [image: alt]; without alt, or with only a file name for
- * one, they are not shown.
+ * Images are [image: alt] (markup escaped into an alt left out);
+ * without alt, or with only a file name for one, they are not shown.
  */
 static void
 test_images(void **state)
 {
 	struct doc	*d = page("<body><p>A <img src=a.png alt=\"red  kite\">"
 	    " and <img src=b.png> bird<img src=c alt=IMG_0042.JPG>"
-	    "<img src=d alt=\"kite.png in flight\">.</p></body>",
-	    HTML_READER_OFF);
+	    "<img src=d alt=\"kite.png in flight\"><img src=e alt=\""
+	    "&lt;span style=&quot;x&quot;&gt;Kite/Bird&lt;/span&gt;\">.</p>"
+	    "</body>", HTML_READER_OFF);
 
 	assert_string_equal(doc_text(d, 0)->s, "A [image: red kite] and bird"
-	    "[image: kite.png in flight].");
+	    "[image: kite.png in flight][image: Kite/Bird].");
 	doc_free(d);
 }
 
@@ -585,6 +586,26 @@ test_byline(void **state)
 	assert_int_equal(i, 1);		/* under the title */
 	assert_true(doc_text(d, 1)->nspans > 0);
 	assert_int_equal(doc_text(d, 1)->spans[0].style, STYLE_EMPH);
+	doc_free(d);
+	free(s);
+}
+
+/*
+ * A byline box that holds the site, the date and share buttons too gives
+ * the author's name alone, from itemprop=name inside itemprop=author.
+ */
+static void
+test_byline_name(void **state)
+{
+	char		*s = article("", "", "<div class=\"authorinfo\">"
+	    "<a href=/>Tech Insider</a> <span itemprop=author><span "
+	    "itemprop=name>Alex Perry</span></span> <time>1 day ago</time> "
+	    "<a href=/s>SHARE</a></div>", "");
+	struct doc	*d = reader(s);
+
+	assert_int_equal(find(d, "Alex Perry"), 1);	/* under the title */
+	assert_false(has(d, "SHARE"));
+	assert_false(has(d, "1 day ago"));
 	doc_free(d);
 	free(s);
 }
@@ -919,6 +940,7 @@ main(void)
 		cmocka_unit_test(test_unlikely),
 		cmocka_unit_test(test_hidden_in_article),
 		cmocka_unit_test(test_byline),
+		cmocka_unit_test(test_byline_name),
 		cmocka_unit_test(test_title_h1),
 		cmocka_unit_test(test_link_dense),
 		cmocka_unit_test(test_sibling),
