@@ -711,6 +711,40 @@ md_mark(struct md_state *st, const char *mark)
 	md_span_add(st, at, STYLE_MARK);
 }
 
+/*
+ * An image's alt text from start that is only a file name (and holds no
+ * span) is taken out again, with its runs: it says nothing.
+ */
+static void
+md_image_alt(struct md_state *st, size_t start)
+{
+	struct buf	*t = &st->out->text;
+	struct runs	*r = &st->runs;
+	char		*alt;
+	int		 cut;
+
+	if (t->len <= start || (st->out->nspans > 0 &&
+	    st->out->spans[st->out->nspans - 1].end > start))
+		return;
+	alt = xmalloc(t->len - start + 1);
+	memcpy(alt, t->s + start, t->len - start);
+	alt[t->len - start] = '\0';
+	cut = rdoc_alt_is_file_name(alt);
+	free(alt);
+	if (!cut)
+		return;
+	t->len = start;
+	t->s[start] = '\0';
+	while (r->n > 0 && r->v[r->n - 1].text >= start)
+		r->n--;
+	if (r->n > 0 && r->v[r->n - 1].text + r->v[r->n - 1].tlen > start) {
+		if (r->v[r->n - 1].tlen == r->v[r->n - 1].slen)
+			r->v[r->n - 1].slen = (uint32_t)(start -
+			    r->v[r->n - 1].text);
+		r->v[r->n - 1].tlen = (uint32_t)(start - r->v[r->n - 1].text);
+	}
+}
+
 /* "[image: " then the alt text: "]", or "[image]" when there is none. */
 static void
 md_image_end(struct md_state *st, size_t start)
@@ -982,6 +1016,8 @@ md_leave_span(MD_SPANTYPE type, void *detail, void *arg)
 	if (st->nspan >= MD_STACK || !st->open)
 		return 0;
 	start = st->spanstart[st->nspan];
+	if (type == MD_SPAN_IMG)
+		md_image_alt(st, start);
 	if ((size_t)type < sizeof styles / sizeof *styles && styles[type] != 0 &&
 	    st->out->text.len > start) {
 		md_span_add(st, start, styles[type]);

@@ -225,13 +225,18 @@ rdoc_alt_is_file_name(const char *alt)
 {
 	static const char *const ext[] = { ".jpg", ".jpeg", ".png", ".gif",
 	    ".webp", ".svg", ".avif", ".bmp", ".tif", ".tiff", ".heic" };
-	size_t	n = strlen(alt), k, e;
+	size_t	n, k, e;
 
-	if (strpbrk(alt, " \t\n") != NULL)
+	alt += strspn(alt, " \t\n");
+	for (n = strlen(alt); n > 0 && strchr(" \t\n", alt[n - 1]) != NULL;
+	    n--)
+		;
+	if (memchr(alt, ' ', n) != NULL || memchr(alt, '\t', n) != NULL ||
+	    memchr(alt, '\n', n) != NULL)
 		return 0;
 	for (k = 0; k < sizeof ext / sizeof *ext; k++) {
 		e = strlen(ext[k]);
-		if (n > e && strcasecmp(alt + n - e, ext[k]) == 0)
+		if (n > e && strncasecmp(alt + n - e, ext[k], e) == 0)
 			return 1;
 	}
 	return 0;

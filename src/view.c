@@ -55,17 +55,28 @@ view_append(struct view *v)
 static void
 view_to_main(struct view *v)
 {
-	size_t	base;
+	size_t		base;
+	uint64_t	off = 0;
 
 	if (v->d != v->tail)
 		return;
 	view_set_anchor(v);
+	if (doc_has_block(v->tail, v->anchor.pos.block))
+		off = doc_block(v->tail, v->anchor.pos.block)->off;
 	base = doc_block_at(v->main, doc_base(v->tail));
 	v->d = v->main;
 	if (doc_nblocks(v->main) == 0 ||
-	    doc_block(v->main, base)->off != doc_base(v->tail))
-		base = 0;	/* cannot happen; start afresh */
-	v->anchor.pos.block += (uint32_t)base;
+	    doc_block(v->main, base)->off != doc_base(v->tail)) {
+		/*
+		 * A Markdown tail opened on a guess that was wrong, not yet
+		 * checked (doc_tail_check): its blocks are not main's; the
+		 * same place in the source.
+		 */
+		v->anchor.pos.block = (uint32_t)doc_block_at(v->main, off);
+		v->anchor.pos.off = 0;
+		v->anchor.gap = 0;
+	} else
+		v->anchor.pos.block += (uint32_t)base;
 	/* Laid out again: in main, the first tail block has a gap before it. */
 	view_relayout(v);
 }
@@ -89,7 +100,7 @@ view_check_tail(struct view *v)
 	}
 	v->tail = doc_tail_again(v->main, v->tail);
 	if (!shown)
-		return 0;
+		return 1;	/* its positions changed all the same */
 	v->d = v->tail;
 	if (at_end) {
 		view_end(v);

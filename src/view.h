@@ -45,8 +45,9 @@ struct doc	*view_doc(const struct view *);
 void		 view_sync(struct view *);
 /*
  * A step of the check of a Markdown tail's start (doc_tail_check; call
- * when idle): 1 if it was wrong and the tail on screen was opened again
- * (same place, or the end if the end was shown), its positions changed.
+ * when idle): 1 if it was wrong and the tail was opened again (if it was
+ * on screen, at the same place, or the end if the end was shown): the
+ * positions in it changed.
  */
 int		 view_check_tail(struct view *);
 

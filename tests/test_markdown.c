@@ -127,10 +127,15 @@ test_inline_html(void **state)
 	assert_string_equal(v, "[image: x]");
 	free(v);
 	doc_free(d);
-	/* an alt that is only a file name says nothing */
-	d = md_open("See <img alt=\"IMG_0042.JPG\" src=a.jpg> here.\n");
+	/* an alt that is only a file name says nothing; the words after it
+	 * still map to their own source bytes */
+	d = md_open("See <img alt=\" IMG_0042.JPG \" src=a.jpg> and "
+	    "![IMG_0043.JPG](b.jpg) here.\n");
 	v = text_visible(doc_text(d, 0), NULL);
-	assert_string_equal(v, "See [image] here.");
+	assert_string_equal(v, "See [image] and [image] here.");
+	assert_int_equal(text_src_start(doc_text(d, 0), strlen(v) - 5),
+	    strlen("See <img alt=\" IMG_0042.JPG \" src=a.jpg> and "
+	    "![IMG_0043.JPG](b.jpg) "));
 	free(v);
 	doc_free(d);
 }

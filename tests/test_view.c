@@ -191,6 +191,60 @@ test_lazy_large(void **state)
 	buf_free(&b);
 }
 
+/*
+ * G on a large Markdown file shows a tail whose start is a guess
+ * (markdown_tail_start); here the guess is wrong (a fence with blank
+ * lines is open where it looks).  If the whole document is parsed before
+ * the check (a search does that), the view goes back to the main
+ * document at the same place in the source, not to a block number of the
+ * wrong tail (6% into the file).
+ */
+static void
+test_wrong_tail_to_main(void **state)
+{
+	struct doc_opts		 o = { .format = DOC_FORMAT_MARKDOWN,
+				     .lazy = 1 };
+	struct layout_opts	 lo = { 80, 1, 0, 0 };
+	struct buf		 b;
+	struct view		*v;
+	char			*cause = NULL, line[128];
+	size_t			 i, mid;
+	uint64_t		 off;
+
+	buf_init(&b);
+	for (i = 0; b.len < 3 * 1024 * 1024; i++) {
+		snprintf(line, sizeof line, "## Part %zu\n\nText of part %zu."
+		    "\n\n", i, i);
+		buf_adds(&b, line);
+	}
+	mid = b.len;
+	buf_adds(&b, "```\n");
+	for (i = 0; b.len < mid + 400 * 1024; i++) {
+		snprintf(line, sizeof line, "# not a heading %zu\n\n  code "
+		    "%zu\n\n", i, i);
+		buf_adds(&b, line);
+	}
+	buf_adds(&b, "```\n\n");
+	for (i = 0; i < 400; i++) {
+		snprintf(line, sizeof line, "Last words %zu.\n\n", i);
+		buf_adds(&b, line);
+	}
+	d = doc_open_mem(b.s, b.len, &o, &cause);
+	assert_non_null(d);
+	v = view_new(d, &lo, 24);
+	view_end(v);
+	assert_ptr_not_equal(view_doc(v), d);		/* a tail */
+	off = doc_block(view_doc(v), view_top_block(v))->off;
+	doc_segment_all(d);
+	view_sync(v);
+	assert_ptr_equal(view_doc(v), d);
+	assert_true(doc_block(d, view_top_block(v))->off <= off);
+	assert_true(doc_block(d, view_top_block(v))->off > mid);
+	view_free(v);
+	doc_free(d);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -200,6 +254,7 @@ main(void)
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_end_and_fraction),
 		cmocka_unit_test(test_lazy_large),
+		cmocka_unit_test(test_wrong_tail_to_main),
 	};
 
 	return UNIT_RUN(tests);
