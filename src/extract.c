@@ -850,6 +850,29 @@ ex_title_h1(struct dom *d, struct extract_meta *m)
 	free(h);
 }
 
+/*
+ * The date the page marks as the article's in schema.org microdata
+ * (<time itemprop="datePublished" datetime="...">), the first in the
+ * page: for pages whose metadata has none.
+ */
+static char *
+ex_microdata_date(struct dom *d)
+{
+	xmlNodePtr	 root = xmlDocGetRootElement(d->doc), n;
+	const char	*ip, *v;
+
+	for (n = root; n != NULL; n = dom_next(n, root, 0)) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    (ip = dom_attr(n, "itemprop")) == NULL ||
+		    strstr(ip, "datePublished") == NULL)
+			continue;
+		if ((v = dom_attr(n, "datetime")) != NULL ||
+		    (v = dom_attr(n, "content")) != NULL)
+			return xstrdup(v);
+	}
+	return NULL;
+}
+
 /* A date that starts YYYY-MM-DD is shown as that. */
 static void
 ex_date(char *s)
@@ -905,6 +928,8 @@ extract_meta(struct dom *d, struct extract_meta *m)
 	m->date = ld.date != NULL ? xstrdup(ld.date) : v[M_PUBLISHED] != NULL ?
 	    xstrdup(v[M_PUBLISHED]) : v[M_PARSELYDATE] != NULL ?
 	    xstrdup(v[M_PARSELYDATE]) : NULL;
+	if (m->date == NULL)
+		m->date = ex_microdata_date(d);
 	ex_date(m->date);
 	ex_title_site(m);
 	ex_title_h1(d, m);
@@ -1169,6 +1194,31 @@ ex_empty(struct ex *x, xmlNodePtr n)
  */
 static int	ex_is_ancestor(xmlNodePtr, xmlNodePtr);
 
+/*
+ * Cuts the separators a byline's text ends with on the page ("Nicolas
+ * Perriault —", "By Ann Lee |"): the header line has its own.
+ */
+static void
+ex_trim_sep(char *s)
+{
+	static const char *const seps[] = { "\xE2\x80\x94", "\xE2\x80\x93",
+	    "\xC2\xB7", "|", "-", ",", ":", " " };
+	size_t	n = strlen(s), k, e;
+	int	cut = 1;
+
+	while (cut && n > 0) {
+		cut = 0;
+		for (k = 0; k < sizeof seps / sizeof *seps; k++) {
+			e = strlen(seps[k]);
+			if (n > e && memcmp(s + n - e, seps[k], e) == 0) {
+				n -= e;
+				cut = 1;
+			}
+		}
+	}
+	s[n] = '\0';
+}
+
 static xmlNodePtr
 ex_byline_name(struct ex *x, xmlNodePtr n)
 {
@@ -1205,6 +1255,7 @@ ex_byline(struct ex *x, xmlNodePtr n, const char *ms)
 	if (len == 0 || len >= 100)
 		return 0;
 	text = dom_text(ex_byline_name(x, n), 1024);
+	ex_trim_sep(text);
 	if (x->m->byline == NULL) {
 		x->m->byline = text;
 		return 1;

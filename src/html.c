@@ -185,7 +185,7 @@ html_wanted_attr(const char *a)
 {
 	static const char *const keep[] = {
 		"alt", "aria-hidden", "aria-modal", "class", "colspan",
-		"content", "datatable", "dir", "hidden", "href", "id",
+		"content", "datatable", "datetime", "dir", "hidden", "href", "id",
 		"itemprop", "lang", "name", "property", "rel", "role",
 		"start", "style", "summary", "type",
 	};

@@ -610,6 +610,20 @@ test_byline_name(void **state)
 	free(s);
 }
 
+/* A byline's trailing separator is the page's, not the header's. */
+static void
+test_byline_separator(void **state)
+{
+	char		*s = article("", "", "<p class=\"byline\">Ann Lee \xE2\x80"
+	    "\x94</p>", "");
+	struct doc	*d = reader(s);
+
+	assert_int_equal(find(d, "Ann Lee"), 1);
+	assert_false(has(d, "\xE2\x80\x94"));
+	doc_free(d);
+	free(s);
+}
+
 /* The h1 that repeats the title is shown once, as the title. */
 static void
 test_title_h1(void **state)
@@ -715,6 +729,25 @@ test_meta_tags(void **state)
 
 	assert_string_equal(doc_text(d, 1)->s, "Kim & Lee \xC2\xB7 Gazette "
 	    "\xC2\xB7 2020-01-02");
+	doc_free(d);
+	free(s);
+}
+
+/*
+ * No date in the metadata: the one the page marks as the article's in
+ * schema.org microdata, the first in the page.
+ */
+static void
+test_microdata_date(void **state)
+{
+	char		*s = article("<meta name=\"author\" content=\"Kim\">",
+	    "<p>By Kim <time itemprop=\"datePublished\" datetime=\"2017-11-"
+	    "16T14:15+0000\">16 November 2017</time></p>", "",
+	    "<time itemprop=\"datePublished\" datetime=\"2017-11-21\">"
+	    "</time>");
+	struct doc	*d = reader(s);
+
+	assert_string_equal(doc_text(d, 1)->s, "Kim \xC2\xB7 2017-11-16");
 	doc_free(d);
 	free(s);
 }
@@ -941,12 +974,14 @@ main(void)
 		cmocka_unit_test(test_hidden_in_article),
 		cmocka_unit_test(test_byline),
 		cmocka_unit_test(test_byline_name),
+		cmocka_unit_test(test_byline_separator),
 		cmocka_unit_test(test_title_h1),
 		cmocka_unit_test(test_link_dense),
 		cmocka_unit_test(test_sibling),
 		cmocka_unit_test(test_div_brs),
 		cmocka_unit_test(test_jsonld),
 		cmocka_unit_test(test_meta_tags),
+		cmocka_unit_test(test_microdata_date),
 		cmocka_unit_test(test_cjk_article),
 		cmocka_unit_test(test_cjk_furniture),
 		cmocka_unit_test(test_cjk_title),
