@@ -1936,10 +1936,12 @@ html_sniff(const char *s, size_t n)
 	    (html_has(s, n, "<meta") && html_has(s, n, "<title")))
 		return 2;
 	/* a fragment: an element to start with, and closed elements */
-	return (html_has(s, 4, "<p>") || html_has(s, 4, "<p ") ||
-	    html_has(s, 5, "<div") || html_has(s, 8, "<article") ||
-	    html_has(s, 5, "<sec") || html_has(s, 3, "<h") ||
-	    html_has(s, 4, "<ul") || html_has(s, 6, "<table")) &&
+#define HTML_FIRST(m, tag)	html_has(s, (m) < n ? (m) : n, tag)
+	return (HTML_FIRST(4, "<p>") || HTML_FIRST(4, "<p ") ||
+	    HTML_FIRST(5, "<div") || HTML_FIRST(8, "<article") ||
+	    HTML_FIRST(5, "<sec") || HTML_FIRST(3, "<h") ||
+	    HTML_FIRST(4, "<ul") || HTML_FIRST(6, "<table")) &&
 	    (html_has(s, n, "</p>") || html_has(s, n, "</div>") ||
 	    html_has(s, n, "</li>") || html_has(s, n, "</h")) ? 1 : 0;
+#undef HTML_FIRST
 }

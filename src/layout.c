@@ -136,7 +136,7 @@ layout_flow(const struct block *b, uint32_t bi, const struct text *t,
 {
 	struct fit	f;
 	struct line	l;
-	size_t		j;
+	size_t		j, k;
 	int		first, rest, w;
 
 	layout_indents(b, t, cl, &first, &rest);
@@ -152,9 +152,10 @@ layout_flow(const struct block *b, uint32_t bi, const struct text *t,
 		f.avail = width - l.indent;
 		j = layout_fit(&f, &w);
 		l.start = cl->off[f.i];
-		l.end = cl->off[j];
-		while (l.end > l.start && t->s[l.end - 1] == ' ')
-			l.end--;
+		/* trailing spaces go, whole clusters only (U+0602 + " " is one) */
+		for (k = j; k > f.i && (cl->flags[k - 1] & CL_SPACE); k--)
+			;
+		l.end = cl->off[k];
 		l.width = w;
 		lines_push(out, &l);
 		l.flags = 0;
