@@ -177,7 +177,12 @@ keys e C-u 'from one' Enter
 wait_for "from one"
 keys Escape
 tm select-window -t t:1
-keys e C-u 'from two' Enter Escape
+wait_for "original"	# the second session's list, as it was before
+keys e
+wait_for "note:"
+keys C-u 'from two' Enter
+settle
+keys Escape
 expect_screen "an edit of a note changed elsewhere says so" "changed in another session"
 FOLIO_DATA_DIR="$TMP/conflict-store" "$FOLIO" --export=json "$TMP/conflict.txt" >"$TMP/conflict.json" 2>&1
 grep -q '"value": "from one"' "$TMP/conflict.json" && grep -q '"value": "from two"' "$TMP/conflict.json" &&
