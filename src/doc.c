@@ -65,10 +65,9 @@ struct doc {
 					   definitions it uses */
 	struct md_marks	 marks;		/* Markdown: what is open where, for
 					   tails (markdown_tail_start) */
-	int		 marks_done;
-	size_t		 tail_at;	/* a Markdown tail: where it was asked */
-	int		 tail_known;	/* for, and whether its start is
-					   known right (doc_tail_check) */
+	size_t		 tail_at;	/* a Markdown tail: the place asked for */
+	int		 tail_known;	/* its start is known right, not a
+					   guess (doc_tail_check) */
 	struct convert	*conv;		/* texts shown in another script */
 	int		 format;	/* DOC_FORMAT_* */
 	int		 article;	/* HTML: doc_article() */
@@ -303,13 +302,13 @@ doc_defs(struct doc *d, size_t start, size_t end)
  * front matter, its links numbered after those before it.
  */
 static struct md_doc *
-doc_piece_model(struct doc *d, const struct doc_piece *p)
+doc_piece_model(struct doc *d, const struct doc_piece *p, struct buf defs)
 {
 	struct md_doc	*r = xcalloc(1, sizeof *r);
 
 	buf_init(&r->text);
 	buf_init(&r->links);
-	r->defs = doc_defs(d, p->start, p->end);  /* not freed with r */
+	r->defs = defs;			/* the document's: not freed with r */
 	r->skip = d->md->skip;
 	r->nlinks = p->link_base;
 	r->before = p->before;
@@ -360,7 +359,7 @@ doc_piece_block(struct doc *d, size_t i, const struct md_doc **rp)
 	}
 	p = &d->pieces[lo - 1];
 	if (p->r == NULL) {
-		p->r = doc_piece_model(d, p);
+		p->r = doc_piece_model(d, p, doc_defs(d, p->start, p->end));
 		markdown_parse_piece(p->r, d->src.data, p->start, p->end);
 		d->loaded++;
 	}
@@ -381,11 +380,12 @@ static size_t
 doc_markdown_more(struct doc *d)
 {
 	struct doc_piece	*p;
+	struct buf		 defs;
 	size_t			 end, first = d->blocks.n;
 
 	end = d->md_whole ? d->src.len : markdown_piece_end(d->src.data,
 	    d->src.len, d->segmented);
-	doc_defs(d, d->segmented, end);	/* may make the rest one piece */
+	defs = doc_defs(d, d->segmented, end);	/* may make the rest one */
 	if (d->md_whole)
 		end = d->src.len;
 	if (d->npieces == d->piececap) {
@@ -401,7 +401,7 @@ doc_markdown_more(struct doc *d)
 	p->link_base = d->md->nlinks;
 	p->before = first > 0 ? d->blocks.v[first - 1].off +
 	    d->blocks.v[first - 1].len : 0;
-	p->r = doc_piece_model(d, p);
+	p->r = doc_piece_model(d, p, defs);
 	markdown_parse_piece(p->r, d->src.data, d->segmented, end);
 	d->loaded++;
 	p->used = ++d->clock;
@@ -566,9 +566,8 @@ doc_tail_check(struct doc *d, struct doc *t)
 
 	if (d->md == NULL || d->format == DOC_FORMAT_HTML || doc_complete(d))
 		return 1;
-	if (!d->marks_done)
-		d->marks_done = markdown_marks_step(&d->marks, d->src.data,
-		    d->src.len, DOC_MARK_STEP);
+	markdown_marks_step(&d->marks, d->src.data, d->src.len,
+	    DOC_MARK_STEP);		/* nothing once done */
 	if (t == NULL || t->tail_known)
 		return 1;
 	p = markdown_tail_start(d->src.data, d->src.len, t->tail_at,
@@ -636,7 +635,6 @@ doc_level(const struct doc *d, size_t i)
  * DOC_MD_WHOLE bytes, or one with many link definitions, is one piece;
  * a larger one is parsed piece by piece like plain text (markdown.h).
  */
-
 static void
 doc_markdown(struct doc *d)
 {
@@ -785,8 +783,6 @@ doc_free(struct doc *d)
 	free(d->pieces);
 	markdown_marks_free(&d->marks);
 	if (d->md != NULL && (!d->borrowed || d->md_own)) {
-		if (d->md_own)
-			buf_init(&d->md->defs);	/* the document's */
 		markdown_free(d->md);
 		free(d->md);
 	}

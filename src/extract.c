@@ -850,6 +850,21 @@ ex_title_h1(struct dom *d, struct extract_meta *m)
 	free(h);
 }
 
+/* The first element under root whose itemprop holds prop, or NULL. */
+static xmlNodePtr
+ex_itemprop(xmlNodePtr root, const char *prop)
+{
+	xmlNodePtr	 n;
+	const char	*ip;
+
+	for (n = root->children; n != NULL; n = dom_next(n, root, 0))
+		if (n->type == XML_ELEMENT_NODE &&
+		    (ip = dom_attr(n, "itemprop")) != NULL &&
+		    strstr(ip, prop) != NULL)
+			return n;
+	return NULL;
+}
+
 /*
  * The date the page marks as the article's in schema.org microdata
  * (<time itemprop="datePublished" datetime="...">), the first in the
@@ -859,17 +874,13 @@ static char *
 ex_microdata_date(struct dom *d)
 {
 	xmlNodePtr	 root = xmlDocGetRootElement(d->doc), n;
-	const char	*ip, *v;
+	const char	*v;
 
-	for (n = root; n != NULL; n = dom_next(n, root, 0)) {
-		if (n->type != XML_ELEMENT_NODE ||
-		    (ip = dom_attr(n, "itemprop")) == NULL ||
-		    strstr(ip, "datePublished") == NULL)
-			continue;
-		if ((v = dom_attr(n, "datetime")) != NULL ||
-		    (v = dom_attr(n, "content")) != NULL)
-			return xstrdup(v);
-	}
+	if (root == NULL || (n = ex_itemprop(root, "datePublished")) == NULL)
+		return NULL;
+	if ((v = dom_attr(n, "datetime")) != NULL ||
+	    (v = dom_attr(n, "content")) != NULL)
+		return xstrdup(v);
 	return NULL;
 }
 
@@ -1185,15 +1196,6 @@ ex_empty(struct ex *x, xmlNodePtr n)
 	    (dom_tag(n) == TAG_BR) - (dom_tag(n) == TAG_HR));
 }
 
-/* Readability's _checkByline. */
-/*
- * The part of a byline that names the author: an element inside it
- * marked itemprop=name within the author (schema.org), else n.  A byline
- * box often holds the site, the date and share buttons too ("Tech
- * Insider Alex Perry 1 day ago SHARE TWEET").
- */
-static int	ex_is_ancestor(xmlNodePtr, xmlNodePtr);
-
 /*
  * Cuts the separators a byline's text ends with on the page ("Nicolas
  * Perriault —", "By Ann Lee |"): the header line has its own.
@@ -1219,25 +1221,24 @@ ex_trim_sep(char *s)
 	s[n] = '\0';
 }
 
+/*
+ * The part of a byline that names the author: the element marked
+ * itemprop=author inside it (schema.org), or the one marked name inside
+ * that; else n.  A byline box often holds the site, the date and share
+ * buttons too ("Tech Insider Alex Perry 1 day ago SHARE TWEET").
+ */
 static xmlNodePtr
 ex_byline_name(struct ex *x, xmlNodePtr n)
 {
-	xmlNodePtr	 k, author = NULL;
-	const char	*ip;
+	xmlNodePtr	a, k;
 
-	for (k = n->children; k != NULL; k = dom_next(k, n, 0)) {
-		if (k->type != XML_ELEMENT_NODE ||
-		    (ip = dom_attr(k, "itemprop")) == NULL)
-			continue;
-		if (strstr(ip, "author") != NULL && author == NULL)
-			author = k;
-		else if (strstr(ip, "name") != NULL && author != NULL &&
-		    ex_is_ancestor(author, k) && dom_sum(x->d, k)->len > 0)
-			return k;
-	}
-	return author != NULL && dom_sum(x->d, author)->len > 0 ? author : n;
+	if ((a = ex_itemprop(n, "author")) == NULL || dom_sum(x->d, a)->len == 0)
+		return n;
+	k = ex_itemprop(a, "name");
+	return k != NULL && dom_sum(x->d, k)->len > 0 ? k : a;
 }
 
+/* Readability's _checkByline. */
 static int
 ex_byline(struct ex *x, xmlNodePtr n, const char *ms)
 {

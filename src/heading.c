@@ -44,8 +44,10 @@ cursor_next(struct cursor *k)
 	return c;
 }
 
-/* Is c one of the characters of set (UTF-8)?  By code point, as the
- * sets are short and this is asked of every line that may be a heading. */
+/*
+ * Is c one of the characters of set (UTF-8)?  By code point, as the sets
+ * are short and this is asked of every line that may be a heading.
+ */
 static int
 heading_in(uint32_t c, const char *set)
 {

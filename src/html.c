@@ -185,8 +185,8 @@ html_wanted_attr(const char *a)
 {
 	static const char *const keep[] = {
 		"alt", "aria-hidden", "aria-modal", "class", "colspan",
-		"content", "datatable", "datetime", "dir", "hidden", "href", "id",
-		"itemprop", "lang", "name", "property", "rel", "role",
+		"content", "datatable", "datetime", "dir", "hidden", "href",
+		"id", "itemprop", "lang", "name", "property", "rel", "role",
 		"start", "style", "summary", "type",
 	};
 	size_t	lo = 0, hi = sizeof keep / sizeof *keep, mid;
@@ -1916,6 +1916,15 @@ html_has(const char *s, size_t n, const char *tag)
 	return 0;
 }
 
+/* Does s (n bytes) start with tag, in any case? */
+static int
+html_starts(const char *s, size_t n, const char *tag)
+{
+	size_t	k = strlen(tag);
+
+	return n >= k && strncasecmp(s, tag, k) == 0;
+}
+
 int
 html_sniff(const char *s, size_t n)
 {
@@ -1936,12 +1945,10 @@ html_sniff(const char *s, size_t n)
 	    (html_has(s, n, "<meta") && html_has(s, n, "<title")))
 		return 2;
 	/* a fragment: an element to start with, and closed elements */
-#define HTML_FIRST(m, tag)	html_has(s, (m) < n ? (m) : n, tag)
-	return (HTML_FIRST(4, "<p>") || HTML_FIRST(4, "<p ") ||
-	    HTML_FIRST(5, "<div") || HTML_FIRST(8, "<article") ||
-	    HTML_FIRST(5, "<sec") || HTML_FIRST(3, "<h") ||
-	    HTML_FIRST(4, "<ul") || HTML_FIRST(6, "<table")) &&
+	return (html_starts(s, n, "<p>") || html_starts(s, n, "<p ") ||
+	    html_starts(s, n, "<div") || html_starts(s, n, "<article") ||
+	    html_starts(s, n, "<sec") || html_starts(s, n, "<h") ||
+	    html_starts(s, n, "<ul") || html_starts(s, n, "<table")) &&
 	    (html_has(s, n, "</p>") || html_has(s, n, "</div>") ||
 	    html_has(s, n, "</li>") || html_has(s, n, "</h")) ? 1 : 0;
-#undef HTML_FIRST
 }

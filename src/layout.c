@@ -152,7 +152,7 @@ layout_flow(const struct block *b, uint32_t bi, const struct text *t,
 		f.avail = width - l.indent;
 		j = layout_fit(&f, &w);
 		l.start = cl->off[f.i];
-		/* trailing spaces go, whole clusters only (U+0602 + " " is one) */
+		/* trailing spaces go: whole clusters (U+0602 " " is one) */
 		for (k = j; k > f.i && (cl->flags[k - 1] & CL_SPACE); k--)
 			;
 		l.end = cl->off[k];

@@ -719,30 +719,14 @@ static void
 md_image_alt(struct md_state *st, size_t start)
 {
 	struct buf	*t = &st->out->text;
-	struct runs	*r = &st->runs;
-	char		*alt;
-	int		 cut;
 
 	if (t->len <= start || (st->out->nspans > 0 &&
-	    st->out->spans[st->out->nspans - 1].end > start))
-		return;
-	alt = xmalloc(t->len - start + 1);
-	memcpy(alt, t->s + start, t->len - start);
-	alt[t->len - start] = '\0';
-	cut = rdoc_alt_is_file_name(alt);
-	free(alt);
-	if (!cut)
+	    st->out->spans[st->out->nspans - 1].end > start) ||
+	    !rdoc_alt_is_file_name(t->s + start))	/* t->s ends in NUL */
 		return;
 	t->len = start;
 	t->s[start] = '\0';
-	while (r->n > 0 && r->v[r->n - 1].text >= start)
-		r->n--;
-	if (r->n > 0 && r->v[r->n - 1].text + r->v[r->n - 1].tlen > start) {
-		if (r->v[r->n - 1].tlen == r->v[r->n - 1].slen)
-			r->v[r->n - 1].slen = (uint32_t)(start -
-			    r->v[r->n - 1].text);
-		r->v[r->n - 1].tlen = (uint32_t)(start - r->v[r->n - 1].text);
-	}
+	runs_cut(&st->runs, start);
 }
 
 /* "[image: " then the alt text: "]", or "[image]" when there is none. */
@@ -1484,17 +1468,14 @@ md_next_candidate(const char *s, size_t n, size_t pos, int tight)
 }
 #endif
 
-/* Where a scan for a piece's end is: fenced code, an HTML block open. */
-#define md_scan	md_open
-
 /*
- * The state after the line [pos, next) (before it: *st); returns where
- * the next line that may matter starts (an HTML block's end found with
- * memmem), or n.
+ * What is open (struct md_open, markdown.h) after the line [pos, next)
+ * (before it: *st); returns where the next line that may matter starts
+ * (an HTML block's end found with memmem), or n.
  */
 static size_t
 md_scan_line(const char *s, size_t n, size_t pos, size_t next, int tight,
-    struct md_scan *st)
+    struct md_open *st)
 {
 	size_t		 len = next - pos, k;
 	const char	*x;
@@ -1532,7 +1513,7 @@ md_scan_line(const char *s, size_t n, size_t pos, size_t next, int tight,
  */
 static size_t
 md_piece_from(const char *s, size_t n, size_t start, size_t min,
-    struct md_scan *st)
+    struct md_open *st)
 {
 	size_t		 pos = start, next, len, k;
 	const char	*nl;
@@ -1561,17 +1542,19 @@ md_piece_from(const char *s, size_t n, size_t start, size_t min,
 size_t
 markdown_piece_end(const char *s, size_t n, size_t start)
 {
-	struct md_scan	st;
+	struct md_open	st;
 
 	memset(&st, 0, sizeof st);
 	return md_piece_from(s, n, start, MD_PIECE, &st);
 }
 
-/* The state at the first line at or after to that may open or close a
- * block, from the state *st at such a line pos; returns that line. */
+/*
+ * What is open at the first line at or after to that may open or close a
+ * block, from *st at such a line pos; returns that line.
+ */
 static size_t
 md_scan_to(const char *s, size_t n, size_t pos, size_t to,
-    struct md_scan *st)
+    struct md_open *st)
 {
 	const char	*nl;
 	size_t		 next;
@@ -1585,7 +1568,7 @@ md_scan_to(const char *s, size_t n, size_t pos, size_t to,
 }
 
 static void
-md_mark_push(struct md_marks *m, size_t pos, const struct md_scan *st)
+md_mark_push(struct md_marks *m, size_t pos, const struct md_open *st)
 {
 	if (m->n == m->cap) {
 		m->cap = m->cap ? m->cap * 2 : 16;
@@ -1600,7 +1583,7 @@ int
 markdown_marks_step(struct md_marks *m, const char *s, size_t n,
     size_t bytes)
 {
-	struct md_scan	st;
+	struct md_open	st;
 	size_t		pos, end;
 
 	memset(&st, 0, sizeof st);
@@ -1623,13 +1606,15 @@ markdown_marks_free(struct md_marks *m)
 	memset(m, 0, sizeof *m);
 }
 
-/* What is open at the first line at or after x that may matter, from the
- * marks; that line in *from. */
-static struct md_scan
+/*
+ * What is open at the first line at or after x that may matter, from the
+ * marks; that line in *from.
+ */
+static struct md_open
 md_open_at(const char *s, size_t n, const struct md_marks *m, size_t x,
     size_t *from)
 {
-	struct md_scan	st;
+	struct md_open	st;
 	size_t		lo = 0, hi = m->n, mid;
 
 	while (lo < hi) {	/* the last mark at or before x */
@@ -1649,7 +1634,7 @@ size_t
 markdown_tail_start(const char *s, size_t n, size_t at,
     const struct md_marks *m, int *exact)
 {
-	struct md_scan	st;
+	struct md_open	st;
 	size_t		x, from, p;
 	const char	*nl;
 	int		k;

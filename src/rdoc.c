@@ -228,12 +228,9 @@ rdoc_alt_is_file_name(const char *alt)
 	size_t	n, k, e;
 
 	alt += strspn(alt, " \t\n");
-	for (n = strlen(alt); n > 0 && strchr(" \t\n", alt[n - 1]) != NULL;
-	    n--)
-		;
-	if (memchr(alt, ' ', n) != NULL || memchr(alt, '\t', n) != NULL ||
-	    memchr(alt, '\n', n) != NULL)
-		return 0;
+	n = strcspn(alt, " \t\n");
+	if (alt[n + strspn(alt + n, " \t\n")] != '\0')
+		return 0;		/* words, not a name */
 	for (k = 0; k < sizeof ext / sizeof *ext; k++) {
 		e = strlen(ext[k]);
 		if (n > e && strncasecmp(alt + n - e, ext[k], e) == 0)

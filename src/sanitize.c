@@ -213,31 +213,26 @@ sanitize_is_han(const uint8_t *p, const uint8_t *end)
 }
 
 /*
- * The columns of a well-formed U+2010..U+2027 (‐ – — ‘ ’ “ ” …: 1),
- * U+3001..U+3029 (、。「」: 2) or U+FF01..U+FF5E (，！？（）: 2) at p, which
- * sanitising leaves as they are; 0 for any other character, or if the
- * locale does not know them (then each goes through sanitize_one).
+ * The columns of a well-formed U+2010..U+2027 (‐ – — ‘ ’ “ ” …),
+ * U+3001..U+3029 (、。「」) or U+FF01..U+FF5E (，！？（）) at p, which
+ * sanitising leaves as they are (sanitize_one would emit them); 0 for any
+ * other character, or if the locale does not know them.
  */
 static int
 sanitize_punct_cols(const uint8_t *p, const uint8_t *end)
 {
 	static int	known = -1;
+	uint32_t	c;
 
-	if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+	if (end - p < 3 || *p < 0xE2 || utf8_decode(p, 3, &c) != 3)
 		return 0;
 	if (known < 0)
 		known = wcwidth(0x2014) == 1 && wcwidth(0x3001) == 2 &&
 		    wcwidth(0xFF0C) == 2;
-	if (!known)
+	if (!known || !((c >= 0x2010 && c <= 0x2027) ||
+	    (c >= 0x3001 && c <= 0x3029) || (c >= 0xFF01 && c <= 0xFF5E)))
 		return 0;
-	if (p[0] == 0xE2)
-		return p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0xA7 ? 1 : 0;
-	if (p[0] == 0xE3)
-		return p[1] == 0x80 && p[2] >= 0x81 && p[2] <= 0xA9 ? 2 : 0;
-	if (p[0] == 0xEF)
-		return (p[1] == 0xBC && p[2] >= 0x81) ||
-		    (p[1] == 0xBD && p[2] <= 0x9E) ? 2 : 0;
-	return 0;
+	return width_cp(c, 1);
 }
 
 /* Records that out grew from text offset t since input byte p. */

@@ -242,17 +242,22 @@ text_cluster_start(struct text_builder *b, uint32_t off, uint32_t c,
 	b->first = c;
 }
 
+/* No break between prev and c: · ～ － ／ join their neighbours (1·2, a／b). */
+static int
+text_joins(uint32_t c, uint32_t prev)
+{
+	return c == 0xB7 || c == 0xFF5E || c == 0xFF0D || c == 0xFF0F ||
+	    prev == 0xFF0F;
+}
+
 /* The flags a cluster starting with c gets from its own character. */
 static int
 text_char_flags(uint32_t c, uint32_t prev, char brk)
 {
 	int	f = 0;
 
-	if (brk == UC_BREAK_POSSIBLE)
+	if (brk == UC_BREAK_POSSIBLE && !text_joins(c, prev))
 		f |= CL_BREAK;
-	if (c == 0xB7 || c == 0xFF5E || c == 0xFF0D || c == 0xFF0F ||
-	    prev == 0xFF0F)
-		f &= ~CL_BREAK;
 	if (c == ' ')
 		f |= CL_SPACE;
 	if (text_nostart(c) || (text_pairs(c) && prev == c))
@@ -395,7 +400,7 @@ text_line_breaks_lib(const char *s, size_t n, char *brk)
 }
 
 static void
-text_breaks(struct text *t, int preformatted, char **brk)
+text_breaks(const struct text *t, int preformatted, char **brk)
 {
 	*brk = NULL;
 	if (preformatted || t->len == 0)
@@ -432,7 +437,7 @@ text_clusters_lib(const struct text *t, int ambiguous, int preformatted)
 
 	memset(&b, 0, sizeof b);
 	b.cl = text_clusters_alloc(t, ambiguous, &b.cap);
-	text_breaks((struct text *)t, preformatted, &brk);
+	text_breaks(t, preformatted, &brk);
 	while (i < t->len) {
 		if (s[i] >= 0x20 && s[i] < 0x7F) {
 			c = s[i];
@@ -475,8 +480,9 @@ text_clusters_lib(const struct text *t, int ambiguous, int preformatted)
 /*
  * Per character of the fast path (see text_fast_breaks), for ambiguous
  * width 1 and 2: its width, and its own flags (CL_NOSTART, CL_NOEND) with
- * TEXT_FAST_ODD if the rules below must look at it again; filled the
- * first time (after the locale is set: widths come from wcwidth).
+ * TEXT_FAST_ODD if its flags or the next character's depend on more than
+ * the character (text_char_flags is asked then); filled the first time
+ * (after the locale is set: widths come from wcwidth).
  */
 #define TEXT_FAST_ODD	0x80
 static uint8_t	text_fast_width[2][TEXT_FAST_N];
@@ -494,24 +500,11 @@ text_fast_fill(int amb)
 		text_fast_width[amb][k] = (uint8_t)width_cp(c, amb ? 2 : 1);
 		f = text_char_flags(c, 0, UC_BREAK_PROHIBITED) &
 		    (CL_NOSTART | CL_NOEND);
-		if (c == 0xB7 || c == 0xFF5E || c == 0xFF0D || c == 0xFF0F ||
-		    c == '-' || text_pairs(c))
+		if (text_joins(c, 0) || c == '-' || text_pairs(c))
 			f |= TEXT_FAST_ODD;
 		text_fast_info[k] = (uint8_t)f;
 	}
 	text_fast_filled[amb] = 1;
-}
-
-/* The break flag of the character c at byte i, after prev. */
-static int
-text_fast_odd(const char *s, size_t i, uint32_t c, uint32_t prev, int f)
-{
-	if (c == 0xB7 || c == 0xFF5E || c == 0xFF0D || c == 0xFF0F ||
-	    prev == 0xFF0F || text_after_leading_hyphen(s, i))
-		f &= ~CL_BREAK;
-	if (text_pairs(c) && prev == c)
-		f |= CL_NOSTART;
-	return f;
 }
 
 /*
@@ -577,8 +570,11 @@ text_fast_clusters(const struct text *t, int ambiguous)
 		f = text_fast_info[cls];
 		if (brk == UC_BREAK_POSSIBLE)
 			f |= CL_BREAK;
-		if ((f & TEXT_FAST_ODD) || odd)
-			f = text_fast_odd(t->s, i, c, prev, f);
+		if ((f & TEXT_FAST_ODD) || odd) {
+			f = (f & TEXT_FAST_ODD) | text_char_flags(c, prev, brk);
+			if (text_after_leading_hyphen(t->s, i))
+				f &= ~CL_BREAK;
+		}
 		odd = (f & TEXT_FAST_ODD) != 0;	/* for prev == 0xFF0F, "-" */
 		if ((f & CL_NOSTART) || (pf & CL_NOEND))
 			f &= ~CL_BREAK;

@@ -33,7 +33,6 @@ struct view {
 };
 
 static void	view_set_anchor(struct view *);
-static size_t	view_max_top(const struct view *);
 static void	view_relayout(struct view *);
 
 /* Appends the lines of block wend; 0 when there is no such block. */
@@ -52,17 +51,24 @@ view_append(struct view *v)
  * one, segmenting main up to them.  The blocks are the same (segment.h),
  * so only their indices change.
  */
+/* The source offset of the anchor's block (the top line's). */
+static uint64_t
+view_anchor_src(struct view *v)
+{
+	view_set_anchor(v);
+	return doc_has_block(v->d, v->anchor.pos.block) ?
+	    doc_block(v->d, v->anchor.pos.block)->off : 0;
+}
+
 static void
 view_to_main(struct view *v)
 {
 	size_t		base;
-	uint64_t	off = 0;
+	uint64_t	off;
 
 	if (v->d != v->tail)
 		return;
-	view_set_anchor(v);
-	if (doc_has_block(v->tail, v->anchor.pos.block))
-		off = doc_block(v->tail, v->anchor.pos.block)->off;
+	off = view_anchor_src(v);
 	base = doc_block_at(v->main, doc_base(v->tail));
 	v->d = v->main;
 	if (doc_nblocks(v->main) == 0 ||
@@ -91,11 +97,8 @@ view_check_tail(struct view *v)
 	if (doc_tail_check(v->main, v->tail) >= 0)
 		return 0;
 	if (shown) {
-		view_set_anchor(v);
-		at_end = v->top >= view_max_top(v) &&
-		    v->wend >= doc_nblocks(v->d);
-		if (doc_has_block(v->d, v->anchor.pos.block))
-			off = doc_block(v->d, v->anchor.pos.block)->off;
+		at_end = view_at_end(v);
+		off = view_anchor_src(v);
 		v->d = v->main;		/* while the tail is away */
 	}
 	v->tail = doc_tail_again(v->main, v->tail);
