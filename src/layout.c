@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "layout.h"
+#include "textfast.h"
 #include "utf8.h"
 #include "width.h"
 #include "xmalloc.h"
@@ -114,8 +115,8 @@ layout_fit(const struct fit *f, int *width)
 
 /* Columns before a block's lines: first line and the rest. */
 static void
-layout_indents(const struct block *b, const struct text *t,
-    const struct clusters *cl, int *first, int *rest)
+layout_indents(const struct block *b, const struct text *t, int *first,
+    int *rest)
 {
 	*first = *rest = 0;
 	if (b->type == BLOCK_QUOTE)
@@ -139,7 +140,7 @@ layout_flow(const struct block *b, uint32_t bi, const struct text *t,
 	size_t		j, k;
 	int		first, rest, w;
 
-	layout_indents(b, t, cl, &first, &rest);
+	layout_indents(b, t, &first, &rest);
 	f.cl = cl;
 	f.i = 0;
 	memset(&l, 0, sizeof l);
@@ -162,6 +163,155 @@ layout_flow(const struct block *b, uint32_t bi, const struct text *t,
 		for (f.i = j; f.i < cl->n && (cl->flags[f.i] & CL_SPACE); f.i++)
 			;
 	} while (f.i < cl->n);
+}
+
+/*
+ * layout_flow in one pass over a text the fast path of text analysis takes
+ * (textfast.h), without its cluster arrays: the same fitting, a run of
+ * letters taken at once, and the next line started from the state of the
+ * analysis there (text_fast_at).  Returns -1, with
+ * nothing added, when the text is not for it or a line needs an emergency
+ * break (layout_flow decides those).
+ */
+struct fast_fit {
+	struct text_fast	 t;
+	struct text_fast_at	 at;	/* the state before the line's start */
+	size_t			 i;	/* its first byte */
+	int			 avail;
+};
+
+/*
+ * Fits the line from f->i: returns its end (after trailing spaces are left
+ * out) and *width, and sets f->i and f->at to where the next line starts
+ * (f->i == len at the end); -1 if it needs an emergency break.
+ */
+static long
+layout_fast_fit(struct fast_fit *f, int *width)
+{
+	const struct text_fast	*t = &f->t;
+	struct text_fast_at	 st = f->at;
+	size_t			 i = f->i, end = f->i, n, brk = 0, brk_end = 0;
+	int			 w = 0, vis = 0, brk_w = 0, cw, fl, len;
+
+	while (i < t->len) {
+		if ((len = text_fast_step(t, &st, i, &cw, &fl)) == 0)
+			return -1;
+		if (i > f->i && (fl & CL_BREAK)) {
+			brk = i;
+			brk_w = vis;
+			brk_end = end;
+		}
+		if (fl & CL_SPACE) {
+			w += cw;
+			i++;
+			continue;
+		}
+		if (w + cw > f->avail)
+			break;
+		w += cw;
+		i += (size_t)len;
+		if (len == 1 && text_fast_alnum[t->s[i - 1]]) {
+			n = text_fast_word(t, &st, i);
+			if (w + (long)n > f->avail)
+				break;	/* the line ends inside the word */
+			w += (int)n;
+			i += n;
+		} else if (st.last == TEXT_FAST_ID &&
+		    (n = text_fast_han(t, &st, i)) > 0) {
+			/* each a break: the last that fits ends the line */
+			size_t fit = (size_t)(f->avail - w) / (size_t)cw;
+
+			brk = i + 3 * ((fit < n ? fit : n - 1));
+			brk_w = w + cw * (int)(fit < n ? fit : n - 1);
+			brk_end = brk;
+			if (fit < n) {
+				i = brk;
+				break;
+			}
+			w += cw * (int)n;
+			i += 3 * n;
+		}
+		vis = w;
+		end = i;
+	}
+	if (i >= t->len) {
+		*width = vis;
+		f->i = t->len;
+		return (long)end;
+	}
+	if (brk == 0)
+		return -1;
+	*width = brk_w;
+	for (i = brk; i < t->len && t->s[i] == ' '; i++)
+		;
+	f->i = i;
+	text_fast_at(t, i, &f->at);
+	return (long)brk_end;
+}
+
+static int
+layout_flow_fast(const struct block *b, uint32_t bi, const struct text *t,
+    int ambiguous, int width, struct lines *out)
+{
+	struct fast_fit		f;
+	struct text_fast_at	peek;
+	struct line		l;
+	size_t			n0 = out->n;
+	long			end;
+	int			first, rest, w, cw, fl;
+
+	if (text_fast_begin(&f.t, t, ambiguous) < 0)
+		return -1;
+	f.at = f.t.at;
+	layout_indents(b, t, &first, &rest);
+	f.i = 0;
+	memset(&l, 0, sizeof l);
+	l.block = bi;
+	l.flags = LINE_FIRST;
+	do {
+		l.indent = (l.flags & LINE_FIRST) ? first : rest;
+		peek = f.at;
+		if (text_fast_step(&f.t, &peek, f.i, &cw, &fl) == 0)
+			break;
+		if (l.indent + cw > width)
+			l.indent = 0;	/* no room for an indent */
+		f.avail = width - l.indent;
+		l.start = (uint32_t)f.i;
+		if ((end = layout_fast_fit(&f, &w)) < 0)
+			break;
+		l.end = (uint32_t)end;
+		l.width = (uint16_t)w;
+		lines_push(out, &l);
+		l.flags = 0;
+	} while (f.i < t->len);
+	if (f.i < t->len) {
+		out->n = n0;
+		return -1;
+	}
+	return 0;
+}
+
+int
+layout_flow_agree(const struct block *b, struct text *t, int ambiguous,
+    int width)
+{
+	struct lines	a = { NULL, 0, 0 }, c = { NULL, 0, 0 };
+	int		same;
+
+	if (layout_flow_fast(b, 0, t, ambiguous, width, &a) < 0) {
+		lines_free(&a);
+		return -1;
+	}
+	layout_flow(b, 0, t, text_clusters(t, ambiguous, 0), width, &c);
+	same = a.n == c.n;
+	for (size_t k = 0; same && k < a.n; k++)
+		same = a.v[k].start == c.v[k].start && a.v[k].end == c.v[k].end &&
+		    a.v[k].indent == c.v[k].indent &&
+		    a.v[k].width == c.v[k].width && a.v[k].kind == c.v[k].kind &&
+		    a.v[k].flags == c.v[k].flags;
+	lines_free(&a);
+	lines_free(&c);
+	return same;
 }
 
 /* One line of preformatted text, shifted by hscroll and cut at width. */
@@ -401,6 +551,9 @@ layout_block(struct doc *d, size_t i, const struct layout_opts *o,
 		return;
 	}
 	t = doc_text(d, i);
+	if (b->type != BLOCK_PRE && t->cl == NULL &&
+	    layout_flow_fast(b, (uint32_t)i, t, o->ambiguous, width, out) == 0)
+		return;
 	cl = text_clusters(t, o->ambiguous, b->type == BLOCK_PRE);
 	if (b->type == BLOCK_PRE)
 		layout_pre((uint32_t)i, cl, o, (b->flags & BLOCK_INDENT) ?

@@ -69,6 +69,14 @@ struct lines {
 void	layout_block(struct doc *, size_t i, const struct layout_opts *,
 	    struct lines *);
 void	lines_free(struct lines *);
+/*
+ * For tests: does the single pass (a paragraph of the fast path's
+ * characters, laid out without cluster arrays) give the lines that fitting
+ * over text_clusters gives, block b of text t at this width?  1 yes, 0 no,
+ * -1 the single pass does not take it.
+ */
+int	layout_flow_agree(const struct block *, struct text *, int ambiguous,
+	    int width);
 
 /* The marker drawn for cut preformatted lines, and for rules. */
 const char *layout_cut_marker(int ambiguous, int left);

@@ -2,6 +2,7 @@
  * segment.c: split plain text into blocks (the rules are in segment.h).
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <unistr.h>
@@ -447,18 +448,29 @@ seg_is_art(const char *s, size_t n)
 	return sym >= 4 && sym >= other;
 }
 
-/* A gap of three or more spaces inside the text: aligned columns. */
+/*
+ * A gap of three or more spaces inside the text: aligned columns.  Eight
+ * bytes at a time, a step of six so that every three-byte window is seen
+ * whole in some word (prose has a space every few bytes: a memchr for each
+ * one costs more than the line).
+ */
 static int
 seg_has_gap(const char *s, size_t n)
 {
-	const char	*p = s, *end = s + n;
+	const uint64_t	lo7 = 0x7F7F7F7F7F7F7F7FULL, sp = 0x2020202020202020ULL;
+	uint64_t	x, m;
+	size_t		i = 0;
 
-	/* memchr: many times faster than memmem on lines with few spaces */
-	while (p + 2 < end && (p = memchr(p, ' ', (size_t)(end - p - 2))) != NULL) {
-		if (p[1] == ' ' && p[2] == ' ')
+	for (; i + 8 <= n; i += 6) {
+		memcpy(&x, s + i, 8);
+		x ^= sp;	/* a space is a zero byte */
+		m = ~(((x & lo7) + lo7) | x | lo7);	/* bit 7 of each zero byte */
+		if (m & (m >> 8) & (m >> 16))
 			return 1;
-		p++;
 	}
+	for (; i + 2 < n; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] == ' ')
+			return 1;
 	return 0;
 }
 

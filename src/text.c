@@ -19,6 +19,7 @@
 #include <utf8proc.h>
 
 #include "text.h"
+#include "textfast.h"
 #include "utf8.h"
 #include "width.h"
 #include "xmalloc.h"
@@ -278,19 +279,23 @@ text_char_flags(uint32_t c, uint32_t prev, char brk)
  * holding anything else, or starting with a space, goes to the library
  * whole.  test_text and test_conformance check that the two paths agree.
  */
-#define TEXT_FAST_ID	95		/* every ideograph */
-#define TEXT_FAST_LATIN	(TEXT_FAST_ID + 1)	/* U+00A0..U+00FF */
-#define TEXT_FAST_GEN	(TEXT_FAST_LATIN + 96)	/* U+2010..U+2027 */
-#define TEXT_FAST_CJK	(TEXT_FAST_GEN + 24)	/* U+3000..U+3029 */
-#define TEXT_FAST_FULL	(TEXT_FAST_CJK + 42)	/* U+FF01..U+FF60 */
-#define TEXT_FAST_N	(TEXT_FAST_FULL + 96)
+char	text_fast_direct[TEXT_FAST_N][TEXT_FAST_N];
+char	text_fast_spaced[TEXT_FAST_N][TEXT_FAST_N];
+uint8_t	text_fast_info[TEXT_FAST_N];
 
-/* UC_BREAK_* + 1 per pair, 0 until asked */
-static char	text_fast_direct[TEXT_FAST_N][TEXT_FAST_N];
-static char	text_fast_spaced[TEXT_FAST_N][TEXT_FAST_N];
+#define A1(c)	[c] = 1
+#define A10(c)	A1(c), A1(c + 1), A1(c + 2), A1(c + 3), A1(c + 4), A1(c + 5), \
+		A1(c + 6), A1(c + 7), A1(c + 8), A1(c + 9)
+const uint8_t text_fast_alnum[256] = {
+	A10('0'), A10('A'), A10('A' + 10), A1('U'), A1('V'), A1('W'), A1('X'),
+	A1('Y'), A1('Z'), A10('a'), A10('a' + 10), A1('u'), A1('v'), A1('w'),
+	A1('x'), A1('y'), A1('z'),
+};
+#undef A1
+#undef A10
 
 /* The fast path's index of c, or -1 if c takes the library's path. */
-static int
+int
 text_fast_class(uint32_t c)
 {
 	if (c >= 0x20 && c < 0x7F)
@@ -326,7 +331,7 @@ text_fast_char(int k)
 }
 
 /* Asks libunistring for the decisions between a and b, once. */
-static void
+void
 text_fast_ask(int a, int b)
 {
 	uint8_t	s[16];
@@ -484,9 +489,7 @@ text_clusters_lib(const struct text *t, int ambiguous, int preformatted)
  * the character (text_char_flags is asked then); filled the first time
  * (after the locale is set: widths come from wcwidth).
  */
-#define TEXT_FAST_ODD	0x80
 static uint8_t	text_fast_width[2][TEXT_FAST_N];
-static uint8_t	text_fast_info[TEXT_FAST_N];
 static int	text_fast_filled[2];
 
 static void
@@ -507,84 +510,101 @@ text_fast_fill(int amb)
 	text_fast_filled[amb] = 1;
 }
 
+int
+text_fast_begin(struct text_fast *st, const struct text *t, int ambiguous)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nspans; i++)
+		if (t->spans[i].style == STYLE_HIDDEN)
+			return -1;
+	if (t->len == 0 || t->s[0] == ' ')
+		return -1;
+	if (!text_fast_filled[ambiguous == 2])
+		text_fast_fill(ambiguous == 2);
+	memset(st, 0, sizeof *st);
+	st->s = (const uint8_t *)t->s;
+	st->len = t->len;
+	st->width = text_fast_width[ambiguous == 2];
+	st->at.last = -1;
+	return 0;
+}
+
+void
+text_fast_at(const struct text_fast *t, size_t i, struct text_fast_at *st)
+{
+	const uint8_t	*p = t->s + i;
+	uint32_t	 c = 0;
+	int		 cls;
+
+	*st = t->at;
+	if (i == 0)
+		return;
+	while (p > t->s && p[-1] == ' ')
+		p--;
+	st->spaced = p < t->s + i;
+	st->prev = st->spaced ? ' ' : 0;
+	if (p == t->s)
+		return;
+	p = u8_prev(&c, p, t->s);
+	cls = c >= 0x4E00 && c <= 0x9FFF ? TEXT_FAST_ID : text_fast_class(c);
+	st->last = (int16_t)cls;
+	st->odd = (text_fast_info[cls] & TEXT_FAST_ODD) != 0;
+	if (!st->spaced) {
+		st->prev = c;
+		st->pf = text_fast_info[cls] & CL_NOEND;
+	} else
+		st->pf = CL_SPACE;
+}
+
+int
+text_fast_odd(const struct text_fast *t, uint32_t prev, size_t i, uint32_t c,
+    char brk)
+{
+	int	f = text_char_flags(c, prev, brk);
+
+	if (text_after_leading_hyphen((const char *)t->s, i))
+		f &= ~CL_BREAK;
+	return f;
+}
+
 /*
- * The fast path of text_clusters, for a text of the fast path's
- * characters alone (no line end), not preformatted, nothing hidden, in
- * one pass: no two of these characters join into one cluster, a break
- * comes from the pair tables, the flags and widths from per-character
- * tables, and the rest as text_clusters_lib decides it (test_text checks
- * that the two agree).  NULL if the text holds anything else.
+ * The fast path of text_clusters (textfast.h): its clusters one at a
+ * time into the arrays.  NULL if the text holds a character it does not
+ * take.
  */
 static struct clusters *
 text_fast_clusters(const struct text *t, int ambiguous)
 {
-	const uint8_t	*s = (const uint8_t *)t->s, *width;
-	struct clusters	*cl;
-	uint32_t	*off;
-	uint8_t		*wd, *fl;
-	size_t		 i, k = 0, cap;
-	uint32_t	 c, prev = 0;
-	int		 len, cls, last = -1, spaced = 0, f, pf = 0, odd = 0;
-	char		 brk;
+	struct text_fast	 t0;
+	struct text_fast_at	 st;
+	struct clusters		*cl;
+	size_t			 i, k = 0, cap, n;
+	int			 len, w, f;
 
-	for (i = 0; i < t->nspans; i++)
-		if (t->spans[i].style == STYLE_HIDDEN)
-			return NULL;
-	if (t->len == 0 || s[0] == ' ')
+	if (text_fast_begin(&t0, t, ambiguous) < 0)
 		return NULL;
-	if (!text_fast_filled[ambiguous == 2])
-		text_fast_fill(ambiguous == 2);
-	width = text_fast_width[ambiguous == 2];
+	st = t0.at;
 	cl = text_clusters_alloc(t, ambiguous, &cap);
-	off = cl->off;
-	wd = cl->width;
-	fl = cl->flags;
-	for (i = 0; i < t->len; i += (size_t)len, prev = c, k++) {
-		off[k] = (uint32_t)i;
-		c = s[i];
-		len = 1;
-		if (c == ' ') {
-			wd[k] = 1;
-			fl[k] = (uint8_t)(pf = CL_SPACE);
-			spaced = 1;
-			continue;
+	for (i = 0; i < t->len; i += (size_t)len, k++) {
+		if ((len = text_fast_step(&t0, &st, i, &w, &f)) == 0) {
+			text_free_clusters(cl);
+			return NULL;
 		}
-		if (c > 0x20 && c < 0x7F)
-			cls = (int)c - 0x20;
-		else {
-			len = utf8_decode(s + i, t->len - i, &c);
-			if (c >= 0x4E00 && c <= 0x9FFF)
-				cls = TEXT_FAST_ID;
-			else if ((cls = text_fast_class(c)) < 0) {
-				text_free_clusters(cl);
-				return NULL;
+		cl->off[k] = (uint32_t)i;
+		cl->width[k] = (uint8_t)w;
+		cl->flags[k] = (uint8_t)f;
+		if (len == 1 && text_fast_alnum[t0.s[i]]) {
+			n = text_fast_word(&t0, &st, i + 1);
+			for (; n > 0; n--, len++) {
+				cl->off[++k] = (uint32_t)(i + (size_t)len);
+				cl->width[k] = 1;
+				cl->flags[k] = 0;
 			}
 		}
-		brk = UC_BREAK_PROHIBITED;
-		if (last >= 0) {
-			if (text_fast_direct[last][cls] == 0)
-				text_fast_ask(last, cls);
-			brk = (char)((spaced ? text_fast_spaced[last][cls] :
-			    text_fast_direct[last][cls]) - 1);
-		}
-		f = text_fast_info[cls];
-		if (brk == UC_BREAK_POSSIBLE)
-			f |= CL_BREAK;
-		if ((f & TEXT_FAST_ODD) || odd) {
-			f = (f & TEXT_FAST_ODD) | text_char_flags(c, prev, brk);
-			if (text_after_leading_hyphen(t->s, i))
-				f &= ~CL_BREAK;
-		}
-		odd = (f & TEXT_FAST_ODD) != 0;	/* for prev == 0xFF0F, "-" */
-		if ((f & CL_NOSTART) || (pf & CL_NOEND))
-			f &= ~CL_BREAK;
-		wd[k] = width[cls];
-		fl[k] = (uint8_t)(pf = f & ~TEXT_FAST_ODD);
-		last = cls;
-		spaced = 0;
 	}
 	cl->n = k;
-	off[k] = (uint32_t)t->len;
+	cl->off[k] = (uint32_t)t->len;
 	return cl;
 }
 

@@ -73,6 +73,11 @@ width_str(const char *s, size_t n, int ambiguous)
 		return 0;	/* s may be NULL (an empty buffer) */
 	end = p + n;
 	while (p < end) {
+		if (*p >= 0x20 && *p < 0x7F) {	/* printable ASCII: one column */
+			w++;
+			p++;
+			continue;
+		}
 		p += utf8_decode(p, end - p, &c);
 		w += width_cp(c, ambiguous);
 	}

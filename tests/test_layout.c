@@ -1,6 +1,8 @@
 /* test_layout.c: the typesetting rules, on small documents, as --dump prints. */
 #include "unit.h"
 
+#include "block.h"
+#include "text.h"
 #include "width.h"
 
 static void
@@ -174,11 +176,70 @@ test_preformatted_scrolled_narrow(void **state)
 	doc_free(d);
 }
 
+/*
+ * A paragraph of the fast path's characters is laid out in one pass
+ * (layout.c, textfast.h: letters and ideographs taken by the run, the next
+ * line started from the state there); fitting over text_clusters is the
+ * reference.  Random paragraphs of words, ideograph runs, spaces, closing
+ * and opening marks, hyphens and the characters whose flags depend on
+ * their neighbours (／ ～ —— ……), in plain, indented, list and quote
+ * blocks, at widths 1 to 40 and both ambiguous widths: the same lines.
+ */
+static void
+test_single_pass(void **state)
+{
+	static const char *const alpha[] = {
+		"the", "quick", "Brown", "fox42", "a", "I", " ", " ", " ", "  ",
+		"-", "--x", "well-known", ".", ",", "(", ")", "\"", "'", "!",
+		"/", "%", "1.5", "中文", "排版測試", "中", "，", "。", "、",
+		"「", "」", "（", "）", "！", "“", "”", "…", "……", "—", "——",
+		"　", "《", "》", "é", "«", "»", "–", "Ａ", "１", "／", "～",
+		"－", "·", "·2", "a／b", "‥", "々", "ー",	/* last two: slow */
+		"abcdefghijklmnopqrstuvwxyz", "長長長長長長長長長長長長",
+	};
+	static const uint8_t types[][3] = {	/* type, flags, depth */
+		{ BLOCK_PARA, 0, 0 }, { BLOCK_PARA, BLOCK_INDENT, 0 },
+		{ BLOCK_LIST, 0, 1 }, { BLOCK_QUOTE, 0, 2 },
+	};
+	size_t		 na = sizeof alpha / sizeof *alpha, i, j, len;
+	unsigned	 seed = 7;
+	int		 taken = 0, r, w;
+	char		 s[1024];
+
+	for (i = 0; i < 6000; i++) {
+		struct block	 b;
+		struct text	*t;
+
+		len = 0;
+		for (j = 0; j < 30; j++) {
+			seed = seed * 1103515245 + 12345;
+			len += (size_t)snprintf(s + len, sizeof s - len, "%s",
+			    alpha[(seed >> 16) % na]);
+		}
+		while (len > 0 && s[0] == ' ')
+			memmove(s, s + 1, len--);
+		t = text_new(strndup(s, len), len);
+		t->hang = (uint16_t)(i % 3);
+		memset(&b, 0, sizeof b);
+		b.type = types[i % 4][0];
+		b.flags = types[i % 4][1];
+		b.depth = types[i % 4][2];
+		w = 1 + (int)(i % 40);
+		r = layout_flow_agree(&b, t, 1 + (int)(i / 3 % 2), w);
+		if (r == 0)
+			fail_msg("lines differ at width %d: \"%s\"", w, s);
+		taken += r == 1;
+		text_free(t);
+	}
+	assert_true(taken > 1000);	/* the single pass was taken */
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_latin_wrap),
+		cmocka_unit_test(test_single_pass),
 		cmocka_unit_test(test_cjk_never_split_or_overflowing),
 		cmocka_unit_test(test_kinsoku),
 		cmocka_unit_test(test_indents),
