@@ -222,17 +222,28 @@ static int
 sanitize_punct_cols(const uint8_t *p, const uint8_t *end)
 {
 	static int	known = -1;
+	static uint8_t	general[0x2028 - 0x2010];
 	uint32_t	c;
+	int		k;
 
-	if (end - p < 3 || *p < 0xE2 || utf8_decode(p, 3, &c) != 3)
+	if (end - p < 3 || (p[0] != 0xE2 && p[0] != 0xE3 && p[0] != 0xEF) ||
+	    (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
 		return 0;
-	if (known < 0)
+	if (known < 0) {	/* the locale's widths, asked once */
 		known = wcwidth(0x2014) == 1 && wcwidth(0x3001) == 2 &&
 		    wcwidth(0xFF0C) == 2;
-	if (!known || !((c >= 0x2010 && c <= 0x2027) ||
-	    (c >= 0x3001 && c <= 0x3029) || (c >= 0xFF01 && c <= 0xFF5E)))
+		for (k = 0; k < (int)sizeof general; k++)
+			general[k] = (uint8_t)width_cp(0x2010 + (uint32_t)k, 1);
+	}
+	c = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
+	    (p[2] & 0x3F);
+	if (!known)
 		return 0;
-	return width_cp(c, 1);
+	if (c >= 0x2010 && c <= 0x2027)
+		return general[c - 0x2010];
+	/* wide, as width_cp says without asking wcwidth */
+	return (c >= 0x3001 && c <= 0x3029) || (c >= 0xFF01 && c <= 0xFF5E) ?
+	    2 : 0;
 }
 
 /* Records that out grew from text offset t since input byte p. */
@@ -271,8 +282,10 @@ sanitize_line_map(struct buf *out, const char *s, size_t n, int *col,
 		for (;;) {	/* printable ASCII, CJK ideographs, common
 				   punctuation: as they are */
 			if (z.p < z.end && *z.p >= 0x20 && *z.p < 0x7F) {
-				z.p++;
-				cols++;
+				size_t a = utf8_printable(z.p, z.end);
+
+				z.p += a;
+				cols += (int)a;
 			} else if (sanitize_is_han(z.p, z.end)) {
 				z.p += 3;
 				cols += 2;

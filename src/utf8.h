@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <unistr.h>
 
@@ -35,6 +36,27 @@ utf8_decode(const uint8_t *s, size_t n, uint32_t *c)
 	len = u8_mbtouc(&u, s, n);
 	*c = u;
 	return len;
+}
+
+/* Bytes of printable ASCII (0x20..0x7E) from p on, eight at a time. */
+static inline size_t
+utf8_printable(const uint8_t *p, const uint8_t *end)
+{
+	const uint64_t	hi = 0x8080808080808080ULL;
+	const uint8_t	*q = p;
+	uint64_t	 x;
+
+	while (end - q >= 8) {
+		memcpy(&x, q, 8);
+		/* a high bit, a byte below 0x20 (borrow), or 0x7F (+1) */
+		if (((x | (x - 0x2020202020202020ULL) |
+		    (x + 0x0101010101010101ULL)) & hi) != 0)
+			break;
+		q += 8;
+	}
+	while (q < end && *q >= 0x20 && *q < 0x7F)
+		q++;
+	return (size_t)(q - p);
 }
 
 #endif

@@ -74,8 +74,10 @@ width_str(const char *s, size_t n, int ambiguous)
 	end = p + n;
 	while (p < end) {
 		if (*p >= 0x20 && *p < 0x7F) {	/* printable ASCII: one column */
-			w++;
-			p++;
+			size_t k = utf8_printable(p, end);
+
+			w += (int)k;
+			p += k;
 			continue;
 		}
 		p += utf8_decode(p, end - p, &c);
