@@ -1,6 +1,9 @@
 /* gloss.c: recognise hidden-able pinyin glosses (see gloss.h). */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <unistr.h>
 
@@ -152,39 +155,53 @@ gloss_may(const char *s, size_t n)
 	    memmem(s, n, "\xEF\xBC\x88", 3) != NULL;	/* （ */
 }
 
+/* Does a gloss's opening ( or （ (EF BC 88) start at byte i? */
+static int
+gloss_opens(const char *s, size_t n, size_t i)
+{
+	const unsigned char	*p = (const unsigned char *)s + i;
+
+	return p[0] == '(' || (p[0] == 0xEF && i + 2 < n && p[1] == 0xBC &&
+	    p[2] == 0x88);
+}
+
 /*
- * Where a gloss may open at or after i: the next ( or （, found with memchr
- * (a loop that asks gloss_at at every full-width mark costs more than the
- * rest of a Chinese text's analysis).  *pa and *pb keep the next
- * of each (NULL: none left; start them at s).  n if none.
+ * Where a gloss may open at or after i: the next ( or （, or n.  Sixteen
+ * bytes at a time where SSE2 is there: stopping at every full-width mark
+ * to look cost more than the rest of a Chinese text's analysis.
  */
 static size_t
-gloss_next(const char *s, size_t n, size_t i, const char **pa,
-    const char **pb)
+gloss_next(const char *s, size_t n, size_t i)
 {
-	const char	*q;
+#if defined(__SSE2__)
+	const __m128i	paren = _mm_set1_epi8('('), b0 = _mm_set1_epi8((char)0xEF),
+			b1 = _mm_set1_epi8((char)0xBC), b2 = _mm_set1_epi8((char)0x88);
+	__m128i		v0, v1, v2, m;
+	int		mask;
 
-	if (*pa != NULL && *pa < s + i)
-		*pa = memchr(s + i, '(', n - i);
-	while (*pb != NULL && *pb < s + i) {	/* （: EF BC 88 */
-		*pb = memchr(s + i, 0xEF, n - i);
-		if (*pb != NULL && (size_t)(*pb - s) + 2 < n &&
-		    (unsigned char)(*pb)[1] == 0xBC &&
-		    (unsigned char)(*pb)[2] == 0x88)
-			break;
-		i = *pb != NULL ? (size_t)(*pb - s) + 1 : i;
+	for (; i + 18 <= n; i += 16) {
+		v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+		v2 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 2));
+		m = _mm_and_si128(_mm_cmpeq_epi8(v0, b0),
+		    _mm_and_si128(_mm_cmpeq_epi8(v1, b1), _mm_cmpeq_epi8(v2, b2)));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(v0, paren));
+		if ((mask = _mm_movemask_epi8(m)) != 0)
+			return i + (size_t)__builtin_ctz((unsigned)mask);
 	}
-	q = *pa == NULL ? *pb : *pb == NULL || *pa < *pb ? *pa : *pb;
-	return q != NULL ? (size_t)(q - s) : n;
+#endif
+	for (; i < n; i++)
+		if (gloss_opens(s, n, i))
+			return i;
+	return n;
 }
 
 size_t
 gloss_strip(const char *s, size_t n, struct buf *out)
 {
-	const char	*pa = s, *pb = s;
-	size_t		 i = 1, from = 0, len, count = 0;
+	size_t	i = 1, from = 0, len, count = 0;
 
-	while (n > 0 && (i = gloss_next(s, n, i, &pa, &pb)) < n) {
+	while ((i = gloss_next(s, n, i)) < n) {
 		if ((len = gloss_at(s, n, i)) == 0) {
 			i++;
 			continue;
@@ -200,11 +217,9 @@ gloss_strip(const char *s, size_t n, struct buf *out)
 size_t
 gloss_hide(struct text *t)
 {
-	const char	*pa = t->s, *pb = t->s;
-	size_t		 i = 1, len, count = 0;
+	size_t	i = 1, len, count = 0;
 
-	while (t->len > 0 && (i = gloss_next(t->s, t->len, i, &pa, &pb)) <
-	    t->len) {
+	while ((i = gloss_next(t->s, t->len, i)) < t->len) {
 		if ((len = gloss_at(t->s, t->len, i)) == 0) {
 			i++;
 			continue;

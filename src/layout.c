@@ -180,6 +180,83 @@ struct fast_fit {
 	int			 avail;
 };
 
+/* A line being fitted: where it is, its columns, its last opportunity. */
+struct fast_line {
+	struct text_fast_at	st;
+	size_t			i;	/* the next byte */
+	size_t			end;	/* after the last cluster not a space */
+	size_t			brk;	/* the last break opportunity, or 0 */
+	size_t			brk_end; /* end there */
+	int			w;	/* columns, spaces too */
+	int			vis;	/* columns to end */
+	int			brk_w;	/* vis there */
+};
+
+/* A break opportunity before byte i. */
+static void
+layout_fast_brk(struct fast_line *l, size_t i)
+{
+	l->brk = i;
+	l->brk_w = l->vis;
+	l->brk_end = l->end;
+}
+
+/*
+ * After an ideograph: the ideographs that follow, each a break
+ * opportunity of cw columns.  0, or -1 if the line ends before one.
+ */
+static int
+layout_fast_han(const struct text_fast *t, struct fast_line *l, int cw,
+    int avail)
+{
+	size_t	n = text_fast_han(t, &l->st, l->i), fit;
+
+	if (n == 0)
+		return 0;
+	fit = (size_t)(avail - l->w) / (size_t)cw;
+	if (fit >= n)
+		fit = n - 1;	/* the last one is the last opportunity */
+	l->brk = l->i + 3 * fit;
+	l->brk_w = l->w + cw * (int)fit;
+	l->brk_end = l->brk;
+	if (fit < n - 1 || l->w + cw * (int)n > avail) {
+		l->i = l->brk;
+		return -1;
+	}
+	l->w += cw * (int)n;
+	l->i += 3 * n;
+	return 0;
+}
+
+/*
+ * After a letter or digit: the rest of its word, then as long as they
+ * come, spaces and a word (a break opportunity before it).  0, or -1 if
+ * the line ends before one of them.
+ */
+static int
+layout_fast_words(const struct text_fast *t, struct fast_line *l, int avail)
+{
+	size_t	n = text_fast_word(t, &l->st, l->i), k;
+
+	for (;;) {
+		if (l->w + (long)n > avail)
+			return -1;	/* the line ends inside the word */
+		l->w += (int)n;
+		l->i += n;
+		l->vis = l->w;
+		l->end = l->i;
+		if ((k = text_fast_spaced_alnum(t, &l->st, l->i)) == 0)
+			return 0;
+		l->w += (int)k;
+		l->i += k;
+		layout_fast_brk(l, l->i);
+		if (l->w + 1 > avail)
+			return -1;
+		l->w++;
+		n = text_fast_word(t, &l->st, ++l->i);
+	}
+}
+
 /*
  * Fits the line from f->i: returns its end (after trailing spaces are left
  * out) and *width, and sets f->i and f->at to where the next line starts
@@ -189,64 +266,52 @@ static long
 layout_fast_fit(struct fast_fit *f, int *width)
 {
 	const struct text_fast	*t = &f->t;
-	struct text_fast_at	 st = f->at;
-	size_t			 i = f->i, end = f->i, n, brk = 0, brk_end = 0;
-	int			 w = 0, vis = 0, brk_w = 0, cw, fl, len;
+	struct fast_line	 l;
+	int			 cw, fl, len, run;
 
-	while (i < t->len) {
-		if ((len = text_fast_step(t, &st, i, &cw, &fl)) == 0)
+	memset(&l, 0, sizeof l);
+	l.st = f->at;
+	l.i = l.end = f->i;
+	while (l.i < t->len) {
+		if ((len = text_fast_step(t, &l.st, l.i, &cw, &fl)) == 0)
 			return -1;
-		if (i > f->i && (fl & CL_BREAK)) {
-			brk = i;
-			brk_w = vis;
-			brk_end = end;
-		}
+		if (l.i > f->i && (fl & CL_BREAK))
+			layout_fast_brk(&l, l.i);
 		if (fl & CL_SPACE) {
-			w += cw;
-			i++;
+			l.w += cw;
+			l.i++;
 			continue;
 		}
-		if (w + cw > f->avail)
+		if (l.w + cw > f->avail)
 			break;
-		w += cw;
-		i += (size_t)len;
-		if (len == 1 && text_fast_alnum[t->s[i - 1]]) {
-			n = text_fast_word(t, &st, i);
-			if (w + (long)n > f->avail)
-				break;	/* the line ends inside the word */
-			w += (int)n;
-			i += n;
-		} else if (st.last == TEXT_FAST_ID &&
-		    (n = text_fast_han(t, &st, i)) > 0) {
-			/* each a break: the last that fits ends the line */
-			size_t fit = (size_t)(f->avail - w) / (size_t)cw;
-
-			brk = i + 3 * ((fit < n ? fit : n - 1));
-			brk_w = w + cw * (int)(fit < n ? fit : n - 1);
-			brk_end = brk;
-			if (fit < n) {
-				i = brk;
-				break;
-			}
-			w += cw * (int)n;
-			i += 3 * n;
-		}
-		vis = w;
-		end = i;
+		l.w += cw;
+		l.i += (size_t)len;
+		l.vis = l.w;
+		l.end = l.i;
+		if (len == 1 && text_fast_alnum[t->s[l.i - 1]])
+			run = layout_fast_words(t, &l, f->avail);
+		else if (l.st.last == TEXT_FAST_ID)
+			run = layout_fast_han(t, &l, cw, f->avail);
+		else
+			continue;
+		if (run < 0)
+			break;
+		l.vis = l.w;
+		l.end = l.i;
 	}
-	if (i >= t->len) {
-		*width = vis;
+	if (l.i >= t->len) {
+		*width = l.vis;
 		f->i = t->len;
-		return (long)end;
+		return (long)l.end;
 	}
-	if (brk == 0)
+	if (l.brk == 0)
 		return -1;
-	*width = brk_w;
-	for (i = brk; i < t->len && t->s[i] == ' '; i++)
+	*width = l.brk_w;
+	for (l.i = l.brk; l.i < t->len && t->s[l.i] == ' '; l.i++)
 		;
-	f->i = i;
-	text_fast_at(t, i, &f->at);
-	return (long)brk_end;
+	f->i = l.i;
+	text_fast_at(t, l.i, &f->at);
+	return (long)l.brk_end;
 }
 
 static int

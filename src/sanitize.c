@@ -213,30 +213,33 @@ sanitize_is_han(const uint8_t *p, const uint8_t *end)
 }
 
 /*
- * The columns of a well-formed U+2010..U+2027 (‐ – — ‘ ’ “ ” …),
- * U+3001..U+3029 (、。「」) or U+FF01..U+FF5E (，！？（）) at p, which
- * sanitising leaves as they are (sanitize_one would emit them); 0 for any
- * other character, or if the locale does not know them.
+ * The columns of a well-formed CJK ideograph (U+4E00..U+9FFF), or of
+ * U+2010..U+2027 (‐ – — ‘ ’ “ ” …), U+3001..U+3029 (、。「」) or
+ * U+FF01..U+FF5E (，！？（）) at p, which sanitising leaves as they are
+ * (sanitize_one would emit them): one decoding for all; 0 for any other
+ * character, or for the punctuation if the locale does not know it.
  */
 static int
-sanitize_punct_cols(const uint8_t *p, const uint8_t *end)
+sanitize_wide3(const uint8_t *p, const uint8_t *end)
 {
 	static int	known = -1;
 	static uint8_t	general[0x2028 - 0x2010];
 	uint32_t	c;
 	int		k;
 
-	if (end - p < 3 || (p[0] != 0xE2 && p[0] != 0xE3 && p[0] != 0xEF) ||
-	    (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+	if (end - p < 3 || (p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 ||
+	    (p[2] & 0xC0) != 0x80)
 		return 0;
+	c = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
+	    (p[2] & 0x3F);
+	if (c >= 0x4E00 && c <= 0x9FFF)
+		return 2;
 	if (known < 0) {	/* the locale's widths, asked once */
 		known = wcwidth(0x2014) == 1 && wcwidth(0x3001) == 2 &&
 		    wcwidth(0xFF0C) == 2;
 		for (k = 0; k < (int)sizeof general; k++)
 			general[k] = (uint8_t)width_cp(0x2010 + (uint32_t)k, 1);
 	}
-	c = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
-	    (p[2] & 0x3F);
 	if (!known)
 		return 0;
 	if (c >= 0x2010 && c <= 0x2027)
@@ -286,10 +289,7 @@ sanitize_line_map(struct buf *out, const char *s, size_t n, int *col,
 
 				z.p += a;
 				cols += (int)a;
-			} else if (sanitize_is_han(z.p, z.end)) {
-				z.p += 3;
-				cols += 2;
-			} else if ((k = sanitize_punct_cols(z.p, z.end)) > 0) {
+			} else if ((k = sanitize_wide3(z.p, z.end)) > 0) {
 				z.p += 3;
 				cols += k;
 			} else

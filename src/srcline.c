@@ -125,8 +125,12 @@ srcline_width(const char *s, size_t n)
 
 	if (n > 4 * 9999)
 		return 9999;
-	for (i = 0; i + 8 <= n; i += 8)	/* eight bytes at a time */
-		w += srcline_width8(p + i);
+	for (i = 0; i + 8 <= n; i += 8) {	/* eight bytes at a time */
+		uint64_t x;
+
+		memcpy(&x, p + i, 8);
+		w += (x & 0x8080808080808080ULL) == 0 ? 8 : srcline_width8(p + i);
+	}
 	for (; i < n; i++)
 		w += (size_t)((p[i] & 0xC0) != 0x80) + (size_t)(p[i] >= 0xE3);
 	return w > 9999 ? 9999 : (int)w;

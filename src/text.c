@@ -294,25 +294,6 @@ const uint8_t text_fast_alnum[256] = {
 #undef A1
 #undef A10
 
-/* The fast path's index of c, or -1 if c takes the library's path. */
-int
-text_fast_class(uint32_t c)
-{
-	if (c >= 0x20 && c < 0x7F)
-		return (int)c - 0x20;
-	if (c >= 0x4E00 && c <= 0x9FFF)
-		return TEXT_FAST_ID;
-	if (c >= 0xA0 && c <= 0xFF)
-		return TEXT_FAST_LATIN + (int)c - 0xA0;
-	if (c >= 0x2010 && c <= 0x2027)
-		return TEXT_FAST_GEN + (int)c - 0x2010;
-	if (c >= 0x3000 && c <= 0x3029)	/* not the marks from U+302A */
-		return TEXT_FAST_CJK + (int)c - 0x3000;
-	if (c >= 0xFF01 && c <= 0xFF60)
-		return TEXT_FAST_FULL + (int)c - 0xFF01;
-	return -1;
-}
-
 /* A character of index k. */
 static uint32_t
 text_fast_char(int k)

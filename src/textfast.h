@@ -65,8 +65,6 @@ int	text_fast_begin(struct text_fast *, const struct text *, int ambiguous);
  * alone: what text_fast_step leaves there, in every field it reads.
  */
 void	text_fast_at(const struct text_fast *, size_t i, struct text_fast_at *);
-/* The fast path's index of c, or -1. */
-int	text_fast_class(uint32_t c);
 /* Asks libunistring for the pair a, b (direct and after a space). */
 void	text_fast_ask(int a, int b);
 /* The flags of a TEXT_FAST_ODD character c, or of the one after it. */
@@ -78,6 +76,25 @@ int	text_fast_odd(const struct text_fast *, uint32_t prev, size_t i,
 #else
 #define TEXT_FAST_INLINE	static inline
 #endif
+
+/* The fast path's index of c, or -1 if c takes the library's path. */
+TEXT_FAST_INLINE int
+text_fast_class(uint32_t c)
+{
+	if (c >= 0x20 && c < 0x7F)
+		return (int)c - 0x20;
+	if (c >= 0x4E00 && c <= 0x9FFF)
+		return TEXT_FAST_ID;
+	if (c >= 0xA0 && c <= 0xFF)
+		return TEXT_FAST_LATIN + (int)c - 0xA0;
+	if (c >= 0x2010 && c <= 0x2027)
+		return TEXT_FAST_GEN + (int)c - 0x2010;
+	if (c >= 0x3000 && c <= 0x3029)	/* not the marks from U+302A */
+		return TEXT_FAST_CJK + (int)c - 0x3000;
+	if (c >= 0xFF01 && c <= 0xFF60)
+		return TEXT_FAST_FULL + (int)c - 0xFF01;
+	return -1;
+}
 
 /*
  * The cluster at byte i: its columns (*w) and CL_* flags (*fl); returns
@@ -170,6 +187,31 @@ text_fast_han(const struct text_fast *t, struct text_fast_at *st, size_t i)
 		st->pf = CL_BREAK;
 	}
 	return (size_t)(p - (t->s + i)) / 3;
+}
+
+/*
+ * After a letter or digit: the spaces at byte i and the letter or digit
+ * after them, taken at once (the spaces one column each; the letter one
+ * column, a break before it and no other flag: UAX #14 LB18, test_text
+ * asks libunistring); returns how many spaces, 0 if that is not what
+ * comes (the state is then untouched).
+ */
+TEXT_FAST_INLINE size_t
+text_fast_spaced_alnum(const struct text_fast *t, struct text_fast_at *st,
+    size_t i)
+{
+	size_t	j = i;
+
+	while (j < t->len && t->s[j] == ' ')
+		j++;
+	if (j == i || j >= t->len || !text_fast_alnum[t->s[j]])
+		return 0;
+	st->prev = t->s[j];
+	st->last = (int16_t)(st->prev - 0x20);
+	st->spaced = 0;
+	st->pf = CL_BREAK;
+	st->odd = 0;
+	return j - i;
 }
 
 #endif

@@ -63,6 +63,35 @@ test_strip(void **state)
 	buf_free(&b);
 }
 
+/*
+ * A gloss anywhere in a long text is found: before, across and after each
+ * sixteen bytes the scan looks at together, with ( and （, among
+ * full-width marks (which start with the same byte as （).
+ */
+static void
+test_found_at_every_offset(void **state)
+{
+	static const char *const gloss[] = { "長(zhǎng)", "長（zhǎng）" };
+	char	s[512], *v, want[512];
+	size_t	k, g, len;
+
+	for (g = 0; g < 2; g++)
+		for (k = 0; k < 40; k++) {
+			len = 0;
+			for (size_t j = 0; j < k; j++)	/* k bytes before */
+				s[len++] = j % 2 ? 'a' : 'b';
+			len += (size_t)snprintf(s + len, sizeof s - len,
+			    "%s，！？，。全角，標點，%s", gloss[g], gloss[g]);
+			memcpy(want, s, k);
+			snprintf(want + k, sizeof want - k,
+			    "長，！？，。全角，標點，長");
+			assert_int_equal(glosses(s), 2);
+			v = visible(s);
+			assert_string_equal(v, want);
+			free(v);
+		}
+}
+
 static void
 test_not_glosses(void **state)
 {
@@ -100,6 +129,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_recognised),
+		cmocka_unit_test(test_found_at_every_offset),
 		cmocka_unit_test(test_not_glosses),
 		cmocka_unit_test(test_strip),
 		cmocka_unit_test(test_syllables),

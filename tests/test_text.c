@@ -1,6 +1,8 @@
 /* test_text.c: clusters, widths and break opportunities of a block's text. */
 #include "unit.h"
 
+#include <unilbrk.h>
+
 #include "text.h"
 #include "width.h"
 
@@ -271,6 +273,37 @@ test_fast_breaks_documents(void **state)
 	assert_true(files > 1000);
 }
 
+/*
+ * What the runs of textfast.h take for granted, asked of libunistring: no
+ * break between two letters or digits, a break after spaces between them,
+ * a break between two ideographs.
+ */
+static void
+test_fast_runs(void **state)
+{
+	static const char alnum[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz";
+	static const char *const han[] = { "一", "中", "長", "龜", "鿿", "書" };
+	char	s[16], brk[16];
+	size_t	i, j;
+
+	for (i = 0; alnum[i]; i++)
+		for (j = 0; alnum[j]; j++) {
+			snprintf(s, sizeof s, "%c%c", alnum[i], alnum[j]);
+			text_line_breaks_lib(s, 2, brk);
+			assert_int_equal(brk[1], UC_BREAK_PROHIBITED);
+			snprintf(s, sizeof s, "%c  %c", alnum[i], alnum[j]);
+			text_line_breaks_lib(s, 4, brk);
+			assert_int_equal(brk[3], UC_BREAK_POSSIBLE);
+		}
+	for (i = 0; i < 6; i++)
+		for (j = 0; j < 6; j++) {
+			snprintf(s, sizeof s, "%s%s", han[i], han[j]);
+			text_line_breaks_lib(s, 6, brk);
+			assert_int_equal(brk[3], UC_BREAK_POSSIBLE);
+		}
+}
+
 int
 main(void)
 {
@@ -283,6 +316,7 @@ main(void)
 		cmocka_unit_test(test_spans_sorted),
 		cmocka_unit_test(test_style_index),
 		cmocka_unit_test(test_fast_breaks),
+		cmocka_unit_test(test_fast_runs),
 		cmocka_unit_test(test_fast_breaks_documents),
 	};
 
