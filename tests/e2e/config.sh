@@ -169,7 +169,7 @@ if [ -x "$PB" ]; then
 fi
 
 heading_sgr() {	# the escapes before the title on the first line
-	tm capture-pane -p -e -t t | head -1 | grep -o "$(printf '\033')\\[[0-9;]*m" | tr -d '\033' | tr '\n' ' '
+	tm capture-pane -p -e -t t: | head -1 | grep -o "$(printf '\033')\\[[0-9;]*m" | tr -d '\033' | tr '\n' ' '
 }
 run 80 24 "'$DOC'"
 dark=$(heading_sgr)
@@ -193,7 +193,7 @@ esac
 keys q
 : >"$CONF"
 RUN_TERM=xterm run 80 24 "'$DOC'"
-eight=$(tm capture-pane -p -e -t t | grep -o "$(printf '\033')\\[[0-9;]*m" | tr -d '\033' | sort -u | tr '\n' ' ')
+eight=$(tm capture-pane -p -e -t t: | grep -o "$(printf '\033')\\[[0-9;]*m" | tr -d '\033' | sort -u | tr '\n' ' ')
 keys q
 case $eight in
 *38\;5*|*48\;5*) not_ok "8 colours (TERM=xterm): only the 8 are used" "$eight" ;;
@@ -206,7 +206,7 @@ esac
 wheel() {	# wheel down|up [COLUMN]: an SGR 1006 report of the wheel
 	b=65
 	[ "$1" = up ] && b=64
-	tm send-keys -t t -l "$(printf '\033[<%d;%d;5M' "$b" "${2:-10}")"
+	tm send-keys -t t: -l "$(printf '\033[<%d;%d;5M' "$b" "${2:-10}")"
 }
 run 80 24 "'$DOC'"
 top=$(top_line)
@@ -240,7 +240,7 @@ settle
 [ "$(top_line)" != "$top" ] && ok "the wheel at column 250 scrolls (SGR asked for)" ||
 	not_ok "the wheel at column 250 scrolls" "$(top_line)"
 down1=$(top_line)
-tm send-keys -t t -l "$(printf '\033[Ma\304\240%%')"	# X10, down, a UTF-8 column
+tm send-keys -t t: -l "$(printf '\033[Ma\304\240%%')"	# X10, down, a UTF-8 column
 settle
 [ "$(top_line)" != "$down1" ] && [ "$(top_line)" != "$top" ] &&
 	ok "an X10 report with a coordinate past 223 scrolls" ||

@@ -121,9 +121,9 @@ grep -q "($A: missing)" "$TMP/h" && ok "--history says a file is missing" ||
 	not_ok "--history says a file is missing" "$(cat "$TMP/h")"
 start 80 24 "$ENV $FOLIO"
 wait_for "Read before"
-tm capture-pane -p -e -t t | grep "出行即服務" | grep -q "$(printf '\033')\\[[0-9;]*2[;m]" &&
+tm capture-pane -p -e -t t: | grep "出行即服務" | grep -q "$(printf '\033')\\[[0-9;]*2[;m]" &&
 	ok "a missing file is dimmed in the list" ||
-	not_ok "a missing file is dimmed in the list" "$(tm capture-pane -p -e -t t | grep "出行即服務" | cat -v)"
+	not_ok "a missing file is dimmed in the list" "$(tm capture-pane -p -e -t t: | grep "出行即服務" | cat -v)"
 keys q
 
 # A name that is no file here: the last read document it names.

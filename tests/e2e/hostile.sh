@@ -179,7 +179,7 @@ if command -v tmux >/dev/null 2>&1; then
 	expect_last "R reloads it" "reloaded"
 	keys q
 	[ "$(exit_status)" = 0 ] && ok "quits normally" || not_ok "quits normally" "$(screen)"
-	[ "$(tm display-message -p -t t '#{alternate_on}')" = 0 ] &&
+	[ "$(tm display-message -p -t t: '#{alternate_on}')" = 0 ] &&
 		ok "the terminal is off the alternate screen" ||
 		not_ok "the terminal is off the alternate screen"
 	start 80 24 "TERM=xterm-256color $FOLIO '$TMP/victim.txt'"
@@ -194,7 +194,7 @@ if command -v tmux >/dev/null 2>&1; then
 	[ -n "$pid" ] && kill -SEGV "$pid"
 	if grep -q __asan_init "$FOLIO"; then	# the sanitizer takes SIGSEGV
 		ok "a crash leaves the terminal off the alternate screen # SKIP AddressSanitizer build"
-	elif [ "$(exit_status)" = 139 ] && [ "$(tm display-message -p -t t '#{alternate_on}')" = 0 ]; then
+	elif [ "$(exit_status)" = 139 ] && [ "$(tm display-message -p -t t: '#{alternate_on}')" = 0 ]; then
 		ok "a crash leaves the terminal off the alternate screen"
 	else
 		not_ok "a crash leaves the terminal off the alternate screen" "status $(exit_status)"

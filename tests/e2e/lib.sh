@@ -79,6 +79,11 @@ need_tmux() {
 	trap 'for s in "$TMP"/tmux.*; do tmux -S "$s" kill-server 2>/dev/null; done; rm -rf "$TMP"' EXIT
 }
 
+# Targets are "t:", session t's current window.  A bare "t" is looked up
+# as a window name (or its prefix) before a session name, and automatic
+# rename can name a new window "tmux" (the forked server before it runs
+# the command) until the pane next prints: "-t t" then meant that window,
+# not the one select-window chose.
 tm() {		# tm ARGS...: tmux on the current test server
 	tmux -S "$TMUX_SOCK" "$@"
 }
@@ -91,11 +96,11 @@ start() {	# start COLS ROWS COMMAND: a fresh server running COMMAND
 	# Each run its own notes store, unless the command names one.
 	tm -f /dev/null new-session -d -s t -x "$1" -y "$2" \
 		"export FOLIO_DATA_DIR=$TMP/data.$tmux_n; $3; echo \$? >$EXIT_FILE; echo EXIT=\$(cat $EXIT_FILE); sleep 600"
-	tm set-option -t t status off >/dev/null
+	tm set-option -t t: status off >/dev/null
 }
 
 resize() {	# resize COLS ROWS: and give tmux time to pass it on
-	tm resize-window -t t -x "$1" -y "$2"
+	tm resize-window -t t: -x "$1" -y "$2"
 	sleep 0.4
 }
 
@@ -109,11 +114,11 @@ exit_status() {	# the status folio exited with (5 s at most), or "running"
 }
 
 screen() {	# the visible screen
-	tm capture-pane -p -t t
+	tm capture-pane -p -t t:
 }
 
 keys() {	# keys KEY...: tmux key names or strings
-	tm send-keys -t t "$@"
+	tm send-keys -t t: "$@"
 }
 
 wait_for() {	# wait_for TEXT: until TEXT is on the screen (5 s at most)
@@ -201,7 +206,7 @@ ppid_of() {
 }
 
 folio_pid() {	# folio_pid ARG: the folio running in this test's pane (ARG in its command line)
-	pane=$(tm display-message -p -t t '#{pane_pid}' 2>/dev/null)
+	pane=$(tm display-message -p -t t: '#{pane_pid}' 2>/dev/null)
 	found=
 	for d in /proc/[0-9]*; do
 		[ -r "$d/cmdline" ] || continue

@@ -91,7 +91,7 @@ keys / e m p h a s i s Enter
 expect_last "search for a word in *emphasis*" "[1/1]"
 keys v w w w H
 expect_screen "the selection is highlighted" "highlight saved"
-tm capture-pane -p -e -t t >"$TMP/esc"
+tm capture-pane -p -e -t t: >"$TMP/esc"
 painted 43 <"$TMP/esc" | grep -qx "emphasis, strong," &&
 	! painted 43 <"$TMP/esc" | grep -q "code" &&
 	ok "exactly the passage, not its whole paragraph" ||

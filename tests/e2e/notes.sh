@@ -121,7 +121,7 @@ grep -q '"exact": "三、面對的挑戰"' "$TMP/export.json" && ok "the selecte
 # Two sessions on one document: each sees the other's notes.
 start 80 24 "$RUN"
 wait_for "MaaS"
-tm new-window -t t "$RUN; sleep 600"
+tm new-window -t t: "$RUN; sleep 600"
 sleep 0.5
 tm send-keys -t t:1 g / 挑 戰 Enter
 sleep 0.3
@@ -166,7 +166,7 @@ keys a
 wait_for "note:"
 keys original Enter
 wait_for "note saved"
-tm new-window -t t "$RUN2; sleep 600"
+tm new-window -t t: "$RUN2; sleep 600"
 eventually sh -c "tmux -S '$TMUX_SOCK' capture-pane -p -t t:1 | grep -q MaaS"
 keys A		# the second session lists the note as it is now
 wait_for "original"

@@ -113,7 +113,7 @@ wait_for "MaaS"
 pid=$(folio_pid "$DOC")
 kill -HUP "$pid"
 expect_screen "SIGHUP: folio exits" "EXIT="
-tm send-keys -t t 'echo typed-back' Enter 2>/dev/null
+tm send-keys -t t: 'echo typed-back' Enter 2>/dev/null
 settle
 screen | grep -q 'EXIT=' && ok "SIGHUP: the shell has the screen back" ||
 	not_ok "SIGHUP: the shell has the screen back" "$(screen)"

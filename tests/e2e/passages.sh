@@ -30,10 +30,10 @@ exact() {	# exact FILE: the quotes stored, one a line
 		sed -n 's/.*"exact": "\([^"]*\)".*/\1/p'
 }
 painted_now() {	# the text drawn as a highlight now (yellow background)
-	tm capture-pane -p -e -t t | painted 43
+	tm capture-pane -p -e -t t: | painted 43
 }
 plain_lines_painted() {	# the screen lines holding a highlight, as text
-	tm capture-pane -p -e -t t | while IFS= read -r line; do
+	tm capture-pane -p -e -t t: | while IFS= read -r line; do
 		case $line in
 		*"[43m"*|*";43m"*) printf '%s\n' "$line" |
 			sed 's/\x1b\[[0-9;?]*[A-Za-z]//g' ;;
@@ -134,9 +134,9 @@ total=$("$FOLIO" --dump --width=80 "$M" | grep -o Docker | wc -l | tr -d ' ')
 run "$M" "" "Docker"
 keys / Docker Enter
 expect_last "6: from the top, the first of $total" "[1/$total]"
-tm capture-pane -p -e -t t | head -1 | grep -q "7m" &&
+tm capture-pane -p -e -t t: | head -1 | grep -q "7m" &&
 	ok "6: the current match is on the first line" ||
-	not_ok "6: the current match is on the first line" "$(tm capture-pane -p -e -t t | head -2 | cat -v)"
+	not_ok "6: the current match is on the first line" "$(tm capture-pane -p -e -t t: | head -2 | cat -v)"
 keys n n
 expect_last "6: n counts on" "[3/$total]"
 quit

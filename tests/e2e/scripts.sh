@@ -40,10 +40,10 @@ exact() {	# exact FILE: the quotes stored, one a line
 		sed -n 's/.*"exact": "\([^"]*\)".*/\1/p'
 }
 painted_now() {	# the text drawn as a highlight (yellow background)
-	tm capture-pane -p -e -t t | painted 43
+	tm capture-pane -p -e -t t: | painted 43
 }
 reversed_now() {	# the text drawn in reverse video (search matches)
-	tm capture-pane -p -e -t t | awk '{
+	tm capture-pane -p -e -t t: | awk '{
 		n = split($0, part, "\033\\[")
 		on = 0; out = ""
 		for (i = 1; i <= n; i++) {

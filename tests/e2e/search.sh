@@ -103,7 +103,7 @@ settle
 keys / m a a s
 expect_screen "incremental: the prompt shows the pattern" "/maas"
 highlighted() {	# a reverse-video MaaS on the screen
-	tm capture-pane -p -e -t t >"$TMP/esc"
+	tm capture-pane -p -e -t t: >"$TMP/esc"
 	grep -Eq "$(printf '\033')\\[([0-9;]*;)?7m$(printf '\033')?.*MaaS" "$TMP/esc"
 }
 eventually highlighted && ok "matches are highlighted" ||
@@ -125,7 +125,7 @@ keys Escape
 settle
 keys '\'
 settle
-tm capture-pane -p -e -t t >"$TMP/esc"
+tm capture-pane -p -e -t t: >"$TMP/esc"
 grep -Eq "$(printf '\033')\\[([0-9;]*;)?7m" "$TMP/esc" && not_ok "\\ clears the highlights" ||
 	ok "\\ clears the highlights"
 keys g ? 挑 戰 Escape

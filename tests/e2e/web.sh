@@ -108,7 +108,7 @@ expect_last "w shows the whole page" "the whole page"
 keys g
 expect_screen "with what the article left out" "Most read"
 keys w
-eventually sh -c "! tmux -S '$TMUX_SOCK' capture-pane -p -t t | grep -q 'Most read'" &&
+eventually sh -c "! tmux -S '$TMUX_SOCK' capture-pane -p -t t: | grep -q 'Most read'" &&
 	ok "w again: the article" || not_ok "w again: the article" "$(screen)"
 keys q
 expect_screen "quits" "EXIT=0"
@@ -133,7 +133,7 @@ keys C-c
 expect_screen "Ctrl-C cancels the fetch" "cancelled"
 keys j
 settle
-eventually sh -c "tmux -S '$TMUX_SOCK' capture-pane -p -t t | grep -q 'Stop'" &&
+eventually sh -c "tmux -S '$TMUX_SOCK' capture-pane -p -t t: | grep -q 'Stop'" &&
 	[ "$(cat "$EXIT_FILE" 2>/dev/null)" = "" ] && ok "and the reader goes on" ||
 	not_ok "the reader after a cancelled fetch" "$(screen)"
 keys q
