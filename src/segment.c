@@ -836,13 +836,16 @@ seg_weak_headings(const char *s, struct blocks *b)
 static void
 seg_read_before(struct seg *g, size_t pos, struct seg_line *l)
 {
-	size_t	i = pos - 1;
+	const char	*nl, *cr;
+	size_t		 i = pos - 1, from;
 
 	if (i > 0 && g->s[i] == '\n' && g->s[i - 1] == '\r')
 		i--;
-	while (i > 0 && g->s[i - 1] != '\n' && g->s[i - 1] != '\r')
-		i--;
-	seg_read(g, i, l);
+	/* the last line end before i (memrchr: a line may be 100 MB) */
+	nl = memrchr(g->s, '\n', i);
+	from = nl != NULL ? (size_t)(nl - g->s) + 1 : 0;
+	cr = memrchr(g->s + from, '\r', i - from);
+	seg_read(g, cr != NULL ? (size_t)(cr - g->s) + 1 : from, l);
 }
 
 void
@@ -867,12 +870,15 @@ segment_habits(const char *s, size_t n, struct seg_habits *h)
 static size_t
 seg_line_start(const char *s, size_t n, size_t x)
 {
-	size_t	i;
+	const char	*nl, *cr;
+	size_t		 i;
 
 	if (x == 0 || x >= n)
 		return x >= n ? n : 0;
-	for (i = x - 1; i < n && s[i] != '\n' && s[i] != '\r'; i++)
-		;
+	i = x - 1;	/* the first line end from i (memchr: a line may be 100 MB) */
+	nl = memchr(s + i, '\n', n - i);
+	cr = memchr(s + i, '\r', (nl != NULL ? (size_t)(nl - s) : n) - i);
+	i = cr != NULL ? (size_t)(cr - s) : nl != NULL ? (size_t)(nl - s) : n;
 	if (i + 1 < n && s[i] == '\r' && s[i + 1] == '\n')
 		i++;
 	return i + 1 < n ? i + 1 : n;
