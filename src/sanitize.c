@@ -223,30 +223,27 @@ static int
 sanitize_wide3(const uint8_t *p, const uint8_t *end)
 {
 	static int	known = -1;
-	static uint8_t	general[0x2028 - 0x2010];
+	static uint8_t	cols[0x10000];	/* 0: not one of them */
 	uint32_t	c;
 	int		k;
 
 	if (end - p < 3 || (p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 ||
 	    (p[2] & 0xC0) != 0x80)
 		return 0;
-	c = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
-	    (p[2] & 0x3F);
-	if (c >= 0x4E00 && c <= 0x9FFF)
-		return 2;
 	if (known < 0) {	/* the locale's widths, asked once */
 		known = wcwidth(0x2014) == 1 && wcwidth(0x3001) == 2 &&
 		    wcwidth(0xFF0C) == 2;
-		for (k = 0; k < (int)sizeof general; k++)
-			general[k] = (uint8_t)width_cp(0x2010 + (uint32_t)k, 1);
+		memset(cols + 0x4E00, 2, 0x9FFF - 0x4E00 + 1);
+		if (known) {
+			for (k = 0x2010; k <= 0x2027; k++)
+				cols[k] = (uint8_t)width_cp((uint32_t)k, 1);
+			memset(cols + 0x3001, 2, 0x3029 - 0x3001 + 1);
+			memset(cols + 0xFF01, 2, 0xFF5E - 0xFF01 + 1);
+		}
 	}
-	if (!known)
-		return 0;
-	if (c >= 0x2010 && c <= 0x2027)
-		return general[c - 0x2010];
-	/* wide, as width_cp says without asking wcwidth */
-	return (c >= 0x3001 && c <= 0x3029) || (c >= 0xFF01 && c <= 0xFF5E) ?
-	    2 : 0;
+	c = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
+	    (p[2] & 0x3F);
+	return cols[c];	/* one load: ideographs and marks alternate */
 }
 
 /* Records that out grew from text offset t since input byte p. */

@@ -433,9 +433,9 @@ seg_is_art(const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char c = s[i];
 
-		if ((other >= 8 && sym == 0) || sym + (n - i) < other)
-			return 0;	/* running text: art starts with symbols;
-					   or too few bytes left to catch up */
+		if (other >= 8 && (sym == 0 || sym + (n - i) < other))
+			return 0;	/* running text: art starts with symbols,
+					   and then keeps up with the rest */
 		if (c == ' ')
 			continue;
 		if (c == 0xE2 && i + 1 < n && (unsigned char)s[i + 1] == 0x94) {
