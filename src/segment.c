@@ -450,19 +450,22 @@ seg_is_art(const char *s, size_t n)
 }
 
 /*
- * A gap of three or more spaces inside the text: aligned columns.  Eight
- * bytes at a time, a step of six so that every three-byte window is seen
- * whole in some word (prose has a space every few bytes: a memchr for each
- * one costs more than the line).
+ * A gap of three or more spaces inside the text: aligned columns.  From the
+ * first space on, eight bytes at a time, a step of six so that every
+ * three-byte window is seen whole in some word (prose has a space every few
+ * bytes: a memchr for each one costs more than the line).
  */
 static int
 seg_has_gap(const char *s, size_t n)
 {
 	const uint64_t	lo7 = 0x7F7F7F7F7F7F7F7FULL, sp = 0x2020202020202020ULL;
+	const char	*first = memchr(s, ' ', n);	/* CJK lines have none */
 	uint64_t	x, m;
-	size_t		i = 0;
+	size_t		i;
 
-	for (; i + 8 <= n; i += 6) {
+	if (first == NULL)
+		return 0;
+	for (i = (size_t)(first - s); i + 8 <= n; i += 6) {
 		memcpy(&x, s + i, 8);
 		x ^= sp;	/* a space is a zero byte */
 		m = ~(((x & lo7) + lo7) | x | lo7);	/* bit 7 of each zero byte */
