@@ -616,7 +616,7 @@ layout_block(struct doc *d, size_t i, const struct layout_opts *o,
 		return;
 	}
 	t = doc_text(d, i);
-	if (b->type != BLOCK_PRE && t->cl == NULL &&
+	if (o->once && b->type != BLOCK_PRE && t->cl == NULL &&
 	    layout_flow_fast(b, (uint32_t)i, t, o->ambiguous, width, out) == 0)
 		return;
 	cl = text_clusters(t, o->ambiguous, b->type == BLOCK_PRE);
@@ -779,14 +779,16 @@ layout_line_text(struct doc *d, const struct line *l, int ambiguous,
 int
 layout_dump(struct doc *d, const struct layout_opts *lo, FILE *f)
 {
-	struct lines	ls = { NULL, 0, 0 };
-	struct buf	out;
-	size_t		i, j;
+	struct layout_opts	once = *lo;
+	struct lines		ls = { NULL, 0, 0 };
+	struct buf		out;
+	size_t			i, j;
 
+	once.once = 1;
 	buf_init(&out);
 	for (i = 0; i < doc_nblocks(d); i++) {
 		ls.n = 0;
-		layout_block(d, i, lo, &ls);
+		layout_block(d, i, &once, &ls);
 		for (j = 0; j < ls.n; j++) {
 			layout_line_text(d, &ls.v[j], lo->ambiguous, &out);
 			buf_addc(&out, '\n');

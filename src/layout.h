@@ -35,6 +35,10 @@ struct layout_opts {
 	int	ambiguous;	/* 1 or 2: width of East Asian Ambiguous */
 	int	hscroll;	/* columns preformatted lines are shifted left */
 	int	chop;		/* cut wide preformatted lines, do not wrap */
+	int	once;		/* each text laid out once (printing): a
+				   paragraph the fast path takes is fitted in
+				   one pass, and no cluster arrays are kept
+				   (the reader keeps them for the next time) */
 };
 
 enum line_kind {

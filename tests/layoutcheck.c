@@ -223,6 +223,32 @@ check_pre(struct doc *d, size_t b, const struct lines *ls, int w, int amb)
 	}
 }
 
+/*
+ * Printing lays a paragraph out in one pass (layout_opts.once): the same
+ * lines as fitting over the text's clusters, which the reader does.
+ */
+static void
+check_once(struct doc *d, size_t b, const struct layout_opts *lo,
+    const struct lines *ls)
+{
+	struct layout_opts	once = *lo;
+	struct lines		o = { NULL, 0, 0 };
+	size_t			n;
+
+	once.once = 1;
+	doc_forget(d, b);	/* no clusters kept from before */
+	layout_block(d, b, &once, &o);
+	if (o.n != ls->n)
+		fail(b, lo->width, 0, "printed: another number of lines");
+	for (n = 0; n < o.n && n < ls->n; n++)
+		if (o.v[n].start != ls->v[n].start || o.v[n].end != ls->v[n].end ||
+		    o.v[n].width != ls->v[n].width ||
+		    o.v[n].indent != ls->v[n].indent ||
+		    o.v[n].flags != ls->v[n].flags || o.v[n].kind != ls->v[n].kind)
+			fail(b, lo->width, n, "printed: another line");
+	lines_free(&o);
+}
+
 static void
 check_doc(struct doc *d, const int *widths, size_t nw, int amb)
 {
@@ -231,11 +257,13 @@ check_doc(struct doc *d, const int *widths, size_t nw, int amb)
 
 	for (b = 0; b < doc_nblocks(d); b++) {
 		for (k = 0; k < nw; k++) {
-			struct layout_opts lo = { widths[k], amb, 0, 0 };
+			struct layout_opts lo = { widths[k], amb, 0, 0, 0 };
 			int	type = doc_block(d, b)->type;
 
 			ls.n = 0;
 			layout_block(d, b, &lo, &ls);
+			if (type != BLOCK_PRE)
+				check_once(d, b, &lo, &ls);
 			if (type == BLOCK_PRE)
 				check_pre(d, b, &ls, widths[k], amb);
 			else if (type != BLOCK_RULE)

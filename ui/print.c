@@ -19,7 +19,7 @@
 int
 print_dump(struct doc *d, int width, int ambiguous, FILE *f)
 {
-	struct layout_opts	lo = { width, ambiguous, 0, 0 };
+	struct layout_opts	lo = { width, ambiguous, 0, 0, 1 };
 
 	return layout_dump(d, &lo, f);
 }
