@@ -8,7 +8,8 @@
  * safe for a terminal and no wider than the width (unless it is one
  * cluster wider than the width), lines follow each other through the
  * text dropping nothing but spaces, the clusters' fast path agrees with
- * the library path on every text it takes, and the view keeps its anchor
+ * the library path on every text it takes, and so does printing's single
+ * pass with fitting over the clusters, and the view keeps its anchor
  * through a resize.
  */
 #include "fuzz-doc.h"
@@ -70,8 +71,11 @@ fuzz_layout_block(struct doc *d, size_t b, const struct layout_opts *lo)
 
 	layout_block(d, b, lo, &ls);
 	t = doc_text(d, b);
-	if (blk->type != BLOCK_RULE && blk->type != BLOCK_PRE)
+	if (blk->type != BLOCK_RULE && blk->type != BLOCK_PRE) {
 		FUZZ_CHECK(text_clusters_agree(t, lo->ambiguous) != 0);
+		FUZZ_CHECK(layout_flow_agree(blk, t, lo->ambiguous,
+		    lo->width > 0 ? lo->width : 1) != 0);
+	}
 	if (blk->type != BLOCK_RULE)
 		cl = text_clusters(t, lo->ambiguous, blk->type == BLOCK_PRE);
 	for (j = 0; j < ls.n; j++) {
