@@ -2,6 +2,7 @@
  * rdoc.c: building a rendered document and mapping its texts back to the
  * source (see rdoc.h); tables laid out in columns.
  */
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -220,6 +221,35 @@ rdoc_flow_type(int lists, int quote)
 	return quote > 0 ? BLOCK_QUOTE : BLOCK_PARA;
 }
 
+/*
+ * A name without its extension, as a CMS makes it (0225-lupita-getty-01,
+ * update_graphic_red_bar): letters and digits in three parts or more,
+ * joined by - or _, with a digit or an _ (mother-in-law and COVID-19 are
+ * words).
+ */
+static int
+rdoc_alt_is_slug(const char *alt, size_t n)
+{
+	size_t	k, seps = 0;
+	int	digit = 0, under = 0;
+
+	for (k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)alt[k];
+
+		if (c == '-' || c == '_') {
+			if (k == 0 || k + 1 == n || alt[k - 1] == '-' ||
+			    alt[k - 1] == '_')
+				return 0;
+			seps++;
+			under |= c == '_';
+		} else if (c < 0x80 && isalnum(c))
+			digit |= isdigit(c) != 0;
+		else
+			return 0;
+	}
+	return seps >= 2 && (digit || under);
+}
+
 int
 rdoc_alt_is_file_name(const char *alt)
 {
@@ -236,5 +266,5 @@ rdoc_alt_is_file_name(const char *alt)
 		if (n > e && strncasecmp(alt + n - e, ext[k], e) == 0)
 			return 1;
 	}
-	return 0;
+	return rdoc_alt_is_slug(alt, n);
 }

@@ -71,8 +71,9 @@ void	rdoc_free(struct rdoc *);
 int	rdoc_flow_type(int lists, int quote);
 /*
  * Is an image's alt text only its file name ("IMG_0042.JPG", what some
- * editors fill in; blanks around it do not count)?  It says nothing of
- * the picture: the image is shown as one without alt text is.
+ * editors fill in, or a CMS's name without the extension, "0225-lupita-
+ * getty-01"; blanks around it do not count)?  It says nothing of the
+ * picture: the image is shown as one without alt text is.
  */
 int	rdoc_alt_is_file_name(const char *alt);
 

@@ -272,7 +272,7 @@ test_view_keeps_place(void **state)
 	struct doc		*d = open_as("標題\n\n" "第一段，二噁英與國(guó)產"
 	    "派的發(fā)展，長(zhǎng)期以來都是這樣。第二句話在這裡結束。\n",
 	    DOC_FORMAT_TEXT, NULL);
-	struct layout_opts	 lo = { 12, 1, 0, 0 };
+	struct layout_opts	 lo = { 12, 1, 0, 0, 0 };
 	struct view		*v = view_new(d, &lo, 3);
 	char			 before[64], after[64];
 	size_t			 k, k2;

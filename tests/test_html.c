@@ -288,11 +288,15 @@ test_images(void **state)
 	struct doc	*d = page("<body><p>A <img src=a.png alt=\"red  kite\">"
 	    " and <img src=b.png> bird<img src=c alt=IMG_0042.JPG>"
 	    "<img src=d alt=\"kite.png in flight\"><img src=e alt=\""
-	    "&lt;span style=&quot;x&quot;&gt;Kite/Bird&lt;/span&gt;\">.</p>"
+	    "&lt;span style=&quot;x&quot;&gt;Kite/Bird&lt;/span&gt;\">"
+	    "<img src=f alt=0225-red-kite-getty-01><img src=g alt="
+	    "update_graphic_red_bar><img src=h alt=mother-in-law>"
+	    "<img src=i alt=COVID-19><img src=j alt=a--b-1>.</p>"
 	    "</body>", HTML_READER_OFF);
 
 	assert_string_equal(doc_text(d, 0)->s, "A [image: red kite] and bird"
-	    "[image: kite.png in flight][image: Kite/Bird].");
+	    "[image: kite.png in flight][image: Kite/Bird]"
+	    "[image: mother-in-law][image: COVID-19][image: a--b-1].");
 	doc_free(d);
 }
 

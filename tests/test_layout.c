@@ -67,7 +67,7 @@ test_lists_and_quotes(void **state)
 static void
 test_preformatted_cut(void **state)
 {
-	struct layout_opts	 lo = { 12, 1, 0, 1 };	/* chop: as less -S */
+	struct layout_opts	 lo = { 12, 1, 0, 1, 0 };	/* chop: as less -S */
 	char	*got = unit_dump_opts("T\n\nName    Age   City\nAlice   30    Paris\n",
 	    &lo);
 	char	*nl = strchr(got, '\n') + 2;	/* after "T\n\n" */

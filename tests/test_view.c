@@ -37,7 +37,7 @@ expect_top(struct view *v, const char *want)
 static struct view *
 open_view(int width, int rows)
 {
-	struct layout_opts	lo = { width, 1, 0, 0 };
+	struct layout_opts	lo = { width, 1, 0, 0, 0 };
 
 	d = unit_doc(article);
 	return view_new(d, &lo, rows);
@@ -60,7 +60,7 @@ test_first_screen_and_scroll(void **state)
 static void
 test_resize_keeps_top(void **state)
 {
-	struct layout_opts	 lo = { 20, 1, 0, 0 };
+	struct layout_opts	 lo = { 20, 1, 0, 0, 0 };
 	struct view		*v = open_view(20, 4);
 	char			*before;
 	int			 i;
@@ -144,7 +144,7 @@ static void
 test_lazy_large(void **state)
 {
 	struct doc_opts		 o = { .lazy = 1 };
-	struct layout_opts	 lo = { 80, 1, 0, 0 };
+	struct layout_opts	 lo = { 80, 1, 0, 0, 0 };
 	struct buf		 b;
 	struct view		*v;
 	char			*cause = NULL, *top;
@@ -204,7 +204,7 @@ test_wrong_tail_to_main(void **state)
 {
 	struct doc_opts		 o = { .format = DOC_FORMAT_MARKDOWN,
 				     .lazy = 1 };
-	struct layout_opts	 lo = { 80, 1, 0, 0 };
+	struct layout_opts	 lo = { 80, 1, 0, 0, 0 };
 	struct buf		 b;
 	struct view		*v;
 	char			*cause = NULL, line[128];

@@ -66,7 +66,7 @@ unit_dump_opts(const char *s, const struct layout_opts *lo)
 static inline char *
 unit_dump(const char *s, int width, int ambiguous)
 {
-	struct layout_opts	lo = { width, ambiguous, 0, 0 };
+	struct layout_opts	lo = { width, ambiguous, 0, 0, 0 };
 
 	return unit_dump_opts(s, &lo);
 }
