@@ -486,6 +486,14 @@ doc_complete(const struct doc *d)
 }
 
 int
+doc_independent(const struct doc *d)
+{
+	return d->md == NULL && d->format != DOC_FORMAT_HTML &&
+	    d->conv == NULL && !d->habits.aozora && doc_complete(d) &&
+	    !d->borrowed;
+}
+
+int
 doc_has_block(struct doc *d, size_t i)
 {
 	while (i >= d->blocks.n && doc_segment_more(d))

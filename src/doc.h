@@ -67,6 +67,12 @@ void		 doc_free(struct doc *);
 int		 doc_segment_more(struct doc *);
 void		 doc_segment_all(struct doc *);
 int		 doc_complete(const struct doc *);
+/*
+ * May the texts of different blocks be built (doc_text, doc_forget) on
+ * several threads at once?  Plain text, segmented, in its own script: a
+ * block's text is then made from the source alone, into its own slot.
+ */
+int		 doc_independent(const struct doc *);
 /* Source bytes segmented so far. */
 size_t		 doc_segmented(const struct doc *);
 /* Segments as far as needed for block i; false if there is none. */

@@ -130,9 +130,16 @@ void	layout_line_text(struct doc *, const struct line *, int ambiguous,
 
 /*
  * Writes the whole document laid out, as --dump prints it: one line per
- * screen line.  Texts are dropped as it goes, so memory stays flat.
- * Returns 0, or -1 on a write error.
+ * screen line.  Texts are dropped as it goes, so memory stays flat.  A
+ * plain-text document of 4 MiB or more is laid out on a thread per
+ * processor (at most 4).  Returns 0, or -1 on a write error.
  */
 int	layout_dump(struct doc *, const struct layout_opts *, FILE *);
+/*
+ * layout_dump on at most nthreads threads (a plain-text document of
+ * several batches; else, and with 1, on this one): the same bytes.
+ */
+int	layout_dump_with(struct doc *, const struct layout_opts *, FILE *,
+	    int nthreads);
 
 #endif

@@ -212,6 +212,27 @@ sanitize_is_han(const uint8_t *p, const uint8_t *end)
 	    (p[2] & 0xC0) == 0x80;
 }
 
+static int	sanitize_known = -1;	/* the locale knows the marks */
+static uint8_t	sanitize_cols[0x10000];	/* 0: not one of them */
+
+void
+sanitize_prepare(void)
+{
+	int	k;
+
+	if (sanitize_known >= 0)
+		return;
+	sanitize_known = wcwidth(0x2014) == 1 && wcwidth(0x3001) == 2 &&
+	    wcwidth(0xFF0C) == 2;
+	memset(sanitize_cols + 0x4E00, 2, 0x9FFF - 0x4E00 + 1);
+	if (sanitize_known) {
+		for (k = 0x2010; k <= 0x2027; k++)
+			sanitize_cols[k] = (uint8_t)width_cp((uint32_t)k, 1);
+		memset(sanitize_cols + 0x3001, 2, 0x3029 - 0x3001 + 1);
+		memset(sanitize_cols + 0xFF01, 2, 0xFF5E - 0xFF01 + 1);
+	}
+}
+
 /*
  * The columns of a well-formed CJK ideograph (U+4E00..U+9FFF), or of
  * U+2010..U+2027 (‐ – — ‘ ’ “ ” …), U+3001..U+3029 (、。「」) or
@@ -222,28 +243,17 @@ sanitize_is_han(const uint8_t *p, const uint8_t *end)
 static int
 sanitize_wide3(const uint8_t *p, const uint8_t *end)
 {
-	static int	known = -1;
-	static uint8_t	cols[0x10000];	/* 0: not one of them */
 	uint32_t	c;
-	int		k;
 
 	if (end - p < 3 || (p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 ||
 	    (p[2] & 0xC0) != 0x80)
 		return 0;
-	if (known < 0) {	/* the locale's widths, asked once */
-		known = wcwidth(0x2014) == 1 && wcwidth(0x3001) == 2 &&
-		    wcwidth(0xFF0C) == 2;
-		memset(cols + 0x4E00, 2, 0x9FFF - 0x4E00 + 1);
-		if (known) {
-			for (k = 0x2010; k <= 0x2027; k++)
-				cols[k] = (uint8_t)width_cp((uint32_t)k, 1);
-			memset(cols + 0x3001, 2, 0x3029 - 0x3001 + 1);
-			memset(cols + 0xFF01, 2, 0xFF5E - 0xFF01 + 1);
-		}
-	}
+	if (sanitize_known < 0)	/* the locale's widths, asked once */
+		sanitize_prepare();
 	c = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
 	    (p[2] & 0x3F);
-	return cols[c];	/* one load: ideographs and marks alternate */
+	return sanitize_cols[c];	/* one load: ideographs and marks
+					   alternate at random */
 }
 
 /* Records that out grew from text offset t since input byte p. */

@@ -44,6 +44,11 @@ void	sanitize_line_map(struct buf *out, const char *, size_t, int *col,
  * counts as a change: it may stand for invalid bytes.)
  */
 int	sanitize_unchanged(const char *, size_t);
+/*
+ * Fills the table sanitising otherwise fills the first time (the columns
+ * of the characters its fast run keeps), before several threads use it.
+ */
+void	sanitize_prepare(void);
 /* The sanitised form of n bytes (one line), as a new string. */
 char	*sanitize_dup(const char *, size_t);
 /*

@@ -279,8 +279,8 @@ text_char_flags(uint32_t c, uint32_t prev, char brk)
  * holding anything else, or starting with a space, goes to the library
  * whole.  test_text and test_conformance check that the two paths agree.
  */
-char	text_fast_direct[TEXT_FAST_N][TEXT_FAST_N];
-char	text_fast_spaced[TEXT_FAST_N][TEXT_FAST_N];
+_Atomic char	text_fast_direct[TEXT_FAST_N][TEXT_FAST_N];
+_Atomic char	text_fast_spaced[TEXT_FAST_N][TEXT_FAST_N];
 uint8_t	text_fast_info[TEXT_FAST_N];
 
 #define A1(c)	[c] = 1
@@ -322,11 +322,13 @@ text_fast_ask(int a, int b)
 	na = u8_uctomb(s, text_fast_char(a), 4);
 	nb = u8_uctomb(s + na, text_fast_char(b), 4);
 	u8_possible_linebreaks(s, (size_t)(na + nb), "UTF-8", brk);
-	text_fast_direct[a][b] = (char)(brk[na] + 1);
+	atomic_store_explicit(&text_fast_direct[a][b], (char)(brk[na] + 1),
+	    memory_order_relaxed);
 	s[na] = ' ';
 	nb = u8_uctomb(s + na + 1, text_fast_char(b), 4);
 	u8_possible_linebreaks(s, (size_t)(na + 1 + nb), "UTF-8", brk);
-	text_fast_spaced[a][b] = (char)(brk[na + 1] + 1);
+	atomic_store_explicit(&text_fast_spaced[a][b], (char)(brk[na + 1] + 1),
+	    memory_order_relaxed);
 }
 
 /*
@@ -358,10 +360,7 @@ text_fast_breaks(const uint8_t *s, size_t n, char *brk)
 		if (last < 0)
 			brk[i] = UC_BREAK_PROHIBITED;
 		else {
-			if (text_fast_direct[last][cls] == 0)
-				text_fast_ask(last, cls);
-			brk[i] = (char)((spaced ? text_fast_spaced[last][cls] :
-			    text_fast_direct[last][cls]) - 1);
+			brk[i] = text_fast_pair(last, cls, spaced);
 		}
 		for (k = 1; k < (size_t)len; k++)
 			brk[i + k] = UC_BREAK_PROHIBITED;
@@ -489,6 +488,15 @@ text_fast_fill(int amb)
 		text_fast_info[k] = (uint8_t)f;
 	}
 	text_fast_filled[amb] = 1;
+}
+
+void
+text_prepare(int ambiguous)
+{
+	if (!text_fast_filled[ambiguous == 2])
+		text_fast_fill(ambiguous == 2);
+	text_nostart(0x3002);
+	text_noend(0x300C);
 }
 
 int

@@ -96,6 +96,12 @@ struct text {
 	struct text_styles *styles; /* cache, NULL until text_style_at() */
 };
 
+/*
+ * Fills the tables text analysis otherwise fills the first time it needs
+ * them, so that texts may be analysed on several threads at once (the
+ * pairs of the fast path are asked as they come, atomically).
+ */
+void		 text_prepare(int ambiguous);
 /* Takes ownership of s (len bytes, NUL-terminated). */
 struct text	*text_new(char *s, size_t len);
 void		 text_free(struct text *);

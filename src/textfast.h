@@ -16,6 +16,7 @@
 #ifndef FOLIO_TEXTFAST_H
 #define FOLIO_TEXTFAST_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,9 +33,13 @@
 #define TEXT_FAST_N	(TEXT_FAST_FULL + 96)
 #define TEXT_FAST_ODD	0x80	/* in text_fast_info: ask text_char_flags */
 
-/* UC_BREAK_* + 1 per pair, 0 until asked (text_fast_ask) */
-extern char	text_fast_direct[TEXT_FAST_N][TEXT_FAST_N];
-extern char	text_fast_spaced[TEXT_FAST_N][TEXT_FAST_N];
+/*
+ * UC_BREAK_* + 1 per pair, 0 until asked (text_fast_ask); atomic: a
+ * pair is asked by whichever thread meets it first (printing lays out on
+ * several), and an entry is only ever written whole, with one value.
+ */
+extern _Atomic char text_fast_direct[TEXT_FAST_N][TEXT_FAST_N];
+extern _Atomic char text_fast_spaced[TEXT_FAST_N][TEXT_FAST_N];
 /* per character: CL_NOSTART, CL_NOEND and TEXT_FAST_ODD */
 extern uint8_t	text_fast_info[TEXT_FAST_N];
 /* ASCII letters and digits: between two of them no break (UAX #14 LB23,
@@ -96,6 +101,21 @@ text_fast_class(uint32_t c)
 	return -1;
 }
 
+/* The break before b after a (spaced: with spaces between): UC_BREAK_*. */
+TEXT_FAST_INLINE char
+text_fast_pair(int a, int b, int spaced)
+{
+	_Atomic char	*e = spaced ? &text_fast_spaced[a][b] :
+			    &text_fast_direct[a][b];
+	char		 v = atomic_load_explicit(e, memory_order_relaxed);
+
+	if (v == 0) {
+		text_fast_ask(a, b);
+		v = atomic_load_explicit(e, memory_order_relaxed);
+	}
+	return (char)(v - 1);
+}
+
 /*
  * The cluster at byte i: its columns (*w) and CL_* flags (*fl); returns
  * its length in bytes, or 0 if the character is not the fast path's.
@@ -124,12 +144,8 @@ text_fast_step(const struct text_fast *t, struct text_fast_at *st, size_t i,
 		else if ((cls = text_fast_class(c)) < 0)
 			return 0;
 	}
-	if (st->last >= 0) {
-		if (text_fast_direct[st->last][cls] == 0)
-			text_fast_ask(st->last, cls);
-		brk = (char)((st->spaced ? text_fast_spaced[st->last][cls] :
-		    text_fast_direct[st->last][cls]) - 1);
-	}
+	if (st->last >= 0)
+		brk = text_fast_pair(st->last, cls, st->spaced);
 	f = text_fast_info[cls];
 	if (brk == UC_BREAK_POSSIBLE)
 		f |= CL_BREAK;

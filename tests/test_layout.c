@@ -234,12 +234,76 @@ test_single_pass(void **state)
 	assert_true(taken > 1000);	/* the single pass was taken */
 }
 
+/* --dump of a document on nthreads threads, into memory. */
+static char *
+dump_threads(struct doc *d, int width, int nthreads, size_t *len)
+{
+	struct layout_opts	 lo = { width, 1, 0, 0, 0 };
+	char			*out = NULL;
+	FILE			*f = open_memstream(&out, len);
+
+	assert_non_null(f);
+	assert_int_equal(layout_dump_with(d, &lo, f, nthreads), 0);
+	fclose(f);
+	return out;
+}
+
+/*
+ * A large plain-text document is printed by several threads in batches:
+ * the same bytes as one thread prints, whatever falls on a batch's edge
+ * (indented Chinese paragraphs with blank lines, whose blank line between
+ * looks at the block before; lists, headings, preformatted text, glosses).
+ */
+static void
+test_threads_print_the_same(void **state)
+{
+	static const char *const parts[] = {
+		"　　他說了「好」，然後走了。我們今天說。\n\n",
+		"　　第二段落，長(zhǎng)在這裡，發展很快。\n\n",
+		"The quick brown fox jumps over the lazy dog, again and "
+		"again, until\nthe line is long enough to wrap twice at "
+		"forty columns.\n\n",
+		"- an item of a list\n- another, with some words\n\n",
+		"CHAPTER XII.\n\n",
+		"    code  aligned   in    columns\n    more  code      here\n\n",
+		"　　縮排的段落\n　　接著一段\n",
+		"A line\nthat joins\n\n\n\n",
+	};
+	struct buf	 b;
+	struct doc	*d;
+	char		*one, *many, *cause = NULL;
+	size_t		 n1, n2;
+	unsigned	 seed = 3;
+	struct doc_opts	 o;
+
+	buf_init(&b);
+	while (b.len < 6 * 1024 * 1024) {
+		seed = seed * 1103515245 + 12345;
+		buf_adds(&b, parts[(seed >> 16) % (sizeof parts / sizeof *parts)]);
+	}
+	memset(&o, 0, sizeof o);
+	o.format = DOC_FORMAT_TEXT;
+	d = doc_open_mem(b.s, b.len, &o, &cause);
+	assert_non_null(d);
+	assert_true(doc_independent(d));
+	one = dump_threads(d, 40, 1, &n1);
+	many = dump_threads(d, 40, 3, &n2);
+	assert_true(n1 > b.len / 2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(one, many, n1);
+	free(one);
+	free(many);
+	doc_free(d);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_latin_wrap),
 		cmocka_unit_test(test_single_pass),
+		cmocka_unit_test(test_threads_print_the_same),
 		cmocka_unit_test(test_cjk_never_split_or_overflowing),
 		cmocka_unit_test(test_kinsoku),
 		cmocka_unit_test(test_indents),
