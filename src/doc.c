@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "convert.h"
 #include "doc.h"
+#include "jobs.h"
 #include "xmlapi.h"
 #include "gloss.h"
 #include "heading.h"
@@ -436,6 +437,23 @@ doc_html_more(struct doc *d)
 	return d->src.len;
 }
 
+/* A piece segmented into blocks [from, ...) up to byte end: on with it. */
+static void
+doc_piece_done(struct doc *d, size_t from, size_t end)
+{
+	d->segmented = end;
+	if (d->blocks.n > d->cachecap) {
+		size_t	cap = d->blocks.n + d->blocks.n / 2 + 16;
+
+		d->cache = xreallocarray(d->cache, cap, sizeof *d->cache);
+		memset(d->cache + d->cachecap, 0,
+		    (cap - d->cachecap) * sizeof *d->cache);
+		d->cachecap = cap;
+	}
+	doc_add_outline(d, from);
+	doc_find_contents(d);
+}
+
 int
 doc_segment_more(struct doc *d)
 {
@@ -452,23 +470,81 @@ doc_segment_more(struct doc *d)
 		segment_piece(d->src.data, d->segmented, end, &d->habits,
 		    &d->blocks);
 	}
-	d->segmented = end;
-	if (d->blocks.n > d->cachecap) {
-		size_t	cap = d->blocks.n + d->blocks.n / 2 + 16;
-
-		d->cache = xreallocarray(d->cache, cap, sizeof *d->cache);
-		memset(d->cache + d->cachecap, 0,
-		    (cap - d->cachecap) * sizeof *d->cache);
-		d->cachecap = cap;
-	}
-	doc_add_outline(d, from);
-	doc_find_contents(d);
+	doc_piece_done(d, from, end);
 	return d->segmented < d->src.len;
+}
+
+/*
+ * A plain-text file of 4 MiB or more is segmented on a thread per
+ * processor: each piece into a list of its own (segment_piece_apart),
+ * the lists then joined in order, each as doc_segment_more joins its
+ * piece.  A piece that turns out to have no block before it (the pieces
+ * before were blank) is segmented again, knowing it.
+ */
+#define DOC_THREADS_MIN	(4 << 20)
+
+struct doc_apart {
+	const struct doc	*d;
+	struct doc_part {
+		size_t		 start, end;
+		int		 none_before;
+		struct blocks	 blocks;
+	}			*v;
+};
+
+static void
+doc_segment_part(void *arg, size_t k)
+{
+	struct doc_apart	*a = arg;
+	struct doc_part		*p = &a->v[k];
+
+	segment_piece_apart(a->d->src.data, p->start, p->end, &a->d->habits,
+	    p->none_before, &p->blocks);
+}
+
+static void
+doc_segment_threads(struct doc *d)
+{
+	struct doc_apart	 a = { d, NULL };
+	struct doc_part		*p;
+	size_t			 n = 0, cap = 0, k, from, at;
+	int			 cpus = jobs_cpus();
+
+	if (d->md != NULL || d->format == DOC_FORMAT_HTML || cpus < 2 ||
+	    d->src.len - d->segmented < DOC_THREADS_MIN)
+		return;
+	for (at = d->segmented; at < d->src.len; at = a.v[n++].end) {
+		a.v = xgrow(a.v, &cap, n + 1, sizeof *a.v);
+		memset(&a.v[n], 0, sizeof *a.v);
+		a.v[n].start = at;
+		a.v[n].end = segment_piece_end(d->src.data, d->src.len, at);
+		a.v[n].none_before = n == 0 && d->blocks.n == 0;
+	}
+	jobs_run(n, doc_segment_part, &a, cpus);
+	for (k = 0; k < n; k++) {
+		p = &a.v[k];
+		if (d->blocks.n == 0 && !p->none_before) {
+			p->blocks.n = 0;	/* the title may be here */
+			p->none_before = 1;
+			doc_segment_part(&a, k);
+		}
+		from = d->blocks.n;
+		d->blocks.v = xgrow(d->blocks.v, &d->blocks.cap,
+		    from + p->blocks.n, sizeof *d->blocks.v);
+		if (p->blocks.n > 0)
+			memcpy(d->blocks.v + from, p->blocks.v,
+			    p->blocks.n * sizeof *p->blocks.v);
+		d->blocks.n += p->blocks.n;
+		free(p->blocks.v);
+		doc_piece_done(d, from, p->end);
+	}
+	free(a.v);
 }
 
 void
 doc_segment_all(struct doc *d)
 {
+	doc_segment_threads(d);
 	while (doc_segment_more(d))
 		;
 }

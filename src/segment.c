@@ -49,6 +49,8 @@ struct seg {
 	int		 space;		/* blank lines before the next block */
 	long		 cur;		/* open block that may grow, or -1 */
 	size_t		 first;		/* the piece's first block */
+	int		 none_before;	/* no block before the piece: its first
+					   line may be the document's title */
 	struct seg_line	 prev;		/* the last line of cur */
 	char		**owned;	/* texts of lines without their glosses */
 	size_t		 nowned;
@@ -598,7 +600,8 @@ seg_chunk_line(struct seg *g, const struct seg_line *l)
 static int
 seg_is_title(const struct seg *g, const struct seg_line *l)
 {
-	return g->out->n == 0 && l->width <= 80 && !seg_ends_sentence(g, l) &&
+	return g->none_before && g->out->n == g->first && l->width <= 80 &&
+	    !seg_ends_sentence(g, l) &&
 	    segment_list_marker(l->t, l->tn) == 0 &&
 	    !seg_is_quote(g, l) && !seg_is_art(l->t, l->tn);
 }
@@ -966,12 +969,20 @@ void
 segment_piece(const char *s, size_t start, size_t end,
     const struct seg_habits *h, struct blocks *out)
 {
+	segment_piece_apart(s, start, end, h, out->n == 0, out);
+}
+
+void
+segment_piece_apart(const char *s, size_t start, size_t end,
+    const struct seg_habits *h, int none_before, struct blocks *out)
+{
 	struct seg	 g;
 	struct seg_line	*v = xmalloc(SEG_WINDOW * sizeof *v), blank;
 	size_t		 pos = start, k, first = out->n;
 	int		 cont = 0;
 
 	memset(&g, 0, sizeof g);
+	g.none_before = none_before;
 	g.s = s;
 	g.n = end;
 	g.out = out;

@@ -70,6 +70,13 @@ size_t	segment_piece_start(const char *, size_t n, size_t at);
 /* Appends the blocks of the piece [start, end) to out. */
 void	segment_piece(const char *, size_t start, size_t end,
 	    const struct seg_habits *, struct blocks *out);
+/*
+ * The same, into a list of the piece's own (pieces may so be segmented on
+ * several threads and joined in order): none_before says that no block
+ * comes before the piece in the document (out->n == 0 for segment_piece).
+ */
+void	segment_piece_apart(const char *, size_t start, size_t end,
+	    const struct seg_habits *, int none_before, struct blocks *out);
 /* Appends the blocks of n bytes of UTF-8 plain text to out. */
 void	segment_plain(const char *, size_t, struct blocks *out);
 

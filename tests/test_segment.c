@@ -1,6 +1,8 @@
 /* test_segment.c: plain text into blocks, as a reader would see them. */
 #include "unit.h"
 
+#include "block.h"
+
 #include "segment.h"
 
 static struct doc *d;
@@ -110,11 +112,62 @@ test_empty(void **state)
 	doc_free(d);
 }
 
+/*
+ * A large file is segmented on several threads, piece by piece apart,
+ * then joined: the same blocks as piece after piece on one thread (the
+ * reader's way), also when the file starts with 5 MB of blank lines (the
+ * title, in a later piece, is known to have nothing before it).
+ */
+static void
+test_threads_segment_the_same(void **state)
+{
+	static const char *const parts[] = {
+		"　　他說了「好」，然後走了。\n\n", "CHAPTER XII.\n\n",
+		"The quick brown fox jumps\nover the lazy dog.\n\n",
+		"- an item\n- another\n\n", "    code   in   columns\n\n",
+		"第一章 開始\n", "　　縮排\n　　段落\n",
+	};
+	struct doc_opts	 o;
+	struct buf	 b;
+	struct doc	*whole, *lazy;
+	char		*cause = NULL;
+	unsigned	 seed = 5;
+	size_t		 i;
+
+	buf_init(&b);
+	for (i = 0; i < 5 * 1024 * 1024; i++)
+		buf_addc(&b, '\n');
+	buf_adds(&b, "A Title Alone\n\n");
+	while (b.len < 11 * 1024 * 1024) {
+		seed = seed * 1103515245 + 12345;
+		buf_adds(&b, parts[(seed >> 16) % (sizeof parts / sizeof *parts)]);
+	}
+	memset(&o, 0, sizeof o);
+	o.format = DOC_FORMAT_TEXT;
+	whole = doc_open_mem(b.s, b.len, &o, &cause);
+	o.lazy = 1;
+	lazy = doc_open_mem(b.s, b.len, &o, &cause);
+	assert_non_null(whole);
+	assert_non_null(lazy);
+	while (doc_segment_more(lazy))
+		;
+	assert_int_equal(doc_nblocks(whole), doc_nblocks(lazy));
+	assert_true(doc_nblocks(whole) > 100000);
+	for (i = 0; i < doc_nblocks(whole); i++)
+		assert_memory_equal(doc_block(whole, i), doc_block(lazy, i),
+		    sizeof (struct block));
+	assert_int_equal(doc_block(whole, 0)->type, BLOCK_HEADING);
+	doc_free(whole);
+	doc_free(lazy);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_latin_lines_join),
+		cmocka_unit_test(test_threads_segment_the_same),
 		cmocka_unit_test(test_cjk_hard_wrap_joins_without_space),
 		cmocka_unit_test(test_one_paragraph_per_line),
 		cmocka_unit_test(test_mixed_join),
