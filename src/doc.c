@@ -481,8 +481,6 @@ doc_segment_more(struct doc *d)
  * piece.  A piece that turns out to have no block before it (the pieces
  * before were blank) is segmented again, knowing it.
  */
-#define DOC_THREADS_MIN	(4 << 20)
-
 struct doc_apart {
 	const struct doc	*d;
 	struct doc_part {
@@ -511,7 +509,7 @@ doc_segment_threads(struct doc *d)
 	int			 cpus = jobs_cpus();
 
 	if (d->md != NULL || d->format == DOC_FORMAT_HTML || cpus < 2 ||
-	    d->src.len - d->segmented < DOC_THREADS_MIN)
+	    d->src.len - d->segmented < JOBS_MIN_BYTES)
 		return;
 	for (at = d->segmented; at < d->src.len; at = a.v[n++].end) {
 		a.v = xgrow(a.v, &cap, n + 1, sizeof *a.v);

@@ -8,6 +8,9 @@
 
 #include <stddef.h>
 
+/* A plain-text file this large is segmented and printed on threads. */
+#define JOBS_MIN_BYTES	(4 << 20)
+
 /*
  * Calls fn(arg, k) for every k from 0 to n - 1, on at most nthreads
  * threads (this one among them; in order, here, with fewer than 2 or if

@@ -13,8 +13,8 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "jobs.h"
 #include "layout.h"
 #include "sanitize.h"
 #include "textfast.h"
@@ -27,6 +27,14 @@ struct fit {
 	size_t			 i;	/* first cluster of the line */
 	int			 avail;	/* columns for text */
 };
+
+int
+line_same(const struct line *a, const struct line *b)
+{
+	return a->block == b->block && a->start == b->start &&
+	    a->end == b->end && a->indent == b->indent &&
+	    a->width == b->width && a->kind == b->kind && a->flags == b->flags;
+}
 
 static void
 lines_push(struct lines *ls, const struct line *l)
@@ -168,14 +176,7 @@ layout_flow(const struct block *b, uint32_t bi, const struct text *t,
 	} while (f.i < cl->n);
 }
 
-/*
- * layout_flow in one pass over a text the fast path of text analysis takes
- * (textfast.h), without its cluster arrays: the same fitting, a run of
- * letters taken at once, and the next line started from the state of the
- * analysis there (text_fast_at).  Returns -1, with
- * nothing added, when the text is not for it or a line needs an emergency
- * break (layout_flow decides those).
- */
+/* The single pass (layout_flow_fast): the text, and where a line starts. */
 struct fast_fit {
 	struct text_fast	 t;
 	struct text_fast_at	 at;	/* the state before the line's start */
@@ -220,13 +221,13 @@ layout_fast_han(const struct text_fast *t, struct fast_line *l, int cw,
 	if (fit >= n)
 		fit = n - 1;	/* the last one is the last opportunity */
 	l->brk = l->i + 3 * fit;
-	l->brk_w = l->w + cw * (int)fit;
+	l->brk_w = l->w + cw * (int)fit;	/* fit <= avail / cw */
 	l->brk_end = l->brk;
-	if (fit < n - 1 || l->w + cw * (int)n > avail) {
+	if (fit < n - 1 || l->w + (long)cw * (long)n > avail) {
 		l->i = l->brk;
 		return -1;
 	}
-	l->w += cw * (int)n;
+	l->w += cw * (int)n;	/* it fits: n <= avail / cw */
 	l->i += 3 * n;
 	return 0;
 }
@@ -317,6 +318,14 @@ layout_fast_fit(struct fast_fit *f, int *width)
 	return (long)l.brk_end;
 }
 
+/*
+ * layout_flow in one pass over a text the fast path of text analysis takes
+ * (textfast.h), without its cluster arrays: the same fitting, with words,
+ * spaces before a word and runs of ideographs taken at once, and the next
+ * line started from the state of the analysis there (text_fast_at).
+ * Returns -1, with nothing added, when the text is not for it or a line
+ * needs an emergency break (layout_flow decides those).
+ */
 static int
 layout_flow_fast(const struct block *b, uint32_t bi, const struct text *t,
     int ambiguous, int width, struct lines *out)
@@ -373,10 +382,7 @@ layout_flow_agree(const struct block *b, struct text *t, int ambiguous,
 	layout_flow(b, 0, t, text_clusters(t, ambiguous, 0), width, &c);
 	same = a.n == c.n;
 	for (size_t k = 0; same && k < a.n; k++)
-		same = a.v[k].start == c.v[k].start && a.v[k].end == c.v[k].end &&
-		    a.v[k].indent == c.v[k].indent &&
-		    a.v[k].width == c.v[k].width && a.v[k].kind == c.v[k].kind &&
-		    a.v[k].flags == c.v[k].flags;
+		same = line_same(&a.v[k], &c.v[k]);
 	lines_free(&a);
 	lines_free(&c);
 	return same;
@@ -823,7 +829,6 @@ layout_print(struct doc *d, const struct layout_opts *lo, size_t first,
  * apart (doc_independent); the tables text analysis fills on first use
  * are filled first (text_prepare, sanitize_prepare).
  */
-#define DUMP_MIN	(4 << 20)	/* smaller documents: one thread */
 #define DUMP_BATCH	(512 * 1024)
 #define DUMP_AHEAD	8
 #define DUMP_THREADS	4
@@ -895,6 +900,8 @@ layout_dump_batches(struct doc *d, struct dump_batch **v)
 	}
 	if (n > 0)
 		(*v)[n - 1].end = doc_nblocks(d);
+	if (n < 2)
+		return n;
 	for (i = 0; i < n; i++) {
 		(*v)[i].gap = layout_gap(d, (*v)[i].first);
 		buf_init(&(*v)[i].out);
@@ -947,7 +954,7 @@ layout_dump_threads(struct doc *d, const struct layout_opts *lo, FILE *f,
 	text_prepare(lo->ambiguous);
 	sanitize_prepare();
 	if ((u.n = layout_dump_batches(d, &u.v)) < 2) {
-		free(u.v);
+		free(u.v);	/* no blank line decided, no text built */
 		return 1;
 	}
 	u.d = d;
@@ -960,9 +967,8 @@ layout_dump_threads(struct doc *d, const struct layout_opts *lo, FILE *f,
 	for (k = 0; k < nthreads; k++)
 		started += pthread_create(&tid[started], NULL,
 		    layout_dump_worker, &u) == 0;
-	if (started == 0)	/* no thread: this one does it all */
-		layout_dump_worker(&u);
-	rc = layout_dump_write(&u, f);
+	rc = started > 0 ? layout_dump_write(&u, f) : 1;	/* no thread:
+								   one */
 	for (k = 0; k < started; k++)
 		pthread_join(tid[k], NULL);
 	for (size_t i = 0; i < u.n; i++)
@@ -1003,8 +1009,6 @@ layout_dump_with(struct doc *d, const struct layout_opts *lo, FILE *f,
 int
 layout_dump(struct doc *d, const struct layout_opts *lo, FILE *f)
 {
-	long	cpus = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return layout_dump_with(d, lo, f, doc_size(d) >= DUMP_MIN ?
-	    (int)(cpus > 0 ? cpus : 1) : 1);
+	return layout_dump_with(d, lo, f, doc_size(d) >= JOBS_MIN_BYTES ?
+	    jobs_cpus() : 1);
 }

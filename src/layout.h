@@ -73,6 +73,8 @@ struct lines {
 void	layout_block(struct doc *, size_t i, const struct layout_opts *,
 	    struct lines *);
 void	lines_free(struct lines *);
+/* Are two lines the same (block, bytes, indent, width, kind, flags)? */
+int	line_same(const struct line *, const struct line *);
 /*
  * For tests: does the single pass (a paragraph of the fast path's
  * characters, laid out without cluster arrays) give the lines that fitting

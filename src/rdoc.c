@@ -224,30 +224,33 @@ rdoc_flow_type(int lists, int quote)
 /*
  * A name without its extension, as a CMS makes it (0225-lupita-getty-01,
  * update_graphic_red_bar): letters and digits in three parts or more,
- * joined by - or _, with a digit or an _ (mother-in-law and COVID-19 are
- * words).
+ * joined by - or _, with an _ or a first or last part of digits alone
+ * (mother-in-law, COVID-19 and covid-19-vaccine are words).
  */
 static int
 rdoc_alt_is_slug(const char *alt, size_t n)
 {
-	size_t	k, seps = 0;
-	int	digit = 0, under = 0;
+	size_t	k, seps = 0, digits = 0, part = 0;
+	int	under = 0, ends = 0;
 
-	for (k = 0; k < n; k++) {
-		unsigned char c = (unsigned char)alt[k];
+	for (k = 0; k <= n; k++) {
+		unsigned char c = k < n ? (unsigned char)alt[k] : '-';
 
 		if (c == '-' || c == '_') {
-			if (k == 0 || k + 1 == n || alt[k - 1] == '-' ||
-			    alt[k - 1] == '_')
-				return 0;
-			seps++;
+			if (part == 0)
+				return 0;	/* at the start, or doubled */
+			if (digits == part && (seps == 0 || k == n))
+				ends = 1;	/* 0225-..., ...-01 */
+			seps += k < n;
 			under |= c == '_';
-		} else if (c < 0x80 && isalnum(c))
-			digit |= isdigit(c) != 0;
-		else
+			part = digits = 0;
+		} else if (c < 0x80 && isalnum(c)) {
+			part++;
+			digits += isdigit(c) != 0;
+		} else
 			return 0;
 	}
-	return seps >= 2 && (digit || under);
+	return seps >= 2 && (under || ends);
 }
 
 int

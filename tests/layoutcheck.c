@@ -241,10 +241,7 @@ check_once(struct doc *d, size_t b, const struct layout_opts *lo,
 	if (o.n != ls->n)
 		fail(b, lo->width, 0, "printed: another number of lines");
 	for (n = 0; n < o.n && n < ls->n; n++)
-		if (o.v[n].start != ls->v[n].start || o.v[n].end != ls->v[n].end ||
-		    o.v[n].width != ls->v[n].width ||
-		    o.v[n].indent != ls->v[n].indent ||
-		    o.v[n].flags != ls->v[n].flags || o.v[n].kind != ls->v[n].kind)
+		if (!line_same(&o.v[n], &ls->v[n]))
 			fail(b, lo->width, n, "printed: another line");
 	lines_free(&o);
 }

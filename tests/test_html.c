@@ -291,12 +291,14 @@ test_images(void **state)
 	    "&lt;span style=&quot;x&quot;&gt;Kite/Bird&lt;/span&gt;\">"
 	    "<img src=f alt=0225-red-kite-getty-01><img src=g alt="
 	    "update_graphic_red_bar><img src=h alt=mother-in-law>"
-	    "<img src=i alt=COVID-19><img src=j alt=a--b-1>.</p>"
+	    "<img src=i alt=COVID-19><img src=j alt=a--b-1><img src=k "
+	    "alt=covid-19-vaccine><img src=l alt=kite-in-flight-2024>.</p>"
 	    "</body>", HTML_READER_OFF);
 
 	assert_string_equal(doc_text(d, 0)->s, "A [image: red kite] and bird"
 	    "[image: kite.png in flight][image: Kite/Bird]"
-	    "[image: mother-in-law][image: COVID-19][image: a--b-1].");
+	    "[image: mother-in-law][image: COVID-19][image: a--b-1]"
+	    "[image: covid-19-vaccine].");
 	doc_free(d);
 }
 

@@ -277,7 +277,8 @@ test_threads_print_the_same(void **state)
 	struct doc_opts	 o;
 
 	buf_init(&b);
-	while (b.len < 6 * 1024 * 1024) {
+	while (b.len < 12 * 1024 * 1024) {	/* more batches than 2 threads
+						   may lay out ahead */
 		seed = seed * 1103515245 + 12345;
 		buf_adds(&b, parts[(seed >> 16) % (sizeof parts / sizeof *parts)]);
 	}
@@ -287,12 +288,42 @@ test_threads_print_the_same(void **state)
 	assert_non_null(d);
 	assert_true(doc_independent(d));
 	one = dump_threads(d, 40, 1, &n1);
-	many = dump_threads(d, 40, 3, &n2);
+	many = dump_threads(d, 40, 2, &n2);
 	assert_true(n1 > b.len / 2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(one, many, n1);
+	free(many);
+	many = dump_threads(d, 40, 4, &n2);
 	assert_int_equal(n1, n2);
 	assert_memory_equal(one, many, n1);
 	free(one);
 	free(many);
+	doc_free(d);
+	buf_free(&b);
+}
+
+/* A write error stops the threads and is said: no hang, -1. */
+static void
+test_threads_write_error(void **state)
+{
+	struct layout_opts	 lo = { 80, 1, 0, 0, 0 };
+	struct doc_opts		 o;
+	struct buf		 b;
+	struct doc		*d;
+	char			*cause = NULL;
+	FILE			*f = fopen("/dev/full", "w");
+
+	if (f == NULL)
+		skip();
+	buf_init(&b);
+	while (b.len < 8 * 1024 * 1024)
+		buf_adds(&b, "Words of a paragraph that is written nowhere.\n\n");
+	memset(&o, 0, sizeof o);
+	o.format = DOC_FORMAT_TEXT;
+	d = doc_open_mem(b.s, b.len, &o, &cause);
+	assert_non_null(d);
+	assert_int_equal(layout_dump_with(d, &lo, f, 2), -1);
+	fclose(f);
 	doc_free(d);
 	buf_free(&b);
 }
@@ -304,6 +335,7 @@ main(void)
 		cmocka_unit_test(test_latin_wrap),
 		cmocka_unit_test(test_single_pass),
 		cmocka_unit_test(test_threads_print_the_same),
+		cmocka_unit_test(test_threads_write_error),
 		cmocka_unit_test(test_cjk_never_split_or_overflowing),
 		cmocka_unit_test(test_kinsoku),
 		cmocka_unit_test(test_indents),

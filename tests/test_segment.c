@@ -132,7 +132,8 @@ test_threads_segment_the_same(void **state)
 	struct doc	*whole, *lazy;
 	char		*cause = NULL;
 	unsigned	 seed = 5;
-	size_t		 i;
+	size_t		 i, nw, nl;
+	const uint32_t	*ow, *ol;
 
 	buf_init(&b);
 	for (i = 0; i < 5 * 1024 * 1024; i++)
@@ -156,6 +157,11 @@ test_threads_segment_the_same(void **state)
 	for (i = 0; i < doc_nblocks(whole); i++)
 		assert_memory_equal(doc_block(whole, i), doc_block(lazy, i),
 		    sizeof (struct block));
+	ow = doc_outline(whole, &nw);
+	ol = doc_outline(lazy, &nl);
+	assert_int_equal(nw, nl);
+	assert_true(nw > 1000);
+	assert_memory_equal(ow, ol, nw * sizeof *ow);
 	assert_int_equal(doc_block(whole, 0)->type, BLOCK_HEADING);
 	doc_free(whole);
 	doc_free(lazy);
