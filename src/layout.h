@@ -131,17 +131,13 @@ void	layout_line_text(struct doc *, const struct line *, int ambiguous,
 	    struct buf *);
 
 /*
- * Writes the whole document laid out, as --dump prints it: one line per
- * screen line.  Texts are dropped as it goes, so memory stays flat.  A
- * plain-text document of 4 MiB or more is laid out on a thread per
- * processor (at most 4).  Returns 0, or -1 on a write error.
+ * Is there a blank line before block i?  Indented paragraphs follow each
+ * other without one, but for Latin text that had one in the source.  It
+ * builds the texts of blocks i - 1 and i.
  */
-int	layout_dump(struct doc *, const struct layout_opts *, FILE *);
-/*
- * layout_dump on at most nthreads threads (a plain-text document of
- * several batches; else, and with 1, on this one): the same bytes.
- */
-int	layout_dump_with(struct doc *, const struct layout_opts *, FILE *,
-	    int nthreads);
+int	layout_gap(struct doc *, size_t i);
+/* layout_block, with that blank line decided already (printing, dump.c). */
+void	layout_block_gap(struct doc *, size_t i, const struct layout_opts *,
+	    int gap, struct lines *);
 
 #endif

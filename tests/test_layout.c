@@ -243,7 +243,7 @@ dump_threads(struct doc *d, int width, int nthreads, size_t *len)
 	FILE			*f = open_memstream(&out, len);
 
 	assert_non_null(f);
-	assert_int_equal(layout_dump_with(d, &lo, f, nthreads), 0);
+	assert_int_equal(dump_doc_with(d, &lo, f, nthreads), 0);
 	fclose(f);
 	return out;
 }
@@ -322,7 +322,7 @@ test_threads_write_error(void **state)
 	o.format = DOC_FORMAT_TEXT;
 	d = doc_open_mem(b.s, b.len, &o, &cause);
 	assert_non_null(d);
-	assert_int_equal(layout_dump_with(d, &lo, f, 2), -1);
+	assert_int_equal(dump_doc_with(d, &lo, f, 2), -1);
 	fclose(f);
 	doc_free(d);
 	buf_free(&b);

@@ -18,6 +18,7 @@
 
 #include "buf.h"
 #include "doc.h"
+#include "dump.h"
 #include "layout.h"
 
 static inline int
@@ -57,7 +58,7 @@ unit_dump_opts(const char *s, const struct layout_opts *lo)
 	f = open_memstream(&out, &len);
 
 	assert_non_null(f);
-	assert_int_equal(layout_dump(d, lo, f), 0);
+	assert_int_equal(dump_doc(d, lo, f), 0);
 	fclose(f);
 	doc_free(d);
 	return out;

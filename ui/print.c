@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "dump.h"
 #include "layout.h"
 #include "print.h"
 #include "sanitize.h"
@@ -21,7 +22,7 @@ print_dump(struct doc *d, int width, int ambiguous, FILE *f)
 {
 	struct layout_opts	lo = { width, ambiguous, 0, 0, 1 };
 
-	return layout_dump(d, &lo, f);
+	return dump_doc(d, &lo, f);
 }
 
 int
