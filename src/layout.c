@@ -139,6 +139,19 @@ layout_indents(const struct block *b, const struct text *t, int *first,
 		*first = 4;	/* one style: two ideographic spaces */
 }
 
+/*
+ * A flowing line's indent, the first line's or the rest's, none when its
+ * first cluster (cw columns) would not fit after it: the columns left.
+ */
+static int
+layout_line_indent(struct line *l, int first, int rest, int cw, int width)
+{
+	l->indent = (uint16_t)((l->flags & LINE_FIRST) ? first : rest);
+	if (l->indent + cw > width)
+		l->indent = 0;	/* no room for an indent */
+	return width - l->indent;
+}
+
 static void
 layout_flow(const struct block *b, uint32_t bi, const struct text *t,
     const struct clusters *cl, int width, struct lines *out)
@@ -155,10 +168,8 @@ layout_flow(const struct block *b, uint32_t bi, const struct text *t,
 	l.block = bi;
 	l.flags = LINE_FIRST;
 	do {
-		l.indent = (l.flags & LINE_FIRST) ? first : rest;
-		if (l.indent + (f.i < cl->n ? cl->width[f.i] : 0) > width)
-			l.indent = 0;	/* no room for an indent */
-		f.avail = width - l.indent;
+		f.avail = layout_line_indent(&l, first, rest,
+		    f.i < cl->n ? cl->width[f.i] : 0, width);
 		j = layout_fit(&f, &w);
 		l.start = cl->off[f.i];
 		/* trailing spaces go: whole clusters (U+0602 " " is one) */
@@ -343,13 +354,10 @@ layout_flow_fast(const struct block *b, uint32_t bi, const struct text *t,
 	l.block = bi;
 	l.flags = LINE_FIRST;
 	do {
-		l.indent = (l.flags & LINE_FIRST) ? first : rest;
 		peek = f.at;
 		if (text_fast_step(&f.t, &peek, f.i, &cw, &fl) == 0)
 			break;
-		if (l.indent + cw > width)
-			l.indent = 0;	/* no room for an indent */
-		f.avail = width - l.indent;
+		f.avail = layout_line_indent(&l, first, rest, cw, width);
 		l.start = (uint32_t)f.i;
 		if ((end = layout_fast_fit(&f, &w)) < 0)
 			break;

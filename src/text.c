@@ -536,7 +536,7 @@ text_fast_at(const struct text_fast *t, size_t i, struct text_fast_at *st)
 	if (p == t->s)
 		return;
 	p = u8_prev(&c, p, t->s);
-	cls = c >= 0x4E00 && c <= 0x9FFF ? TEXT_FAST_ID : text_fast_class(c);
+	cls = text_fast_class(c);
 	st->last = (int16_t)cls;
 	st->odd = (text_fast_info[cls] & TEXT_FAST_ODD) != 0;
 	if (!st->spaced) {

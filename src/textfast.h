@@ -139,9 +139,7 @@ text_fast_step(const struct text_fast *t, struct text_fast_at *st, size_t i,
 		cls = (int)c - 0x20;
 	else {
 		len = utf8_decode(t->s + i, t->len - i, &c);
-		if (c >= 0x4E00 && c <= 0x9FFF)
-			cls = TEXT_FAST_ID;
-		else if ((cls = text_fast_class(c)) < 0)
+		if ((cls = text_fast_class(c)) < 0)
 			return 0;
 	}
 	if (st->last >= 0)
